@@ -1,0 +1,227 @@
+package io.maestro.core.inventory;
+
+import io.maestro.core.InvalidRequestException;
+import io.maestro.core.NotFoundException;
+import io.maestro.core.Violations;
+import io.maestro.core.catalog.SkuRepository;
+import io.maestro.core.network.NodeRepository;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every change to stock: adjustments, counts, safety stock, reservations and their release,
+ * consumption and moves. Each change is one ledger entry plus the matching position update in the
+ * same transaction.
+ */
+@Service
+public class InventoryLedger {
+
+    static final String EVENT_SCOPE = "inventory";
+
+    private final PositionStore positions;
+    private final LedgerRepository ledger;
+    private final ReservationRepository reservations;
+    private final ChannelProtections protections;
+    private final ProcessedEvents processedEvents;
+    private final NodeRepository nodes;
+    private final SkuRepository skus;
+    private final ApplicationEventPublisher events;
+
+    public InventoryLedger(PositionStore positions, LedgerRepository ledger, ReservationRepository reservations,
+                           ChannelProtections protections, ProcessedEvents processedEvents, NodeRepository nodes,
+                           SkuRepository skus, ApplicationEventPublisher events) {
+        this.positions = positions;
+        this.ledger = ledger;
+        this.reservations = reservations;
+        this.protections = protections;
+        this.processedEvents = processedEvents;
+        this.nodes = nodes;
+        this.skus = skus;
+        this.events = events;
+    }
+
+    /** Applies an adjustment once per event id. On-hand never goes below zero. */
+    @Transactional
+    public AdjustmentResult adjust(Adjustment a, String actor) {
+        validate(a);
+        if (!processedEvents.firstTime(EVENT_SCOPE, a.eventId())) {
+            return new AdjustmentResult(a.eventId(), true,
+                    positions.find(a.nodeId(), a.sku()).orElse(InventoryPosition.empty(a.nodeId(), a.sku())));
+        }
+        InventoryPosition before = positions.lock(a.nodeId(), a.sku());
+        InventoryPosition after = before;
+        String reason = a.reason() == null ? "" : a.reason();
+        if (a.delta() != null || a.setOnHand() != null) {
+            long target = a.delta() != null ? before.onHand() + a.delta() : a.setOnHand();
+            if (target < 0) {
+                throw new InvalidRequestException("delta", "would take onHand of " + a.sku() + " at "
+                        + a.nodeId() + " from " + before.onHand() + " to " + target + "; onHand never goes below 0");
+            }
+            LedgerEntryType type = a.delta() != null ? LedgerEntryType.ADJUSTMENT : LedgerEntryType.COUNT;
+            after = change(after, type, target - after.onHand(), 0, 0, reason, a.eventId(), null, actor);
+        }
+        if (a.setSafetyStock() != null) {
+            after = change(after, LedgerEntryType.SAFETY_STOCK, 0, 0, a.setSafetyStock() - after.safetyStock(), reason,
+                    a.eventId(), null, actor);
+        }
+        events.publishEvent(new InventoryPositionChanged(before, after, a.delta() != null ? LedgerEntryType.ADJUSTMENT
+                : a.setOnHand() != null ? LedgerEntryType.COUNT : LedgerEntryType.SAFETY_STOCK));
+        return new AdjustmentResult(a.eventId(), false, after);
+    }
+
+    /**
+     * Reserves every request or none. A request whose reservation id exists already is skipped, so a
+     * retried call reserves nothing twice. Rows are taken in (node, SKU) order so concurrent
+     * multi-line reservations cannot deadlock.
+     */
+    @Transactional
+    public List<Reservation> reserve(String channel, List<ReservationRequest> requests, String actor) {
+        List<ReservationRequest> ordered = new ArrayList<>(requests);
+        ordered.sort(Comparator.comparing(ReservationRequest::nodeId).thenComparing(ReservationRequest::sku)
+                .thenComparing(ReservationRequest::reservationId));
+        List<Reservation> done = new ArrayList<>();
+        for (ReservationRequest r : ordered) {
+            validate(r);
+            if (!reservations.insertIfAbsent(r)) {
+                done.add(reservations.find(r.reservationId()).orElseThrow());
+                continue;
+            }
+            double heldForOthers = protections.percentHeldForOthers(r.sku(), channel);
+            if (!positions.tryReserve(r.nodeId(), r.sku(), r.quantity(), heldForOthers)) {
+                InventoryPosition p = positions.find(r.nodeId(), r.sku()).orElse(InventoryPosition.empty(r.nodeId(), r.sku()));
+                throw new InsufficientStockException(r.nodeId(), r.sku(), r.quantity(),
+                        p.atp(ChannelProtections.protectedUnits(p.onHand(), heldForOthers)));
+            }
+            ledger.append(new LedgerEntry(r.nodeId(), r.sku(), LedgerEntryType.RESERVE, 0, r.quantity(), 0,
+                    "order " + r.orderId() + " line " + r.lineNo(), null, r.reservationId(), actor));
+            done.add(new Reservation(r.reservationId(), r.orderId(), r.lineNo(), r.nodeId(), r.sku(), r.quantity(),
+                    ReservationStatus.ACTIVE));
+        }
+        return done;
+    }
+
+    /** Gives reserved units back to ATP; releasing twice changes nothing. */
+    @Transactional
+    public void release(String reservationId, String reason, String actor) {
+        Reservation r = reservations.lock(reservationId).orElseThrow(() -> new NotFoundException("Reservation", reservationId));
+        if (!reservations.finish(reservationId, ReservationStatus.RELEASED)) {
+            return;
+        }
+        InventoryPosition before = positions.lock(r.nodeId(), r.sku());
+        InventoryPosition after = change(before, LedgerEntryType.RELEASE, 0, -r.quantity(), 0, reason, null, reservationId, actor);
+        events.publishEvent(new InventoryPositionChanged(before, after, LedgerEntryType.RELEASE));
+    }
+
+    /** The reserved units left the node (shipped or handed over); consuming twice changes nothing. */
+    @Transactional
+    public void consume(String reservationId, String reason, String actor) {
+        Reservation r = reservations.lock(reservationId).orElseThrow(() -> new NotFoundException("Reservation", reservationId));
+        if (!reservations.finish(reservationId, ReservationStatus.CONSUMED)) {
+            return;
+        }
+        InventoryPosition before = positions.lock(r.nodeId(), r.sku());
+        if (!positions.tryConsume(r.nodeId(), r.sku(), r.quantity())) {
+            throw new InventoryConflictException("Cannot ship " + r.quantity() + " " + r.sku() + " from " + r.nodeId()
+                    + ": only " + before.onHand() + " on hand");
+        }
+        ledger.append(new LedgerEntry(r.nodeId(), r.sku(), LedgerEntryType.CONSUME, -r.quantity(), -r.quantity(), 0,
+                reason, null, reservationId, actor));
+        InventoryPosition after = new InventoryPosition(r.nodeId(), r.sku(), before.onHand() - r.quantity(),
+                before.reserved() - r.quantity(), before.safetyStock());
+        events.publishEvent(new InventoryPositionChanged(before, after, LedgerEntryType.CONSUME));
+    }
+
+    /** Moves an active reservation to another node, all or nothing: the new node must have the units available. */
+    @Transactional
+    public Reservation move(String reservationId, String toNodeId, String channel, String reason, String actor) {
+        Reservation r = reservations.lock(reservationId).orElseThrow(() -> new NotFoundException("Reservation", reservationId));
+        if (r.status() != ReservationStatus.ACTIVE) {
+            throw new InventoryConflictException("Reservation " + reservationId + " is " + r.status() + ", not ACTIVE");
+        }
+        if (!nodes.exists(toNodeId)) {
+            throw new InvalidRequestException("toNodeId", "unknown node " + toNodeId);
+        }
+        if (r.nodeId().equals(toNodeId)) {
+            return r;
+        }
+        lockInOrder(r.nodeId(), toNodeId, r.sku());
+        double heldForOthers = protections.percentHeldForOthers(r.sku(), channel);
+        if (!positions.tryReserve(toNodeId, r.sku(), r.quantity(), heldForOthers)) {
+            InventoryPosition p = positions.find(toNodeId, r.sku()).orElseThrow();
+            throw new InsufficientStockException(toNodeId, r.sku(), r.quantity(),
+                    p.atp(ChannelProtections.protectedUnits(p.onHand(), heldForOthers)));
+        }
+        ledger.append(new LedgerEntry(toNodeId, r.sku(), LedgerEntryType.RESERVE, 0, r.quantity(), 0,
+                "moved from " + r.nodeId() + ": " + reason, null, reservationId, actor));
+        InventoryPosition from = positions.lock(r.nodeId(), r.sku());
+        InventoryPosition after = change(from, LedgerEntryType.RELEASE, 0, -r.quantity(), 0, "moved to " + toNodeId + ": " + reason,
+                null, reservationId, actor);
+        reservations.moveTo(reservationId, toNodeId);
+        events.publishEvent(new InventoryPositionChanged(from, after, LedgerEntryType.RELEASE));
+        return new Reservation(r.id(), r.orderId(), r.lineNo(), toNodeId, r.sku(), r.quantity(), r.status());
+    }
+
+    public Optional<Reservation> reservation(String id) {
+        return reservations.find(id);
+    }
+
+    public List<Reservation> reservationsOf(String orderId) {
+        return reservations.forOrder(orderId);
+    }
+
+    public List<LedgerEntry> entries(String nodeId, String sku) {
+        return ledger.entriesFor(nodeId, sku);
+    }
+
+    private void lockInOrder(String nodeA, String nodeB, String sku) {
+        boolean aFirst = nodeA.compareTo(nodeB) < 0;
+        positions.lock(aFirst ? nodeA : nodeB, sku);
+        positions.lock(aFirst ? nodeB : nodeA, sku);
+    }
+
+    private InventoryPosition change(InventoryPosition p, LedgerEntryType type, long onHandDelta, long reservedDelta,
+                                     long safetyDelta, String reason, String eventId, String reservationId, String actor) {
+        if (onHandDelta == 0 && reservedDelta == 0 && safetyDelta == 0) {
+            return p;
+        }
+        positions.apply(p.nodeId(), p.sku(), onHandDelta, reservedDelta, safetyDelta);
+        ledger.append(new LedgerEntry(p.nodeId(), p.sku(), type, onHandDelta, reservedDelta, safetyDelta, reason, eventId,
+                reservationId, actor));
+        return new InventoryPosition(p.nodeId(), p.sku(), p.onHand() + onHandDelta, p.reserved() + reservedDelta,
+                p.safetyStock() + safetyDelta);
+    }
+
+    private void validate(Adjustment a) {
+        Violations v = new Violations();
+        v.requireText(a.eventId(), "eventId", 120);
+        if (v.requireText(a.nodeId(), "nodeId", 40)) {
+            v.require(nodes.exists(a.nodeId()), "nodeId", "unknown node " + a.nodeId());
+        }
+        if (v.requireText(a.sku(), "sku", 64)) {
+            v.require(skus.find(a.sku()).isPresent(), "sku", "unknown SKU " + a.sku());
+        }
+        v.require(a.delta() == null || a.setOnHand() == null, "setOnHand", "give either delta or setOnHand, not both");
+        v.require(a.delta() != null || a.setOnHand() != null || a.setSafetyStock() != null, "delta",
+                "one of delta, setOnHand or setSafetyStock is required");
+        v.require(a.setOnHand() == null || a.setOnHand() >= 0, "setOnHand", "must be 0 or more");
+        v.require(a.setSafetyStock() == null || a.setSafetyStock() >= 0, "setSafetyStock", "must be 0 or more");
+        v.require(a.delta() == null || Math.abs(a.delta()) <= 1_000_000_000L, "delta", "must be within ±1,000,000,000");
+        v.require(a.reason() == null || a.reason().length() <= 300, "reason", "must be at most 300 characters");
+        v.throwIfAny();
+    }
+
+    private void validate(ReservationRequest r) {
+        Violations v = new Violations();
+        v.requireText(r.reservationId(), "reservationId", 80);
+        v.requireText(r.orderId(), "orderId", 40);
+        v.requireText(r.nodeId(), "nodeId", 40);
+        v.requireText(r.sku(), "sku", 64);
+        v.require(r.quantity() > 0, "quantity", "must be greater than 0");
+        v.throwIfAny();
+    }
+}

@@ -1,0 +1,54 @@
+package io.maestro.core.inventory;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read side of inventory: positions and ATP per channel. */
+@Service
+@Transactional(readOnly = true)
+public class InventoryQueries {
+
+    private final PositionStore positions;
+    private final ChannelProtections protections;
+
+    public InventoryQueries(PositionStore positions, ChannelProtections protections) {
+        this.positions = positions;
+        this.protections = protections;
+    }
+
+    public Optional<InventoryPosition> position(String nodeId, String sku) {
+        return positions.find(nodeId, sku);
+    }
+
+    /** Every node's stock of a SKU as {@code channel} sees it (null: with all protections held back). */
+    public SkuAvailability availability(String sku, String channel) {
+        double held = protections.percentHeldForOthers(sku, channel);
+        return SkuAvailability.of(sku, channel, positions.bySku(sku).stream().map(p -> NodeAvailability.of(p, held)).toList());
+    }
+
+    public List<InventoryPosition> atNode(String nodeId) {
+        return positions.byNode(nodeId);
+    }
+
+    public List<InventoryPosition> all() {
+        return positions.all();
+    }
+
+    public AtpSnapshot snapshot(String channel, Collection<String> skus) {
+        Map<String, Double> heldBySku = new HashMap<>();
+        Map<String, Map<String, Long>> atp = new HashMap<>();
+        if (!skus.isEmpty()) {
+            for (InventoryPosition p : positions.bySkus(skus)) {
+                double held = heldBySku.computeIfAbsent(p.sku(), s -> protections.percentHeldForOthers(s, channel));
+                atp.computeIfAbsent(p.nodeId(), n -> new HashMap<>())
+                        .put(p.sku(), p.atp(ChannelProtections.protectedUnits(p.onHand(), held)));
+            }
+        }
+        return new AtpSnapshot(channel, atp);
+    }
+}

@@ -1,0 +1,56 @@
+package io.maestro.core.inventory;
+
+import io.maestro.core.db.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ReservationRepository {
+
+    private static final String COLUMNS = "id, order_id, line_no, node_id, sku, quantity, status";
+
+    private final Database db;
+
+    ReservationRepository(Database db) {
+        this.db = db;
+    }
+
+    boolean insertIfAbsent(ReservationRequest r) {
+        return db.insertIfAbsent("insert into reservation (id, order_id, line_no, node_id, sku, quantity, status, created_at, "
+                + "updated_at) values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)", r.reservationId(), r.orderId(), r.lineNo(),
+                r.nodeId(), r.sku(), r.quantity(), db.now(), db.now());
+    }
+
+    Optional<Reservation> find(String id) {
+        return db.jdbc().query("select " + COLUMNS + " from reservation where id = ?", ReservationRepository::map, id)
+                .stream().findFirst();
+    }
+
+    Optional<Reservation> lock(String id) {
+        return db.jdbc().query("select " + COLUMNS + " from reservation where id = ? for update", ReservationRepository::map, id)
+                .stream().findFirst();
+    }
+
+    List<Reservation> forOrder(String orderId) {
+        return db.jdbc().query("select " + COLUMNS + " from reservation where order_id = ? order by line_no, id",
+                ReservationRepository::map, orderId);
+    }
+
+    /** Moves an active reservation to a final status; false when it was not active (already done). */
+    boolean finish(String id, ReservationStatus status) {
+        return db.jdbc().update("update reservation set status = ?, updated_at = ? where id = ? and status = 'ACTIVE'",
+                status.name(), db.now(), id) == 1;
+    }
+
+    void moveTo(String id, String nodeId) {
+        db.jdbc().update("update reservation set node_id = ?, updated_at = ? where id = ?", nodeId, db.now(), id);
+    }
+
+    private static Reservation map(ResultSet rs, int row) throws SQLException {
+        return new Reservation(rs.getString("id"), rs.getString("order_id"), rs.getInt("line_no"), rs.getString("node_id"),
+                rs.getString("sku"), rs.getLong("quantity"), ReservationStatus.valueOf(rs.getString("status")));
+    }
+}

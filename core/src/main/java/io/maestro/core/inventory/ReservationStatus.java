@@ -1,0 +1,5 @@
+package io.maestro.core.inventory;
+
+public enum ReservationStatus {
+    ACTIVE, RELEASED, CONSUMED
+}

@@ -1,0 +1,4 @@
+package io.maestro.core.order;
+
+public record Customer(String id, CustomerTier tier, String email) {
+}

@@ -1,0 +1,166 @@
+package io.maestro.core.order;
+
+import io.maestro.core.db.Database;
+import io.maestro.core.geo.Address;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class OrderRepository {
+
+    private final Database db;
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    public OrderRepository(Database db) {
+        this.db = db;
+        this.jdbc = db.jdbc();
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    String nextOrderId() {
+        return "ORD-" + db.nextValue("order_number_seq");
+    }
+
+    Optional<String> findIdByChannelOrder(String channel, String channelOrderId) {
+        return jdbc.queryForList("select id from orders where channel = ? and channel_order_id = ?", String.class,
+                channel, channelOrderId).stream().findFirst();
+    }
+
+    /** Inserts the order header unless the channel order exists already; true when inserted. */
+    boolean insertIfAbsent(Order o) {
+        Address a = o.shipTo() == null ? new Address(null, null, null, null, null, null, null) : o.shipTo();
+        return db.insertIfAbsent("insert into orders (id, channel, channel_order_id, customer_id, customer_tier, customer_email, "
+                + "ship_to_name, ship_to_line1, ship_to_line2, ship_to_city, ship_to_region, ship_to_postal, ship_to_country, "
+                + "latitude, longitude, delivery_option, pickup_node_id, preference, ship_complete, status, order_total, "
+                + "created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                o.orderId(), o.channel(), o.channelOrderId(), o.customer().id(), o.customer().tier().name(),
+                o.customer().email(), a.name(), a.line1(), a.line2(), a.city(), a.region(), a.postalCode(), a.country(),
+                o.latitude(), o.longitude(), o.deliveryOption().name(), o.pickupNodeId(), o.preference().name(),
+                o.shipComplete(), o.status().name(), o.orderTotal(), o.createdAt(), o.updatedAt());
+    }
+
+    void insertLines(String orderId, List<OrderLine> lines) {
+        jdbc.batchUpdate("insert into order_line (order_id, line_no, sku, quantity, unit_price) values (?, ?, ?, ?, ?)",
+                lines.stream().map(l -> new Object[] {orderId, l.lineNo(), l.sku(), l.quantity(), l.unitPrice()}).toList());
+    }
+
+    boolean updateStatus(String orderId, OrderStatus status) {
+        return jdbc.update("update orders set status = ?, updated_at = ? where id = ?", status.name(), db.now(), orderId) == 1;
+    }
+
+    public void saveShipment(String orderId, Shipment s) {
+        int updated = jdbc.update("update shipment set node_id = ?, carrier = ?, service = ?, cost = ?, co2_kg = ?, "
+                + "promised_date = ?, status = ?, tracking_number = ?, updated_at = ? where id = ?", s.nodeId(), s.carrier(),
+                s.service(), s.cost(), s.co2Kg(), s.promisedDate(), s.status().name(), s.trackingNumber(), db.now(),
+                s.shipmentId());
+        if (updated == 1) {
+            jdbc.update("delete from shipment_line where shipment_id = ?", s.shipmentId());
+        } else {
+            jdbc.update("insert into shipment (id, order_id, node_id, carrier, service, cost, co2_kg, promised_date, status, "
+                    + "tracking_number, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s.shipmentId(),
+                    orderId, s.nodeId(), s.carrier(), s.service(), s.cost(), s.co2Kg(), s.promisedDate(), s.status().name(),
+                    s.trackingNumber(), db.now(), db.now());
+        }
+        jdbc.batchUpdate("insert into shipment_line (shipment_id, line_no, sku, quantity) values (?, ?, ?, ?)",
+                s.lines().stream().map(l -> new Object[] {s.shipmentId(), l.lineNo(), l.sku(), l.quantity()}).toList());
+    }
+
+    public Optional<Order> find(String orderId) {
+        List<Order> headers = jdbc.query("select * from orders where id = ?", (rs, i) -> header(rs), orderId);
+        if (headers.isEmpty()) {
+            return Optional.empty();
+        }
+        Order h = headers.get(0);
+        List<OrderLine> lines = jdbc.query("select line_no, sku, quantity, unit_price from order_line where order_id = ? "
+                + "order by line_no", (rs, i) -> new OrderLine(rs.getInt(1), rs.getString(2), rs.getInt(3),
+                rs.getBigDecimal(4)), orderId);
+        return Optional.of(with(h, lines, shipments(orderId)));
+    }
+
+    /** A page of order headers (lines and shipments left out), newest first. */
+    public List<Order> list(OrderFilter filter, int offset, int limit) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(filter, params);
+        params.addValue("limit", limit).addValue("offset", offset);
+        return named.query("select * from orders" + where + " order by created_at desc, id desc limit :limit offset :offset",
+                params, (rs, i) -> header(rs));
+    }
+
+    public long count(OrderFilter filter) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        Long n = named.queryForObject("select count(*) from orders" + where(filter, params), params, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static String where(OrderFilter f, MapSqlParameterSource params) {
+        List<String> clauses = new ArrayList<>();
+        if (f.status() != null) {
+            clauses.add("status = :status");
+            params.addValue("status", f.status().name());
+        }
+        if (f.channel() != null) {
+            clauses.add("channel = :channel");
+            params.addValue("channel", f.channel());
+        }
+        if (f.customerId() != null) {
+            clauses.add("customer_id = :customerId");
+            params.addValue("customerId", f.customerId());
+        }
+        if (f.createdFrom() != null) {
+            clauses.add("created_at >= :createdFrom");
+            params.addValue("createdFrom", f.createdFrom());
+        }
+        if (f.createdTo() != null) {
+            clauses.add("created_at < :createdTo");
+            params.addValue("createdTo", f.createdTo());
+        }
+        return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+    }
+
+    private List<Shipment> shipments(String orderId) {
+        Map<String, List<ShipmentLine>> lines = new LinkedHashMap<>();
+        jdbc.query("select l.shipment_id, l.line_no, l.sku, l.quantity from shipment_line l join shipment s "
+                + "on s.id = l.shipment_id where s.order_id = ? order by l.shipment_id, l.line_no", rs -> {
+                    lines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new ShipmentLine(rs.getInt(2), rs.getString(3), rs.getInt(4)));
+                }, orderId);
+        return jdbc.query("select * from shipment where order_id = ? order by created_at, id", (rs, i) -> new Shipment(
+                rs.getString("id"), rs.getString("node_id"), lines.getOrDefault(rs.getString("id"), List.of()),
+                rs.getString("carrier"), rs.getString("service"), rs.getBigDecimal("cost"), rs.getBigDecimal("co2_kg"),
+                rs.getObject("promised_date", LocalDate.class), ShipmentStatus.valueOf(rs.getString("status")),
+                rs.getString("tracking_number")), orderId);
+    }
+
+    private static Order with(Order h, List<OrderLine> lines, List<Shipment> shipments) {
+        return new Order(h.orderId(), h.channel(), h.channelOrderId(), h.customer(), h.shipTo(), h.latitude(), h.longitude(),
+                h.deliveryOption(), h.pickupNodeId(), h.preference(), h.shipComplete(), h.status(), h.orderTotal(),
+                h.createdAt(), h.updatedAt(), lines, shipments);
+    }
+
+    private static Order header(ResultSet rs) throws SQLException {
+        Address shipTo = rs.getString("ship_to_postal") == null ? null : new Address(rs.getString("ship_to_name"),
+                rs.getString("ship_to_line1"), rs.getString("ship_to_line2"), rs.getString("ship_to_city"),
+                rs.getString("ship_to_region"), rs.getString("ship_to_postal"), rs.getString("ship_to_country"));
+        return new Order(rs.getString("id"), rs.getString("channel"), rs.getString("channel_order_id"),
+                new Customer(rs.getString("customer_id"), CustomerTier.valueOf(rs.getString("customer_tier")),
+                        rs.getString("customer_email")),
+                shipTo, rs.getDouble("latitude"), rs.getDouble("longitude"),
+                DeliveryOption.valueOf(rs.getString("delivery_option")), rs.getString("pickup_node_id"),
+                Preference.valueOf(rs.getString("preference")), rs.getBoolean("ship_complete"),
+                OrderStatus.valueOf(rs.getString("status")), rs.getBigDecimal("order_total"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
+                List.of(), List.of());
+    }
+}

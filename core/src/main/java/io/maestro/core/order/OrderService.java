@@ -1,0 +1,60 @@
+package io.maestro.core.order;
+
+import io.maestro.core.NotFoundException;
+import io.maestro.core.audit.AuditTrail;
+import io.maestro.core.audit.TimelineEntry;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading orders and moving them through their statuses, each change recorded on the timeline. */
+@Service
+public class OrderService {
+
+    private final OrderRepository orders;
+    private final AuditTrail audit;
+
+    public OrderService(OrderRepository orders, AuditTrail audit) {
+        this.orders = orders;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Order> find(String orderId) {
+        return orders.find(orderId);
+    }
+
+    @Transactional(readOnly = true)
+    public Order get(String orderId) {
+        return orders.find(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Order> list(OrderFilter filter, int offset, int limit) {
+        return orders.list(filter, offset, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(OrderFilter filter) {
+        return orders.count(filter);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> timeline(String orderId) {
+        if (orders.find(orderId).isEmpty()) {
+            throw new NotFoundException("Order", orderId);
+        }
+        return audit.timeline(orderId);
+    }
+
+    /** Sets the order's status and records who changed it and why. */
+    @Transactional
+    public void changeStatus(String orderId, OrderStatus status, String actor, String reason, Map<String, ?> details) {
+        if (!orders.updateStatus(orderId, status)) {
+            throw new NotFoundException("Order", orderId);
+        }
+        audit.record(orderId, "STATUS_CHANGED", status.name(), actor, reason, details);
+    }
+}

@@ -1,0 +1,19 @@
+package io.maestro.core.testing;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Empties every domain table, children first, so each test starts from a known state. */
+public final class DomainTables {
+
+    private static final String[] TABLES = {"order_event", "shipment_line", "shipment", "order_line", "orders", "reservation",
+        "processed_event", "inventory_ledger", "inventory_position", "channel_protection", "sku", "node"};
+
+    private DomainTables() {
+    }
+
+    public static void empty(JdbcTemplate jdbc) {
+        for (String table : TABLES) {
+            jdbc.update("delete from " + table);
+        }
+    }
+}
