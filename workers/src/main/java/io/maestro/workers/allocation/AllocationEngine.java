@@ -1,0 +1,46 @@
+package io.maestro.workers.allocation;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The allocation engine's entry point: decides which nodes ship which lines of one order, at which carrier
+ * service, at the least cost under the policy, and explains the choice. Stateless and thread-safe.
+ */
+public final class AllocationEngine {
+
+    private final Allocator allocator;
+
+    /** The real-time optimiser (B2). */
+    public AllocationEngine() {
+        this(new BranchAndBoundAllocator());
+    }
+
+    public AllocationEngine(Allocator allocator) {
+        this.allocator = allocator;
+    }
+
+    public String rule() {
+        return allocator.name();
+    }
+
+    public AllocationResult allocate(AllocationRequest request) {
+        AllocationProblem problem = AllocationProblem.of(request);
+        Assignment assignment = allocator.assign(problem);
+        int[] assign = assignment.nodeOfLine();
+        if (!problem.feasible(assign)) {
+            throw new IllegalStateException(allocator.name() + " produced an infeasible plan for order "
+                    + request.order().orderId() + ": " + Arrays.toString(assign));
+        }
+        AllocationPlan plan = PlanBuilder.build(problem, assign);
+        List<RejectedAlternative> alternatives = AlternativeExplainer.explain(problem, assign, plan);
+        return new AllocationResult(plan, alternatives, assignment.explored(), assignment.proven(), allocator.name());
+    }
+
+    /** The remaining lines of an order again, without the nodes that rejected it or ran short. */
+    public AllocationResult reallocate(AllocationRequest request, List<OrderLine> remainingLines,
+                                       Set<String> excludedNodeIds) {
+        return allocate(request.reallocation(remainingLines, excludedNodeIds));
+    }
+}

@@ -1,0 +1,31 @@
+package io.maestro.workers.allocation;
+
+import java.util.List;
+
+/**
+ * A carrier's prices, transit times and emissions for one parcel.
+ * Prices and emissions never fall when weight or units are added to a parcel; the engine's bounds rely on it.
+ */
+public interface RateCard {
+
+    String carrier();
+
+    List<Service> services();
+
+    int transitDays(Service service, double miles);
+
+    double price(Service service, double miles, double weightLb, int units);
+
+    double co2Kg(Service service, double miles, double weightLb);
+
+    /** The least the price rises, for any service, per unit added to a parcel travelling {@code miles}. */
+    double unitPriceFloor(double miles);
+
+    /** The least the emissions rise, for any service, per lb added to a parcel travelling {@code miles}. */
+    double co2PerLbFloor(double miles);
+
+    default ServiceQuote quote(Service service, double miles, double weightLb, int units) {
+        return new ServiceQuote(carrier(), service, price(service, miles, weightLb, units),
+                transitDays(service, miles), co2Kg(service, miles, weightLb));
+    }
+}

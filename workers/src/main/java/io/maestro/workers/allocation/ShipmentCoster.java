@@ -1,0 +1,116 @@
+package io.maestro.workers.allocation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Costs one parcel from one node to the order's destination. For each node the services that meet the
+ * promise are known up front (all services when none does); a parcel takes the cheapest of them once
+ * price, carbon and lateness are counted.
+ */
+final class ShipmentCoster {
+
+    /** The chosen service for a parcel and what each rule charges for it. */
+    record Costing(ServiceQuote quote, int etaDays, CostBreakdown breakdown) {
+        double total() {
+            return breakdown.total();
+        }
+    }
+
+    private record Option(RateCard card, Service service, int transitDays, double lateness) {
+    }
+
+    private static final String PICKUP_CARRIER = "Customer pickup";
+
+    private final CostRules rules;
+    private final Node[] nodes;
+    private final double[] miles;
+    private final boolean pickup;
+    private final int promiseDays;
+    private final Option[][] options;
+
+    ShipmentCoster(CostRules rules, Node[] nodes, double[] miles, Order order, List<RateCard> cards) {
+        this.rules = rules;
+        this.nodes = nodes;
+        this.miles = miles;
+        this.pickup = order.deliveryOption().isPickup();
+        this.promiseDays = order.promiseDays();
+        this.options = new Option[nodes.length][];
+        for (int n = 0; n < nodes.length; n++) {
+            options[n] = pickup ? new Option[0] : servicesFor(n, cards);
+        }
+    }
+
+    private Option[] servicesFor(int n, List<RateCard> cards) {
+        List<Option> all = new ArrayList<>();
+        List<Option> onTime = new ArrayList<>();
+        for (RateCard card : cards) {
+            for (Service service : card.services()) {
+                int transit = card.transitDays(service, miles[n]);
+                int eta = nodes[n].daysToShip() + transit;
+                Option option = new Option(card, service, transit, rules.latenessPenalty(eta, promiseDays));
+                all.add(option);
+                if (eta <= promiseDays) {
+                    onTime.add(option);
+                }
+            }
+        }
+        return (onTime.isEmpty() ? all : onTime).toArray(Option[]::new);
+    }
+
+    /** The weighted cost of a parcel of {@code weightLb} and {@code units} from node {@code n}. */
+    double cost(int n, double weightLb, int units) {
+        Node node = nodes[n];
+        double handling = rules.handlingPerShipment(node) + rules.handlingPerUnit(node, units);
+        if (pickup) {
+            return handling + rules.latenessPenalty(node.daysToShip(), promiseDays);
+        }
+        double best = Double.POSITIVE_INFINITY;
+        for (Option o : options[n]) {
+            double c = rules.carrierPrice(o.card.price(o.service, miles[n], weightLb, units))
+                    + rules.carbonCost(o.card.co2Kg(o.service, miles[n], weightLb)) + o.lateness;
+            if (c < best) {
+                best = c;
+            }
+        }
+        return handling + best;
+    }
+
+    /** The same parcel with its chosen service and the rule-by-rule costs. */
+    Costing costing(int n, double weightLb, int units) {
+        Node node = nodes[n];
+        double perShipment = rules.handlingPerShipment(node);
+        double perUnit = rules.handlingPerUnit(node, units);
+        if (pickup) {
+            int eta = node.daysToShip();
+            ServiceQuote quote = new ServiceQuote(PICKUP_CARRIER, Service.PICKUP, 0, 0, 0);
+            return new Costing(quote, eta, new CostBreakdown(0, perShipment, perUnit, 0,
+                    rules.latenessPenalty(eta, promiseDays), 0, 0));
+        }
+        Costing best = null;
+        for (Option o : options[n]) {
+            ServiceQuote quote = o.card.quote(o.service, miles[n], weightLb, units);
+            CostBreakdown breakdown = new CostBreakdown(rules.carrierPrice(quote.price()), perShipment, perUnit, 0,
+                    o.lateness, rules.carbonCost(quote.co2Kg()), 0);
+            if (best == null || breakdown.total() < best.total()) {
+                best = new Costing(quote, node.daysToShip() + o.transitDays, breakdown);
+            }
+        }
+        return best;
+    }
+
+    /** The least a line of {@code weightLb} and {@code units} adds to any parcel from node {@code n}. */
+    double marginalFloor(int n, double weightLb, int units, List<RateCard> cards) {
+        double floor = rules.handlingPerUnit(nodes[n], units);
+        if (pickup || cards.isEmpty()) {
+            return floor;
+        }
+        double unitPrice = Double.POSITIVE_INFINITY;
+        double co2PerLb = Double.POSITIVE_INFINITY;
+        for (RateCard card : cards) {
+            unitPrice = Math.min(unitPrice, card.unitPriceFloor(miles[n]));
+            co2PerLb = Math.min(co2PerLb, card.co2PerLbFloor(miles[n]));
+        }
+        return floor + rules.carrierPrice(unitPrice * units) + rules.carbonCost(co2PerLb * weightLb);
+    }
+}

@@ -1,0 +1,141 @@
+package io.maestro.workers.allocation;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A parcel carrier's published rates: the zone comes from the distance, the price from
+ * zone × weight break × service. Weights above the last break pay the last break's price plus
+ * the last per-lb step for every extra lb.
+ */
+public final class ZoneRateCard implements RateCard {
+
+    private final String carrier;
+    private final List<Service> services;
+    private final double[] zoneUpperMiles;
+    private final double[] weightBreaksLb;
+    private final double[][][] price;
+    private final int[][] transitDays;
+    private final EmissionFactors emissions;
+
+    /**
+     * @param zoneUpperMiles upper distance of each zone, ascending; the last zone is open-ended
+     * @param weightBreaksLb billable weight breaks, ascending
+     * @param price          [service][zone][weight break], non-decreasing in weight
+     * @param transitDays    [service][zone]
+     */
+    public ZoneRateCard(String carrier, List<Service> services, double[] zoneUpperMiles, double[] weightBreaksLb,
+                        double[][][] price, int[][] transitDays, EmissionFactors emissions) {
+        this.carrier = Objects.requireNonNull(carrier);
+        this.services = List.copyOf(services);
+        this.zoneUpperMiles = zoneUpperMiles.clone();
+        this.weightBreaksLb = weightBreaksLb.clone();
+        this.price = price;
+        this.transitDays = transitDays;
+        this.emissions = Objects.requireNonNull(emissions);
+        for (double[][] byZone : price) {
+            for (double[] byWeight : byZone) {
+                for (int w = 1; w < byWeight.length; w++) {
+                    if (byWeight[w] < byWeight[w - 1]) {
+                        throw new IllegalArgumentException(carrier + ": price falls with weight");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The standard card: zones 2–8 (≤150, ≤300, ≤600, ≤1000, ≤1400, ≤1800, beyond miles), breaks 1–150 lb.
+     * Ground costs $8.50 + $0.55 per zone step + ($0.30 + $0.07 per zone step) per lb above 1;
+     * two-day 2.1 × ground + $2; overnight 3.4 × ground + $5.
+     */
+    public static ZoneRateCard standard() {
+        double[] zones = {150, 300, 600, 1000, 1400, 1800, Double.POSITIVE_INFINITY};
+        double[] breaks = {1, 2, 3, 5, 10, 20, 30, 50, 70, 100, 150};
+        List<Service> services = List.of(Service.GROUND, Service.TWO_DAY, Service.OVERNIGHT);
+        double[][][] price = new double[3][zones.length][breaks.length];
+        for (int z = 0; z < zones.length; z++) {
+            for (int b = 0; b < breaks.length; b++) {
+                double ground = 8.50 + 0.55 * z + (0.30 + 0.07 * z) * (breaks[b] - 1);
+                price[0][z][b] = round2(ground);
+                price[1][z][b] = round2(2.1 * ground + 2.0);
+                price[2][z][b] = round2(3.4 * ground + 5.0);
+            }
+        }
+        int[][] days = {
+                {1, 2, 3, 4, 4, 5, 5},
+                {1, 2, 2, 2, 2, 2, 2},
+                {1, 1, 1, 1, 1, 1, 1}};
+        return new ZoneRateCard("National Parcel", services, zones, breaks, price, days, EmissionFactors.standard());
+    }
+
+    private static double round2(double value) {
+        return Math.round(value * 100.0) / 100.0;
+    }
+
+    /** Carrier zone number (2 = closest) for a distance. */
+    public int zone(double miles) {
+        return zoneIndex(miles) + 2;
+    }
+
+    private int zoneIndex(double miles) {
+        for (int z = 0; z < zoneUpperMiles.length; z++) {
+            if (miles <= zoneUpperMiles[z]) {
+                return z;
+            }
+        }
+        return zoneUpperMiles.length - 1;
+    }
+
+    @Override
+    public String carrier() {
+        return carrier;
+    }
+
+    @Override
+    public List<Service> services() {
+        return services;
+    }
+
+    @Override
+    public int transitDays(Service service, double miles) {
+        return transitDays[serviceIndex(service)][zoneIndex(miles)];
+    }
+
+    @Override
+    public double price(Service service, double miles, double weightLb, int units) {
+        double[] byWeight = price[serviceIndex(service)][zoneIndex(miles)];
+        double billable = Math.max(weightBreaksLb[0], Math.ceil(weightLb));
+        for (int b = 0; b < weightBreaksLb.length; b++) {
+            if (billable <= weightBreaksLb[b]) {
+                return byWeight[b];
+            }
+        }
+        int last = weightBreaksLb.length - 1;
+        double perLb = (byWeight[last] - byWeight[last - 1]) / (weightBreaksLb[last] - weightBreaksLb[last - 1]);
+        return byWeight[last] + perLb * (billable - weightBreaksLb[last]);
+    }
+
+    @Override
+    public double co2Kg(Service service, double miles, double weightLb) {
+        return emissions.co2Kg(service, miles, weightLb);
+    }
+
+    @Override
+    public double unitPriceFloor(double miles) {
+        return 0;
+    }
+
+    @Override
+    public double co2PerLbFloor(double miles) {
+        return emissions.minimumPerLbMile(services) * miles;
+    }
+
+    private int serviceIndex(Service service) {
+        int index = services.indexOf(service);
+        if (index < 0) {
+            throw new IllegalArgumentException(carrier + " does not offer " + service);
+        }
+        return index;
+    }
+}
