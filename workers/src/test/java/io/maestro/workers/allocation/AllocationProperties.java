@@ -1,0 +1,84 @@
+package io.maestro.workers.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+class AllocationProperties {
+
+    private final AllocationEngine optimal = new AllocationEngine();
+    private final List<AllocationEngine> allRules = List.of(optimal,
+            new AllocationEngine(new SingleNodeOrGreedyAllocator()), new AllocationEngine(new ClosestNodeAllocator()));
+
+    @Property(tries = 300)
+    void realTimeOptimumEqualsBruteForce(@ForAll long seed) {
+        AllocationRequest request = RandomInstances.request(seed, 4, 5);
+        AllocationResult result = optimal.allocate(request);
+
+        assertThat(result.proven()).isTrue();
+        assertThat(result.plan().totalCost())
+                .isCloseTo(BruteForce.optimalCost(AllocationProblem.of(request)), within(1e-6));
+    }
+
+    @Property(tries = 300)
+    void realTimeIsNeverWorseThanTheBaselines(@ForAll long seed) {
+        AllocationRequest request = RandomInstances.request(seed, 6, 8);
+        double b2 = optimal.allocate(request).plan().totalCost();
+
+        assertThat(b2).isLessThanOrEqualTo(new AllocationEngine(new SingleNodeOrGreedyAllocator())
+                .allocate(request).plan().totalCost() + 1e-9);
+        assertThat(b2).isLessThanOrEqualTo(new AllocationEngine(new ClosestNodeAllocator())
+                .allocate(request).plan().totalCost() + 1e-9);
+    }
+
+    @Property(tries = 300)
+    void noPlanExceedsAtpCapacityOrThePolicy(@ForAll long seed) {
+        AllocationRequest request = RandomInstances.request(seed, 6, 8);
+        for (AllocationEngine engine : allRules) {
+            assertKeepsTheRules(request, engine.allocate(request).plan());
+        }
+    }
+
+    @Property(tries = 100)
+    void theSameInputGivesTheSameResult(@ForAll long seed) {
+        AllocationResult first = optimal.allocate(RandomInstances.request(seed, 6, 8));
+        AllocationResult second = optimal.allocate(RandomInstances.request(seed, 6, 8));
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    private static void assertKeepsTheRules(AllocationRequest request, AllocationPlan plan) {
+        Map<String, Node> nodes = new HashMap<>();
+        request.nodes().forEach(n -> nodes.put(n.id(), n));
+        Map<String, Integer> taken = new HashMap<>();
+        List<OrderLine> accounted = new ArrayList<>(plan.unfilledLines());
+        for (Shipment shipment : plan.shipments()) {
+            Node node = nodes.get(shipment.nodeId());
+            assertThat(node.excluded()).isFalse();
+            assertThat(node.type() != NodeType.STORE || request.policy().shipFromStoreAllowed()).isTrue();
+            assertThat(shipment.units()).isLessThanOrEqualTo(node.remainingUnitsToday());
+            assertThat(node.remainingShipmentsToday()).isPositive();
+            for (OrderLine line : shipment.lines()) {
+                taken.merge(node.id() + "/" + line.sku(), line.quantity(), Integer::sum);
+            }
+            accounted.addAll(shipment.lines());
+        }
+        taken.forEach((key, units) -> {
+            String[] nodeSku = key.split("/");
+            assertThat(units).isLessThanOrEqualTo(request.atp().available(nodeSku[0], nodeSku[1]));
+        });
+        assertThat(accounted).containsExactlyInAnyOrderElementsOf(request.order().lines());
+        Order order = request.order();
+        int limit = order.shipComplete() || !request.policy().splitAllowed() ? 1 : request.policy().maxShipments();
+        assertThat(plan.shipments().size()).isLessThanOrEqualTo(limit);
+        if (order.shipComplete()) {
+            assertThat(plan.isEmpty() || plan.isComplete()).isTrue();
+        }
+    }
+}
