@@ -28,13 +28,13 @@ public final class AllocationEngine {
     public AllocationResult allocate(AllocationRequest request) {
         AllocationProblem problem = AllocationProblem.of(request);
         Assignment assignment = allocator.assign(problem);
-        int[] assign = assignment.nodeOfLine();
-        if (!problem.feasible(assign)) {
+        int[][] take = assignment.take();
+        if (!problem.feasible(take)) {
             throw new IllegalStateException(allocator.name() + " produced an infeasible plan for order "
-                    + request.order().orderId() + ": " + Arrays.toString(assign));
+                    + request.order().orderId() + ": " + Arrays.deepToString(take));
         }
-        AllocationPlan plan = PlanBuilder.build(problem, assign);
-        List<RejectedAlternative> alternatives = AlternativeExplainer.explain(problem, assign, plan);
+        AllocationPlan plan = PlanBuilder.build(problem, take);
+        List<RejectedAlternative> alternatives = AlternativeExplainer.explain(problem, take, plan);
         return new AllocationResult(plan, alternatives, assignment.explored(), assignment.proven(), allocator.name());
     }
 

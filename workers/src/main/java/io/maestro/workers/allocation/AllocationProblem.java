@@ -8,12 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One order's allocation decision in array form: which eligible node (or none) ships each line.
- * An assignment is an {@code int[]} with the eligible node index of every line, or {@link #UNFILLED}.
+ * One order's allocation decision in array form. An assignment is an {@code int[line][node]} matrix of the
+ * units of each line that each eligible node ships; what a line's row does not cover stays unfilled.
+ * A line's units may come from several nodes when the policy allows more than one parcel.
  */
 public final class AllocationProblem {
-
-    public static final int UNFILLED = -1;
 
     final AllocationRequest request;
     final CostRules rules;
@@ -21,16 +20,20 @@ public final class AllocationProblem {
     final Node[] nodes;
     final double[] miles;
     final int[] qty;
-    final double[] weight;
+    final double[] unitWeight;
     final int[] sku;
     final int[][] avail;
     final int[] capUnits;
+    /** Per line, the eligible nodes holding at least one unit, those that can ship it whole first. */
     final int[][] options;
-    final double[] unfilledCost;
-    final double[][] floor;
+    final double unfilledPerUnit;
+    /** The least one more unit of line i adds to any parcel from node n. */
+    final double[][] unitFloor;
     final int maxShipments;
     final boolean allOrNothing;
     final ShipmentCoster coster;
+    final int[] skuDemand;
+    final int totalUnits;
 
     private AllocationProblem(AllocationRequest request) {
         this.request = request;
@@ -45,45 +48,51 @@ public final class AllocationProblem {
         this.maxShipments = order.shipComplete() || !policy.splitAllowed() ? 1 : policy.maxShipments();
         this.allOrNothing = order.shipComplete();
         this.coster = new ShipmentCoster(rules, nodes, miles, order, request.rateCards());
+        this.unfilledPerUnit = rules.unfilledPenalty(1);
 
         Map<String, Integer> skuIndex = new LinkedHashMap<>();
         int lineCount = lines.length;
         this.qty = new int[lineCount];
-        this.weight = new double[lineCount];
+        this.unitWeight = new double[lineCount];
         this.sku = new int[lineCount];
-        this.unfilledCost = new double[lineCount];
         for (int i = 0; i < lineCount; i++) {
             qty[i] = lines[i].quantity();
-            weight[i] = lines[i].weightLb();
+            unitWeight[i] = lines[i].unitWeightLb();
             sku[i] = skuIndex.computeIfAbsent(lines[i].sku(), s -> skuIndex.size());
-            unfilledCost[i] = rules.unfilledPenalty(qty[i]);
         }
         List<String> skus = new ArrayList<>(skuIndex.keySet());
+        this.skuDemand = new int[skus.size()];
+        for (int i = 0; i < lineCount; i++) {
+            skuDemand[sku[i]] += qty[i];
+        }
+        this.totalUnits = Arrays.stream(qty).sum();
         this.avail = new int[nodes.length][skus.size()];
         this.capUnits = new int[nodes.length];
-        this.floor = new double[nodes.length][lineCount];
+        this.unitFloor = new double[nodes.length][lineCount];
         for (int n = 0; n < nodes.length; n++) {
             capUnits[n] = nodes[n].remainingUnitsToday();
             for (int s = 0; s < skus.size(); s++) {
                 avail[n][s] = Math.max(0, request.atp().available(nodes[n].id(), skus.get(s)));
             }
             for (int i = 0; i < lineCount; i++) {
-                floor[n][i] = coster.marginalFloor(n, weight[i], qty[i], request.rateCards());
+                unitFloor[n][i] = coster.marginalFloor(n, unitWeight[i], 1, request.rateCards());
             }
         }
         this.options = new int[lineCount][];
         for (int i = 0; i < lineCount; i++) {
             final int line = i;
-            double[] alone = new double[nodes.length];
-            List<Integer> serving = new ArrayList<>();
+            double[] rank = new double[nodes.length];
+            List<Integer> holding = new ArrayList<>();
             for (int n = 0; n < nodes.length; n++) {
-                if (canServe(n, i)) {
-                    serving.add(n);
-                    alone[n] = coster.cost(n, weight[line], qty[line]);
+                int most = Math.min(avail[n][sku[i]], capUnits[n]);
+                if (most > 0) {
+                    holding.add(n);
+                    double alone = coster.cost(n, qty[i] * unitWeight[i], qty[i]);
+                    rank[n] = most >= qty[i] ? alone : alone + unfilledPerUnit * (qty[i] - most) + 1e6;
                 }
             }
-            options[i] = serving.stream()
-                    .sorted(Comparator.<Integer>comparingDouble(n -> alone[n]).thenComparing(n -> n))
+            options[line] = holding.stream()
+                    .sorted(Comparator.<Integer>comparingDouble(n -> rank[n]).thenComparing(n -> n))
                     .mapToInt(Integer::intValue).toArray();
         }
     }
@@ -100,77 +109,104 @@ public final class AllocationProblem {
         return lines.length;
     }
 
-    /** Whether node {@code n} alone has the stock and capacity for line {@code i}. */
-    boolean canServe(int n, int i) {
-        return avail[n][sku[i]] >= qty[i] && capUnits[n] >= qty[i];
+    public int nodeCount() {
+        return nodes.length;
     }
 
     /** The objective of a feasible assignment: all rules, weighted by the policy. */
-    public double evaluate(int[] assign) {
-        double[] w = new double[nodes.length];
-        int[] u = new int[nodes.length];
-        boolean[] open = new boolean[nodes.length];
+    public double evaluate(int[][] take) {
         double total = 0;
         int shipments = 0;
-        for (int i = 0; i < assign.length; i++) {
-            int n = assign[i];
-            if (n == UNFILLED) {
-                total += unfilledCost[i];
-            } else {
-                w[n] += weight[i];
-                u[n] += qty[i];
-                if (!open[n]) {
-                    open[n] = true;
-                    shipments++;
-                }
-            }
-        }
+        int filled = 0;
         for (int n = 0; n < nodes.length; n++) {
-            if (open[n]) {
-                total += coster.cost(n, w[n], u[n]);
+            int units = 0;
+            double weight = 0;
+            for (int i = 0; i < lines.length; i++) {
+                units += take[i][n];
+                weight += take[i][n] * unitWeight[i];
+            }
+            if (units > 0) {
+                total += coster.cost(n, weight, units);
+                shipments++;
+                filled += units;
             }
         }
-        return total + rules.splitPenalty(shipments);
+        return total + rules.splitPenalty(shipments) + rules.unfilledPenalty(totalUnits - filled);
     }
 
-    /** Whether an assignment keeps to ATP, node capacity, the shipment limit and ship-complete. */
-    public boolean feasible(int[] assign) {
-        if (assign.length != lines.length) {
+    /** Whether an assignment keeps to the ordered quantities, ATP, node capacity, the parcel limit and ship-complete. */
+    public boolean feasible(int[][] take) {
+        if (take.length != lines.length) {
             return false;
         }
-        int[][] used = new int[nodes.length][avail.length == 0 ? 0 : avail[0].length];
-        int[] units = new int[nodes.length];
-        boolean[] open = new boolean[nodes.length];
-        int shipments = 0;
         int filled = 0;
-        for (int i = 0; i < assign.length; i++) {
-            int n = assign[i];
-            if (n == UNFILLED) {
-                continue;
-            }
-            if (n < 0 || n >= nodes.length) {
+        for (int i = 0; i < lines.length; i++) {
+            if (take[i].length != nodes.length) {
                 return false;
             }
-            filled++;
-            used[n][sku[i]] += qty[i];
-            units[n] += qty[i];
-            if (used[n][sku[i]] > avail[n][sku[i]] || units[n] > capUnits[n]) {
+            int lineUnits = 0;
+            for (int n = 0; n < nodes.length; n++) {
+                if (take[i][n] < 0) {
+                    return false;
+                }
+                lineUnits += take[i][n];
+            }
+            if (lineUnits > qty[i]) {
                 return false;
             }
-            if (!open[n]) {
-                open[n] = true;
-                shipments++;
+            filled += lineUnits;
+        }
+        int shipments = 0;
+        int[] bySku = new int[skuDemand.length];
+        for (int n = 0; n < nodes.length; n++) {
+            Arrays.fill(bySku, 0);
+            int units = 0;
+            for (int i = 0; i < lines.length; i++) {
+                bySku[sku[i]] += take[i][n];
+                units += take[i][n];
             }
+            for (int s = 0; s < bySku.length; s++) {
+                if (bySku[s] > avail[n][s]) {
+                    return false;
+                }
+            }
+            if (units > capUnits[n]) {
+                return false;
+            }
+            shipments += units > 0 ? 1 : 0;
         }
         if (shipments > maxShipments) {
             return false;
         }
-        return !allOrNothing || filled == 0 || filled == assign.length;
+        return !allOrNothing || filled == 0 || filled == totalUnits;
     }
 
-    int[] allUnfilled() {
-        int[] assign = new int[lines.length];
-        Arrays.fill(assign, UNFILLED);
-        return assign;
+    /** All lines from node {@code n}, or null when it lacks stock or capacity for any of them. */
+    int[][] wholeOrderFrom(int n) {
+        if (capUnits[n] < totalUnits) {
+            return null;
+        }
+        for (int s = 0; s < skuDemand.length; s++) {
+            if (avail[n][s] < skuDemand[s]) {
+                return null;
+            }
+        }
+        int[][] take = nothing();
+        for (int i = 0; i < lines.length; i++) {
+            take[i][n] = qty[i];
+        }
+        return take;
+    }
+
+    int[][] nothing() {
+        return new int[lines.length][nodes.length];
+    }
+
+    static int[][] copy(int[][] take) {
+        int[][] copy = new int[take.length][];
+        for (int i = 0; i < take.length; i++) {
+            copy[i] = take[i].clone();
+        }
+        return copy;
     }
 }

@@ -21,77 +21,81 @@ final class AlternativeExplainer {
     static final int MAX_UNABLE = 3;
     private static final double CENT = 0.005;
 
-    private record Candidate(RejectedAlternative alternative, double miles) {
+    private record Costed(Node node, int[][] take, double cost, double miles) {
+    }
+
+    private record Unable(Node node, int index, String reason, double miles) {
     }
 
     private AlternativeExplainer() {
     }
 
-    static List<RejectedAlternative> explain(AllocationProblem p, int[] chosen, AllocationPlan plan) {
+    static List<RejectedAlternative> explain(AllocationProblem p, int[][] chosen, AllocationPlan plan) {
         Map<String, Integer> eligibleIndex = new HashMap<>();
         for (int n = 0; n < p.nodes.length; n++) {
             eligibleIndex.put(p.nodes[n].id(), n);
         }
-        Set<Integer> used = new HashSet<>();
-        for (int n : chosen) {
-            if (n != AllocationProblem.UNFILLED) {
-                used.add(n);
-            }
-        }
+        Set<Integer> used = usedNodes(p, chosen);
         Order order = p.request.order();
-        List<Candidate> costed = new ArrayList<>();
-        List<Candidate> unable = new ArrayList<>();
+        List<Costed> costed = new ArrayList<>();
+        List<Unable> unable = new ArrayList<>();
         for (Node node : p.request.nodes()) {
-            double miles = node.location().milesTo(order.shipTo());
             Integer n = eligibleIndex.get(node.id());
             if (n == null) {
                 Optional<String> reason = Ineligibility.reason(node, order, p.request.policy());
-                reason.filter(r -> !r.equals(Ineligibility.NOT_PICKUP_NODE)).ifPresent(r -> unable.add(
-                        new Candidate(new RejectedAlternative(node.id(), node.name(), Double.NaN, r), miles)));
-                continue;
-            }
-            if (used.contains(n)) {
-                continue;
-            }
-            int[] alternative = cheapestUsing(p, chosen, n);
-            if (alternative == null) {
-                unable.add(new Candidate(new RejectedAlternative(node.id(), node.name(), Double.NaN,
-                        shortfall(p, chosen, n)), miles));
-            } else {
-                CostBreakdown delta = PlanBuilder.build(p, alternative).breakdown().minus(plan.breakdown());
-                costed.add(new Candidate(new RejectedAlternative(node.id(), node.name(), delta.total(),
-                        describe(delta)), miles));
+                if (reason.isPresent() && !reason.get().equals(Ineligibility.NOT_PICKUP_NODE)) {
+                    unable.add(new Unable(node, -1, reason.get(), node.location().milesTo(order.shipTo())));
+                }
+            } else if (!used.contains(n)) {
+                int[][] alternative = cheapestUsing(p, chosen, n);
+                if (alternative == null) {
+                    unable.add(new Unable(node, n, null, p.miles[n]));
+                } else {
+                    costed.add(new Costed(node, alternative, p.evaluate(alternative), p.miles[n]));
+                }
             }
         }
-        costed.sort(Comparator.comparingDouble((Candidate c) -> c.alternative.costDelta()).thenComparing(Candidate::miles));
-        unable.sort(Comparator.comparingDouble(Candidate::miles));
+        costed.sort(Comparator.comparingDouble(Costed::cost).thenComparingDouble(Costed::miles));
+        unable.sort(Comparator.comparingDouble(Unable::miles));
         List<RejectedAlternative> result = new ArrayList<>();
-        costed.stream().limit(MAX_COSTED).forEach(c -> result.add(c.alternative));
-        unable.stream().limit(MAX_UNABLE).forEach(c -> result.add(c.alternative));
+        costed.stream().limit(MAX_COSTED).forEach(c -> {
+            CostBreakdown delta = PlanBuilder.build(p, c.take).breakdown().minus(plan.breakdown());
+            result.add(new RejectedAlternative(c.node.id(), c.node.name(), delta.total(), describe(delta)));
+        });
+        unable.stream().limit(MAX_UNABLE).forEach(u -> result.add(new RejectedAlternative(u.node.id(), u.node.name(),
+                Double.NaN, u.reason != null ? u.reason : shortfall(p, chosen, u.index))));
         return result;
     }
 
-    private static int[] cheapestUsing(AllocationProblem p, int[] chosen, int n) {
-        List<int[]> tries = new ArrayList<>();
-        int[] whole = SingleNodeOrGreedyAllocator.wholeOrderFrom(p, n);
+    private static Set<Integer> usedNodes(AllocationProblem p, int[][] take) {
+        Set<Integer> used = new HashSet<>();
+        for (int[] row : take) {
+            for (int n = 0; n < p.nodes.length; n++) {
+                if (row[n] > 0) {
+                    used.add(n);
+                }
+            }
+        }
+        return used;
+    }
+
+    private static int[][] cheapestUsing(AllocationProblem p, int[][] chosen, int n) {
+        List<int[][]> tries = new ArrayList<>();
+        int[][] whole = p.wholeOrderFrom(n);
         if (whole != null) {
             tries.add(whole);
         }
-        Set<Integer> parcels = new HashSet<>();
-        for (int m : chosen) {
-            if (m != AllocationProblem.UNFILLED && parcels.add(m)) {
-                int[] moved = chosen.clone();
-                for (int i = 0; i < moved.length; i++) {
-                    if (moved[i] == m) {
-                        moved[i] = n;
-                    }
-                }
-                tries.add(moved);
+        for (int m : usedNodes(p, chosen)) {
+            int[][] moved = AllocationProblem.copy(chosen);
+            for (int[] row : moved) {
+                row[n] += row[m];
+                row[m] = 0;
             }
+            tries.add(moved);
         }
-        int[] best = null;
+        int[][] best = null;
         double bestCost = Double.POSITIVE_INFINITY;
-        for (int[] t : tries) {
+        for (int[][] t : tries) {
             if (p.feasible(t)) {
                 double cost = p.evaluate(t);
                 if (cost < bestCost) {
@@ -103,28 +107,27 @@ final class AlternativeExplainer {
         return best;
     }
 
-    private static String shortfall(AllocationProblem p, int[] chosen, int n) {
-        boolean anyFilled = false;
-        for (int m : chosen) {
-            anyFilled |= m != AllocationProblem.UNFILLED;
-        }
-        Map<Integer, Integer> needed = new HashMap<>();
-        Map<Integer, String> names = new HashMap<>();
+    private static String shortfall(AllocationProblem p, int[][] chosen, int n) {
+        int[] needed = new int[p.skuDemand.length];
+        String[] names = new String[p.skuDemand.length];
         int units = 0;
-        for (int i = 0; i < chosen.length; i++) {
-            if (!anyFilled || chosen[i] != AllocationProblem.UNFILLED) {
-                needed.merge(p.sku[i], p.qty[i], Integer::sum);
-                names.put(p.sku[i], p.lines[i].sku());
-                units += p.qty[i];
+        boolean anyFilled = !usedNodes(p, chosen).isEmpty();
+        for (int i = 0; i < p.lines.length; i++) {
+            int shipped = 0;
+            for (int m = 0; m < p.nodes.length; m++) {
+                shipped += chosen[i][m];
             }
+            int wanted = anyFilled ? shipped : p.qty[i];
+            needed[p.sku[i]] += wanted;
+            names[p.sku[i]] = p.lines[i].sku();
+            units += wanted;
         }
         List<String> lacks = new ArrayList<>();
-        needed.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            int has = p.avail[n][e.getKey()];
-            if (has < e.getValue()) {
-                lacks.add(names.get(e.getKey()) + " (" + has + " of " + e.getValue() + ")");
+        for (int s = 0; s < needed.length; s++) {
+            if (needed[s] > 0 && p.avail[n][s] < needed[s]) {
+                lacks.add(names[s] + " (" + p.avail[n][s] + " of " + needed[s] + ")");
             }
-        });
+        }
         if (!lacks.isEmpty()) {
             return "lacks " + String.join(", ", lacks);
         }

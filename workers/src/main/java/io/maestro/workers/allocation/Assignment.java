@@ -1,21 +1,21 @@
 package io.maestro.workers.allocation;
 
 /**
- * The outcome of a search: the node of every line, the number of search nodes it explored, and whether
- * the assignment is proven optimal.
+ * The outcome of a search: the units of each line each eligible node ships, the number of search nodes
+ * explored, and whether the assignment is proven optimal.
  */
-public record Assignment(int[] nodeOfLine, long explored, boolean proven) {
+public record Assignment(int[][] take, long explored, boolean proven) {
 
     public Assignment {
-        nodeOfLine = nodeOfLine.clone();
+        take = AllocationProblem.copy(take);
     }
 
     @Override
-    public int[] nodeOfLine() {
-        return nodeOfLine.clone();
+    public int[][] take() {
+        return AllocationProblem.copy(take);
     }
 
-    static Assignment heuristic(int[] nodeOfLine) {
-        return new Assignment(nodeOfLine, 0, false);
+    static Assignment heuristic(int[][] take) {
+        return new Assignment(take, 0, false);
     }
 }

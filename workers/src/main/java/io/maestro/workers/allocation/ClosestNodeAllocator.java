@@ -4,8 +4,9 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * Baseline B0, the rule of most open-source shops (Solidus, Magento MSI): each line from the closest node
- * that has it, within the policy's parcel limit; ship-complete orders from the closest node that has all.
+ * Baseline B0, the rule of most open-source shops (Solidus, Magento MSI): each line from the closest nodes
+ * that have it, nearest first, within the policy's parcel limit; ship-complete orders from the closest node
+ * that has everything.
  */
 public final class ClosestNodeAllocator implements Allocator {
 
@@ -21,24 +22,29 @@ public final class ClosestNodeAllocator implements Allocator {
                 .mapToInt(Integer::intValue).toArray();
         if (p.allOrNothing) {
             for (int n : byDistance) {
-                int[] whole = SingleNodeOrGreedyAllocator.wholeOrderFrom(p, n);
+                int[][] whole = p.wholeOrderFrom(n);
                 if (whole != null) {
                     return Assignment.heuristic(whole);
                 }
             }
-            return Assignment.heuristic(p.allUnfilled());
+            return Assignment.heuristic(p.nothing());
         }
-        int[] assign = p.allUnfilled();
+        int[][] take = p.nothing();
         PlanLedger ledger = new PlanLedger(p);
         for (int i = 0; i < p.lines.length; i++) {
+            int remaining = p.qty[i];
             for (int n : byDistance) {
-                if (ledger.canTake(n, i)) {
-                    ledger.take(n, i);
-                    assign[i] = n;
+                int units = Math.min(remaining, ledger.room(n, i));
+                if (units > 0) {
+                    ledger.take(n, i, units);
+                    take[i][n] += units;
+                    remaining -= units;
+                }
+                if (remaining == 0) {
                     break;
                 }
             }
         }
-        return Assignment.heuristic(assign);
+        return Assignment.heuristic(take);
     }
 }

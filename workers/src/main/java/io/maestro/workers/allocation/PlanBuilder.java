@@ -1,9 +1,7 @@
 package io.maestro.workers.allocation;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Turns an assignment into the plan people and the worker read. */
 final class PlanBuilder {
@@ -11,31 +9,41 @@ final class PlanBuilder {
     private PlanBuilder() {
     }
 
-    static AllocationPlan build(AllocationProblem p, int[] assign) {
-        Map<Integer, List<OrderLine>> byNode = new LinkedHashMap<>();
-        List<OrderLine> unfilled = new ArrayList<>();
-        int unfilledUnits = 0;
-        for (int i = 0; i < assign.length; i++) {
-            if (assign[i] == AllocationProblem.UNFILLED) {
-                unfilled.add(p.lines[i]);
-                unfilledUnits += p.qty[i];
-            } else {
-                byNode.computeIfAbsent(assign[i], n -> new ArrayList<>()).add(p.lines[i]);
-            }
-        }
+    static AllocationPlan build(AllocationProblem p, int[][] take) {
         List<Shipment> shipments = new ArrayList<>();
         CostBreakdown total = CostBreakdown.ZERO;
-        for (Map.Entry<Integer, List<OrderLine>> entry : byNode.entrySet()) {
-            int n = entry.getKey();
-            List<OrderLine> lines = entry.getValue();
-            double w = lines.stream().mapToDouble(OrderLine::weightLb).sum();
-            int u = lines.stream().mapToInt(OrderLine::quantity).sum();
-            ShipmentCoster.Costing costing = p.coster.costing(n, w, u);
+        for (int n = 0; n < p.nodes.length; n++) {
+            List<OrderLine> lines = new ArrayList<>();
+            double weight = 0;
+            int units = 0;
+            for (int i = 0; i < p.lines.length; i++) {
+                if (take[i][n] > 0) {
+                    lines.add(new OrderLine(p.lines[i].sku(), take[i][n], p.unitWeight[i]));
+                    weight += take[i][n] * p.unitWeight[i];
+                    units += take[i][n];
+                }
+            }
+            if (units == 0) {
+                continue;
+            }
+            ShipmentCoster.Costing costing = p.coster.costing(n, weight, units);
             Node node = p.nodes[n];
             shipments.add(new Shipment(node.id(), node.name(), node.type(), lines, costing.quote().carrier(),
                     costing.quote().service(), costing.quote().price(), costing.total(), costing.etaDays(),
                     costing.quote().co2Kg(), p.miles[n], costing.etaDays() <= p.request.order().promiseDays()));
             total = total.plus(costing.breakdown());
+        }
+        List<OrderLine> unfilled = new ArrayList<>();
+        int unfilledUnits = 0;
+        for (int i = 0; i < p.lines.length; i++) {
+            int shipped = 0;
+            for (int n = 0; n < p.nodes.length; n++) {
+                shipped += take[i][n];
+            }
+            if (shipped < p.qty[i]) {
+                unfilled.add(new OrderLine(p.lines[i].sku(), p.qty[i] - shipped, p.unitWeight[i]));
+                unfilledUnits += p.qty[i] - shipped;
+            }
         }
         total = total.withSplit(p.rules.splitPenalty(shipments.size()))
                 .withUnfilled(p.rules.unfilledPenalty(unfilledUnits));

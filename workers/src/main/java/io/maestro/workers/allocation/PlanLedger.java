@@ -7,51 +7,55 @@ final class PlanLedger {
     private final int[][] used;
     private final int[] units;
     private final double[] weight;
-    private final boolean[] open;
     private int shipments;
+    private int filled;
 
     PlanLedger(AllocationProblem p) {
         this.p = p;
-        this.used = new int[p.nodes.length][p.avail.length == 0 ? 0 : p.avail[0].length];
+        this.used = new int[p.nodes.length][p.skuDemand.length];
         this.units = new int[p.nodes.length];
         this.weight = new double[p.nodes.length];
-        this.open = new boolean[p.nodes.length];
     }
 
-    /** Whether node {@code n} can still add line {@code i} without breaking stock, capacity or the parcel limit. */
-    boolean canTake(int n, int i) {
-        return used[n][p.sku[i]] + p.qty[i] <= p.avail[n][p.sku[i]]
-                && units[n] + p.qty[i] <= p.capUnits[n]
-                && (open[n] || shipments < p.maxShipments);
+    /** How many units of line {@code i} node {@code n} can still add, within stock, capacity and the parcel limit. */
+    int room(int n, int i) {
+        if (units[n] == 0 && shipments >= p.maxShipments) {
+            return 0;
+        }
+        return Math.max(0, Math.min(p.avail[n][p.sku[i]] - used[n][p.sku[i]], p.capUnits[n] - units[n]));
     }
 
-    void take(int n, int i) {
-        used[n][p.sku[i]] += p.qty[i];
-        units[n] += p.qty[i];
-        weight[n] += p.weight[i];
-        if (!open[n]) {
-            open[n] = true;
+    void take(int n, int i, int count) {
+        if (units[n] == 0) {
             shipments++;
         }
+        used[n][p.sku[i]] += count;
+        units[n] += count;
+        weight[n] += count * p.unitWeight[i];
+        filled += count;
     }
 
-    void release(int n, int i) {
-        used[n][p.sku[i]] -= p.qty[i];
-        units[n] -= p.qty[i];
-        weight[n] -= p.weight[i];
+    void release(int n, int i, int count) {
+        used[n][p.sku[i]] -= count;
+        units[n] -= count;
+        weight[n] -= count * p.unitWeight[i];
+        filled -= count;
         if (units[n] == 0) {
             weight[n] = 0;
-            open[n] = false;
             shipments--;
         }
     }
 
     boolean isOpen(int n) {
-        return open[n];
+        return units[n] > 0;
     }
 
     int shipments() {
         return shipments;
+    }
+
+    int filled() {
+        return filled;
     }
 
     int units(int n) {

@@ -24,10 +24,13 @@ public record Policy(double costWeight, double speedWeight, double carbonWeight,
         }
     }
 
-    /** A balanced policy: weights 1, up to 3 shipments, stores allowed, $0.10/kg CO2e, $2 per extra parcel,
-     *  $5 per late day, $30 per unfilled unit. */
+    /**
+     * A balanced policy: weights 1, up to 3 shipments, stores allowed, $0.10/kg CO2e, $2 per extra parcel,
+     * $5 per late day, and $100 per unfilled unit — dearer than any parcel on the standard rate card, so a
+     * unit that can ship, ships.
+     */
     public static Policy balanced() {
-        return new Policy(1, 1, 1, 3, true, true, 0.10, 2.00, 5.00, 30.00);
+        return new Policy(1, 1, 1, 3, true, true, 0.10, 2.00, 5.00, 100.00);
     }
 
     public Policy withShipFromStoreAllowed(boolean value) {

@@ -24,6 +24,27 @@ public interface RateCard {
     /** The least the emissions rise, for any service, per lb added to a parcel travelling {@code miles}. */
     double co2PerLbFloor(double miles);
 
+    /** Prices and emissions of one service over one distance, asked many times while one order is planned. */
+    interface Lane {
+        double price(double weightLb, int units);
+
+        double co2Kg(double weightLb);
+    }
+
+    default Lane lane(Service service, double miles) {
+        return new Lane() {
+            @Override
+            public double price(double weightLb, int units) {
+                return RateCard.this.price(service, miles, weightLb, units);
+            }
+
+            @Override
+            public double co2Kg(double weightLb) {
+                return RateCard.this.co2Kg(service, miles, weightLb);
+            }
+        };
+    }
+
     default ServiceQuote quote(Service service, double miles, double weightLb, int units) {
         return new ServiceQuote(carrier(), service, price(service, miles, weightLb, units),
                 transitDays(service, miles), co2Kg(service, miles, weightLb));

@@ -17,7 +17,7 @@ final class ShipmentCoster {
         }
     }
 
-    private record Option(RateCard card, Service service, int transitDays, double lateness) {
+    private record Option(RateCard card, Service service, RateCard.Lane lane, int transitDays, double lateness) {
     }
 
     private static final String PICKUP_CARRIER = "Customer pickup";
@@ -48,7 +48,8 @@ final class ShipmentCoster {
             for (Service service : card.services()) {
                 int transit = card.transitDays(service, miles[n]);
                 int eta = nodes[n].daysToShip() + transit;
-                Option option = new Option(card, service, transit, rules.latenessPenalty(eta, promiseDays));
+                Option option = new Option(card, service, card.lane(service, miles[n]), transit,
+                        rules.latenessPenalty(eta, promiseDays));
                 all.add(option);
                 if (eta <= promiseDays) {
                     onTime.add(option);
@@ -67,8 +68,8 @@ final class ShipmentCoster {
         }
         double best = Double.POSITIVE_INFINITY;
         for (Option o : options[n]) {
-            double c = rules.carrierPrice(o.card.price(o.service, miles[n], weightLb, units))
-                    + rules.carbonCost(o.card.co2Kg(o.service, miles[n], weightLb)) + o.lateness;
+            double c = rules.carrierPrice(o.lane.price(weightLb, units)) + rules.carbonCost(o.lane.co2Kg(weightLb))
+                    + o.lateness;
             if (c < best) {
                 best = c;
             }
@@ -89,7 +90,8 @@ final class ShipmentCoster {
         }
         Costing best = null;
         for (Option o : options[n]) {
-            ServiceQuote quote = o.card.quote(o.service, miles[n], weightLb, units);
+            ServiceQuote quote = new ServiceQuote(o.card.carrier(), o.service, o.lane.price(weightLb, units),
+                    o.transitDays, o.lane.co2Kg(weightLb));
             CostBreakdown breakdown = new CostBreakdown(rules.carrierPrice(quote.price()), perShipment, perUnit, 0,
                     o.lateness, rules.carbonCost(quote.co2Kg()), 0);
             if (best == null || breakdown.total() < best.total()) {

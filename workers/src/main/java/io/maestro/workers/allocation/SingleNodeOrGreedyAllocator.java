@@ -2,8 +2,8 @@ package io.maestro.workers.allocation;
 
 /**
  * Baseline B1, the fewest-splits rule of typical order management systems: the cheapest node that can ship
- * the whole order; when none can, greedy cover — repeatedly the node that ships the most remaining lines
- * (the cheaper parcel on a tie) until the lines or the parcel limit run out.
+ * the whole order; when none can, greedy cover — repeatedly the node that ships the most remaining units
+ * (the cheaper parcel on a tie) until the units or the parcel limit run out.
  */
 public final class SingleNodeOrGreedyAllocator implements Allocator {
 
@@ -14,10 +14,10 @@ public final class SingleNodeOrGreedyAllocator implements Allocator {
 
     @Override
     public Assignment assign(AllocationProblem p) {
-        int[] best = null;
+        int[][] best = null;
         double bestCost = Double.POSITIVE_INFINITY;
         for (int n = 0; n < p.nodes.length; n++) {
-            int[] whole = wholeOrderFrom(p, n);
+            int[][] whole = p.wholeOrderFrom(n);
             if (whole != null) {
                 double cost = p.evaluate(whole);
                 if (cost < bestCost) {
@@ -29,50 +29,39 @@ public final class SingleNodeOrGreedyAllocator implements Allocator {
         if (best != null) {
             return Assignment.heuristic(best);
         }
-        return Assignment.heuristic(p.allOrNothing ? p.allUnfilled() : greedyCover(p));
+        return Assignment.heuristic(p.allOrNothing ? p.nothing() : greedyCover(p));
     }
 
-    /** All lines from node {@code n}, or null when it lacks stock or capacity for any. */
-    static int[] wholeOrderFrom(AllocationProblem p, int n) {
+    private static int[][] greedyCover(AllocationProblem p) {
+        int[][] take = p.nothing();
+        int[] remaining = p.qty.clone();
         PlanLedger ledger = new PlanLedger(p);
-        int[] assign = new int[p.lines.length];
-        for (int i = 0; i < p.lines.length; i++) {
-            if (!ledger.canTake(n, i)) {
-                return null;
-            }
-            ledger.take(n, i);
-            assign[i] = n;
-        }
-        return assign;
-    }
-
-    private static int[] greedyCover(AllocationProblem p) {
-        int[] assign = p.allUnfilled();
-        PlanLedger ledger = new PlanLedger(p);
+        int[] tentative = new int[p.lines.length];
         while (ledger.shipments() < p.maxShipments) {
             int bestNode = -1;
-            int bestCount = 0;
+            int bestUnits = 0;
             double bestCost = Double.POSITIVE_INFINITY;
             for (int n = 0; n < p.nodes.length; n++) {
                 if (ledger.isOpen(n)) {
                     continue;
                 }
-                int count = 0;
-                double w = 0;
-                int u = 0;
-                PlanLedger trial = copyOf(p, assign);
+                int units = 0;
                 for (int i = 0; i < p.lines.length; i++) {
-                    if (assign[i] == AllocationProblem.UNFILLED && trial.canTake(n, i)) {
-                        trial.take(n, i);
-                        count++;
-                        w += p.weight[i];
-                        u += p.qty[i];
+                    tentative[i] = Math.min(remaining[i], ledger.room(n, i));
+                    if (tentative[i] > 0) {
+                        ledger.take(n, i, tentative[i]);
+                        units += tentative[i];
                     }
                 }
-                double cost = count == 0 ? Double.POSITIVE_INFINITY : p.coster.cost(n, w, u);
-                if (count > bestCount || (count == bestCount && count > 0 && cost < bestCost)) {
+                double cost = units == 0 ? Double.POSITIVE_INFINITY : p.coster.cost(n, ledger.weight(n), units);
+                for (int i = 0; i < p.lines.length; i++) {
+                    if (tentative[i] > 0) {
+                        ledger.release(n, i, tentative[i]);
+                    }
+                }
+                if (units > bestUnits || (units == bestUnits && units > 0 && cost < bestCost)) {
                     bestNode = n;
-                    bestCount = count;
+                    bestUnits = units;
                     bestCost = cost;
                 }
             }
@@ -80,22 +69,14 @@ public final class SingleNodeOrGreedyAllocator implements Allocator {
                 break;
             }
             for (int i = 0; i < p.lines.length; i++) {
-                if (assign[i] == AllocationProblem.UNFILLED && ledger.canTake(bestNode, i)) {
-                    ledger.take(bestNode, i);
-                    assign[i] = bestNode;
+                int units = Math.min(remaining[i], ledger.room(bestNode, i));
+                if (units > 0) {
+                    ledger.take(bestNode, i, units);
+                    take[i][bestNode] += units;
+                    remaining[i] -= units;
                 }
             }
         }
-        return assign;
-    }
-
-    private static PlanLedger copyOf(AllocationProblem p, int[] assign) {
-        PlanLedger ledger = new PlanLedger(p);
-        for (int i = 0; i < assign.length; i++) {
-            if (assign[i] != AllocationProblem.UNFILLED) {
-                ledger.take(assign[i], i);
-            }
-        }
-        return ledger;
+        return take;
     }
 }

@@ -104,7 +104,27 @@ public final class ZoneRateCard implements RateCard {
 
     @Override
     public double price(Service service, double miles, double weightLb, int units) {
+        return priceByWeight(price[serviceIndex(service)][zoneIndex(miles)], weightLb);
+    }
+
+    @Override
+    public Lane lane(Service service, double miles) {
         double[] byWeight = price[serviceIndex(service)][zoneIndex(miles)];
+        double co2PerLb = emissions.co2Kg(service, miles, 1.0);
+        return new Lane() {
+            @Override
+            public double price(double weightLb, int units) {
+                return priceByWeight(byWeight, weightLb);
+            }
+
+            @Override
+            public double co2Kg(double weightLb) {
+                return co2PerLb * weightLb;
+            }
+        };
+    }
+
+    private double priceByWeight(double[] byWeight, double weightLb) {
         double billable = Math.max(weightBreaksLb[0], Math.ceil(weightLb));
         for (int b = 0; b < weightBreaksLb.length; b++) {
             if (billable <= weightBreaksLb[b]) {

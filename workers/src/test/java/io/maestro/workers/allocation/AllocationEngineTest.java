@@ -46,7 +46,7 @@ class AllocationEngineTest {
 
         assertThat(result.plan().shipments()).hasSize(1);
         assertThat(result.plan().unfilledLines()).hasSize(1);
-        assertThat(result.plan().breakdown().unfilled()).isCloseTo(30.00, within(1e-9));
+        assertThat(result.plan().breakdown().unfilled()).isCloseTo(100.00, within(1e-9));
     }
 
     @Test
@@ -117,5 +117,23 @@ class AllocationEngineTest {
         assertThat(result.plan().isEmpty()).isTrue();
         assertThat(result.plan().totalCost()).isCloseTo(1.00, within(1e-9));
         assertThat(result.alternatives().get(0).reason()).isEqualTo("+$12.05: shipping +$10.15, handling +$2.90, unfilled -$1.00");
+    }
+
+    @Test
+    void aLineNoNodeHoldsWholeIsSpreadOverTwoNodesWhenSplitsAreAllowed() {
+        Order order = Order.ship("O-7", Fixtures.NEW_YORK_10001, 5, List.of(line("A", 3)));
+        List<Node> nodes = List.of(Fixtures.dc("BKN", "Brooklyn DC", Fixtures.BROOKLYN_11232),
+                Fixtures.dc("OLN", "Olean DC", Fixtures.OLEAN_14760));
+        AtpSnapshot stock = atp("BKN:A=2", "OLN:A=2");
+
+        AllocationPlan split = engine.allocate(Fixtures.request(order, Policy.balanced(), nodes, stock)).plan();
+        AllocationPlan single = engine.allocate(Fixtures.request(order, Policy.balanced().withSplit(false, 1), nodes,
+                stock)).plan();
+
+        assertThat(split.shipments()).extracting(s -> s.nodeId() + ":" + s.units())
+                .containsExactlyInAnyOrder("BKN:2", "OLN:1");
+        assertThat(split.isComplete()).isTrue();
+        assertThat(single.shipments()).extracting(s -> s.nodeId() + ":" + s.units()).containsExactly("BKN:2");
+        assertThat(single.unfilledLines()).containsExactly(new OrderLine("A", 1, 0.4));
     }
 }

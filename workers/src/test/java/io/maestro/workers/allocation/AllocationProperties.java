@@ -3,7 +3,6 @@ package io.maestro.workers.allocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +15,9 @@ class AllocationProperties {
     private final List<AllocationEngine> allRules = List.of(optimal,
             new AllocationEngine(new SingleNodeOrGreedyAllocator()), new AllocationEngine(new ClosestNodeAllocator()));
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void realTimeOptimumEqualsBruteForce(@ForAll long seed) {
-        AllocationRequest request = RandomInstances.request(seed, 4, 5);
+        AllocationRequest request = RandomInstances.request(seed, 3, 4);
         AllocationResult result = optimal.allocate(request);
 
         assertThat(result.proven()).isTrue();
@@ -57,7 +56,8 @@ class AllocationProperties {
         Map<String, Node> nodes = new HashMap<>();
         request.nodes().forEach(n -> nodes.put(n.id(), n));
         Map<String, Integer> taken = new HashMap<>();
-        List<OrderLine> accounted = new ArrayList<>(plan.unfilledLines());
+        Map<String, Integer> accounted = new HashMap<>();
+        plan.unfilledLines().forEach(l -> accounted.merge(l.sku(), l.quantity(), Integer::sum));
         for (Shipment shipment : plan.shipments()) {
             Node node = nodes.get(shipment.nodeId());
             assertThat(node.excluded()).isFalse();
@@ -66,14 +66,16 @@ class AllocationProperties {
             assertThat(node.remainingShipmentsToday()).isPositive();
             for (OrderLine line : shipment.lines()) {
                 taken.merge(node.id() + "/" + line.sku(), line.quantity(), Integer::sum);
+                accounted.merge(line.sku(), line.quantity(), Integer::sum);
             }
-            accounted.addAll(shipment.lines());
         }
         taken.forEach((key, units) -> {
             String[] nodeSku = key.split("/");
             assertThat(units).isLessThanOrEqualTo(request.atp().available(nodeSku[0], nodeSku[1]));
         });
-        assertThat(accounted).containsExactlyInAnyOrderElementsOf(request.order().lines());
+        Map<String, Integer> ordered = new HashMap<>();
+        request.order().lines().forEach(l -> ordered.merge(l.sku(), l.quantity(), Integer::sum));
+        assertThat(accounted).isEqualTo(ordered);
         Order order = request.order();
         int limit = order.shipComplete() || !request.policy().splitAllowed() ? 1 : request.policy().maxShipments();
         assertThat(plan.shipments().size()).isLessThanOrEqualTo(limit);

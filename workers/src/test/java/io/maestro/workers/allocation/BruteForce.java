@@ -1,26 +1,45 @@
 package io.maestro.workers.allocation;
 
-/** The optimum by enumerating every assignment of lines to nodes (or unfilled): the reference for B2. */
+import java.util.ArrayList;
+import java.util.List;
+
+/** The optimum by enumerating every split of every line over the nodes: the reference for B2. */
 final class BruteForce {
 
     private BruteForce() {
     }
 
     static double optimalCost(AllocationProblem p) {
-        int lines = p.lineCount();
-        int choices = p.nodes.length + 1;
-        int[] assign = new int[lines];
+        List<List<int[]>> rows = new ArrayList<>();
+        for (int i = 0; i < p.lineCount(); i++) {
+            List<int[]> row = new ArrayList<>();
+            spread(p, i, 0, p.qty[i], new int[p.nodeCount()], row);
+            rows.add(row);
+        }
+        return search(p, rows, 0, new int[p.lineCount()][]);
+    }
+
+    private static void spread(AllocationProblem p, int line, int node, int left, int[] row, List<int[]> out) {
+        if (node == p.nodeCount()) {
+            out.add(row.clone());
+            return;
+        }
+        int most = Math.min(left, p.avail[node][p.sku[line]]);
+        for (int units = 0; units <= most; units++) {
+            row[node] = units;
+            spread(p, line, node + 1, left - units, row, out);
+        }
+        row[node] = 0;
+    }
+
+    private static double search(AllocationProblem p, List<List<int[]>> rows, int line, int[][] take) {
+        if (line == rows.size()) {
+            return p.feasible(take) ? p.evaluate(take) : Double.POSITIVE_INFINITY;
+        }
         double best = Double.POSITIVE_INFINITY;
-        long total = (long) Math.pow(choices, lines);
-        for (long code = 0; code < total; code++) {
-            long rest = code;
-            for (int i = 0; i < lines; i++) {
-                assign[i] = (int) (rest % choices) - 1;
-                rest /= choices;
-            }
-            if (p.feasible(assign)) {
-                best = Math.min(best, p.evaluate(assign));
-            }
+        for (int[] row : rows.get(line)) {
+            take[line] = row;
+            best = Math.min(best, search(p, rows, line + 1, take));
         }
         return best;
     }

@@ -1,0 +1,127 @@
+package io.maestro.workers.bench;
+
+import io.maestro.workers.allocation.AllocationEngine;
+import io.maestro.workers.allocation.AllocationRequest;
+import io.maestro.workers.allocation.AllocationResult;
+import io.maestro.workers.allocation.Allocator;
+import io.maestro.workers.allocation.BranchAndBoundAllocator;
+import io.maestro.workers.allocation.ClosestNodeAllocator;
+import io.maestro.workers.allocation.Order;
+import io.maestro.workers.allocation.SingleNodeOrGreedyAllocator;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code ./maestro bench allocation [--preset S|M|L] [--seed N]}: the same generated day of orders allocated
+ * one by one by each sourcing rule (B0 closest node per line, B1 cheapest single node else greedy cover,
+ * B2 Maestro real time), each on its own copy of the network's stock and capacity. Prints a table and one
+ * RESULT line per rule.
+ */
+public final class AllocationBenchmark {
+
+    private static final int WARM_UP_DECISIONS = 3_000;
+
+    private final PrintStream out;
+
+    AllocationBenchmark(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        new AllocationBenchmark(System.out).run(options);
+    }
+
+    List<RunMetrics> run(BenchOptions options) {
+        Scenario scenario = new ScenarioGenerator(CityTable.load()).generate(options);
+        out.printf(Locale.ROOT, "allocation benchmark: preset %s, seed %d, %d orders (%d units), %d nodes, %d SKUs, "
+                        + "rho %.2f, kappa %s, %s costs%n", options.preset(), options.seed(), scenario.orders().size(),
+                scenario.demandUnits(), scenario.nodes().size(), scenario.skus().size(), options.rho(),
+                Double.isInfinite(options.kappa()) ? "inf" : String.format(Locale.ROOT, "%.2f", options.kappa()),
+                options.costs());
+        List<RunMetrics> results = new ArrayList<>();
+        for (String name : options.engines()) {
+            AllocationEngine engine = new AllocationEngine(allocator(name));
+            warmUp(engine, scenario);
+            results.add(measure(engine, scenario));
+        }
+        printTable(results);
+        for (RunMetrics m : results) {
+            out.println(resultLine(options, m));
+        }
+        return results;
+    }
+
+    static Allocator allocator(String name) {
+        return switch (name) {
+            case "B0" -> new ClosestNodeAllocator();
+            case "B1" -> new SingleNodeOrGreedyAllocator();
+            case "B2" -> new BranchAndBoundAllocator();
+            default -> throw new IllegalArgumentException("unknown engine " + name + " (B0, B1, B2)");
+        };
+    }
+
+    private static void warmUp(AllocationEngine engine, Scenario scenario) {
+        int done = 0;
+        while (done < WARM_UP_DECISIONS) {
+            NetworkState state = new NetworkState(scenario);
+            for (Order order : scenario.orders()) {
+                AllocationResult result = engine.allocate(request(scenario, state, order));
+                state.apply(result.plan());
+                if (++done >= WARM_UP_DECISIONS) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static RunMetrics measure(AllocationEngine engine, Scenario scenario) {
+        RunMetrics metrics = new RunMetrics(engine.rule());
+        NetworkState state = new NetworkState(scenario);
+        long start = System.nanoTime();
+        for (Order order : scenario.orders()) {
+            AllocationRequest request = request(scenario, state, order);
+            long before = System.nanoTime();
+            AllocationResult result = engine.allocate(request);
+            long nanos = System.nanoTime() - before;
+            state.apply(result.plan());
+            metrics.record(result.plan(), nanos);
+        }
+        metrics.wallSeconds((System.nanoTime() - start) / 1e9);
+        return metrics;
+    }
+
+    private static AllocationRequest request(Scenario scenario, NetworkState state, Order order) {
+        return new AllocationRequest(order, scenario.policy(), state.nodes(), state, scenario.rateCards());
+    }
+
+    private void printTable(List<RunMetrics> results) {
+        out.printf(Locale.ROOT, "%-6s %14s %14s %7s %9s %7s %8s %9s %8s %9s %8s %8s %8s%n", "engine", "cost",
+                "cost-unfilled", "split", "ships/ord", "fill", "on-time", "kgCO2/ord", "wall s", "dec/s",
+                "p50 ms", "p99 ms", "max ms");
+        for (RunMetrics m : results) {
+            out.printf(Locale.ROOT, "%-6s %14.2f %14.2f %7.4f %9.3f %7.4f %8.4f %9.4f %8.3f %9.0f %8.3f %8.3f %8.3f%n",
+                    m.engine, m.cost(), m.costExUnfilled(), m.splitRate(), m.shipmentsPerOrder(), m.fillRate(),
+                    m.onTimeRate(), m.co2KgPerOrder(), m.wallSeconds(), m.decisionsPerSecond(), m.latencyMs(0.50),
+                    m.latencyMs(0.99), m.latencyMs(1.0));
+        }
+    }
+
+    static String resultLine(BenchOptions options, RunMetrics m) {
+        return String.format(Locale.ROOT, "RESULT bench=allocation preset=%s engine=%s cost=%.2f cost_ex_unfilled=%.2f "
+                        + "split_rate=%.4f shipments_per_order=%.4f fill_rate=%.4f on_time_rate=%.4f "
+                        + "co2_kg_per_order=%.4f wall_s=%.3f decisions_per_s=%.0f p50_ms=%.3f p99_ms=%.3f max_ms=%.3f",
+                options.preset(), m.engine, m.cost(), m.costExUnfilled(), m.splitRate(), m.shipmentsPerOrder(),
+                m.fillRate(), m.onTimeRate(), m.co2KgPerOrder(), m.wallSeconds(), m.decisionsPerSecond(),
+                m.latencyMs(0.50), m.latencyMs(0.99), m.latencyMs(1.0));
+    }
+}

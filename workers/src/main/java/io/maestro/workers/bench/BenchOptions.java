@@ -1,0 +1,51 @@
+package io.maestro.workers.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Command line of the allocation benchmark.
+ *
+ * @param rho   inventory scarcity: network supply of each SKU ÷ its demand (2.0 plentiful … 0.8 short)
+ * @param kappa capacity factor: network pick capacity today ÷ units demanded (infinite = no limit)
+ * @param costs "standard" (zone rate card, handling by node type) or "literature" (Jasin &amp; Sinha / Ma)
+ */
+record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, String costs, List<String> engines) {
+
+    static final String USAGE = "usage: AllocationBenchmark [--preset S|M|L] [--seed N] [--rho 0.8..2.0] "
+            + "[--kappa 1.1..inf] [--costs standard|literature] [--engines B0,B1,B2]";
+
+    static BenchOptions parse(String... args) {
+        BenchPreset preset = BenchPreset.S;
+        long seed = 42;
+        double rho = 1.5;
+        double kappa = 1.3;
+        String costs = "standard";
+        List<String> engines = List.of("B0", "B1", "B2");
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(flag + " needs a value. " + USAGE);
+            }
+            String value = args[++i];
+            switch (flag) {
+                case "--preset" -> preset = BenchPreset.valueOf(value.toUpperCase(Locale.ROOT));
+                case "--seed" -> seed = Long.parseLong(value);
+                case "--rho" -> rho = Double.parseDouble(value);
+                case "--kappa" -> kappa = value.equalsIgnoreCase("inf") ? Double.POSITIVE_INFINITY
+                        : Double.parseDouble(value);
+                case "--costs" -> costs = value.toLowerCase(Locale.ROOT);
+                case "--engines" -> engines = new ArrayList<>(List.of(value.toUpperCase(Locale.ROOT).split(",")));
+                default -> throw new IllegalArgumentException("unknown option " + flag + ". " + USAGE);
+            }
+        }
+        if (!costs.equals("standard") && !costs.equals("literature")) {
+            throw new IllegalArgumentException("--costs is standard or literature. " + USAGE);
+        }
+        if (rho <= 0 || kappa <= 0) {
+            throw new IllegalArgumentException("--rho and --kappa must be positive. " + USAGE);
+        }
+        return new BenchOptions(preset, seed, rho, kappa, costs, List.copyOf(engines));
+    }
+}

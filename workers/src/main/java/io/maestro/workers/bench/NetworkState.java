@@ -1,0 +1,74 @@
+package io.maestro.workers.bench;
+
+import io.maestro.workers.allocation.AllocationPlan;
+import io.maestro.workers.allocation.AtpSnapshot;
+import io.maestro.workers.allocation.Node;
+import io.maestro.workers.allocation.OrderLine;
+import io.maestro.workers.allocation.Shipment;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Stock and pick capacity left as the day's orders are allocated one after another. */
+final class NetworkState implements AtpSnapshot {
+
+    private final List<Node> baseNodes;
+    private final Map<String, Integer> nodeIndex = new HashMap<>();
+    private final Map<String, Integer> skuIndex = new HashMap<>();
+    private final int[][] stock;
+    private final int[] capacity;
+    private final List<Node> today;
+
+    NetworkState(Scenario scenario) {
+        this.baseNodes = scenario.nodes();
+        for (int n = 0; n < baseNodes.size(); n++) {
+            nodeIndex.put(baseNodes.get(n).id(), n);
+        }
+        for (int s = 0; s < scenario.skus().size(); s++) {
+            skuIndex.put(scenario.skus().get(s), s);
+        }
+        this.stock = new int[scenario.stock().length][];
+        for (int n = 0; n < stock.length; n++) {
+            stock[n] = scenario.stock()[n].clone();
+        }
+        this.capacity = scenario.capacity().clone();
+        this.today = new ArrayList<>();
+        for (int n = 0; n < baseNodes.size(); n++) {
+            today.add(baseNodes.get(n).withRemainingCapacity(capacity[n], Node.UNLIMITED));
+        }
+    }
+
+    @Override
+    public int available(String nodeId, String sku) {
+        Integer n = nodeIndex.get(nodeId);
+        Integer s = skuIndex.get(sku);
+        return n == null || s == null ? 0 : stock[n][s];
+    }
+
+    /** The nodes with the capacity they have left now. */
+    List<Node> nodes() {
+        return List.copyOf(today);
+    }
+
+    /** Reserves the plan's stock and capacity. */
+    void apply(AllocationPlan plan) {
+        for (Shipment shipment : plan.shipments()) {
+            int n = nodeIndex.get(shipment.nodeId());
+            for (OrderLine line : shipment.lines()) {
+                int s = skuIndex.get(line.sku());
+                if (stock[n][s] < line.quantity()) {
+                    throw new IllegalStateException("plan oversells " + line.sku() + " at " + shipment.nodeId());
+                }
+                stock[n][s] -= line.quantity();
+            }
+            if (capacity[n] != Node.UNLIMITED) {
+                capacity[n] -= shipment.units();
+                if (capacity[n] < 0) {
+                    throw new IllegalStateException("plan exceeds capacity at " + shipment.nodeId());
+                }
+                today.set(n, baseNodes.get(n).withRemainingCapacity(capacity[n], Node.UNLIMITED));
+            }
+        }
+    }
+}

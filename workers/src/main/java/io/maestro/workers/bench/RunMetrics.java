@@ -1,0 +1,99 @@
+package io.maestro.workers.bench;
+
+import io.maestro.workers.allocation.AllocationPlan;
+import java.util.Arrays;
+
+/** The figures of one engine over one scenario. */
+final class RunMetrics {
+
+    final String engine;
+    private double cost;
+    private double costExUnfilled;
+    private int orders;
+    private int splitOrders;
+    private int shipments;
+    private long orderedUnits;
+    private long filledUnits;
+    private int shippedOrders;
+    private int onTimeOrders;
+    private double co2Kg;
+    private long[] latencyNanos = new long[1024];
+    private double wallSeconds;
+
+    RunMetrics(String engine) {
+        this.engine = engine;
+    }
+
+    void record(AllocationPlan plan, long nanos) {
+        cost += plan.totalCost();
+        costExUnfilled += plan.breakdown().fulfilment();
+        orders++;
+        splitOrders += plan.isSplit() ? 1 : 0;
+        shipments += plan.shipments().size();
+        filledUnits += plan.filledUnits();
+        orderedUnits += plan.filledUnits() + plan.unfilledUnits();
+        if (!plan.isEmpty()) {
+            shippedOrders++;
+            onTimeOrders += plan.onTime() ? 1 : 0;
+        }
+        co2Kg += plan.co2Kg();
+        if (orders > latencyNanos.length) {
+            latencyNanos = Arrays.copyOf(latencyNanos, latencyNanos.length * 2);
+        }
+        latencyNanos[orders - 1] = nanos;
+    }
+
+    void wallSeconds(double seconds) {
+        this.wallSeconds = seconds;
+    }
+
+    double cost() {
+        return cost;
+    }
+
+    double costExUnfilled() {
+        return costExUnfilled;
+    }
+
+    double splitRate() {
+        return ratio(splitOrders, orders);
+    }
+
+    double shipmentsPerOrder() {
+        return ratio(shipments, orders);
+    }
+
+    double fillRate() {
+        return ratio(filledUnits, orderedUnits);
+    }
+
+    double onTimeRate() {
+        return ratio(onTimeOrders, shippedOrders);
+    }
+
+    double co2KgPerOrder() {
+        return ratio(co2Kg, orders);
+    }
+
+    double wallSeconds() {
+        return wallSeconds;
+    }
+
+    double decisionsPerSecond() {
+        return wallSeconds == 0 ? 0 : orders / wallSeconds;
+    }
+
+    double latencyMs(double quantile) {
+        long[] sorted = Arrays.copyOf(latencyNanos, orders);
+        Arrays.sort(sorted);
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(quantile * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    private static double ratio(double part, double whole) {
+        return whole == 0 ? 0 : part / whole;
+    }
+}
