@@ -34,7 +34,8 @@ public record Node(
         return capabilities.contains(capability);
     }
 
-    public boolean isOpen() {
+    /** True unless paused: a paused node gets no new work. */
+    public boolean acceptsWork() {
         return status == NodeStatus.OPEN;
     }
 }

@@ -28,7 +28,7 @@ class NetworkServiceTest {
         Node olean = network.get("DC-OLEAN");
         assertThat(olean.latitude()).isEqualTo(42.073087);
         assertThat(olean.capabilities()).containsExactlyInAnyOrder(Capability.SHIP, Capability.RETURNS);
-        assertThat(network.setStatus("DC-OLEAN", NodeStatus.PAUSED).isOpen()).isFalse();
+        assertThat(network.setStatus("DC-OLEAN", NodeStatus.PAUSED).acceptsWork()).isFalse();
         assertThat(network.get("DC-OLEAN").status()).isEqualTo(NodeStatus.PAUSED);
     }
 

@@ -1,0 +1,18 @@
+package io.maestro.app;
+
+import io.maestro.core.CoreConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+
+/** Maestro: core, processes, routes and devices assembled into one application. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Import(CoreConfiguration.class)
+public class MaestroApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(MaestroApplication.class, args);
+    }
+}

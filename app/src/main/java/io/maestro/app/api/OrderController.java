@@ -1,0 +1,95 @@
+package io.maestro.app.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maestro.core.audit.TimelineEntry;
+import io.maestro.core.order.IntakeResult;
+import io.maestro.core.order.NewOrder;
+import io.maestro.core.order.Order;
+import io.maestro.core.order.OrderFilter;
+import io.maestro.core.order.OrderIntake;
+import io.maestro.core.order.OrderService;
+import io.maestro.core.order.OrderStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.security.Principal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/orders")
+public class OrderController {
+
+    public record Accepted(String orderId, OrderStatus status) {
+    }
+
+    public record Timeline(String orderId, List<Entry> entries) {
+        public record Entry(long sequence, OffsetDateTime at, String type, String status, String actor, String reason,
+                            JsonNode details) {
+        }
+    }
+
+    private final OrderIntake intake;
+    private final OrderService orders;
+    private final ObjectMapper json;
+
+    public OrderController(OrderIntake intake, OrderService orders, ObjectMapper json) {
+        this.intake = intake;
+        this.orders = orders;
+        this.json = json;
+    }
+
+    /** Accepts an order: 201 when new, 200 with the existing order when the channel sent it before. */
+    @PostMapping
+    public ResponseEntity<Accepted> accept(@RequestBody NewOrder order, Principal principal) {
+        IntakeResult result = intake.accept(order, principal.getName());
+        Accepted body = new Accepted(result.order().orderId(), result.order().status());
+        if (!result.created()) {
+            return ResponseEntity.ok(body);
+        }
+        return ResponseEntity.created(URI.create("/api/orders/" + body.orderId())).body(body);
+    }
+
+    @GetMapping("/{orderId}")
+    public Order get(@PathVariable String orderId) {
+        return orders.get(orderId);
+    }
+
+    @GetMapping
+    public Page<Order> list(@RequestParam(required = false) OrderStatus status,
+                            @RequestParam(required = false) String channel,
+                            @RequestParam(required = false) String customerId,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime createdFrom,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime createdTo,
+                            @RequestParam(defaultValue = "0") int page,
+                            @RequestParam(defaultValue = "50") int size) {
+        Paging paging = Paging.of(page, size);
+        OrderFilter filter = new OrderFilter(status, channel, customerId, createdFrom, createdTo);
+        return new Page<>(orders.list(filter, paging.offset(), size), page, size, orders.count(filter));
+    }
+
+    @GetMapping("/{orderId}/timeline")
+    public Timeline timeline(@PathVariable String orderId) {
+        List<Timeline.Entry> entries = orders.timeline(orderId).stream().map(this::entry).toList();
+        return new Timeline(orderId, entries);
+    }
+
+    private Timeline.Entry entry(TimelineEntry e) {
+        try {
+            JsonNode details = e.detailsJson() == null ? null : json.readTree(e.detailsJson());
+            return new Timeline.Entry(e.sequence(), e.at(), e.type(), e.status(), e.actor(), e.reason(), details);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

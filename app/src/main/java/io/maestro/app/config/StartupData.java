@@ -1,0 +1,60 @@
+package io.maestro.app.config;
+
+import io.maestro.app.demo.DemoNetworkAndCatalog;
+import io.maestro.app.security.ApiKeys;
+import io.maestro.app.security.Role;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a first start needs: role groups and an administrator always; with demo data on, the demo
+ * users ({@code admin/admin}, {@code analyst/analyst}, {@code operator/operator}, {@code viewer/viewer}),
+ * the integration key {@code demo-integration-key}, and the demo network, catalog and stock.
+ */
+@Component
+public class StartupData implements ApplicationRunner {
+
+    static final String DEMO_API_KEY = "demo-integration-key";
+    private static final Logger log = LoggerFactory.getLogger(StartupData.class);
+
+    private final MaestroProperties properties;
+    private final IdentityBootstrap identity;
+    private final ApiKeys apiKeys;
+    private final DemoNetworkAndCatalog demo;
+
+    public StartupData(MaestroProperties properties, IdentityBootstrap identity, ApiKeys apiKeys, DemoNetworkAndCatalog demo) {
+        this.properties = properties;
+        this.identity = identity;
+        this.apiKeys = apiKeys;
+        this.demo = demo;
+        boolean noPassword = properties.adminPassword() == null || properties.adminPassword().isBlank();
+        if (!properties.demoEnabled() && noPassword) {
+            throw new IllegalStateException("No administrator password: set MAESTRO_ADMIN_PASSWORD (or "
+                    + "maestro.security.admin-password). Runs without demo data create no default credentials.");
+        }
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        identity.ensureGroups();
+        String adminPassword = properties.adminPassword() == null || properties.adminPassword().isBlank()
+                ? "admin" : properties.adminPassword();
+        identity.ensureUser("admin", adminPassword, "Administrator", List.of(Role.ADMIN.groupId(), Role.CAMUNDA_ADMIN_GROUP));
+        if (!properties.demoEnabled()) {
+            return;
+        }
+        identity.ensureUser("analyst", "analyst", "Analyst", List.of(Role.ANALYST.groupId()));
+        identity.ensureUser("operator", "operator", "Operator", List.of(Role.OPERATOR.groupId()));
+        identity.ensureUser("viewer", "viewer", "Viewer", List.of(Role.VIEWER.groupId()));
+        if (!apiKeys.exists("demo-integration")) {
+            apiKeys.create("demo-integration", DEMO_API_KEY, Role.INTEGRATION);
+        }
+        if (demo.loadIfEmpty()) {
+            log.info("Loaded the demo network, catalog and stock");
+        }
+    }
+}

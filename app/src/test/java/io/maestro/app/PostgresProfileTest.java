@@ -1,0 +1,45 @@
+package io.maestro.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.maestro.core.testing.EmbeddedPostgresDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The production profile on a real PostgreSQL: no default credentials, an admin password required. */
+class PostgresProfileTest {
+
+    @Test
+    void refusesToStartWithoutAnAdminPassword() {
+        String url = EmbeddedPostgresDatabase.newDatabaseUrl();
+
+        assertThatThrownBy(() -> start(url, "")).hasStackTraceContaining("set MAESTRO_ADMIN_PASSWORD");
+    }
+
+    @Test
+    void runsOnPostgresWithOnlyTheAdministrator() {
+        try (ConfigurableApplicationContext app = start(EmbeddedPostgresDatabase.newDatabaseUrl(), "s3cret-Admin")) {
+            Api api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
+
+            assertThat(api.get("/actuator/health", Api.Auth.NONE).body()).contains("UP");
+            assertThat(api.get("/api/nodes", Api.Auth.basic("admin", "s3cret-Admin")).status()).isEqualTo(200);
+            assertThat(api.get("/api/nodes", Api.Auth.basic("admin", "s3cret-Admin")).body()).isEqualTo("[]");
+            assertThat(api.get("/api/nodes", Api.Auth.user("admin")).status()).isEqualTo(401);
+            assertThat(api.get("/api/nodes", Api.Auth.user("viewer")).status()).isEqualTo(401);
+            assertThat(api.get("/api/nodes", Api.INTEGRATION).status()).isEqualTo(401);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String url, String adminPassword) {
+        return new SpringApplicationBuilder(MaestroApplication.class).profiles("postgres").run(
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres",
+                "--maestro.security.admin-password=" + adminPassword);
+    }
+}

@@ -1,0 +1,116 @@
+package io.maestro.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.maestro.app.Api;
+import io.maestro.app.Api.Auth;
+import io.maestro.app.MaestroTest;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Every endpoint against every role: allowed roles get past security, the others get 403, nobody gets in without credentials. */
+@MaestroTest
+class AccessMatrixTest {
+
+    private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+    private static final Set<Role> PEOPLE = EnumSet.of(Role.ADMIN, Role.ANALYST, Role.OPERATOR, Role.VIEWER);
+
+    record Call(String method, String path, Object body, Set<Role> allowed) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static final List<Call> CALLS = List.of(
+            new Call("GET", "/api/orders", null, ALL),
+            new Call("GET", "/api/orders/ORD-0", null, ALL),
+            new Call("GET", "/api/orders/ORD-0/timeline", null, ALL),
+            new Call("POST", "/api/orders", Map.of(), EnumSet.of(Role.INTEGRATION, Role.ADMIN)),
+            new Call("GET", "/api/inventory/TSHIRT-BLK-M", null, ALL),
+            new Call("GET", "/api/inventory/nodes/DC-OLEAN", null, ALL),
+            new Call("POST", "/api/inventory/adjustments", Map.of(), EnumSet.of(Role.INTEGRATION, Role.OPERATOR, Role.ADMIN)),
+            new Call("POST", "/api/inventory/snapshots", Map.of(), EnumSet.of(Role.INTEGRATION, Role.ADMIN)),
+            new Call("PUT", "/api/inventory/protections/NO-SUCH/WEB", Map.of(), EnumSet.of(Role.ANALYST, Role.ADMIN)),
+            new Call("GET", "/api/nodes", null, ALL),
+            new Call("POST", "/api/nodes", Map.of(), EnumSet.of(Role.ADMIN)),
+            new Call("POST", "/api/nodes/NO-SUCH/pause", null, EnumSet.of(Role.OPERATOR, Role.ADMIN)),
+            new Call("GET", "/api/skus", null, ALL),
+            new Call("POST", "/api/skus", Map.of(), EnumSet.of(Role.INTEGRATION, Role.ADMIN)),
+            new Call("GET", "/engine-rest/engine", null, PEOPLE),
+            new Call("POST", "/engine-rest/deployment/create", null, EnumSet.of(Role.ANALYST, Role.ADMIN)),
+            new Call("POST", "/engine-rest/message", Map.of(), EnumSet.of(Role.OPERATOR, Role.ADMIN)),
+            new Call("POST", "/engine-rest/external-task/fetchAndLock", Map.of("workerId", "w", "maxTasks", 1),
+                    EnumSet.of(Role.INTEGRATION, Role.ADMIN)),
+            new Call("GET", "/camunda/app/cockpit/default/", null, PEOPLE),
+            new Call("GET", "/camunda/app/tasklist/default/", null, PEOPLE),
+            new Call("GET", "/camunda/app/admin/default/", null, EnumSet.of(Role.ADMIN)));
+
+    @LocalServerPort int port;
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    static Stream<Arguments> callsAndRoles() {
+        List<Arguments> all = new ArrayList<>();
+        for (Call call : CALLS) {
+            for (Role role : Role.values()) {
+                all.add(Arguments.of(call, role));
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("callsAndRoles")
+    void eachRoleSeesOnlyWhatItMay(Call call, Role role) {
+        int status = api.send(call.method(), call.path(), call.body(), as(role)).status();
+
+        if (role == Role.INTEGRATION && call.path().startsWith("/camunda/")) {
+            assertThat(status).as("API keys do not open the webapps").isEqualTo(401);
+        } else if (call.allowed().contains(role)) {
+            assertThat(status).as("%s as %s", call, role).isNotIn(401, 403);
+        } else {
+            assertThat(status).as("%s as %s", call, role).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void withoutCredentialsEveryCallIs401() {
+        for (Call call : CALLS) {
+            Api.Response response = api.send(call.method(), call.path(), call.body(), Auth.NONE);
+            assertThat(response.status()).as(call.toString()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void wrongPasswordsAndKeysAre401() {
+        assertThat(api.get("/api/nodes", Auth.basic("admin", "wrong")).status()).isEqualTo(401);
+        Api.Response badKey = api.get("/api/nodes", Auth.apiKey("not-a-key"));
+        assertThat(badKey.status()).isEqualTo(401);
+        assertThat(badKey.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void healthAndTheApiDocumentAreOpen() {
+        assertThat(api.get("/actuator/health", Auth.NONE).body()).contains("UP");
+        assertThat(api.get("/v3/api-docs", Auth.NONE).body()).contains("/api/orders").contains("/api/inventory/adjustments");
+    }
+
+    private static Auth as(Role role) {
+        return role == Role.INTEGRATION ? Api.INTEGRATION : Auth.user(role.name().toLowerCase());
+    }
+}
