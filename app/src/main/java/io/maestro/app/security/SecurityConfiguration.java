@@ -33,6 +33,30 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /** Changes to users, groups, tenants and authorizations through the webapps' engine API. */
+    private static final String[] IDENTITY_CHANGES = {
+        "/camunda/api/engine/engine/*/user/create", "/camunda/api/engine/engine/*/user/*/**",
+        "/camunda/api/engine/engine/*/group/create", "/camunda/api/engine/engine/*/group/*/**",
+        "/camunda/api/engine/engine/*/tenant/create", "/camunda/api/engine/engine/*/tenant/*/**",
+        "/camunda/api/engine/engine/*/authorization/create", "/camunda/api/engine/engine/*/authorization/*"};
+
+    /** What Cockpit and Tasklist POST to change work in flight (queries are POSTs too and stay open to people). */
+    private static final String[] OPERATOR_ACTIONS = {
+        "/camunda/api/engine/engine/*/task/*/complete", "/camunda/api/engine/engine/*/task/*/submit-form",
+        "/camunda/api/engine/engine/*/task/*/claim", "/camunda/api/engine/engine/*/task/*/unclaim",
+        "/camunda/api/engine/engine/*/task/*/assignee", "/camunda/api/engine/engine/*/task/*/delegate",
+        "/camunda/api/engine/engine/*/task/*/resolve", "/camunda/api/engine/engine/*/task/*/variables/**",
+        "/camunda/api/engine/engine/*/task/*/identity-links/**", "/camunda/api/engine/engine/*/task/create",
+        "/camunda/api/engine/engine/*/process-definition/*/start", "/camunda/api/engine/engine/*/process-definition/*/submit-form",
+        "/camunda/api/engine/engine/*/process-definition/key/*/start", "/camunda/api/engine/engine/*/process-definition/key/*/submit-form",
+        "/camunda/api/engine/engine/*/process-instance/*/modification", "/camunda/api/engine/engine/*/process-instance/*/variables",
+        "/camunda/api/engine/engine/*/process-instance/delete", "/camunda/api/engine/engine/*/process-instance/suspended",
+        "/camunda/api/engine/engine/*/modification/**", "/camunda/api/engine/engine/*/migration/**",
+        "/camunda/api/engine/engine/*/job/**", "/camunda/api/engine/engine/*/job-definition/**",
+        "/camunda/api/engine/engine/*/incident/**", "/camunda/api/engine/engine/*/message",
+        "/camunda/api/engine/engine/*/signal", "/camunda/api/engine/engine/*/external-task/**",
+        "/camunda/api/engine/engine/*/batch/**", "/camunda/api/engine/engine/*/process-instance/*/comment/**"};
+
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
     private static final Role[] PEOPLE = {ADMIN, ANALYST, OPERATOR, VIEWER};
     private static final Role[] EVERYONE = {ADMIN, ANALYST, OPERATOR, INTEGRATION, VIEWER};
@@ -93,7 +117,15 @@ public class SecurityConfiguration {
                         .requestMatchers(paths(null, "/actuator/health/**", "/actuator/health", "/actuator/info")).permitAll()
                         .requestMatchers(paths(null, "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")).permitAll()
                         .requestMatchers(paths(null, "/error", "/favicon.ico")).permitAll()
+                        // Every webapp asks the admin app who is logged in.
+                        .requestMatchers(paths(HttpMethod.GET, "/camunda/api/admin/auth/user/*")).hasAnyRole(names(PEOPLE))
                         .requestMatchers(paths(null, "/camunda/app/admin/**", "/camunda/api/admin/**")).hasAnyRole(names(ADMIN))
+                        .requestMatchers(paths(null, IDENTITY_CHANGES)).hasAnyRole(names(ADMIN))
+                        .requestMatchers(paths(HttpMethod.POST, "/camunda/api/engine/engine/*/deployment/create"))
+                        .hasAnyRole(names(ANALYST, ADMIN))
+                        .requestMatchers(paths(HttpMethod.POST, OPERATOR_ACTIONS)).hasAnyRole(names(OPERATOR, ADMIN))
+                        .requestMatchers(paths(HttpMethod.PUT, "/camunda/api/**")).hasAnyRole(names(OPERATOR, ADMIN))
+                        .requestMatchers(paths(HttpMethod.DELETE, "/camunda/api/**")).hasAnyRole(names(OPERATOR, ADMIN))
                         .requestMatchers(paths(null, "/camunda/**")).hasAnyRole(names(PEOPLE))
                         .requestMatchers(paths(null, "/")).permitAll()
                         .anyRequest().denyAll())
