@@ -3,6 +3,7 @@ package io.maestro.workers.allocation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,6 +195,44 @@ public final class AllocationProblem {
         int[][] take = nothing();
         for (int i = 0; i < lines.length; i++) {
             take[i][n] = qty[i];
+        }
+        return take;
+    }
+
+    /** The plan, shipments and cost breakdown, of a feasible assignment. */
+    public AllocationPlan plan(int[][] take) {
+        if (!feasible(take)) {
+            throw new IllegalArgumentException("infeasible assignment for order " + request.order().orderId());
+        }
+        return PlanBuilder.build(this, take);
+    }
+
+    /** The assignment of a plan made for this order (on this or another snapshot), by node id and SKU. */
+    public int[][] takeOf(AllocationPlan plan) {
+        int[][] take = nothing();
+        Map<String, Integer> nodeIndex = new HashMap<>();
+        for (int n = 0; n < nodes.length; n++) {
+            nodeIndex.put(nodes[n].id(), n);
+        }
+        for (Shipment shipment : plan.shipments()) {
+            Integer n = nodeIndex.get(shipment.nodeId());
+            if (n == null) {
+                throw new IllegalArgumentException(shipment.nodeId() + " is not eligible for this order");
+            }
+            for (OrderLine part : shipment.lines()) {
+                int left = part.quantity();
+                for (int i = 0; i < lines.length && left > 0; i++) {
+                    if (lines[i].sku().equals(part.sku())) {
+                        int shipped = 0;
+                        for (int m = 0; m < nodes.length; m++) {
+                            shipped += take[i][m];
+                        }
+                        int units = Math.min(left, qty[i] - shipped);
+                        take[i][n] += units;
+                        left -= units;
+                    }
+                }
+            }
         }
         return take;
     }

@@ -29,6 +29,18 @@ public interface RateCard {
         double price(double weightLb, int units);
 
         double co2Kg(double weightLb);
+
+        /**
+         * With {@link #pricePerLbFloor()}, a plane that never lies above the price:
+         * price(lb, units) ≥ intercept + perLbFloor × lb + unitPriceFloor × units.
+         */
+        default double priceIntercept() {
+            return price(0, 0);
+        }
+
+        default double pricePerLbFloor() {
+            return 0;
+        }
     }
 
     default Lane lane(Service service, double miles) {

@@ -101,6 +101,34 @@ final class ShipmentCoster {
         return best;
     }
 
+    /**
+     * A linear under-estimate of a parcel from node {@code n}: it never costs less than this fixed part plus
+     * {@link #linearPerUnit} for each unit. Exact for per-unit-mile cards; used by the wave model.
+     */
+    double linearFixed(int n) {
+        double handling = rules.handlingPerShipment(nodes[n]);
+        if (pickup) {
+            return handling + rules.latenessPenalty(nodes[n].daysToShip(), promiseDays);
+        }
+        double least = Double.POSITIVE_INFINITY;
+        for (Option o : options[n]) {
+            least = Math.min(least, rules.carrierPrice(o.lane.priceIntercept()) + o.lateness);
+        }
+        return handling + least;
+    }
+
+    double linearPerUnit(int n, double unitWeightLb, List<RateCard> cards) {
+        double perUnit = marginalFloor(n, unitWeightLb, 1, cards);
+        if (pickup || options[n].length == 0) {
+            return perUnit;
+        }
+        double slope = Double.POSITIVE_INFINITY;
+        for (Option o : options[n]) {
+            slope = Math.min(slope, o.lane.pricePerLbFloor());
+        }
+        return perUnit + rules.carrierPrice(slope * unitWeightLb);
+    }
+
     /** The least a line of {@code weightLb} and {@code units} adds to any parcel from node {@code n}. */
     double marginalFloor(int n, double weightLb, int units, List<RateCard> cards) {
         double floor = rules.handlingPerUnit(nodes[n], units);

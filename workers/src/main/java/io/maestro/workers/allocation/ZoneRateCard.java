@@ -10,6 +10,8 @@ import java.util.Objects;
  */
 public final class ZoneRateCard implements RateCard {
 
+    private static final double WEIGHT_TOLERANCE_LB = 1e-6;
+
     private final String carrier;
     private final List<Service> services;
     private final double[] zoneUpperMiles;
@@ -111,7 +113,28 @@ public final class ZoneRateCard implements RateCard {
     public Lane lane(Service service, double miles) {
         double[] byWeight = price[serviceIndex(service)][zoneIndex(miles)];
         double co2PerLb = emissions.co2Kg(service, miles, 1.0);
+        int last = weightBreaksLb.length - 1;
+        double slope = (byWeight[last] - byWeight[last - 1]) / (weightBreaksLb[last] - weightBreaksLb[last - 1]);
+        for (int b = 1; b < weightBreaksLb.length; b++) {
+            slope = Math.min(slope, (byWeight[b] - byWeight[b - 1]) / (weightBreaksLb[b] - weightBreaksLb[b - 1]));
+        }
+        double intercept = Double.POSITIVE_INFINITY;
+        for (int b = 0; b < weightBreaksLb.length; b++) {
+            intercept = Math.min(intercept, byWeight[b] - slope * weightBreaksLb[b]);
+        }
+        double lineSlope = slope;
+        double lineIntercept = intercept;
         return new Lane() {
+            @Override
+            public double priceIntercept() {
+                return lineIntercept;
+            }
+
+            @Override
+            public double pricePerLbFloor() {
+                return lineSlope;
+            }
+
             @Override
             public double price(double weightLb, int units) {
                 return priceByWeight(byWeight, weightLb);
@@ -125,7 +148,8 @@ public final class ZoneRateCard implements RateCard {
     }
 
     private double priceByWeight(double[] byWeight, double weightLb) {
-        double billable = Math.max(weightBreaksLb[0], Math.ceil(weightLb));
+        // weights are sums of doubles: 0.7 + 0.3 must bill as 1 lb, not 2
+        double billable = Math.max(weightBreaksLb[0], Math.ceil(weightLb - WEIGHT_TOLERANCE_LB));
         for (int b = 0; b < weightBreaksLb.length; b++) {
             if (billable <= weightBreaksLb[b]) {
                 return byWeight[b];

@@ -22,6 +22,7 @@ import java.util.Locale;
 public final class AllocationBenchmark {
 
     private static final int WARM_UP_DECISIONS = 3_000;
+    private static final double LOWER_BOUND_SECONDS = 120;
 
     private final PrintStream out;
 
@@ -48,15 +49,49 @@ public final class AllocationBenchmark {
                 scenario.demandUnits(), scenario.nodes().size(), scenario.skus().size(), options.rho(),
                 Double.isInfinite(options.kappa()) ? "inf" : String.format(Locale.ROOT, "%.2f", options.kappa()),
                 options.costs());
+        double lowerBound = Double.NaN;
+        double lowerBoundSeconds = 0;
+        if (options.engines().contains("LB")) {
+            long start = System.nanoTime();
+            try {
+                lowerBound = WaveRun.lowerBound(scenario, LOWER_BOUND_SECONDS);
+            } catch (IllegalStateException e) {
+                out.println("LB: the LP relaxation was not solved: " + e.getMessage());
+            }
+            lowerBoundSeconds = (System.nanoTime() - start) / 1e9;
+        }
         List<RunMetrics> results = new ArrayList<>();
         for (String name : options.engines()) {
-            AllocationEngine engine = new AllocationEngine(allocator(name));
-            warmUp(engine, scenario);
-            results.add(measure(engine, scenario));
+            switch (name) {
+                case "LB" -> {
+                }
+                case "B3" -> {
+                    WaveRun.Outcome outcome = new WaveRun(options.preset().waveSize, options.preset().secondsPerWave())
+                            .run(scenario);
+                    out.printf(Locale.ROOT, "B3: %d-order waves, SCIP at most %.2f s each, %s; model bound %.2f%n",
+                            options.preset().waveSize, options.preset().secondsPerWave(),
+                            outcome.allOptimal() ? "every wave proven optimal" : "some waves stopped at the time limit",
+                            outcome.modelBound());
+                    results.add(outcome.metrics());
+                }
+                default -> {
+                    AllocationEngine engine = new AllocationEngine(allocator(name));
+                    warmUp(engine, scenario);
+                    results.add(measure(engine, scenario));
+                }
+            }
         }
-        printTable(results);
+        printTable(results, lowerBound);
+        if (!Double.isNaN(lowerBound)) {
+            out.printf(Locale.ROOT, "LB     %14.2f  (LP relaxation of the whole day, GLOP, %.3f s)%n", lowerBound,
+                    lowerBoundSeconds);
+        }
         for (RunMetrics m : results) {
-            out.println(resultLine(options, m));
+            out.println(resultLine(options, m, lowerBound));
+        }
+        if (!Double.isNaN(lowerBound)) {
+            out.printf(Locale.ROOT, "RESULT bench=allocation preset=%s engine=LB cost=%.2f wall_s=%.3f%n",
+                    options.preset(), lowerBound, lowerBoundSeconds);
         }
         return results;
     }
@@ -104,23 +139,30 @@ public final class AllocationBenchmark {
         return new AllocationRequest(order, scenario.policy(), state.nodes(), state, scenario.rateCards());
     }
 
-    private void printTable(List<RunMetrics> results) {
-        out.printf(Locale.ROOT, "%-6s %14s %14s %7s %9s %7s %8s %9s %8s %9s %8s %8s %8s%n", "engine", "cost",
-                "cost-unfilled", "split", "ships/ord", "fill", "on-time", "kgCO2/ord", "wall s", "dec/s",
+    private void printTable(List<RunMetrics> results, double lowerBound) {
+        out.printf(Locale.ROOT, "%-6s %14s %8s %14s %7s %9s %7s %8s %9s %8s %9s %8s %8s %8s%n", "engine", "cost",
+                "gap LB %", "cost-unfilled", "split", "ships/ord", "fill", "on-time", "kgCO2/ord", "wall s", "dec/s",
                 "p50 ms", "p99 ms", "max ms");
         for (RunMetrics m : results) {
-            out.printf(Locale.ROOT, "%-6s %14.2f %14.2f %7.4f %9.3f %7.4f %8.4f %9.4f %8.3f %9.0f %8.3f %8.3f %8.3f%n",
-                    m.engine, m.cost(), m.costExUnfilled(), m.splitRate(), m.shipmentsPerOrder(), m.fillRate(),
+            out.printf(Locale.ROOT, "%-6s %14.2f %8s %14.2f %7.4f %9.3f %7.4f %8.4f %9.4f %8.3f %9.0f %8.3f %8.3f %8.3f%n",
+                    m.engine, m.cost(), gap(m, lowerBound), m.costExUnfilled(), m.splitRate(), m.shipmentsPerOrder(), m.fillRate(),
                     m.onTimeRate(), m.co2KgPerOrder(), m.wallSeconds(), m.decisionsPerSecond(), m.latencyMs(0.50),
                     m.latencyMs(0.99), m.latencyMs(1.0));
         }
     }
 
-    static String resultLine(BenchOptions options, RunMetrics m) {
-        return String.format(Locale.ROOT, "RESULT bench=allocation preset=%s engine=%s cost=%.2f cost_ex_unfilled=%.2f "
+    private static String gap(RunMetrics m, double lowerBound) {
+        return Double.isNaN(lowerBound) || lowerBound <= 0 ? "n/a"
+                : String.format(Locale.ROOT, "%.2f", 100 * (m.cost() - lowerBound) / lowerBound);
+    }
+
+    static String resultLine(BenchOptions options, RunMetrics m, double lowerBound) {
+        String gap = gap(m, lowerBound);
+        return String.format(Locale.ROOT, "RESULT bench=allocation preset=%s engine=%s cost=%.2f%s cost_ex_unfilled=%.2f "
                         + "split_rate=%.4f shipments_per_order=%.4f fill_rate=%.4f on_time_rate=%.4f "
                         + "co2_kg_per_order=%.4f wall_s=%.3f decisions_per_s=%.0f p50_ms=%.3f p99_ms=%.3f max_ms=%.3f",
-                options.preset(), m.engine, m.cost(), m.costExUnfilled(), m.splitRate(), m.shipmentsPerOrder(),
+                options.preset(), m.engine, m.cost(), gap.equals("n/a") ? "" : " gap_lb_pct=" + gap,
+                m.costExUnfilled(), m.splitRate(), m.shipmentsPerOrder(),
                 m.fillRate(), m.onTimeRate(), m.co2KgPerOrder(), m.wallSeconds(), m.decisionsPerSecond(),
                 m.latencyMs(0.50), m.latencyMs(0.99), m.latencyMs(1.0));
     }

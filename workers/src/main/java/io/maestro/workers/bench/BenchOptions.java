@@ -14,7 +14,7 @@ import java.util.Locale;
 record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, String costs, List<String> engines) {
 
     static final String USAGE = "usage: AllocationBenchmark [--preset S|M|L] [--seed N] [--rho 0.8..2.0] "
-            + "[--kappa 1.1..inf] [--costs standard|literature] [--engines B0,B1,B2]";
+            + "[--kappa 1.1..inf] [--costs standard|literature] [--engines B0,B1,B2,B3,LB]";
 
     static BenchOptions parse(String... args) {
         BenchPreset preset = BenchPreset.S;
@@ -22,7 +22,7 @@ record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, Str
         double rho = 1.5;
         double kappa = 1.3;
         String costs = "standard";
-        List<String> engines = List.of("B0", "B1", "B2");
+        List<String> engines = List.of("B0", "B1", "B2", "B3", "LB");
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {

@@ -2,17 +2,26 @@ package io.maestro.workers.bench;
 
 /** Benchmark sizes from issue 3. */
 enum BenchPreset {
-    S(300, 10, 200),
-    M(2_000, 30, 500),
-    L(10_000, 50, 2_000);
+    S(300, 10, 200, 100, 5.0),
+    M(2_000, 30, 500, 100, 30.0),
+    L(10_000, 50, 2_000, 100, 90.0);
 
     final int orders;
     final int nodes;
     final int skus;
+    /** Orders per batch wave (B3), and SCIP's time budget for all waves together. */
+    final int waveSize;
+    final double batchSeconds;
 
-    BenchPreset(int orders, int nodes, int skus) {
+    BenchPreset(int orders, int nodes, int skus, int waveSize, double batchSeconds) {
         this.orders = orders;
         this.nodes = nodes;
         this.skus = skus;
+        this.waveSize = waveSize;
+        this.batchSeconds = batchSeconds;
+    }
+
+    double secondsPerWave() {
+        return batchSeconds / Math.ceil((double) orders / waveSize);
     }
 }

@@ -39,6 +39,22 @@ final class NetworkState implements AtpSnapshot {
         }
     }
 
+    private NetworkState(NetworkState other) {
+        this.baseNodes = other.baseNodes;
+        this.nodeIndex.putAll(other.nodeIndex);
+        this.skuIndex.putAll(other.skuIndex);
+        this.stock = new int[other.stock.length][];
+        for (int n = 0; n < stock.length; n++) {
+            stock[n] = other.stock[n].clone();
+        }
+        this.capacity = other.capacity.clone();
+        this.today = new ArrayList<>(other.today);
+    }
+
+    NetworkState copy() {
+        return new NetworkState(this);
+    }
+
     @Override
     public int available(String nodeId, String sku) {
         Integer n = nodeIndex.get(nodeId);
@@ -53,17 +69,26 @@ final class NetworkState implements AtpSnapshot {
 
     /** Reserves the plan's stock and capacity. */
     void apply(AllocationPlan plan) {
+        change(plan, -1);
+    }
+
+    /** Gives the plan's stock and capacity back. */
+    void release(AllocationPlan plan) {
+        change(plan, +1);
+    }
+
+    private void change(AllocationPlan plan, int sign) {
         for (Shipment shipment : plan.shipments()) {
             int n = nodeIndex.get(shipment.nodeId());
             for (OrderLine line : shipment.lines()) {
                 int s = skuIndex.get(line.sku());
-                if (stock[n][s] < line.quantity()) {
+                stock[n][s] += sign * line.quantity();
+                if (stock[n][s] < 0) {
                     throw new IllegalStateException("plan oversells " + line.sku() + " at " + shipment.nodeId());
                 }
-                stock[n][s] -= line.quantity();
             }
             if (capacity[n] != Node.UNLIMITED) {
-                capacity[n] -= shipment.units();
+                capacity[n] += sign * shipment.units();
                 if (capacity[n] < 0) {
                     throw new IllegalStateException("plan exceeds capacity at " + shipment.nodeId());
                 }

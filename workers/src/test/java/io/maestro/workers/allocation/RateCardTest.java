@@ -29,6 +29,12 @@ class RateCardTest {
     }
 
     @Test
+    void aWeightSummedFromPartsBillsAtItsTrueBreak() {
+        assertThat(card.price(Service.GROUND, 100, 0.7 + 0.3, 2)).isCloseTo(8.50, within(1e-9));
+        assertThat(card.price(Service.GROUND, 100, 1.01, 2)).isCloseTo(8.80, within(1e-9));
+    }
+
+    @Test
     void weightAboveTheLastBreakPaysTheLastPerLbStep() {
         assertThat(card.price(Service.GROUND, 100, 150, 1)).isCloseTo(53.20, within(1e-9));
         assertThat(card.price(Service.GROUND, 100, 160, 1)).isCloseTo(56.20, within(1e-9));

@@ -1,0 +1,73 @@
+package io.maestro.workers.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.maestro.workers.allocation.Order;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AllocationBenchmarkTest {
+
+    private static final CityTable CITIES = CityTable.load();
+
+    @Test
+    void quotedCsvFieldsKeepTheirCommas() {
+        assertThat(CityTable.fields("1,\"Washington, D.C.\",DC,38.9,-77.0,700000"))
+                .containsExactly("1", "Washington, D.C.", "DC", "38.9", "-77.0", "700000");
+    }
+
+    @Test
+    void theCityTableHoldsEveryPlace() {
+        assertThat(CITIES.size()).isEqualTo(16_677);
+    }
+
+    @Test
+    void theSameSeedGeneratesTheSameDay() {
+        Scenario first = new ScenarioGenerator(CITIES).generate(BenchOptions.parse("--seed", "7"));
+        Scenario second = new ScenarioGenerator(CITIES).generate(BenchOptions.parse("--seed", "7"));
+        Scenario other = new ScenarioGenerator(CITIES).generate(BenchOptions.parse("--seed", "8"));
+
+        assertThat(second.orders()).isEqualTo(first.orders());
+        assertThat(second.nodes()).isEqualTo(first.nodes());
+        assertThat(second.stock()).isDeepEqualTo(first.stock());
+        assertThat(other.orders()).isNotEqualTo(first.orders());
+    }
+
+    @Test
+    void thePresetShapesTheDay() {
+        Scenario day = new ScenarioGenerator(CITIES).generate(BenchOptions.parse("--preset", "S", "--rho", "2.0"));
+
+        assertThat(day.orders()).hasSize(300);
+        assertThat(day.nodes()).hasSize(10);
+        assertThat(day.orders()).allSatisfy(o -> assertThat(o.lines()).hasSizeBetween(1, 5));
+        int supply = java.util.Arrays.stream(day.stock()).flatMapToInt(java.util.Arrays::stream).sum();
+        assertThat((double) supply / day.demandUnits()).isBetween(1.95, 2.05);
+        assertThat(day.orders().stream().mapToInt(Order::units).sum()).isEqualTo(day.demandUnits());
+    }
+
+    @Test
+    void printsATableAndOneResultLinePerEngineAndTheRealTimeOptimumBeatsTheFewestSplitsRule() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<RunMetrics> results = new AllocationBenchmark(new PrintStream(bytes, true, StandardCharsets.UTF_8))
+                .run(BenchOptions.parse("--preset", "S", "--seed", "42", "--engines", "B0,B1,B2"));
+        String output = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(output.lines().filter(l -> l.startsWith("RESULT bench=allocation preset=S engine="))).hasSize(3);
+        assertThat(output).contains("split_rate=", "fill_rate=", "on_time_rate=", "co2_kg_per_order=", "wall_s=",
+                "decisions_per_s=", "p50_ms=", "p99_ms=", "max_ms=");
+        assertThat(results).extracting(m -> m.engine).containsExactly("B0", "B1", "B2");
+        assertThat(results.get(2).cost()).isLessThanOrEqualTo(results.get(1).cost());
+        assertThat(results.get(1).cost()).isLessThan(results.get(0).cost());
+    }
+
+    @Test
+    void unknownOptionsAreRefusedWithTheUsage() {
+        assertThatThrownBy(() -> BenchOptions.parse("--presets", "S"))
+                .hasMessageContaining("usage: AllocationBenchmark");
+        assertThat(BenchOptions.parse("--kappa", "inf").kappa()).isInfinite();
+    }
+}
