@@ -21,10 +21,46 @@ final class AlternativeExplainer {
     static final int MAX_UNABLE = 3;
     private static final double CENT = 0.005;
 
-    private record Costed(Node node, int[][] take, double cost, double miles) {
+    /** The cheapest plan using a passed-over node: the whole order from it, or one parcel moved to it. */
+    private record Costed(Node node, int index, int movedFrom, double cost, double miles) {
+        static final int WHOLE_ORDER = -1;
     }
 
     private record Unable(Node node, int index, String reason, double miles) {
+    }
+
+    /** The chosen plan's parcels, to price alternatives without rebuilding whole plans. */
+    private static final class Parcels {
+        final double total;
+        final double[] weight;
+        final int[] units;
+        final double[] cost;
+        final List<Integer> used = new ArrayList<>();
+        final double orderWeight;
+        final int orderUnits;
+
+        Parcels(AllocationProblem p, int[][] chosen) {
+            total = p.evaluate(chosen);
+            weight = new double[p.nodes.length];
+            units = new int[p.nodes.length];
+            cost = new double[p.nodes.length];
+            double w = 0;
+            for (int i = 0; i < p.lines.length; i++) {
+                w += p.qty[i] * p.unitWeight[i];
+                for (int n = 0; n < p.nodes.length; n++) {
+                    weight[n] += chosen[i][n] * p.unitWeight[i];
+                    units[n] += chosen[i][n];
+                }
+            }
+            orderWeight = w;
+            orderUnits = p.totalUnits;
+            for (int n = 0; n < p.nodes.length; n++) {
+                if (units[n] > 0) {
+                    used.add(n);
+                    cost[n] = p.coster.cost(n, weight[n], units[n]);
+                }
+            }
+        }
     }
 
     private AlternativeExplainer() {
@@ -35,7 +71,7 @@ final class AlternativeExplainer {
         for (int n = 0; n < p.nodes.length; n++) {
             eligibleIndex.put(p.nodes[n].id(), n);
         }
-        Set<Integer> used = usedNodes(p, chosen);
+        Parcels parcels = new Parcels(p, chosen);
         Order order = p.request.order();
         List<Costed> costed = new ArrayList<>();
         List<Unable> unable = new ArrayList<>();
@@ -46,12 +82,12 @@ final class AlternativeExplainer {
                 if (reason.isPresent() && !reason.get().equals(Ineligibility.NOT_PICKUP_NODE)) {
                     unable.add(new Unable(node, -1, reason.get(), node.location().milesTo(order.shipTo())));
                 }
-            } else if (!used.contains(n)) {
-                int[][] alternative = cheapestUsing(p, chosen, n);
+            } else if (parcels.units[n] == 0) {
+                Costed alternative = cheapestUsing(p, chosen, parcels, node, n);
                 if (alternative == null) {
                     unable.add(new Unable(node, n, null, p.miles[n]));
                 } else {
-                    costed.add(new Costed(node, alternative, p.evaluate(alternative), p.miles[n]));
+                    costed.add(alternative);
                 }
             }
         }
@@ -59,12 +95,58 @@ final class AlternativeExplainer {
         unable.sort(Comparator.comparingDouble(Unable::miles));
         List<RejectedAlternative> result = new ArrayList<>();
         costed.stream().limit(MAX_COSTED).forEach(c -> {
-            CostBreakdown delta = PlanBuilder.build(p, c.take).breakdown().minus(plan.breakdown());
+            CostBreakdown delta = PlanBuilder.build(p, materialise(p, chosen, c)).breakdown().minus(plan.breakdown());
             result.add(new RejectedAlternative(c.node.id(), c.node.name(), delta.total(), describe(delta)));
         });
         unable.stream().limit(MAX_UNABLE).forEach(u -> result.add(new RejectedAlternative(u.node.id(), u.node.name(),
                 Double.NaN, u.reason != null ? u.reason : shortfall(p, chosen, u.index))));
         return result;
+    }
+
+    private static Costed cheapestUsing(AllocationProblem p, int[][] chosen, Parcels parcels, Node node, int n) {
+        Costed best = null;
+        if (p.wholeOrderFrom(n) != null) {
+            best = new Costed(node, n, Costed.WHOLE_ORDER, p.coster.cost(n, parcels.orderWeight, parcels.orderUnits),
+                    p.miles[n]);
+        }
+        for (int m : parcels.used) {
+            if (canTakeParcel(p, chosen, m, n)) {
+                double cost = parcels.total - parcels.cost[m] + p.coster.cost(n, parcels.weight[m], parcels.units[m]);
+                if (best == null || cost < best.cost) {
+                    best = new Costed(node, n, m, cost, p.miles[n]);
+                }
+            }
+        }
+        return best;
+    }
+
+    private static boolean canTakeParcel(AllocationProblem p, int[][] chosen, int from, int to) {
+        int units = 0;
+        for (int i = 0; i < p.lines.length; i++) {
+            units += chosen[i][from];
+            int sameSku = 0;
+            for (int j = 0; j < p.lines.length; j++) {
+                if (p.sku[j] == p.sku[i]) {
+                    sameSku += chosen[j][from];
+                }
+            }
+            if (sameSku > p.avail[to][p.sku[i]]) {
+                return false;
+            }
+        }
+        return units <= p.capUnits[to];
+    }
+
+    private static int[][] materialise(AllocationProblem p, int[][] chosen, Costed c) {
+        if (c.movedFrom == Costed.WHOLE_ORDER) {
+            return p.wholeOrderFrom(c.index);
+        }
+        int[][] moved = AllocationProblem.copy(chosen);
+        for (int[] row : moved) {
+            row[c.index] += row[c.movedFrom];
+            row[c.movedFrom] = 0;
+        }
+        return moved;
     }
 
     private static Set<Integer> usedNodes(AllocationProblem p, int[][] take) {
@@ -77,34 +159,6 @@ final class AlternativeExplainer {
             }
         }
         return used;
-    }
-
-    private static int[][] cheapestUsing(AllocationProblem p, int[][] chosen, int n) {
-        List<int[][]> tries = new ArrayList<>();
-        int[][] whole = p.wholeOrderFrom(n);
-        if (whole != null) {
-            tries.add(whole);
-        }
-        for (int m : usedNodes(p, chosen)) {
-            int[][] moved = AllocationProblem.copy(chosen);
-            for (int[] row : moved) {
-                row[n] += row[m];
-                row[m] = 0;
-            }
-            tries.add(moved);
-        }
-        int[][] best = null;
-        double bestCost = Double.POSITIVE_INFINITY;
-        for (int[][] t : tries) {
-            if (p.feasible(t)) {
-                double cost = p.evaluate(t);
-                if (cost < bestCost) {
-                    bestCost = cost;
-                    best = t;
-                }
-            }
-        }
-        return best;
     }
 
     private static String shortfall(AllocationProblem p, int[][] chosen, int n) {
