@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.app.Api;
 import io.maestro.app.MaestroTest;
+import io.maestro.app.SampleOrders;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,19 +27,10 @@ class OrderApiTest {
         api = new Api(port);
     }
 
-    static Map<String, Object> order(String channelOrderId) {
-        return Map.of("channel", "WEB", "channelOrderId", channelOrderId,
-                "customer", Map.of("id", "C-7", "tier", "VIP", "email", "c7@example.com"),
-                "shipTo", Map.of("name", "Casey Doe", "line1", "10 Jay St", "city", "Brooklyn", "region", "NY",
-                        "postalCode", "11201", "country", "US"),
-                "deliveryOption", "SHIP", "preference", "BALANCED", "shipComplete", false,
-                "lines", List.of(Map.of("sku", "TSHIRT-BLK-M", "quantity", 2, "unitPrice", 19.90)));
-    }
-
     @Test
     void acceptsAnOrderOnceAndShowsIt() {
-        Api.Response created = api.post("/api/orders", order("W-API-1"), INTEGRATION);
-        Api.Response again = api.post("/api/orders", order("W-API-1"), INTEGRATION);
+        Api.Response created = api.post("/api/orders", SampleOrders.twoTshirtsToBrooklyn("W-API-1"), INTEGRATION);
+        Api.Response again = api.post("/api/orders", SampleOrders.twoTshirtsToBrooklyn("W-API-1"), INTEGRATION);
 
         assertThat(created.status()).isEqualTo(201);
         String orderId = created.json().get("orderId").asText();
@@ -60,8 +52,8 @@ class OrderApiTest {
 
     @Test
     void listsOrdersWithFiltersAndPages() {
-        api.post("/api/orders", order("W-LIST-1"), INTEGRATION);
-        api.post("/api/orders", order("W-LIST-2"), INTEGRATION);
+        api.post("/api/orders", SampleOrders.twoTshirtsToBrooklyn("W-LIST-1"), INTEGRATION);
+        api.post("/api/orders", SampleOrders.twoTshirtsToBrooklyn("W-LIST-2"), INTEGRATION);
 
         JsonNode page = api.get("/api/orders?channel=WEB&status=RECEIVED&size=1&page=0", Api.ADMIN).json();
         assertThat(page.get("items")).hasSize(1);
