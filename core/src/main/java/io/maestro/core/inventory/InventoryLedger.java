@@ -91,11 +91,8 @@ public class InventoryLedger {
                 done.add(reservations.find(r.reservationId()).orElseThrow());
                 continue;
             }
-            double heldForOthers = protections.percentHeldForOthers(r.sku(), channel);
-            if (!positions.tryReserve(r.nodeId(), r.sku(), r.quantity(), heldForOthers)) {
-                InventoryPosition p = positions.find(r.nodeId(), r.sku()).orElse(InventoryPosition.empty(r.nodeId(), r.sku()));
-                throw new InsufficientStockException(r.nodeId(), r.sku(), r.quantity(),
-                        p.atp(ChannelProtections.protectedUnits(p.onHand(), heldForOthers)));
+            if (!positions.tryReserve(r.nodeId(), r.sku(), r.quantity(), channel)) {
+                throw insufficient(r.nodeId(), r.sku(), r.quantity(), channel);
             }
             ledger.append(new LedgerEntry(r.nodeId(), r.sku(), LedgerEntryType.RESERVE, 0, r.quantity(), 0,
                     "order " + r.orderId() + " line " + r.lineNo(), null, r.reservationId(), actor));
@@ -150,11 +147,8 @@ public class InventoryLedger {
             return r;
         }
         lockInOrder(r.nodeId(), toNodeId, r.sku());
-        double heldForOthers = protections.percentHeldForOthers(r.sku(), channel);
-        if (!positions.tryReserve(toNodeId, r.sku(), r.quantity(), heldForOthers)) {
-            InventoryPosition p = positions.find(toNodeId, r.sku()).orElseThrow();
-            throw new InsufficientStockException(toNodeId, r.sku(), r.quantity(),
-                    p.atp(ChannelProtections.protectedUnits(p.onHand(), heldForOthers)));
+        if (!positions.tryReserve(toNodeId, r.sku(), r.quantity(), channel)) {
+            throw insufficient(toNodeId, r.sku(), r.quantity(), channel);
         }
         ledger.append(new LedgerEntry(toNodeId, r.sku(), LedgerEntryType.RESERVE, 0, r.quantity(), 0,
                 "moved from " + r.nodeId() + ": " + reason, null, reservationId, actor));
@@ -176,6 +170,12 @@ public class InventoryLedger {
 
     public List<LedgerEntry> entries(String nodeId, String sku) {
         return ledger.entriesFor(nodeId, sku);
+    }
+
+    private InsufficientStockException insufficient(String nodeId, String sku, long requested, String channel) {
+        InventoryPosition p = positions.find(nodeId, sku).orElse(InventoryPosition.empty(nodeId, sku));
+        long held = ChannelProtections.protectedUnits(p.onHand(), protections.percentHeldForOthers(sku, channel));
+        return new InsufficientStockException(nodeId, sku, requested, p.atp(held));
     }
 
     private void lockInOrder(String nodeA, String nodeB, String sku) {

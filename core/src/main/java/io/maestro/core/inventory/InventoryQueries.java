@@ -10,7 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Read side of inventory: positions and ATP per channel. */
 @Service
-@Transactional(readOnly = true)
 public class InventoryQueries {
 
     private final PositionStore positions;
@@ -27,8 +26,7 @@ public class InventoryQueries {
 
     /** Every node's stock of a SKU as {@code channel} sees it (null: with all protections held back). */
     public SkuAvailability availability(String sku, String channel) {
-        double held = protections.percentHeldForOthers(sku, channel);
-        return SkuAvailability.of(sku, channel, positions.bySku(sku).stream().map(p -> NodeAvailability.of(p, held)).toList());
+        return SkuAvailability.of(sku, channel, positions.availability(sku, channel));
     }
 
     public List<InventoryPosition> atNode(String nodeId) {
@@ -39,6 +37,7 @@ public class InventoryQueries {
         return positions.all();
     }
 
+    @Transactional(readOnly = true)
     public AtpSnapshot snapshot(String channel, Collection<String> skus) {
         Map<String, Double> heldBySku = new HashMap<>();
         Map<String, Map<String, Long>> atp = new HashMap<>();

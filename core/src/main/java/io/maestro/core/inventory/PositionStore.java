@@ -48,8 +48,12 @@ class PositionStore {
                 PositionStore::map, nodeId, sku).stream().findFirst();
     }
 
-    List<InventoryPosition> bySku(String sku) {
-        return jdbc.query("select " + COLUMNS + " from inventory_position where sku = ? order by node_id", PositionStore::map, sku);
+    /** Every node's position of a SKU with the share held for other channels than {@code channel}, in one query. */
+    List<NodeAvailability> availability(String sku, String channel) {
+        return jdbc.query("select p.node_id, p.sku, p.on_hand, p.reserved, p.safety_stock, coalesce(h.percent, 0) held "
+                + "from inventory_position p left join (select sku, least(sum(percent), 100) percent from channel_protection "
+                + "where sku = ? and channel <> ? group by sku) h on h.sku = p.sku where p.sku = ? order by p.node_id",
+                (rs, row) -> NodeAvailability.of(map(rs, row), rs.getDouble("held")), sku, channel == null ? "" : channel, sku);
     }
 
     List<InventoryPosition> byNode(String nodeId) {
@@ -74,13 +78,15 @@ class PositionStore {
 
     /**
      * Reserves in one conditional update, so no interleaving can take ATP below zero: the row only
-     * changes while on-hand less reserved, safety stock and other channels' protection covers the quantity.
+     * changes while on-hand less reserved, safety stock and what is held for other channels covers
+     * the quantity. Channel null counts every protection.
      */
-    boolean tryReserve(String nodeId, String sku, long quantity, double percentHeldForOthers) {
+    boolean tryReserve(String nodeId, String sku, long quantity, String channel) {
         return jdbc.update("update inventory_position set reserved = reserved + ?, version = version + 1, updated_at = ? "
-                + "where node_id = ? and sku = ? "
-                + "and on_hand - reserved - safety_stock - floor(on_hand * ? / 100) >= ?",
-                quantity, db.now(), nodeId, sku, percentHeldForOthers, quantity) == 1;
+                + "where node_id = ? and sku = ? and on_hand - reserved - safety_stock - floor(on_hand * "
+                + "(select least(coalesce(sum(cp.percent), 0), 100) from channel_protection cp "
+                + "where cp.sku = inventory_position.sku and cp.channel <> ?) / 100) >= ?",
+                quantity, db.now(), nodeId, sku, channel == null ? "" : channel, quantity) == 1;
     }
 
     /** Takes reserved units out of stock; refuses when a loss already took on-hand below them. */

@@ -13,11 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-@SpringBootTest
-class InventoryLedgerTest {
+/** The ledger's rules, run on H2 and on PostgreSQL: both must behave the same to the unit. */
+abstract class InventoryLedgerContract {
 
     private static final String BKN = "DC-BKN";
     private static final String OLEAN = "DC-OLEAN";
