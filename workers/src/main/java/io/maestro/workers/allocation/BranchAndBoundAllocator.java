@@ -1,20 +1,29 @@
 package io.maestro.workers.allocation;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Maestro's real-time rule B2: the exact optimum for one order, by depth-first branch and bound over
- * "which nodes ship how many units of this line", most constrained line first, cheapest node first and
- * whole lines before partial ones.
+ * Maestro's real-time rule B2: the exact optimum for one order, by branch and bound in two levels.
  *
- * <p>It starts from B1's plan as the incumbent, so it is never worse than B1. A branch is cut when its cost
- * so far plus a lower bound on the units still to place cannot beat the incumbent. The bound of a unit is
- * the least it can add anywhere: the unfilled penalty, or the per-unit handling, per-unit carrier floor and
- * carbon floor at the node where these are lowest. That is valid because adding units to a parcel never
- * costs less than that (rate cards never get cheaper with weight). A line's units are spread over nodes in
- * their option order only, so each split is enumerated once. A search that exceeds its budget of explored
- * nodes returns the best plan found, marked unproven.
+ * <p>The outer level enumerates the sets of nodes that may ship (at most the policy's parcel limit), best
+ * first. A set is skipped when a lower bound on any plan using exactly those nodes — each node's fixed
+ * parcel floor, the split penalty, and every unit at the cheapest linear unit floor among them or unfilled —
+ * cannot beat the incumbent; a whole branch of supersets is skipped when even the nodes still to come cannot
+ * help. The linear floors are those of {@link ShipmentCoster}: a parcel never costs less.
+ *
+ * <p>The inner level finds the best plan in which every node of the set ships something: it places the units
+ * of each line by depth-first search, most constrained line first, cheapest node first, whole lines before
+ * partial ones, cutting a branch when its cost so far, the fixed floors of the set's parcels not yet opened,
+ * the set's split penalty and a floor for every unit still to place (what it adds to an open parcel, its
+ * linear floor in a parcel still to open, or its unfilled penalty) cannot beat the incumbent. A line's units
+ * are spread over nodes in option order, so each split is enumerated once.
+ *
+ * <p>The incumbent starts as the better of B1's plan and leaving everything unfilled, so B2 is never worse
+ * than B1. A search that exceeds its budget of
+ * explored nodes returns the best plan found, marked unproven.
  */
 public final class BranchAndBoundAllocator implements Allocator {
 
@@ -49,6 +58,14 @@ public final class BranchAndBoundAllocator implements Allocator {
         private final double[] suffixBound;
         private final PlanLedger ledger;
         private final double[] parcelCost;
+        private final double[] fixedFloor;
+        private final double[][] linearUnit;
+        private final boolean[] allowed;
+        private int required;
+        private double splitOfSet;
+        private final int[] candidates;
+        /** [position in candidates][line]: the least linear unit floor of the line among candidates from there on. */
+        private final double[][] laterLinearUnit;
         private final int[][] current;
         private int[][] best;
         private double bestCost;
@@ -59,6 +76,7 @@ public final class BranchAndBoundAllocator implements Allocator {
             this.p = p;
             this.budget = budget;
             int lineCount = p.lines.length;
+            int nodeCount = p.nodes.length;
             this.order = IntStream.range(0, lineCount).boxed()
                     .sorted(Comparator.<Integer>comparingInt(i -> p.options[i].length)
                             .thenComparing(i -> -p.qty[i])
@@ -76,27 +94,111 @@ public final class BranchAndBoundAllocator implements Allocator {
                 suffixBound[k] = suffixBound[k + 1] + least * p.qty[i];
             }
             this.ledger = new PlanLedger(p);
-            this.parcelCost = new double[p.nodes.length];
+            this.parcelCost = new double[nodeCount];
+            this.fixedFloor = new double[nodeCount];
+            this.linearUnit = new double[nodeCount][lineCount];
+            this.allowed = new boolean[nodeCount];
+            boolean[] holds = new boolean[nodeCount];
+            double[] standalone = new double[nodeCount];
+            for (int n = 0; n < nodeCount; n++) {
+                fixedFloor[n] = p.coster.linearFixed(n);
+                standalone[n] = fixedFloor[n];
+                for (int i = 0; i < lineCount; i++) {
+                    linearUnit[n][i] = Math.max(p.unitFloor[n][i],
+                            p.coster.linearPerUnit(n, p.unitWeight[i], p.request.rateCards()));
+                }
+            }
+            for (int i = 0; i < lineCount; i++) {
+                boolean[] stocked = new boolean[nodeCount];
+                for (int n : p.options[i]) {
+                    holds[n] = true;
+                    stocked[n] = true;
+                }
+                for (int n = 0; n < nodeCount; n++) {
+                    standalone[n] += p.qty[i] * (stocked[n] ? linearUnit[n][i] : p.unfilledPerUnit);
+                }
+            }
+            this.candidates = IntStream.range(0, nodeCount).filter(n -> holds[n]).boxed()
+                    .sorted(Comparator.<Integer>comparingDouble(n -> standalone[n]).thenComparing(n -> n))
+                    .mapToInt(Integer::intValue).toArray();
+            this.laterLinearUnit = new double[candidates.length + 1][lineCount];
+            java.util.Arrays.fill(laterLinearUnit[candidates.length], Double.POSITIVE_INFINITY);
+            for (int c = candidates.length - 1; c >= 0; c--) {
+                for (int i = 0; i < lineCount; i++) {
+                    double here = stocks(candidates[c], i) ? linearUnit[candidates[c]][i] : Double.POSITIVE_INFINITY;
+                    laterLinearUnit[c][i] = Math.min(laterLinearUnit[c + 1][i], here);
+                }
+            }
             this.current = p.nothing();
             this.best = incumbent;
             this.bestCost = p.evaluate(incumbent);
+            int[][] nothing = p.nothing();
+            if (p.evaluate(nothing) < bestCost - EPSILON) {
+                best = nothing;
+                bestCost = p.evaluate(nothing);
+            }
+        }
+
+        private boolean stocks(int n, int i) {
+            return Math.min(p.avail[n][p.sku[i]], p.capUnits[n]) > 0;
         }
 
         Assignment run() {
-            if (order.length > 0) {
-                place(0, p.qty[order[0]], 0, 0);
+            if (order.length > 0 && candidates.length > 0) {
+                double[] least = new double[order.length];
+                java.util.Arrays.fill(least, Double.POSITIVE_INFINITY);
+                chooseNodes(0, new ArrayList<>(), 0, least);
             }
             return new Assignment(best, explored, explored < budget);
         }
 
-        /** Places the {@code remaining} units of the k-th line, using its options from {@code from} on. */
+        /** Outer level: sets of shipping nodes, adding candidates from position {@code from} on. */
+        private void chooseNodes(int from, List<Integer> chosen, double fixed, double[] least) {
+            for (int c = from; c < candidates.length && explored < budget; c++) {
+                int n = candidates[c];
+                explored++;
+                double withFixed = fixed + fixedFloor[n];
+                double split = p.rules.splitPenalty(chosen.size() + 1);
+                double[] leastWith = new double[least.length];
+                double exactly = withFixed + split;
+                double orMore = withFixed + split;
+                for (int i = 0; i < least.length; i++) {
+                    leastWith[i] = stocks(n, i) ? Math.min(least[i], linearUnit[n][i]) : least[i];
+                    exactly += p.qty[i] * Math.min(p.unfilledPerUnit, leastWith[i]);
+                    orMore += p.qty[i] * Math.min(p.unfilledPerUnit, Math.min(leastWith[i], laterLinearUnit[c + 1][i]));
+                }
+                if (orMore >= bestCost - EPSILON) {
+                    continue;
+                }
+                chosen.add(n);
+                if (exactly < bestCost - EPSILON) {
+                    placeWithin(chosen);
+                }
+                if (chosen.size() < p.maxShipments) {
+                    chooseNodes(c + 1, chosen, withFixed, leastWith);
+                }
+                chosen.remove(chosen.size() - 1);
+            }
+        }
+
+        private void placeWithin(List<Integer> nodes) {
+            nodes.forEach(n -> allowed[n] = true);
+            required = nodes.size();
+            splitOfSet = p.rules.splitPenalty(required);
+            place(0, p.qty[order[0]], 0, 0);
+            nodes.forEach(n -> allowed[n] = false);
+        }
+
+        /** Inner level: places the {@code remaining} units of the k-th line, on its options from {@code from} on. */
         private void place(int k, int remaining, int from, double cost) {
             if (++explored >= budget) {
                 return;
             }
             int i = order[k];
-            double splitSoFar = p.rules.splitPenalty(ledger.shipments());
-            if (cost + splitSoFar + unitBound[i] * remaining + suffixBound[k + 1] >= bestCost - EPSILON) {
+            if (cost + splitOfSet + unitBound[i] * remaining + suffixBound[k + 1] >= bestCost - EPSILON) {
+                return;
+            }
+            if (cost + splitOfSet + sharperBound(k, remaining, from) >= bestCost - EPSILON) {
                 return;
             }
             if (remaining == 0) {
@@ -107,6 +209,9 @@ public final class BranchAndBoundAllocator implements Allocator {
                 int[] options = p.options[i];
                 for (int o = from; o < options.length; o++) {
                     int n = options[o];
+                    if (!allowed[n]) {
+                        continue;
+                    }
                     int room = Math.min(remaining, ledger.room(n, i));
                     for (int units = room; units > 0; units--) {
                         double before = parcelCost[n];
@@ -128,9 +233,55 @@ public final class BranchAndBoundAllocator implements Allocator {
             }
         }
 
+        /**
+         * A lower bound on what is still to come: the fixed floors of the set's parcels not yet opened, and
+         * each unit still to place at the least it can add.
+         */
+        private double sharperBound(int k, int remaining, int from) {
+            boolean mayLeave = !p.allOrNothing || ledger.filled() == 0;
+            boolean mayFill = !p.allOrNothing || unfilled == 0;
+            double leave = mayLeave ? p.unfilledPerUnit : Double.POSITIVE_INFINITY;
+            double bound = 0;
+            int closedUnits = 0;
+            for (int c = 0; c < candidates.length; c++) {
+                int n = candidates[c];
+                if (allowed[n] && !ledger.isOpen(n)) {
+                    bound += fixedFloor[n];
+                    closedUnits++;
+                }
+            }
+            int unitsToCome = 0;
+            for (int q = k; q < order.length; q++) {
+                int j = order[q];
+                int units = q == k ? remaining : p.qty[j];
+                if (units == 0) {
+                    continue;
+                }
+                unitsToCome += units;
+                double least = leave;
+                if (mayFill) {
+                    int[] options = p.options[j];
+                    for (int o = q == k ? from : 0; o < options.length; o++) {
+                        int n = options[o];
+                        if (allowed[n] && ledger.room(n, j) > 0) {
+                            least = Math.min(least, ledger.isOpen(n) ? p.unitFloor[n][j] : linearUnit[n][j]);
+                        }
+                    }
+                }
+                if (least == Double.POSITIVE_INFINITY) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                bound += units * least;
+            }
+            return unitsToCome < closedUnits ? Double.POSITIVE_INFINITY : bound;
+        }
+
         private void next(int k, double cost) {
             if (k + 1 < order.length) {
                 place(k + 1, p.qty[order[k + 1]], 0, cost);
+                return;
+            }
+            if (ledger.shipments() < required) {
                 return;
             }
             double total = cost + p.rules.splitPenalty(ledger.shipments());
