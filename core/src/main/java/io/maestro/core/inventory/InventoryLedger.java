@@ -31,10 +31,12 @@ public class InventoryLedger {
     private final NodeRepository nodes;
     private final SkuRepository skus;
     private final ApplicationEventPublisher events;
+    private final ReserveStep reserveStep;
 
     public InventoryLedger(PositionStore positions, LedgerRepository ledger, ReservationRepository reservations,
                            ChannelProtections protections, ProcessedEvents processedEvents, NodeRepository nodes,
-                           SkuRepository skus, ApplicationEventPublisher events) {
+                           SkuRepository skus, ApplicationEventPublisher events, ReserveStep reserveStep) {
+        this.reserveStep = reserveStep;
         this.positions = positions;
         this.ledger = ledger;
         this.reservations = reservations;
@@ -87,17 +89,12 @@ public class InventoryLedger {
         List<Reservation> done = new ArrayList<>();
         for (ReservationRequest r : ordered) {
             validate(r);
-            if (!reservations.insertIfAbsent(r)) {
-                done.add(reservations.find(r.reservationId()).orElseThrow());
-                continue;
+            switch (reserveStep.reserve(r, channel, actor)) {
+                case ALREADY_RESERVED -> done.add(reservations.find(r.reservationId()).orElseThrow());
+                case INSUFFICIENT -> throw insufficient(r.nodeId(), r.sku(), r.quantity(), channel);
+                case RESERVED -> done.add(new Reservation(r.reservationId(), r.orderId(), r.lineNo(), r.nodeId(), r.sku(),
+                        r.quantity(), ReservationStatus.ACTIVE));
             }
-            if (!positions.tryReserve(r.nodeId(), r.sku(), r.quantity(), channel)) {
-                throw insufficient(r.nodeId(), r.sku(), r.quantity(), channel);
-            }
-            ledger.append(new LedgerEntry(r.nodeId(), r.sku(), LedgerEntryType.RESERVE, 0, r.quantity(), 0,
-                    "order " + r.orderId() + " line " + r.lineNo(), null, r.reservationId(), actor));
-            done.add(new Reservation(r.reservationId(), r.orderId(), r.lineNo(), r.nodeId(), r.sku(), r.quantity(),
-                    ReservationStatus.ACTIVE));
         }
         return done;
     }

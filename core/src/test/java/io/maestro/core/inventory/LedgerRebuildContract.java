@@ -10,6 +10,8 @@ import io.maestro.core.testing.DomainTables;
 import io.maestro.core.testing.TestData;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -17,7 +19,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Positions are derived state: after any sequence of adjustments, counts, reservations, releases,
  * consumptions and moves, the sums of the ledger equal the live positions, and no position is negative.
  */
-class LedgerRebuildProperties {
+abstract class LedgerRebuildContract {
 
     private static final List<String> NODES = List.of("DC-BKN", "DC-OLEAN", "ST-MAN");
     private static final List<String> SKUS = List.of("TSHIRT-BLK-M", "SHOE-RUN-42");
@@ -84,20 +85,25 @@ class LedgerRebuildProperties {
         }
     }
 
-    private static ConfigurableApplicationContext context;
+    private static final Map<Class<?>, ConfigurableApplicationContext> CONTEXTS = new ConcurrentHashMap<>();
 
-    @BeforeContainer
-    static void start() {
-        context = new SpringApplicationBuilder(CoreTestApplication.class).properties("spring.main.banner-mode=off").run();
-    }
+    /** Extra Spring properties that choose the database. */
+    abstract String[] databaseProperties();
 
     @AfterContainer
     static void stop() {
-        context.close();
+        CONTEXTS.values().forEach(ConfigurableApplicationContext::close);
+        CONTEXTS.clear();
+    }
+
+    private ConfigurableApplicationContext context() {
+        return CONTEXTS.computeIfAbsent(getClass(), type -> new SpringApplicationBuilder(CoreTestApplication.class)
+                .properties("spring.main.banner-mode=off").properties(databaseProperties()).run());
     }
 
     @Property(tries = 60)
     void ledgerSumsEqualLivePositions(@ForAll("operations") List<Op> operations) {
+        ConfigurableApplicationContext context = context();
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         DomainTables.empty(jdbc);
         TestData.seed(context.getBean(NetworkService.class), context.getBean(CatalogService.class));
