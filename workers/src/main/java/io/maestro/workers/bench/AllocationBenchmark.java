@@ -22,7 +22,6 @@ import java.util.Locale;
 public final class AllocationBenchmark {
 
     private static final int WARM_UP_DECISIONS = 3_000;
-    private static final double LOWER_BOUND_SECONDS = 120;
 
     private final PrintStream out;
 
@@ -54,7 +53,7 @@ public final class AllocationBenchmark {
         if (options.engines().contains("LB")) {
             long start = System.nanoTime();
             try {
-                lowerBound = WaveRun.lowerBound(scenario, LOWER_BOUND_SECONDS);
+                lowerBound = WaveRun.lowerBound(scenario, options.lowerBoundSeconds());
             } catch (IllegalStateException e) {
                 out.println("LB: the LP relaxation was not solved: " + e.getMessage());
             }
@@ -83,7 +82,7 @@ public final class AllocationBenchmark {
         }
         printTable(results, lowerBound);
         if (!Double.isNaN(lowerBound)) {
-            out.printf(Locale.ROOT, "LB     %14.2f  (LP relaxation of the whole day, GLOP, %.3f s)%n", lowerBound,
+            out.printf(Locale.ROOT, "LB     %14.2f  (LP relaxation of the whole day, HiGHS, %.3f s)%n", lowerBound,
                     lowerBoundSeconds);
         }
         for (RunMetrics m : results) {

@@ -10,11 +10,13 @@ import java.util.Locale;
  * @param rho   inventory scarcity: network supply of each SKU ÷ its demand (2.0 plentiful … 0.8 short)
  * @param kappa capacity factor: network pick capacity today ÷ units demanded (infinite = no limit)
  * @param costs "standard" (zone rate card, handling by node type) or "literature" (Jasin &amp; Sinha / Ma)
+ * @param lowerBoundSeconds time allowed to solve the LP relaxation of the whole day
  */
-record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, String costs, List<String> engines) {
+record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, String costs, List<String> engines,
+                    double lowerBoundSeconds) {
 
     static final String USAGE = "usage: AllocationBenchmark [--preset S|M|L] [--seed N] [--rho 0.8..2.0] "
-            + "[--kappa 1.1..inf] [--costs standard|literature] [--engines B0,B1,B2,B3,LB]";
+            + "[--kappa 1.1..inf] [--costs standard|literature] [--engines B0,B1,B2,B3,LB] [--lb-seconds 180]";
 
     static BenchOptions parse(String... args) {
         BenchPreset preset = BenchPreset.S;
@@ -23,6 +25,7 @@ record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, Str
         double kappa = 1.3;
         String costs = "standard";
         List<String> engines = List.of("B0", "B1", "B2", "B3", "LB");
+        double lowerBoundSeconds = 180;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -36,6 +39,7 @@ record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, Str
                 case "--kappa" -> kappa = value.equalsIgnoreCase("inf") ? Double.POSITIVE_INFINITY
                         : Double.parseDouble(value);
                 case "--costs" -> costs = value.toLowerCase(Locale.ROOT);
+                case "--lb-seconds" -> lowerBoundSeconds = Double.parseDouble(value);
                 case "--engines" -> engines = new ArrayList<>(List.of(value.toUpperCase(Locale.ROOT).split(",")));
                 default -> throw new IllegalArgumentException("unknown option " + flag + ". " + USAGE);
             }
@@ -46,6 +50,6 @@ record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, Str
         if (rho <= 0 || kappa <= 0) {
             throw new IllegalArgumentException("--rho and --kappa must be positive. " + USAGE);
         }
-        return new BenchOptions(preset, seed, rho, kappa, costs, List.copyOf(engines));
+        return new BenchOptions(preset, seed, rho, kappa, costs, List.copyOf(engines), lowerBoundSeconds);
     }
 }
