@@ -36,6 +36,8 @@ class PostgresProfileTest {
     private static ConfigurableApplicationContext start(String url, String adminPassword) {
         return new SpringApplicationBuilder(MaestroApplication.class).profiles("postgres").run(
                 "--server.port=0",
+                // Camunda's webapps keep static state that closing a second application in this JVM would clear.
+                "--camunda.bpm.webapp.enabled=false",
                 "--spring.main.banner-mode=off",
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres",

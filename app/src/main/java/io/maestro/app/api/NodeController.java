@@ -5,7 +5,6 @@ import io.maestro.core.network.NetworkService;
 import io.maestro.core.network.Node;
 import io.maestro.core.network.NodeDefinition;
 import io.maestro.core.network.NodeStatus;
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,9 +38,7 @@ public class NodeController {
     @PostMapping
     public ResponseEntity<Node> save(@RequestBody NodeDefinition node) {
         Saved<Node> saved = network.save(node);
-        return saved.created()
-                ? ResponseEntity.created(URI.create("/api/nodes/" + saved.value().id())).body(saved.value())
-                : ResponseEntity.ok(saved.value());
+        return Upserts.response(saved, "/api/nodes/" + saved.value().id());
     }
 
     /** A paused node keeps its stock but gets no new work. */

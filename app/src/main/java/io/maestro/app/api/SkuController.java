@@ -3,7 +3,6 @@ package io.maestro.app.api;
 import io.maestro.core.Saved;
 import io.maestro.core.catalog.CatalogService;
 import io.maestro.core.catalog.Sku;
-import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,8 +38,6 @@ public class SkuController {
     @PostMapping
     public ResponseEntity<Sku> save(@RequestBody Sku sku) {
         Saved<Sku> saved = catalog.save(sku);
-        return saved.created()
-                ? ResponseEntity.created(URI.create("/api/skus/" + saved.value().sku())).body(saved.value())
-                : ResponseEntity.ok(saved.value());
+        return Upserts.response(saved, "/api/skus/" + saved.value().sku());
     }
 }

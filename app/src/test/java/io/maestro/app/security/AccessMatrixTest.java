@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Every endpoint against every role: allowed roles get past security, the others get 403, nobody gets in without credentials. */
@@ -63,6 +66,7 @@ class AccessMatrixTest {
             new Call("POST", "/camunda/api/engine/engine/default/task", Map.of(), PEOPLE));
 
     @LocalServerPort int port;
+    @Autowired IdentityService identity;
     Api api;
 
     @BeforeEach
@@ -104,9 +108,16 @@ class AccessMatrixTest {
         }
     }
 
+    /** A wrong password also delays that user's next logins (Camunda's brute-force protection): use a user of its own. */
     @Test
     void wrongPasswordsAndKeysAre401() {
-        assertThat(api.get("/api/nodes", Auth.basic("admin", "wrong")).status()).isEqualTo(401);
+        if (identity.createUserQuery().userId("target").count() == 0) {
+            User target = identity.newUser("target");
+            target.setPassword("right");
+            identity.saveUser(target);
+        }
+        assertThat(api.get("/api/nodes", Auth.basic("target", "wrong")).status()).isEqualTo(401);
+        assertThat(api.get("/api/nodes", Auth.basic("nobody", "nothing")).status()).isEqualTo(401);
         Api.Response badKey = api.get("/api/nodes", Auth.apiKey("not-a-key"));
         assertThat(badKey.status()).isEqualTo(401);
         assertThat(badKey.contentType()).startsWith("application/problem+json");
@@ -116,6 +127,7 @@ class AccessMatrixTest {
     void healthAndTheApiDocumentAreOpen() {
         assertThat(api.get("/actuator/health", Auth.NONE).body()).contains("UP");
         assertThat(api.get("/v3/api-docs", Auth.NONE).body()).contains("/api/orders").contains("/api/inventory/adjustments");
+        assertThat(api.get("/swagger-ui/index.html", Auth.NONE).body()).contains("Swagger UI");
     }
 
     private static Auth as(Role role) {
