@@ -35,8 +35,22 @@ public final class AllocationProblem {
     final ShipmentCoster coster;
     final int[] skuDemand;
     final int totalUnits;
+    /** [node][line]: a price per unit added to the plan's cost, the Lagrangian bound's stock and capacity prices. */
+    final double[][] surcharge;
+
+    /** A price per unit taken at a node; zero outside the Lagrangian bound. */
+    @FunctionalInterface
+    interface UnitSurcharge {
+        UnitSurcharge NONE = (nodeId, sku) -> 0;
+
+        double perUnit(String nodeId, String sku);
+    }
 
     private AllocationProblem(AllocationRequest request) {
+        this(request, UnitSurcharge.NONE);
+    }
+
+    AllocationProblem(AllocationRequest request, UnitSurcharge prices) {
         this.request = request;
         Order order = request.order();
         Policy policy = request.policy();
@@ -70,13 +84,15 @@ public final class AllocationProblem {
         this.avail = new int[nodes.length][skus.size()];
         this.capUnits = new int[nodes.length];
         this.unitFloor = new double[nodes.length][lineCount];
+        this.surcharge = new double[nodes.length][lineCount];
         for (int n = 0; n < nodes.length; n++) {
             capUnits[n] = nodes[n].remainingUnitsToday();
             for (int s = 0; s < skus.size(); s++) {
                 avail[n][s] = Math.max(0, request.atp().available(nodes[n].id(), skus.get(s)));
             }
             for (int i = 0; i < lineCount; i++) {
-                unitFloor[n][i] = coster.marginalFloor(n, unitWeight[i], 1, request.rateCards());
+                surcharge[n][i] = prices.perUnit(nodes[n].id(), lines[i].sku());
+                unitFloor[n][i] = coster.marginalFloor(n, unitWeight[i], 1, request.rateCards()) + surcharge[n][i];
             }
         }
         this.options = new int[lineCount][];
@@ -125,6 +141,7 @@ public final class AllocationProblem {
             for (int i = 0; i < lines.length; i++) {
                 units += take[i][n];
                 weight += take[i][n] * unitWeight[i];
+                total += take[i][n] * surcharge[n][i];
             }
             if (units > 0) {
                 total += coster.cost(n, weight, units);

@@ -105,7 +105,7 @@ public final class BranchAndBoundAllocator implements Allocator {
                 standalone[n] = fixedFloor[n];
                 for (int i = 0; i < lineCount; i++) {
                     linearUnit[n][i] = Math.max(p.unitFloor[n][i],
-                            p.coster.linearPerUnit(n, p.unitWeight[i], p.request.rateCards()));
+                            p.coster.linearPerUnit(n, p.unitWeight[i], p.request.rateCards()) + p.surcharge[n][i]);
                 }
             }
             for (int i = 0; i < lineCount; i++) {
@@ -219,7 +219,7 @@ public final class BranchAndBoundAllocator implements Allocator {
                         double after = p.coster.cost(n, ledger.weight(n), ledger.units(n));
                         parcelCost[n] = after;
                         current[i][n] = units;
-                        place(k, remaining - units, o + 1, cost + after - before);
+                        place(k, remaining - units, o + 1, cost + after - before + units * p.surcharge[n][i]);
                         current[i][n] = 0;
                         parcelCost[n] = before;
                         ledger.release(n, i, units);

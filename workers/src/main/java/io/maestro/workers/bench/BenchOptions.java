@@ -10,13 +10,13 @@ import java.util.Locale;
  * @param rho   inventory scarcity: network supply of each SKU ÷ its demand (2.0 plentiful … 0.8 short)
  * @param kappa capacity factor: network pick capacity today ÷ units demanded (infinite = no limit)
  * @param costs "standard" (zone rate card, handling by node type) or "literature" (Jasin &amp; Sinha / Ma)
- * @param lowerBoundSeconds time allowed to solve the LP relaxation of the whole day
+ * @param lowerBoundSeconds time allowed to solve the LP relaxation of the whole day (negative: the preset's)
  */
 record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, String costs, List<String> engines,
                     double lowerBoundSeconds) {
 
     static final String USAGE = "usage: AllocationBenchmark [--preset S|M|L] [--seed N] [--rho 0.8..2.0] "
-            + "[--kappa 1.1..inf] [--costs standard|literature] [--engines B0,B1,B2,B3,LB] [--lb-seconds 180]";
+            + "[--kappa 1.1..inf] [--costs standard|literature] [--engines B0,B1,B2,B3,LB] [--lb-seconds S]";
 
     static BenchOptions parse(String... args) {
         BenchPreset preset = BenchPreset.S;
@@ -25,7 +25,7 @@ record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, Str
         double kappa = 1.3;
         String costs = "standard";
         List<String> engines = List.of("B0", "B1", "B2", "B3", "LB");
-        double lowerBoundSeconds = 180;
+        double lowerBoundSeconds = -1;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {

@@ -4,6 +4,7 @@ import io.maestro.workers.allocation.AllocationEngine;
 import io.maestro.workers.allocation.AllocationPlan;
 import io.maestro.workers.allocation.AllocationProblem;
 import io.maestro.workers.allocation.AllocationRequest;
+import io.maestro.workers.allocation.LagrangianBound;
 import io.maestro.workers.allocation.Order;
 import io.maestro.workers.allocation.WaveOptimizer;
 import java.util.ArrayList;
@@ -82,6 +83,16 @@ final class WaveRun {
             problems.add(AllocationProblem.of(request(scenario, state, order)));
         }
         return new WaveOptimizer(seconds).lowerBound(problems);
+    }
+
+    /** The Lagrangian bound of the whole day on the opening stock, at exact prices. */
+    static LagrangianBound.Result lagrangianBound(Scenario scenario, int rounds, double upperBound) {
+        NetworkState state = new NetworkState(scenario);
+        List<AllocationRequest> requests = new ArrayList<>();
+        for (Order order : scenario.orders()) {
+            requests.add(request(scenario, state, order));
+        }
+        return new LagrangianBound(rounds).compute(requests, upperBound);
     }
 
     private static AllocationRequest request(Scenario scenario, NetworkState state, Order order) {

@@ -51,6 +51,23 @@ class WaveOptimizerTest {
     }
 
     @Test
+    void theLagrangianBoundPricesTheScarceUnitAndStaysBelowTheBestWave() {
+        AllocationRequest chicago = order("CHI", Fixtures.CHICAGO, ONE_EACH);
+        AllocationRequest newYork = order("NYC", Fixtures.NEW_YORK_10001, ONE_EACH);
+        AllocationEngine realTime = new AllocationEngine();
+        double eachAlone = realTime.allocate(chicago).plan().totalCost() + realTime.allocate(newYork).plan().totalCost();
+        List<AllocationProblem> wave = List.of(AllocationProblem.of(chicago), AllocationProblem.of(newYork));
+        WaveOptimizer.WaveSolution solution = new WaveOptimizer(10).optimise(wave, null);
+        double bestWave = wave.get(0).evaluate(solution.takes().get(0)) + wave.get(1).evaluate(solution.takes().get(1));
+
+        LagrangianBound.Result bound = new LagrangianBound(50).compute(List.of(chicago, newYork), bestWave);
+
+        assertThat(bound.valid()).isTrue();
+        assertThat(bound.bound()).isLessThanOrEqualTo(bestWave + 1e-6);
+        assertThat(bound.bound()).isGreaterThan(eachAlone + 1.0);
+    }
+
+    @Test
     void aWaveNeverSellsTheSameUnitTwice() {
         List<AllocationProblem> wave = List.of(
                 AllocationProblem.of(order("A", Fixtures.CHICAGO, Fixtures.atp("BKN:X=1"))),
