@@ -1,5 +1,6 @@
 package io.maestro.core.inventory;
 
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +15,10 @@ public class InventoryQueries {
 
     private final PositionStore positions;
     private final ChannelProtections protections;
+    private final ReservationRepository reservations;
 
-    public InventoryQueries(PositionStore positions, ChannelProtections protections) {
+    public InventoryQueries(PositionStore positions, ChannelProtections protections, ReservationRepository reservations) {
+        this.reservations = reservations;
         this.positions = positions;
         this.protections = protections;
     }
@@ -38,6 +41,11 @@ public class InventoryQueries {
     }
 
     @Transactional(readOnly = true)
+    /** Units reserved per node since a moment (released reservations excluded): today's load on each node. */
+    public Map<String, Long> unitsReservedSince(OffsetDateTime since) {
+        return reservations.unitsPerNodeSince(since);
+    }
+
     public AtpSnapshot snapshot(String channel, Collection<String> skus) {
         Map<String, Double> heldBySku = new HashMap<>();
         Map<String, Map<String, Long>> atp = new HashMap<>();

@@ -3,7 +3,10 @@ package io.maestro.core.inventory;
 import io.maestro.core.db.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
 
@@ -37,6 +40,15 @@ class ReservationRepository {
     List<Reservation> forOrder(String orderId) {
         return db.jdbc().query("select " + COLUMNS + " from reservation where order_id = ? order by line_no, id",
                 ReservationRepository::map, orderId);
+    }
+
+    Map<String, Long> unitsPerNodeSince(OffsetDateTime since) {
+        Map<String, Long> units = new HashMap<>();
+        db.jdbc().query("select node_id, sum(quantity) from reservation where created_at >= ? and status <> 'RELEASED' "
+                + "group by node_id", rs -> {
+                    units.put(rs.getString(1), rs.getLong(2));
+                }, since);
+        return units;
     }
 
     /** Moves an active reservation to a final status; false when it was not active (already done). */

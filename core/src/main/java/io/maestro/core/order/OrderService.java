@@ -49,6 +49,20 @@ public class OrderService {
         return audit.timeline(orderId);
     }
 
+    /**
+     * Stores the shipments a plan decided, moves the order to {@code status} and records the decision
+     * with its reason and details on the timeline, in the caller's transaction.
+     */
+    @Transactional
+    public void recordPlan(String orderId, List<Shipment> shipments, OrderStatus status, String actor, String reason,
+                           Map<String, ?> details) {
+        shipments.forEach(s -> orders.saveShipment(orderId, s));
+        if (!orders.updateStatus(orderId, status)) {
+            throw new NotFoundException("Order", orderId);
+        }
+        audit.record(orderId, "ALLOCATED", status.name(), actor, reason, details);
+    }
+
     /** Sets the order's status and records who changed it and why. */
     @Transactional
     public void changeStatus(String orderId, OrderStatus status, String actor, String reason, Map<String, ?> details) {

@@ -1,0 +1,90 @@
+package io.maestro.workers.allocate;
+
+import io.maestro.core.catalog.CatalogService;
+import io.maestro.core.catalog.Sku;
+import io.maestro.core.inventory.InventoryQueries;
+import io.maestro.core.network.Capability;
+import io.maestro.core.network.NetworkService;
+import io.maestro.core.order.DeliveryOption;
+import io.maestro.core.order.Order;
+import io.maestro.workers.allocation.AllocationRequest;
+import io.maestro.workers.allocation.AtpSnapshot;
+import io.maestro.workers.allocation.GeoPoint;
+import io.maestro.workers.allocation.Node;
+import io.maestro.workers.allocation.NodeType;
+import io.maestro.workers.allocation.OrderLine;
+import io.maestro.workers.allocation.Policy;
+import io.maestro.workers.allocation.ZoneRateCard;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** Translates core's state (order, network, stock, today's load) into the engine's request, at this moment. */
+@Component
+public class EngineInputs {
+
+    private static final double LB_PER_KG = 2.20462;
+
+    private final NetworkService network;
+    private final CatalogService catalog;
+    private final InventoryQueries inventory;
+    private final Clock clock;
+
+    public EngineInputs(NetworkService network, CatalogService catalog, InventoryQueries inventory, Clock clock) {
+        this.network = network;
+        this.catalog = catalog;
+        this.inventory = inventory;
+        this.clock = clock;
+    }
+
+    public AllocationRequest requestFor(Order order, Policy policy, int promiseDays, Set<String> excludedNodeIds) {
+        List<OrderLine> lines = order.lines().stream().map(l -> new OrderLine(l.sku(), l.quantity(), weightLb(l.sku())))
+                .toList();
+        io.maestro.workers.allocation.DeliveryOption option =
+                io.maestro.workers.allocation.DeliveryOption.valueOf(order.deliveryOption().name());
+        io.maestro.workers.allocation.Order engineOrder = new io.maestro.workers.allocation.Order(order.orderId(), lines,
+                new GeoPoint(order.latitude(), order.longitude()), option, promiseDays, order.shipComplete(),
+                order.pickupNodeId());
+        Map<String, Long> loadToday = inventory.unitsReservedSince(
+                LocalDate.now(clock).atStartOfDay(clock.getZone()).toOffsetDateTime());
+        List<Node> nodes = network.all().stream()
+                .filter(n -> n.acceptsWork() && canServe(n, order))
+                .map(n -> new Node(n.id(), n.name(), NodeType.valueOf(n.type().name()),
+                        new GeoPoint(n.latitude(), n.longitude()), n.handlingCostPerShipment().doubleValue(),
+                        n.handlingCostPerUnit().doubleValue(), daysToShip(n),
+                        (int) Math.max(0, n.dailyCapacity() - loadToday.getOrDefault(n.id(), 0L)), Node.UNLIMITED,
+                        excludedNodeIds.contains(n.id())))
+                .toList();
+        Map<String, Map<String, Integer>> atp = new HashMap<>();
+        inventory.snapshot(order.channel(), lines.stream().map(OrderLine::sku).distinct().toList()).atpByNodeAndSku()
+                .forEach((node, skus) -> {
+                    Map<String, Integer> units = new HashMap<>();
+                    skus.forEach((sku, n) -> units.put(sku, (int) Math.min(Integer.MAX_VALUE, n)));
+                    atp.put(node, units);
+                });
+        return new AllocationRequest(engineOrder, policy, nodes, AtpSnapshot.of(atp), List.of(ZoneRateCard.standard()));
+    }
+
+    private static boolean canServe(io.maestro.core.network.Node node, Order order) {
+        if (order.deliveryOption() != DeliveryOption.SHIP) {
+            return node.id().equals(order.pickupNodeId());
+        }
+        return node.can(Capability.SHIP) || node.can(Capability.SHIP_FROM_STORE);
+    }
+
+    /** 0 before the node's cut-off in its own time zone, 1 after it. */
+    private int daysToShip(io.maestro.core.network.Node node) {
+        ZonedDateTime local = ZonedDateTime.now(clock).withZoneSameInstant(ZoneId.of(node.timeZone()));
+        return local.toLocalTime().isBefore(node.cutoffTime()) ? 0 : 1;
+    }
+
+    private double weightLb(String sku) {
+        return catalog.find(sku).map(Sku::weightKg).map(kg -> kg.doubleValue() * LB_PER_KG).orElseThrow();
+    }
+}

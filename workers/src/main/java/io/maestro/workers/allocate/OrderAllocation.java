@@ -1,0 +1,166 @@
+package io.maestro.workers.allocate;
+
+import io.maestro.core.inventory.InsufficientStockException;
+import io.maestro.core.inventory.InventoryLedger;
+import io.maestro.core.inventory.Reservation;
+import io.maestro.core.inventory.ReservationRequest;
+import io.maestro.core.inventory.ReservationStatus;
+import io.maestro.core.order.Order;
+import io.maestro.core.order.OrderLine;
+import io.maestro.core.order.OrderService;
+import io.maestro.core.order.OrderStatus;
+import io.maestro.core.order.Shipment;
+import io.maestro.core.order.ShipmentLine;
+import io.maestro.core.order.ShipmentStatus;
+import io.maestro.workers.allocation.AllocationEngine;
+import io.maestro.workers.allocation.AllocationRequest;
+import io.maestro.workers.allocation.AllocationResult;
+import io.maestro.workers.allocation.Policy;
+import io.maestro.workers.allocation.RejectedAlternative;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Allocates an order: plan on a fresh ATP snapshot, reserve the plan all or nothing, store its
+ * shipments and the explanation. A reservation that loses a race re-plans on a new snapshot, a
+ * bounded number of times. The attempt key (e.g. the external task id) makes a repeated call change
+ * nothing. Runs each attempt in a transaction of its own: call it outside one.
+ */
+@Service
+public class OrderAllocation {
+
+    static final int MAX_ATTEMPTS = 3;
+    private static final String ACTOR = "allocator";
+    private static final int ALTERNATIVES_ON_TIMELINE = 5;
+
+    private final OrderService orders;
+    private final InventoryLedger ledger;
+    private final EngineInputs inputs;
+    private final AllocationPolicies policies;
+    private final AllocationEngine engine = new AllocationEngine();
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    public OrderAllocation(OrderService orders, InventoryLedger ledger, EngineInputs inputs, AllocationPolicies policies,
+                           PlatformTransactionManager transactions, Clock clock) {
+        this.orders = orders;
+        this.ledger = ledger;
+        this.inputs = inputs;
+        this.policies = policies;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** Allocates under the default policy for the order (see {@link AllocationPolicies}). */
+    public AllocationOutcome allocate(String orderId, String attempt, Set<String> excludedNodeIds) {
+        Order order = orders.get(orderId);
+        return allocate(order, attempt, policies.policyFor(order), policies.promiseDays(order), excludedNodeIds);
+    }
+
+    public AllocationOutcome allocate(Order order, String attempt, Policy policy, int promiseDays,
+                                      Set<String> excludedNodeIds) {
+        List<Reservation> earlier = reservationsOf(order.orderId(), attempt);
+        if (!earlier.isEmpty()) {
+            return repeated(orders.get(order.orderId()), attempt);
+        }
+        InsufficientStockException lastRace = null;
+        for (int i = 0; i < MAX_ATTEMPTS; i++) {
+            AllocationRequest request = inputs.requestFor(order, policy, promiseDays, excludedNodeIds);
+            AllocationResult result = engine.allocate(request);
+            if (result.plan().isEmpty()) {
+                throw new NoFeasibleAllocationException(result.explanation());
+            }
+            try {
+                return transaction.execute(status -> reserveAndRecord(order, attempt, result));
+            } catch (InsufficientStockException race) {
+                lastRace = race;
+            }
+        }
+        throw new NoFeasibleAllocationException("Stock kept changing while allocating (" + MAX_ATTEMPTS
+                + " attempts); last: " + lastRace.getMessage());
+    }
+
+    private AllocationOutcome reserveAndRecord(Order order, String attempt, AllocationResult result) {
+        List<Shipment> shipments = new ArrayList<>();
+        List<ReservationRequest> reservations = new ArrayList<>();
+        Map<String, List<OrderLine>> linesBySku = new HashMap<>();
+        order.lines().forEach(l -> linesBySku.computeIfAbsent(l.sku(), k -> new ArrayList<>()).add(l));
+        Map<Integer, Integer> placed = new HashMap<>();
+        List<io.maestro.workers.allocation.Shipment> parcels = result.plan().shipments();
+        for (int s = 0; s < parcels.size(); s++) {
+            io.maestro.workers.allocation.Shipment parcel = parcels.get(s);
+            String shipmentId = order.orderId() + "-" + attempt + "-" + (s + 1);
+            List<ShipmentLine> lines = new ArrayList<>();
+            for (io.maestro.workers.allocation.OrderLine unitsOfSku : parcel.lines()) {
+                int left = unitsOfSku.quantity();
+                for (OrderLine line : linesBySku.get(unitsOfSku.sku())) {
+                    int open = line.quantity() - placed.getOrDefault(line.lineNo(), 0);
+                    int take = Math.min(open, left);
+                    if (take <= 0) {
+                        continue;
+                    }
+                    placed.merge(line.lineNo(), take, Integer::sum);
+                    left -= take;
+                    lines.add(new ShipmentLine(line.lineNo(), line.sku(), take));
+                    reservations.add(new ReservationRequest(shipmentId + "-" + line.lineNo(), order.orderId(),
+                            line.lineNo(), parcel.nodeId(), line.sku(), take));
+                }
+            }
+            shipments.add(new Shipment(shipmentId, parcel.nodeId(), lines, parcel.carrier(), parcel.service().name(),
+                    money(parcel.cost()), BigDecimal.valueOf(parcel.co2Kg()).setScale(3, RoundingMode.HALF_UP),
+                    LocalDate.now(clock).plusDays(parcel.etaDays()), ShipmentStatus.PLANNED, null));
+        }
+        ledger.reserve(order.channel(), reservations, ACTOR);
+        int unfilled = result.plan().unfilledUnits();
+        orders.recordPlan(order.orderId(), shipments, unfilled == 0 ? OrderStatus.ALLOCATED : OrderStatus.BACKORDERED,
+                ACTOR, result.explanation(), details(result, attempt));
+        return new AllocationOutcome(order.orderId(), attempt, shipments, unfilled, money(result.plan().totalCost()),
+                result.explanation(), false);
+    }
+
+    private AllocationOutcome repeated(Order order, String attempt) {
+        List<Shipment> shipments = order.shipments().stream()
+                .filter(s -> s.shipmentId().startsWith(order.orderId() + "-" + attempt + "-")).toList();
+        int placed = shipments.stream().flatMap(s -> s.lines().stream()).mapToInt(ShipmentLine::quantity).sum();
+        int ordered = order.lines().stream().mapToInt(OrderLine::quantity).sum();
+        BigDecimal cost = shipments.stream().map(Shipment::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new AllocationOutcome(order.orderId(), attempt, shipments, ordered - placed, cost,
+                "Allocated before by attempt " + attempt, true);
+    }
+
+    private List<Reservation> reservationsOf(String orderId, String attempt) {
+        return ledger.reservationsOf(orderId).stream()
+                .filter(r -> r.id().startsWith(orderId + "-" + attempt + "-") && r.status() != ReservationStatus.RELEASED)
+                .toList();
+    }
+
+    private static Map<String, Object> details(AllocationResult result, String attempt) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("attempt", attempt);
+        details.put("rule", result.rule());
+        details.put("provenOptimal", result.proven());
+        details.put("totalCost", money(result.plan().totalCost()));
+        Map<String, BigDecimal> byRule = new LinkedHashMap<>();
+        result.plan().breakdown().byRule().forEach((rule, value) -> byRule.put(rule, money(value)));
+        details.put("costByRule", byRule);
+        details.put("unfilledUnits", result.plan().unfilledUnits());
+        details.put("notChosen", result.alternatives().stream().limit(ALTERNATIVES_ON_TIMELINE)
+                .map(RejectedAlternative::describe).toList());
+        return details;
+    }
+
+    private static BigDecimal money(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+    }
+}

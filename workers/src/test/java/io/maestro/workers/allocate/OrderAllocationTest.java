@@ -1,0 +1,114 @@
+package io.maestro.workers.allocate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.maestro.core.audit.TimelineEntry;
+import io.maestro.core.catalog.CatalogService;
+import io.maestro.core.inventory.Adjustment;
+import io.maestro.core.inventory.InventoryLedger;
+import io.maestro.core.inventory.InventoryQueries;
+import io.maestro.core.inventory.Reservation;
+import io.maestro.core.network.NetworkService;
+import io.maestro.core.order.NewOrder;
+import io.maestro.core.order.Order;
+import io.maestro.core.order.OrderIntake;
+import io.maestro.core.order.OrderService;
+import io.maestro.core.order.OrderStatus;
+import io.maestro.core.order.ShipmentLine;
+import io.maestro.core.testing.DomainTables;
+import io.maestro.core.testing.TestData;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The seed scenario through core: a Brooklyn customer orders two t-shirts; the Brooklyn DC has one,
+ * the Olean DC two, a Manhattan store two. One shipment from the cheaper complete source, never a split.
+ */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:allocation;DB_CLOSE_DELAY=-1")
+class OrderAllocationTest {
+
+    @Autowired OrderAllocation allocation;
+    @Autowired OrderIntake intake;
+    @Autowired OrderService orders;
+    @Autowired InventoryLedger ledger;
+    @Autowired InventoryQueries inventory;
+    @Autowired NetworkService network;
+    @Autowired CatalogService catalog;
+    @Autowired JdbcTemplate jdbc;
+
+    String orderId;
+
+    @BeforeEach
+    void seedScenario() {
+        DomainTables.empty(jdbc);
+        TestData.seed(network, catalog);
+        stock("DC-BKN", 1);
+        stock("DC-OLEAN", 2);
+        stock("ST-MAN", 2);
+        orderId = intake.accept(TestData.order("W-SEED"), "test").order().orderId();
+    }
+
+    @Test
+    void oneShipmentFromTheCheaperCompleteSourceReservedAndExplained() {
+        AllocationOutcome outcome = allocation.allocate(orderId, "t1", Set.of());
+
+        assertThat(outcome.shipments()).singleElement().satisfies(s -> {
+            assertThat(s.nodeId()).as("Manhattan is nearer than Olean at the same handling cost").isEqualTo("ST-MAN");
+            assertThat(s.lines()).containsExactly(new ShipmentLine(1, "TSHIRT-BLK-M", 2));
+            assertThat(s.carrier()).isNotBlank();
+        });
+        assertThat(outcome.unfilledUnits()).isZero();
+        assertThat(ledger.reservationsOf(orderId)).extracting(Reservation::nodeId, Reservation::quantity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ST-MAN", 2L));
+        assertThat(inventory.position("ST-MAN", "TSHIRT-BLK-M").orElseThrow().reserved()).isEqualTo(2);
+        Order order = orders.get(orderId);
+        assertThat(order.status()).isEqualTo(OrderStatus.ALLOCATED);
+        assertThat(order.shipments()).hasSize(1);
+        TimelineEntry decision = orders.timeline(orderId).get(1);
+        assertThat(decision.type()).isEqualTo("ALLOCATED");
+        assertThat(decision.reason()).contains("ships 2 × TSHIRT-BLK-M");
+        assertThat(decision.detailsJson()).contains("costByRule").contains("lacks TSHIRT-BLK-M");
+    }
+
+    @Test
+    void theSameAttemptTwiceReservesOnce() {
+        allocation.allocate(orderId, "t1", Set.of());
+        AllocationOutcome again = allocation.allocate(orderId, "t1", Set.of());
+
+        assertThat(again.repeated()).isTrue();
+        assertThat(again.shipments()).hasSize(1);
+        assertThat(ledger.reservationsOf(orderId)).hasSize(1);
+        assertThat(inventory.position("ST-MAN", "TSHIRT-BLK-M").orElseThrow().reserved()).isEqualTo(2);
+    }
+
+    @Test
+    void aRejectingNodeIsLeftOut() {
+        AllocationOutcome outcome = allocation.allocate(orderId, "t2", Set.of("ST-MAN"));
+
+        assertThat(outcome.shipments()).singleElement().satisfies(s -> assertThat(s.nodeId()).isEqualTo("DC-OLEAN"));
+    }
+
+    @Test
+    void noStockAnywhereIsNoFeasibleAllocationWithTheReason() {
+        NewOrder shoes = new NewOrder("WEB", "W-SHOES", TestData.order("x").customer(), TestData.order("x").shipTo(),
+                null, null, null, null, List.of(new NewOrder.Line("SHOE-RUN-42", 1, new BigDecimal("80.00"))));
+        String shoeOrder = intake.accept(shoes, "test").order().orderId();
+
+        assertThatThrownBy(() -> allocation.allocate(shoeOrder, "t1", Set.of()))
+                .isInstanceOf(NoFeasibleAllocationException.class)
+                .hasMessageContaining("SHOE-RUN-42");
+        assertThat(ledger.reservationsOf(shoeOrder)).isEmpty();
+        assertThat(orders.get(shoeOrder).status()).isEqualTo(OrderStatus.RECEIVED);
+    }
+
+    private void stock(String node, long units) {
+        ledger.adjust(new Adjustment("seed-" + node, node, "TSHIRT-BLK-M", units, null, null, "seed"), "test");
+    }
+}
