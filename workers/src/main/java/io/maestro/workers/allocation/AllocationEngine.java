@@ -26,7 +26,15 @@ public final class AllocationEngine {
     }
 
     public AllocationResult allocate(AllocationRequest request) {
-        AllocationProblem problem = AllocationProblem.of(request);
+        return allocate(request, ShadowPrices.NONE);
+    }
+
+    /**
+     * The plan that is cheapest once each unit taken is also charged its shadow price — what it is worth to
+     * orders still to come. The plan's cost breakdown stays at real prices.
+     */
+    public AllocationResult allocate(AllocationRequest request, ShadowPrices prices) {
+        AllocationProblem problem = AllocationProblem.of(request, prices);
         Assignment assignment = allocator.assign(problem);
         int[][] take = assignment.take();
         if (!problem.feasible(take)) {

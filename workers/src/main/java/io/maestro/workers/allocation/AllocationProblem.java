@@ -35,22 +35,10 @@ public final class AllocationProblem {
     final ShipmentCoster coster;
     final int[] skuDemand;
     final int totalUnits;
-    /** [node][line]: a price per unit added to the plan's cost, the Lagrangian bound's stock and capacity prices. */
+    /** [node][line]: the shadow price per unit the search adds to a plan's objective (zero by default). */
     final double[][] surcharge;
 
-    /** A price per unit taken at a node; zero outside the Lagrangian bound. */
-    @FunctionalInterface
-    interface UnitSurcharge {
-        UnitSurcharge NONE = (nodeId, sku) -> 0;
-
-        double perUnit(String nodeId, String sku);
-    }
-
-    private AllocationProblem(AllocationRequest request) {
-        this(request, UnitSurcharge.NONE);
-    }
-
-    AllocationProblem(AllocationRequest request, UnitSurcharge prices) {
+    private AllocationProblem(AllocationRequest request, ShadowPrices prices) {
         this.request = request;
         Order order = request.order();
         Policy policy = request.policy();
@@ -115,7 +103,12 @@ public final class AllocationProblem {
     }
 
     public static AllocationProblem of(AllocationRequest request) {
-        return new AllocationProblem(request);
+        return new AllocationProblem(request, ShadowPrices.NONE);
+    }
+
+    /** The problem with shadow prices charged per unit taken (see {@link ShadowPrices}). */
+    public static AllocationProblem of(AllocationRequest request, ShadowPrices prices) {
+        return new AllocationProblem(request, prices);
     }
 
     public AllocationRequest request() {
@@ -130,7 +123,7 @@ public final class AllocationProblem {
         return nodes.length;
     }
 
-    /** The objective of a feasible assignment: all rules, weighted by the policy. */
+    /** The objective of a feasible assignment: all rules, weighted by the policy, plus any shadow prices. */
     public double evaluate(int[][] take) {
         double total = 0;
         int shipments = 0;

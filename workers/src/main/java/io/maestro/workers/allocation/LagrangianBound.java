@@ -15,8 +15,11 @@ import java.util.Map;
  */
 public final class LagrangianBound {
 
-    /** The bound, how many price rounds it took, and whether every per-order optimum was proven. */
-    public record Result(double bound, int rounds, boolean valid) {
+    /**
+     * The bound, how many price rounds it took, whether every per-order optimum was proven, and the prices
+     * that gave the bound — usable as shadow prices when the orders are then allocated one by one.
+     */
+    public record Result(double bound, int rounds, boolean valid, ShadowPrices prices) {
     }
 
     private static final String CAPACITY = "\u0000capacity";
@@ -49,6 +52,7 @@ public final class LagrangianBound {
         Map<String, Double> price = new HashMap<>();
         BranchAndBoundAllocator optimiser = new BranchAndBoundAllocator();
         double best = Double.NEGATIVE_INFINITY;
+        Map<String, Double> bestPrices = Map.of();
         double scale = 1.0;
         int sinceBetter = 0;
         boolean valid = true;
@@ -56,10 +60,9 @@ public final class LagrangianBound {
         for (; round < rounds; round++) {
             Map<String, Integer> used = new HashMap<>();
             double value = 0;
-            AllocationProblem.UnitSurcharge surcharge = (nodeId, sku) ->
-                    price.getOrDefault(key(nodeId, sku), 0.0) + price.getOrDefault(key(nodeId, CAPACITY), 0.0);
+            ShadowPrices surcharge = pricesOf(price);
             for (AllocationRequest request : orders) {
-                AllocationProblem p = new AllocationProblem(request, surcharge);
+                AllocationProblem p = AllocationProblem.of(request, surcharge);
                 Assignment assignment = optimiser.assign(p);
                 valid &= assignment.proven();
                 int[][] take = assignment.take();
@@ -88,6 +91,7 @@ public final class LagrangianBound {
             }
             if (value > best + 1e-9) {
                 best = value;
+                bestPrices = Map.copyOf(price);
                 sinceBetter = 0;
             } else if (++sinceBetter >= PATIENCE) {
                 scale /= 2;
@@ -100,7 +104,12 @@ public final class LagrangianBound {
             double step = scale * Math.max(upperBound - value, 0.01 * Math.abs(upperBound)) / norm;
             gradient.forEach((k, g) -> price.put(k, Math.max(0, price.getOrDefault(k, 0.0) + step * g)));
         }
-        return new Result(best, round, valid);
+        return new Result(best, round, valid, pricesOf(bestPrices));
+    }
+
+    private static ShadowPrices pricesOf(Map<String, Double> price) {
+        return (nodeId, sku) -> price.getOrDefault(key(nodeId, sku), 0.0)
+                + price.getOrDefault(key(nodeId, CAPACITY), 0.0);
     }
 
     private static String key(String nodeId, String sku) {

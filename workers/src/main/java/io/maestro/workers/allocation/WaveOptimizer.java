@@ -19,6 +19,8 @@ import java.util.Map;
  * The parcel's cost is modelled linearly — a fixed part per parcel plus a part per unit — by the largest
  * line that never exceeds the real cost (exact for the literature's per-unit-mile card; within one weight
  * break for zone cards), so the relaxation is a valid lower bound. Plans are re-costed exactly afterwards.
+ * Problems built with {@link ShadowPrices} also charge those per unit, so that a wave leaves stock that later
+ * orders need more.
  */
 public final class WaveOptimizer {
 
@@ -136,8 +138,8 @@ public final class WaveOptimizer {
                         }
                         MPVariable units = newVar(relaxed, 0, most, "x" + o + "_" + i + "_" + n);
                         xo[i][n] = units;
-                        objective.setCoefficient(units,
-                                p.coster.linearPerUnit(n, p.unitWeight[i], cards) - p.unfilledPerUnit);
+                        objective.setCoefficient(units, p.coster.linearPerUnit(n, p.unitWeight[i], cards)
+                                + p.surcharge[n][i] - p.unfilledPerUnit);
                         line.setCoefficient(units, 1);
                         MPConstraint link = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0);
                         link.setCoefficient(units, 1);

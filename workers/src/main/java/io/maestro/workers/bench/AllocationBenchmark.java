@@ -51,54 +51,55 @@ public final class AllocationBenchmark {
                 options.costs());
         List<RunMetrics> results = new ArrayList<>();
         for (String name : options.engines()) {
-            switch (name) {
-                case "LB" -> {
-                }
-                case "B3" -> {
-                    WaveRun.Outcome outcome = new WaveRun(options.preset().waveSize, options.preset().secondsPerWave())
-                            .run(scenario);
-                    out.printf(Locale.ROOT, "B3: %d-order waves, SCIP at most %.2f s each, %s; model bound %.2f%n",
-                            options.preset().waveSize, options.preset().secondsPerWave(),
-                            outcome.allOptimal() ? "every wave proven optimal" : "some waves stopped at the time limit",
-                            outcome.modelBound());
-                    results.add(outcome.metrics());
-                }
-                default -> {
-                    AllocationEngine engine = new AllocationEngine(allocator(name));
-                    warmUp(engine, scenario);
-                    results.add(measure(engine, scenario));
-                }
+            if (!name.equals("B3") && !name.equals("LB")) {
+                AllocationEngine engine = new AllocationEngine(allocator(name));
+                warmUp(engine, scenario);
+                results.add(measure(engine, scenario));
             }
         }
         double lowerBound = Double.NaN;
         double lowerBoundSeconds = 0;
         String method = "";
-        if (options.engines().contains("LB") && !results.isEmpty()) {
+        if (options.engines().contains("B3") || options.engines().contains("LB")) {
             long start = System.nanoTime();
-            double cheapest = results.stream().mapToDouble(RunMetrics::cost).min().orElseThrow();
+            double upperBound = results.isEmpty() ? WaveRun.fewestSplitsCost(scenario)
+                    : results.stream().mapToDouble(RunMetrics::cost).min().orElseThrow();
             LagrangianBound.Result priced = WaveRun.lagrangianBound(scenario, options.preset().lagrangianRounds,
-                    cheapest);
-            if (priced.valid()) {
-                lowerBound = priced.bound();
-                method = "lagrangian";
+                    upperBound);
+            double pricingSeconds = (System.nanoTime() - start) / 1e9;
+            if (options.engines().contains("B3")) {
+                WaveRun.Outcome outcome = new WaveRun(options.preset().waveSize, options.preset().secondsPerWave())
+                        .run(scenario, priced, pricingSeconds);
+                out.printf(Locale.ROOT, "B3: Lagrangian prices (%d rounds, %.1f s), then %d waves of %d orders, SCIP at "
+                                + "most %.2f s each, %d proven optimal%n", priced.rounds(), pricingSeconds,
+                        outcome.waves(), options.preset().waveSize, options.preset().secondsPerWave(),
+                        outcome.wavesProvenOptimal());
+                results.add(outcome.metrics());
             }
-            double lpSeconds = options.lowerBoundSeconds() >= 0 ? options.lowerBoundSeconds()
-                    : options.preset().lpSeconds;
-            if (lpSeconds > 0) {
-                try {
-                    double lp = WaveRun.lowerBound(scenario, lpSeconds);
-                    if (Double.isNaN(lowerBound) || lp > lowerBound) {
-                        lowerBound = lp;
-                        method = "lp";
-                    }
-                } catch (IllegalStateException e) {
-                    out.println("LB: " + e.getMessage());
+            if (options.engines().contains("LB")) {
+                if (priced.valid()) {
+                    lowerBound = priced.bound();
+                    method = "lagrangian";
                 }
+                double lpSeconds = options.lowerBoundSeconds() >= 0 ? options.lowerBoundSeconds()
+                        : options.preset().lpSeconds;
+                long lpStart = System.nanoTime();
+                if (lpSeconds > 0) {
+                    try {
+                        double lp = WaveRun.lowerBound(scenario, lpSeconds);
+                        if (Double.isNaN(lowerBound) || lp > lowerBound) {
+                            lowerBound = lp;
+                            method = "lp";
+                        }
+                    } catch (IllegalStateException e) {
+                        out.println("LB: " + e.getMessage());
+                    }
+                }
+                lowerBoundSeconds = pricingSeconds + (System.nanoTime() - lpStart) / 1e9;
+                out.printf(Locale.ROOT, "LB: Lagrangian %.2f (%d price rounds%s)%s%n", priced.bound(), priced.rounds(),
+                        priced.valid() ? "" : ", not valid: a per-order search hit its budget",
+                        method.equals("lp") ? String.format(Locale.ROOT, "; LP relaxation %.2f", lowerBound) : "");
             }
-            lowerBoundSeconds = (System.nanoTime() - start) / 1e9;
-            out.printf(Locale.ROOT, "LB: Lagrangian %.2f (%d price rounds%s)%s%n", priced.bound(), priced.rounds(),
-                    priced.valid() ? "" : ", not valid: a per-order search hit its budget",
-                    method.equals("lp") ? String.format(Locale.ROOT, "; LP relaxation %.2f", lowerBound) : "");
         }
         printTable(results, lowerBound);
         if (!Double.isNaN(lowerBound)) {

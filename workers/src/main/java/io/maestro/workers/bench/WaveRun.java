@@ -6,19 +6,26 @@ import io.maestro.workers.allocation.AllocationProblem;
 import io.maestro.workers.allocation.AllocationRequest;
 import io.maestro.workers.allocation.LagrangianBound;
 import io.maestro.workers.allocation.Order;
+import io.maestro.workers.allocation.ShadowPrices;
 import io.maestro.workers.allocation.WaveOptimizer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * B3, Maestro batch: the day's orders in consecutive waves (windows) of a fixed size; each wave is one SCIP
- * model over the stock and capacity left by the waves before it, hinted with B2's sequential plans, and its
- * plans are then polished order by order — an order keeps the wave's plan unless B2, given back the units
- * the wave gave it, finds a plan that costs less at exact prices.
+ * B3, Maestro batch, over a day of orders not yet released:
+ * <ol>
+ *   <li>price stock and capacity with the Lagrangian bound over the whole day (the prices say what a unit
+ *       at a node is worth to the other orders);</li>
+ *   <li>in consecutive waves (windows) of a fixed size, in arrival order: allocate each order by B2 charging
+ *       those prices, then hand the wave to SCIP as one model over the stock and capacity the earlier waves
+ *       left, charging the same prices, hinted with the priced plans; keep SCIP's plans if they cost less;</li>
+ *   <li>polish order by order: an order keeps its plan unless B2, given back the units it holds, finds a
+ *       cheaper one with everything else fixed (prices still charged).</li>
+ * </ol>
  */
 final class WaveRun {
 
-    record Outcome(RunMetrics metrics, double modelBound, boolean allOptimal) {
+    record Outcome(RunMetrics metrics, int waves, int wavesProvenOptimal) {
     }
 
     private final int waveSize;
@@ -29,13 +36,15 @@ final class WaveRun {
         this.secondsPerWave = secondsPerWave;
     }
 
-    Outcome run(Scenario scenario) {
+    /** @param pricing the day's Lagrangian bound, and the seconds it took (charged to B3's wall time) */
+    Outcome run(Scenario scenario, LagrangianBound.Result pricing, double pricingSeconds) {
         RunMetrics metrics = new RunMetrics("B3");
         AllocationEngine realTime = new AllocationEngine();
         WaveOptimizer optimizer = new WaveOptimizer(secondsPerWave);
+        ShadowPrices prices = pricing.prices();
         NetworkState state = new NetworkState(scenario);
-        boolean allOptimal = true;
-        double bound = 0;
+        int waves = 0;
+        int optimal = 0;
         long start = System.nanoTime();
         List<Order> orders = scenario.orders();
         for (int from = 0; from < orders.size(); from += waveSize) {
@@ -44,35 +53,47 @@ final class WaveRun {
             List<AllocationProblem> problems = new ArrayList<>();
             List<int[][]> hints = new ArrayList<>();
             NetworkState scratch = state.copy();
+            double hintCost = 0;
             for (Order order : wave) {
-                AllocationProblem problem = AllocationProblem.of(request(scenario, state, order));
+                AllocationProblem problem = AllocationProblem.of(request(scenario, state, order), prices);
                 problems.add(problem);
-                AllocationPlan sequential = realTime.allocate(request(scenario, scratch, order)).plan();
-                scratch.apply(sequential);
-                hints.add(problem.takeOf(sequential));
+                AllocationPlan plan = realTime.allocate(request(scenario, scratch, order), prices).plan();
+                scratch.apply(plan);
+                int[][] take = problem.takeOf(plan);
+                hints.add(take);
+                hintCost += problem.evaluate(take);
             }
             WaveOptimizer.WaveSolution solution = optimizer.optimise(problems, hints);
-            allOptimal &= solution.optimal();
-            bound += solution.bound();
+            waves++;
+            optimal += solution.optimal() ? 1 : 0;
+            double solvedCost = 0;
+            for (int o = 0; o < wave.size(); o++) {
+                solvedCost += problems.get(o).evaluate(solution.takes().get(o));
+            }
+            List<int[][]> chosen = solvedCost < hintCost ? solution.takes() : hints;
             List<AllocationPlan> plans = new ArrayList<>();
             for (int o = 0; o < wave.size(); o++) {
-                AllocationPlan plan = problems.get(o).plan(solution.takes().get(o));
+                AllocationPlan plan = problems.get(o).plan(chosen.get(o));
                 plans.add(plan);
                 state.apply(plan);
             }
             for (int o = 0; o < wave.size(); o++) {
                 AllocationPlan planned = plans.get(o);
                 state.release(planned);
-                AllocationPlan polished = realTime.allocate(request(scenario, state, wave.get(o))).plan();
-                AllocationPlan kept = polished.totalCost() < planned.totalCost() - 1e-9 ? polished : planned;
+                AllocationRequest again = request(scenario, state, wave.get(o));
+                AllocationPlan polished = realTime.allocate(again, prices).plan();
+                AllocationProblem priced = AllocationProblem.of(again, prices);
+                boolean better = priced.evaluate(priced.takeOf(polished))
+                        < priced.evaluate(priced.takeOf(planned)) - 1e-9;
+                AllocationPlan kept = better ? polished : planned;
                 state.apply(kept);
                 plans.set(o, kept);
             }
             long perOrder = (System.nanoTime() - waveStart) / wave.size();
             plans.forEach(plan -> metrics.record(plan, perOrder));
         }
-        metrics.wallSeconds((System.nanoTime() - start) / 1e9);
-        return new Outcome(metrics, bound, allOptimal);
+        metrics.wallSeconds(pricingSeconds + (System.nanoTime() - start) / 1e9);
+        return new Outcome(metrics, waves, optimal);
     }
 
     /** The LP relaxation of the whole day on the opening stock: a lower bound for every engine. */
@@ -93,6 +114,19 @@ final class WaveRun {
             requests.add(request(scenario, state, order));
         }
         return new LagrangianBound(rounds).compute(requests, upperBound);
+    }
+
+    /** What the day costs allocated by B1 on the opening stock, one order after another. */
+    static double fewestSplitsCost(Scenario scenario) {
+        AllocationEngine fewestSplits = new AllocationEngine(AllocationBenchmark.allocator("B1"));
+        NetworkState state = new NetworkState(scenario);
+        double cost = 0;
+        for (Order order : scenario.orders()) {
+            AllocationPlan plan = fewestSplits.allocate(request(scenario, state, order)).plan();
+            state.apply(plan);
+            cost += plan.totalCost();
+        }
+        return cost;
     }
 
     private static AllocationRequest request(Scenario scenario, NetworkState state, Order order) {

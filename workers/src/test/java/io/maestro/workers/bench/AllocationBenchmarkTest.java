@@ -64,6 +64,23 @@ class AllocationBenchmarkTest {
         assertThat(results.get(1).cost()).isLessThan(results.get(0).cost());
     }
 
+    /** The golden S run: batch waves beat the fewest-splits rule, and the lower bound is below every engine. */
+    @Test
+    void onPresetSTheBatchBeatsTheFewestSplitsRuleAndTheBoundIsBelowEveryEngine() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<RunMetrics> results = new AllocationBenchmark(new PrintStream(bytes, true, StandardCharsets.UTF_8))
+                .run(BenchOptions.parse("--preset", "S", "--engines", "B1,B2,B3,LB", "--lb-seconds", "0"));
+        String output = bytes.toString(StandardCharsets.UTF_8);
+        double bound = Double.parseDouble(output.lines().filter(l -> l.contains("engine=LB"))
+                .findFirst().orElseThrow().replaceAll(".* cost=([0-9.]+) .*", "$1"));
+
+        assertThat(results).extracting(m -> m.engine).containsExactly("B1", "B2", "B3");
+        assertThat(results.get(2).cost()).isLessThan(results.get(0).cost());
+        assertThat(results.get(2).fillRate()).isGreaterThanOrEqualTo(results.get(0).fillRate());
+        assertThat(results).allSatisfy(m -> assertThat(m.cost()).isGreaterThanOrEqualTo(bound));
+        assertThat(bound).isGreaterThan(0.8 * results.get(2).cost());
+    }
+
     @Test
     void unknownOptionsAreRefusedWithTheUsage() {
         assertThatThrownBy(() -> BenchOptions.parse("--presets", "S"))

@@ -1,0 +1,85 @@
+package io.maestro.workers.task;
+
+import io.maestro.workers.allocate.OrderAllocation;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import org.camunda.bpm.client.ExternalTaskClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Polls the engine's REST API for the worker topics once the application is ready. The same code
+ * serves in-process (the application's own engine) and standalone (a remote engine, more machines).
+ */
+@Component
+@ConditionalOnProperty(name = "maestro.worker.enabled", havingValue = "true")
+@EnableConfigurationProperties(WorkerProperties.class)
+public class ExternalTaskWorker implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ExternalTaskWorker.class);
+
+    private final WorkerProperties properties;
+    private final OrderAllocation allocation;
+    private final Optional<WorkerCredentials> credentials;
+    private final Environment environment;
+    private ExternalTaskClient client;
+
+    public ExternalTaskWorker(WorkerProperties properties, OrderAllocation allocation,
+                              Optional<WorkerCredentials> credentials, Environment environment) {
+        this.properties = properties;
+        this.allocation = allocation;
+        this.credentials = credentials;
+        this.environment = environment;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public synchronized void start() {
+        String url = engineUrl();
+        String apiKey = properties.apiKey() != null && !properties.apiKey().isBlank() ? properties.apiKey()
+                : credentials.map(WorkerCredentials::apiKey).orElseThrow(() -> new IllegalStateException(
+                        "maestro.worker.api-key is required for a worker against " + url));
+        client = ExternalTaskClient.create()
+                .baseUrl(url)
+                .workerId(workerId())
+                .maxTasks(properties.maxTasks())
+                .asyncResponseTimeout(20_000)
+                .lockDuration(properties.lockMillis())
+                .addInterceptor(request -> request.addHeader("X-Api-Key", apiKey))
+                .build();
+        client.subscribe(AllocateOrderHandler.TOPIC)
+                .handler(new AllocateOrderHandler(allocation, properties.retries()))
+                .open();
+        log.info("External-task worker {} polls {} for topic {}", workerId(), url, AllocateOrderHandler.TOPIC);
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (client != null) {
+            client.stop();
+        }
+    }
+
+    private String engineUrl() {
+        if (properties.engineUrl() != null && !properties.engineUrl().isBlank()) {
+            return properties.engineUrl();
+        }
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        return "http://localhost:" + port + environment.getProperty("server.servlet.context-path", "") + "/engine-rest";
+    }
+
+    private static String workerId() {
+        try {
+            return "maestro-worker@" + InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
+        } catch (UnknownHostException e) {
+            return "maestro-worker-" + ProcessHandle.current().pid();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.maestro.workers.task;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The external-task worker ({@code maestro.worker.*}).
+ *
+ * @param enabled      poll the engine for work
+ * @param engineUrl    engine REST base URL; empty: this application's own {@code /engine-rest}
+ * @param apiKey       API key (role INTEGRATION) for the engine REST; empty: a key issued by this application
+ * @param maxTasks     tasks fetched per poll
+ * @param lockMillis   how long a fetched task stays locked to this worker
+ * @param retries      attempts of a task that fails for a technical reason, before it becomes an incident
+ */
+@ConfigurationProperties("maestro.worker")
+public record WorkerProperties(boolean enabled, String engineUrl, String apiKey, int maxTasks, long lockMillis,
+                               int retries) {
+
+    public WorkerProperties {
+        maxTasks = maxTasks <= 0 ? 10 : maxTasks;
+        lockMillis = lockMillis <= 0 ? 60_000 : lockMillis;
+        retries = retries <= 0 ? 3 : retries;
+    }
+}
