@@ -36,8 +36,9 @@ class PostgresProfileTest {
     private static ConfigurableApplicationContext start(String url, String adminPassword) {
         return new SpringApplicationBuilder(MaestroApplication.class).profiles("postgres").run(
                 "--server.port=0",
-                // Camunda's webapps keep static state that closing a second application in this JVM would clear.
+                // Camunda's webapps and long polling keep static state that closing an application clears.
                 "--camunda.bpm.webapp.enabled=false",
+                "--maestro.worker.enabled=false",
                 "--spring.main.banner-mode=off",
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres",

@@ -45,8 +45,9 @@ class RestartTest {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(MaestroApplication.class).run("--server.port=0", "--spring.main.banner-mode=off",
-                // Camunda's webapps keep static state that closing a second application in this JVM would clear.
+                // Camunda's webapps and long polling keep static state that closing an application clears.
                 "--camunda.bpm.webapp.enabled=false",
+                "--maestro.worker.enabled=false",
                 "--maestro.data-dir=" + dataDir.toAbsolutePath());
     }
 

@@ -37,6 +37,12 @@ public class ApiKeys {
                 hash(rawKey), role.name(), OffsetDateTime.now());
     }
 
+    /** Creates the key, or gives the named key a new secret. */
+    public void replace(String name, String rawKey, Role role) {
+        jdbc.update("delete from api_key where name = ?", name);
+        create(name, rawKey, role);
+    }
+
     static String hash(String rawKey) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(rawKey.getBytes(StandardCharsets.UTF_8)));

@@ -1,0 +1,114 @@
+package io.maestro.app.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.maestro.app.Api;
+import io.maestro.app.MaestroTest;
+import io.maestro.app.SampleOrders;
+import io.maestro.core.order.Order;
+import io.maestro.core.order.OrderService;
+import io.maestro.core.order.OrderStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The in-process worker serves topic {@code allocate-order} through the engine's REST API: a process
+ * waiting at the task gets the order allocated, or BPMN error {@code NoFeasibleAllocation}.
+ */
+@MaestroTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AllocateOrderWorkerTest {
+
+    private static final String PROCESS = "allocation-probe";
+
+    @LocalServerPort int port;
+    @Autowired RepositoryService repository;
+    @Autowired RuntimeService runtime;
+    @Autowired HistoryService history;
+    @Autowired OrderService orders;
+
+    @BeforeAll
+    void deployProbe() {
+        BpmnModelInstance probe = Bpmn.createExecutableProcess(PROCESS)
+                .startEvent("StartEvent_OrderAccepted")
+                .serviceTask("Task_AllocateOrder").camundaExternalTask("allocate-order")
+                .boundaryEvent("BoundaryEvent_NoFeasibleAllocation").error("NoFeasibleAllocation")
+                .endEvent("EndEvent_NotAllocated")
+                .moveToActivity("Task_AllocateOrder")
+                .endEvent("EndEvent_Allocated")
+                .done();
+        repository.createDeployment().addModelInstance(PROCESS + ".bpmn", probe).deploy();
+    }
+
+    @Test
+    void theWorkerAllocatesTheOrderOfTheTask() {
+        String orderId = accept(SampleOrders.twoTshirtsToBrooklyn("W-WORKER-1"));
+
+        String processInstance = runtime.startProcessInstanceByKey(PROCESS, orderId).getId();
+
+        assertThat(endOf(processInstance)).isEqualTo("EndEvent_Allocated");
+        Order order = orders.get(orderId);
+        assertThat(order.status()).isEqualTo(OrderStatus.ALLOCATED);
+        assertThat(order.shipments()).singleElement().satisfies(s -> {
+            assertThat(s.nodeId()).as("the Brooklyn DC has only one").isNotEqualTo("DC-BROOKLYN");
+            assertThat(s.lines().get(0).quantity()).isEqualTo(2);
+        });
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstance)
+                .variableName("shipmentCount").singleResult().getValue()).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderNoNodeCanShipTakesTheErrorPath() {
+        Map<String, Object> soldOut = new HashMap<>(SampleOrders.twoTshirtsToBrooklyn("W-WORKER-2"));
+        soldOut.put("lines", List.of(Map.of("sku", "SHOE-TRL-39", "quantity", 1, "unitPrice", 90)));
+        String orderId = accept(soldOut);
+
+        String processInstance = runtime.startProcessInstanceByKey(PROCESS, orderId).getId();
+
+        assertThat(endOf(processInstance)).isEqualTo("EndEvent_NotAllocated");
+        assertThat(orders.get(orderId).status()).isEqualTo(OrderStatus.RECEIVED);
+    }
+
+    private String accept(Map<String, Object> order) {
+        Api.Response accepted = new Api(port).post("/api/orders", order, Api.INTEGRATION);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        return accepted.json().get("orderId").asText();
+    }
+
+    /** The end event the instance finished in, waiting for the worker (at most a minute). */
+    private String endOf(String processInstance) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (Instant.now().isBefore(deadline)) {
+            List<HistoricActivityInstance> ends = history.createHistoricActivityInstanceQuery()
+                    .processInstanceId(processInstance).activityType("noneEndEvent").list();
+            if (!ends.isEmpty()) {
+                return ends.get(0).getActivityId();
+            }
+            sleep();
+        }
+        throw new AssertionError("process " + processInstance + " did not finish within a minute");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
