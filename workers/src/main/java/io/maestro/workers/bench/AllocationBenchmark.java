@@ -17,8 +17,9 @@ import java.util.Locale;
 /**
  * {@code ./maestro bench allocation [--preset S|M|L] [--seed N]}: the same generated day of orders allocated
  * one by one by each sourcing rule (B0 closest node per line, B1 cheapest single node else greedy cover,
- * B2 Maestro real time), each on its own copy of the network's stock and capacity. Prints a table and one
- * RESULT line per rule.
+ * B2 Maestro real time) and in priced waves by B3 (Maestro batch), each on its own copy of the network's
+ * stock and capacity, against LB, the better of the Lagrangian and LP lower bounds. Prints a table and one
+ * RESULT line per engine.
  */
 public final class AllocationBenchmark {
 
