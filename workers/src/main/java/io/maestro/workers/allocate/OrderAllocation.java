@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Allocates an order: plan on a fresh ATP snapshot, reserve the plan all or nothing, store its
  * shipments and the explanation. A reservation that loses a race re-plans on a new snapshot, a
- * bounded number of times. The attempt key (e.g. the external task id) makes a repeated call change
+ * bounded number of times, then gives up with {@link AllocationContentionException} for the caller to
+ * retry later. The attempt key (e.g. the external task id) makes a repeated call change
  * nothing. Runs each attempt in a transaction of its own: call it outside one.
  */
 @Service
@@ -87,8 +88,8 @@ public class OrderAllocation {
                 lastRace = race;
             }
         }
-        throw new NoFeasibleAllocationException("Stock kept changing while allocating (" + MAX_ATTEMPTS
-                + " attempts); last: " + lastRace.getMessage());
+        throw new AllocationContentionException("Other orders took the planned stock " + MAX_ATTEMPTS
+                + " times in a row; last: " + lastRace.getMessage(), lastRace);
     }
 
     private AllocationOutcome reserveAndRecord(Order order, String attempt, AllocationResult result) {
