@@ -8,6 +8,8 @@ import io.maestro.app.SampleOrders;
 import io.maestro.core.order.Order;
 import io.maestro.core.order.OrderService;
 import io.maestro.core.order.OrderStatus;
+import io.maestro.core.order.Shipment;
+import io.maestro.core.order.ShipmentStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -34,6 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class AllocateOrderWorkerTest {
 
     private static final String PROCESS = "allocation-probe";
+    private static final String REALLOCATION = "reallocation-probe";
 
     @LocalServerPort int port;
     @Autowired RepositoryService repository;
@@ -51,7 +54,16 @@ class AllocateOrderWorkerTest {
                 .moveToActivity("Task_AllocateOrder")
                 .endEvent("EndEvent_Allocated")
                 .done();
-        repository.createDeployment().addModelInstance(PROCESS + ".bpmn", probe).deploy();
+        BpmnModelInstance reallocation = Bpmn.createExecutableProcess(REALLOCATION)
+                .startEvent("StartEvent_ShipmentRejected")
+                .serviceTask("Task_ReallocateOrder").camundaExternalTask("reallocate-order")
+                .boundaryEvent("BoundaryEvent_NoFeasibleAllocation").error("NoFeasibleAllocation")
+                .endEvent("EndEvent_NotReallocated")
+                .moveToActivity("Task_ReallocateOrder")
+                .endEvent("EndEvent_Reallocated")
+                .done();
+        repository.createDeployment().addModelInstance(PROCESS + ".bpmn", probe)
+                .addModelInstance(REALLOCATION + ".bpmn", reallocation).deploy();
     }
 
     @Test
@@ -69,6 +81,25 @@ class AllocateOrderWorkerTest {
         });
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstance)
                 .variableName("shipmentCount").singleResult().getValue()).isEqualTo(1);
+    }
+
+    @Test
+    void aRejectedShipmentIsReallocatedWithoutItsNode() {
+        String orderId = accept(SampleOrders.twoTshirtsToBrooklyn("W-WORKER-3"));
+        endOf(runtime.startProcessInstanceByKey(PROCESS, orderId).getId());
+        Shipment first = orders.get(orderId).shipments().get(0);
+
+        String processInstance = runtime.startProcessInstanceByKey(REALLOCATION, orderId,
+                Map.of("rejectedShipmentId", first.shipmentId(), "rejectionReason", "picker found the bin empty")).getId();
+
+        assertThat(endOf(processInstance)).isEqualTo("EndEvent_Reallocated");
+        assertThat(orders.get(orderId).shipments()).anySatisfy(s -> {
+            assertThat(s.shipmentId()).isEqualTo(first.shipmentId());
+            assertThat(s.status()).isEqualTo(ShipmentStatus.REJECTED);
+        }).anySatisfy(s -> {
+            assertThat(s.nodeId()).isNotEqualTo(first.nodeId());
+            assertThat(s.status()).isEqualTo(ShipmentStatus.PLANNED);
+        });
     }
 
     @Test

@@ -60,6 +60,11 @@ public class OrderRepository {
         return jdbc.update("update orders set status = ?, updated_at = ? where id = ?", status.name(), db.now(), orderId) == 1;
     }
 
+    boolean updateShipmentStatus(String orderId, String shipmentId, ShipmentStatus status) {
+        return jdbc.update("update shipment set status = ?, updated_at = ? where id = ? and order_id = ?", status.name(),
+                db.now(), shipmentId, orderId) == 1;
+    }
+
     public void saveShipment(String orderId, Shipment s) {
         int updated = jdbc.update("update shipment set node_id = ?, carrier = ?, service = ?, cost = ?, co2_kg = ?, "
                 + "promised_date = ?, status = ?, tracking_number = ?, updated_at = ? where id = ?", s.nodeId(), s.carrier(),

@@ -54,13 +54,22 @@ public class OrderService {
      * with its reason and details on the timeline, in the caller's transaction.
      */
     @Transactional
-    public void recordPlan(String orderId, List<Shipment> shipments, OrderStatus status, String actor, String reason,
-                           Map<String, ?> details) {
+    public void recordPlan(String orderId, String eventType, List<Shipment> shipments, OrderStatus status, String actor,
+                           String reason, Map<String, ?> details) {
         shipments.forEach(s -> orders.saveShipment(orderId, s));
         if (!orders.updateStatus(orderId, status)) {
             throw new NotFoundException("Order", orderId);
         }
-        audit.record(orderId, "ALLOCATED", status.name(), actor, reason, details);
+        audit.record(orderId, eventType, status.name(), actor, reason, details);
+    }
+
+    /** Marks a shipment rejected by its node (or short there) and records why. */
+    @Transactional
+    public void rejectShipment(String orderId, String shipmentId, String actor, String reason) {
+        if (!orders.updateShipmentStatus(orderId, shipmentId, ShipmentStatus.REJECTED)) {
+            throw new NotFoundException("Shipment", shipmentId);
+        }
+        audit.record(orderId, "SHIPMENT_REJECTED", null, actor, reason, Map.of("shipmentId", shipmentId));
     }
 
     /** Sets the order's status and records who changed it and why. */

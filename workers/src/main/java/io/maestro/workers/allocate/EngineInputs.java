@@ -43,8 +43,10 @@ public class EngineInputs {
         this.clock = clock;
     }
 
-    public AllocationRequest requestFor(Order order, Policy policy, int promiseDays, Set<String> excludedNodeIds) {
-        List<OrderLine> lines = order.lines().stream().map(l -> new OrderLine(l.sku(), l.quantity(), weightLb(l.sku())))
+    /** The request to place {@code toPlace} (all the order's lines, or what a rejected shipment held). */
+    public AllocationRequest requestFor(Order order, List<io.maestro.core.order.OrderLine> toPlace, Policy policy,
+                                        int promiseDays, Set<String> excludedNodeIds) {
+        List<OrderLine> lines = toPlace.stream().map(l -> new OrderLine(l.sku(), l.quantity(), weightLb(l.sku())))
                 .toList();
         io.maestro.workers.allocation.DeliveryOption option =
                 io.maestro.workers.allocation.DeliveryOption.valueOf(order.deliveryOption().name());

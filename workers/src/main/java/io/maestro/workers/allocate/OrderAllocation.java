@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,19 +72,50 @@ public class OrderAllocation {
 
     public AllocationOutcome allocate(Order order, String attempt, Policy policy, int promiseDays,
                                       Set<String> excludedNodeIds) {
-        List<Reservation> earlier = reservationsOf(order.orderId(), attempt);
-        if (!earlier.isEmpty()) {
+        if (!reservationsOf(order.orderId(), attempt).isEmpty()) {
             return repeated(orders.get(order.orderId()), attempt);
         }
+        return place(order, order.lines(), "ALLOCATED", attempt, policy, promiseDays, excludedNodeIds);
+    }
+
+    /**
+     * Re-sources a shipment its node rejected or could not fill: releases its reservations, marks it
+     * rejected, and places its lines again without that node (and any other excluded ones).
+     */
+    public AllocationOutcome reallocate(String orderId, String shipmentId, String attempt, Set<String> excludedNodeIds,
+                                        String reason) {
+        if (!reservationsOf(orderId, attempt).isEmpty()) {
+            return repeated(orders.get(orderId), attempt);
+        }
+        Order order = orders.get(orderId);
+        Shipment rejected = order.shipments().stream().filter(s -> s.shipmentId().equals(shipmentId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Order " + orderId + " has no shipment " + shipmentId));
+        transaction.executeWithoutResult(status -> {
+            ledger.reservationsOf(orderId).stream().filter(r -> r.id().startsWith(shipmentId + "-"))
+                    .forEach(r -> ledger.release(r.id(), "shipment " + shipmentId + " rejected: " + reason, ACTOR));
+            orders.rejectShipment(orderId, shipmentId, ACTOR, reason);
+        });
+        Map<Integer, OrderLine> byLineNo = new HashMap<>();
+        order.lines().forEach(l -> byLineNo.put(l.lineNo(), l));
+        List<OrderLine> toPlace = rejected.lines().stream().map(l -> new OrderLine(l.lineNo(), l.sku(), l.quantity(),
+                byLineNo.get(l.lineNo()).unitPrice())).toList();
+        Set<String> excluded = new HashSet<>(excludedNodeIds);
+        excluded.add(rejected.nodeId());
+        return place(order, toPlace, "REALLOCATED", attempt, policies.policyFor(order), policies.promiseDays(order),
+                excluded);
+    }
+
+    private AllocationOutcome place(Order order, List<OrderLine> toPlace, String eventType, String attempt, Policy policy,
+                                    int promiseDays, Set<String> excludedNodeIds) {
         InsufficientStockException lastRace = null;
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
-            AllocationRequest request = inputs.requestFor(order, policy, promiseDays, excludedNodeIds);
+            AllocationRequest request = inputs.requestFor(order, toPlace, policy, promiseDays, excludedNodeIds);
             AllocationResult result = engine.allocate(request);
             if (result.plan().isEmpty()) {
                 throw new NoFeasibleAllocationException(result.explanation());
             }
             try {
-                return transaction.execute(status -> reserveAndRecord(order, attempt, result));
+                return transaction.execute(status -> reserveAndRecord(order, toPlace, eventType, attempt, result));
             } catch (InsufficientStockException race) {
                 lastRace = race;
             }
@@ -92,11 +124,12 @@ public class OrderAllocation {
                 + " times in a row; last: " + lastRace.getMessage(), lastRace);
     }
 
-    private AllocationOutcome reserveAndRecord(Order order, String attempt, AllocationResult result) {
+    private AllocationOutcome reserveAndRecord(Order order, List<OrderLine> toPlace, String eventType, String attempt,
+                                               AllocationResult result) {
         List<Shipment> shipments = new ArrayList<>();
         List<ReservationRequest> reservations = new ArrayList<>();
         Map<String, List<OrderLine>> linesBySku = new HashMap<>();
-        order.lines().forEach(l -> linesBySku.computeIfAbsent(l.sku(), k -> new ArrayList<>()).add(l));
+        toPlace.forEach(l -> linesBySku.computeIfAbsent(l.sku(), k -> new ArrayList<>()).add(l));
         Map<Integer, Integer> placed = new HashMap<>();
         List<io.maestro.workers.allocation.Shipment> parcels = result.plan().shipments();
         for (int s = 0; s < parcels.size(); s++) {
@@ -124,8 +157,9 @@ public class OrderAllocation {
         }
         ledger.reserve(order.channel(), reservations, ACTOR);
         int unfilled = result.plan().unfilledUnits();
-        orders.recordPlan(order.orderId(), shipments, unfilled == 0 ? OrderStatus.ALLOCATED : OrderStatus.BACKORDERED,
-                ACTOR, result.explanation(), details(result, attempt));
+        orders.recordPlan(order.orderId(), eventType, shipments,
+                unfilled == 0 ? OrderStatus.ALLOCATED : OrderStatus.BACKORDERED, ACTOR, result.explanation(),
+                details(result, attempt));
         return new AllocationOutcome(order.orderId(), attempt, shipments, unfilled, money(result.plan().totalCost()),
                 result.explanation(), false);
     }

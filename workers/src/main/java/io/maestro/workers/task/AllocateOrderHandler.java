@@ -1,83 +1,29 @@
 package io.maestro.workers.task;
 
 import io.maestro.workers.allocate.AllocationOutcome;
-import io.maestro.workers.allocate.NoFeasibleAllocationException;
 import io.maestro.workers.allocate.OrderAllocation;
-import io.maestro.core.order.Shipment;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.client.task.ExternalTask;
-import org.camunda.bpm.client.task.ExternalTaskHandler;
-import org.camunda.bpm.client.task.ExternalTaskService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/**
- * Topic {@code allocate-order}: allocates the order of the task's business key (or variable
- * {@code orderId}), leaving out the nodes in {@code excludedNodes} (comma-separated). Completes with
- * the plan's summary, or throws BPMN error {@code NoFeasibleAllocation} with the reason. The task id
- * is the attempt key, so a task fetched twice reserves once.
- */
-public class AllocateOrderHandler implements ExternalTaskHandler {
+/** Topic {@code allocate-order}: allocates the whole order. */
+public class AllocateOrderHandler extends AllocationTaskHandler {
 
     public static final String TOPIC = "allocate-order";
-    private static final int MAX_TEXT = 3900;
-    private static final long RETRY_AFTER_MILLIS = 10_000;
-    private static final Logger log = LoggerFactory.getLogger(AllocateOrderHandler.class);
 
     private final OrderAllocation allocation;
-    private final int retries;
 
     public AllocateOrderHandler(OrderAllocation allocation, int retries) {
+        super(retries);
         this.allocation = allocation;
-        this.retries = retries;
     }
 
     @Override
-    public void execute(ExternalTask task, ExternalTaskService service) {
-        String orderId = task.getVariable("orderId") != null ? task.getVariable("orderId") : task.getBusinessKey();
-        try {
-            AllocationOutcome outcome = allocation.allocate(orderId, task.getId(), excludedNodes(task));
-            service.complete(task, summary(outcome));
-        } catch (NoFeasibleAllocationException e) {
-            service.handleBpmnError(task, NoFeasibleAllocationException.BPMN_ERROR_CODE, clip(e.getMessage()),
-                    Map.of("allocationFailureReason", clip(e.getMessage())));
-        } catch (RuntimeException e) {
-            int left = task.getRetries() == null ? retries - 1 : task.getRetries() - 1;
-            log.warn("Allocating order {} failed ({} retries left)", orderId, left, e);
-            service.handleFailure(task, clip(String.valueOf(e.getMessage())), stackTrace(e), Math.max(0, left),
-                    RETRY_AFTER_MILLIS);
-        }
+    public String topic() {
+        return TOPIC;
     }
 
-    private static Set<String> excludedNodes(ExternalTask task) {
-        String excluded = task.getVariable("excludedNodes");
-        if (excluded == null || excluded.isBlank()) {
-            return Set.of();
-        }
-        return Arrays.stream(excluded.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-    }
-
-    private static Map<String, Object> summary(AllocationOutcome outcome) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("shipmentIds", outcome.shipments().stream().map(Shipment::shipmentId).collect(Collectors.joining(",")));
-        variables.put("shipmentCount", outcome.shipments().size());
-        variables.put("unfilledUnits", outcome.unfilledUnits());
-        variables.put("fullyAllocated", outcome.unfilledUnits() == 0);
-        variables.put("allocationCost", outcome.totalCost().doubleValue());
-        variables.put("allocationExplanation", clip(outcome.explanation()));
-        return variables;
-    }
-
-    private static String clip(String text) {
-        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "…";
-    }
-
-    private static String stackTrace(Throwable e) {
-        return Arrays.stream(e.getStackTrace()).limit(30).map(StackTraceElement::toString)
-                .collect(Collectors.joining("\n", e + "\n", ""));
+    @Override
+    protected AllocationOutcome run(ExternalTask task, String orderId, Set<String> excludedNodes) {
+        return allocation.allocate(orderId, task.getId(), excludedNodes);
     }
 }

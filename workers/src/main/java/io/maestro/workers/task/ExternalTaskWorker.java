@@ -3,6 +3,7 @@ package io.maestro.workers.task;
 import io.maestro.workers.allocate.OrderAllocation;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.slf4j.Logger;
@@ -54,10 +55,11 @@ public class ExternalTaskWorker implements DisposableBean {
                 .lockDuration(properties.lockMillis())
                 .addInterceptor(request -> request.addHeader("X-Api-Key", apiKey))
                 .build();
-        client.subscribe(AllocateOrderHandler.TOPIC)
-                .handler(new AllocateOrderHandler(allocation, properties.retries()))
-                .open();
-        log.info("External-task worker {} polls {} for topic {}", workerId(), url, AllocateOrderHandler.TOPIC);
+        List<AllocationTaskHandler> handlers = List.of(new AllocateOrderHandler(allocation, properties.retries()),
+                new ReallocateOrderHandler(allocation, properties.retries()));
+        handlers.forEach(handler -> client.subscribe(handler.topic()).handler(handler).open());
+        log.info("External-task worker {} polls {} for topics {}", workerId(), url,
+                handlers.stream().map(AllocationTaskHandler::topic).toList());
     }
 
     @Override

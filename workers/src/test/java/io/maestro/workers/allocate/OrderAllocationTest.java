@@ -96,6 +96,37 @@ class OrderAllocationTest {
     }
 
     @Test
+    void aRejectedShipmentIsPlacedAgainWithoutItsNode() {
+        String rejected = allocation.allocate(orderId, "t1", Set.of()).shipments().get(0).shipmentId();
+
+        AllocationOutcome outcome = allocation.reallocate(orderId, rejected, "r1", Set.of(), "store short-staffed");
+
+        assertThat(outcome.shipments()).singleElement().satisfies(s -> {
+            assertThat(s.nodeId()).isEqualTo("DC-OLEAN");
+            assertThat(s.lines()).containsExactly(new ShipmentLine(1, "TSHIRT-BLK-M", 2));
+        });
+        assertThat(inventory.position("ST-MAN", "TSHIRT-BLK-M").orElseThrow().reserved()).isZero();
+        assertThat(inventory.position("DC-OLEAN", "TSHIRT-BLK-M").orElseThrow().reserved()).isEqualTo(2);
+        Order order = orders.get(orderId);
+        assertThat(order.status()).isEqualTo(OrderStatus.ALLOCATED);
+        assertThat(order.shipments()).extracting(s -> s.nodeId() + ":" + s.status())
+                .containsExactlyInAnyOrder("ST-MAN:REJECTED", "DC-OLEAN:PLANNED");
+        assertThat(orders.timeline(orderId)).extracting(TimelineEntry::type)
+                .containsSubsequence("ALLOCATED", "SHIPMENT_REJECTED", "REALLOCATED");
+        assertThat(allocation.reallocate(orderId, rejected, "r1", Set.of(), "again").repeated()).isTrue();
+    }
+
+    @Test
+    void aRejectedShipmentWithNowhereElseToGoIsReleasedAndNotFeasible() {
+        String rejected = allocation.allocate(orderId, "t1", Set.of()).shipments().get(0).shipmentId();
+
+        assertThatThrownBy(() -> allocation.reallocate(orderId, rejected, "r1", Set.of("DC-OLEAN", "DC-BKN"), "no staff"))
+                .isInstanceOf(NoFeasibleAllocationException.class);
+        assertThat(inventory.position("ST-MAN", "TSHIRT-BLK-M").orElseThrow().reserved()).isZero();
+        assertThat(ledger.reservationsOf(orderId)).allSatisfy(r -> assertThat(r.status().name()).isEqualTo("RELEASED"));
+    }
+
+    @Test
     void noStockAnywhereIsNoFeasibleAllocationWithTheReason() {
         NewOrder shoes = new NewOrder("WEB", "W-SHOES", TestData.order("x").customer(), TestData.order("x").shipTo(),
                 null, null, null, null, List.of(new NewOrder.Line("SHOE-RUN-42", 1, new BigDecimal("80.00"))));
