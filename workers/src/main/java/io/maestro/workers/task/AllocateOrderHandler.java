@@ -10,11 +10,8 @@ public class AllocateOrderHandler extends AllocationTaskHandler {
 
     public static final String TOPIC = "allocate-order";
 
-    private final OrderAllocation allocation;
-
     public AllocateOrderHandler(OrderAllocation allocation, int retries) {
-        super(retries);
-        this.allocation = allocation;
+        super(allocation, retries);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.maestro.workers.task;
 
 import io.maestro.workers.allocate.AllocationOutcome;
 import io.maestro.workers.allocate.NoFeasibleAllocationException;
+import io.maestro.workers.allocate.OrderAllocation;
 import io.maestro.core.order.Shipment;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,9 +27,11 @@ public abstract class AllocationTaskHandler implements ExternalTaskHandler {
     private static final long RETRY_AFTER_MILLIS = 10_000;
     private static final Logger log = LoggerFactory.getLogger(AllocationTaskHandler.class);
 
+    protected final OrderAllocation allocation;
     private final int retries;
 
-    protected AllocationTaskHandler(int retries) {
+    protected AllocationTaskHandler(OrderAllocation allocation, int retries) {
+        this.allocation = allocation;
         this.retries = retries;
     }
 

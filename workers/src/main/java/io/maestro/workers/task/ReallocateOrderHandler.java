@@ -14,11 +14,8 @@ public class ReallocateOrderHandler extends AllocationTaskHandler {
 
     public static final String TOPIC = "reallocate-order";
 
-    private final OrderAllocation allocation;
-
     public ReallocateOrderHandler(OrderAllocation allocation, int retries) {
-        super(retries);
-        this.allocation = allocation;
+        super(allocation, retries);
     }
 
     @Override
