@@ -93,6 +93,7 @@ public class SecurityConfiguration {
                         .requestMatchers(paths(HttpMethod.POST, "/api/nodes/*/pause", "/api/nodes/*/open"))
                         .hasAnyRole(names(OPERATOR, ADMIN))
                         .requestMatchers(paths(HttpMethod.POST, "/api/skus")).hasAnyRole(names(INTEGRATION, ADMIN))
+                        .requestMatchers(paths(HttpMethod.POST, "/api/allocation/waves")).hasAnyRole(names(ANALYST, ADMIN))
                         .requestMatchers(paths(HttpMethod.GET, "/api/**")).hasAnyRole(names(EVERYONE))
                         .requestMatchers(paths(null, "/engine-rest/external-task/**")).hasAnyRole(names(INTEGRATION, ADMIN))
                         .requestMatchers(paths(HttpMethod.GET, "/engine-rest/**")).hasAnyRole(names(PEOPLE))

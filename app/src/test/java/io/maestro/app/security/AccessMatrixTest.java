@@ -50,6 +50,8 @@ class AccessMatrixTest {
             new Call("POST", "/api/nodes/NO-SUCH/pause", null, EnumSet.of(Role.OPERATOR, Role.ADMIN)),
             new Call("GET", "/api/skus", null, ALL),
             new Call("POST", "/api/skus", Map.of(), EnumSet.of(Role.INTEGRATION, Role.ADMIN)),
+            new Call("POST", "/api/allocation/waves", Map.of("dryRun", true, "secondsPerChannel", 1),
+                    EnumSet.of(Role.ANALYST, Role.ADMIN)),
             new Call("GET", "/engine-rest/engine", null, PEOPLE),
             new Call("POST", "/engine-rest/deployment/create", null, EnumSet.of(Role.ANALYST, Role.ADMIN)),
             new Call("POST", "/engine-rest/message", Map.of(), EnumSet.of(Role.OPERATOR, Role.ADMIN)),

@@ -66,10 +66,17 @@ public class OrderService {
     /** Marks a shipment rejected by its node (or short there) and records why. */
     @Transactional
     public void rejectShipment(String orderId, String shipmentId, String actor, String reason) {
-        if (!orders.updateShipmentStatus(orderId, shipmentId, ShipmentStatus.REJECTED)) {
+        changeShipmentStatus(orderId, shipmentId, ShipmentStatus.REJECTED, "SHIPMENT_REJECTED", actor, reason);
+    }
+
+    /** Sets a shipment's status and records the event on the order's timeline. */
+    @Transactional
+    public void changeShipmentStatus(String orderId, String shipmentId, ShipmentStatus status, String eventType,
+                                     String actor, String reason) {
+        if (!orders.updateShipmentStatus(orderId, shipmentId, status)) {
             throw new NotFoundException("Shipment", shipmentId);
         }
-        audit.record(orderId, "SHIPMENT_REJECTED", null, actor, reason, Map.of("shipmentId", shipmentId));
+        audit.record(orderId, eventType, null, actor, reason, Map.of("shipmentId", shipmentId, "status", status.name()));
     }
 
     /** Sets the order's status and records who changed it and why. */

@@ -46,6 +46,16 @@ public class EngineInputs {
     /** The request to place {@code toPlace} (all the order's lines, or what a rejected shipment held). */
     public AllocationRequest requestFor(Order order, List<io.maestro.core.order.OrderLine> toPlace, Policy policy,
                                         int promiseDays, Set<String> excludedNodeIds) {
+        return requestFor(order, toPlace, policy, promiseDays, excludedNodeIds, Map.of());
+    }
+
+    /**
+     * The same, as if the reservations {@code freed} (node → SKU → units) were released first: their
+     * units count as available and as capacity left today. Re-optimisation plans orders this way.
+     */
+    public AllocationRequest requestFor(Order order, List<io.maestro.core.order.OrderLine> toPlace, Policy policy,
+                                        int promiseDays, Set<String> excludedNodeIds,
+                                        Map<String, Map<String, Integer>> freed) {
         List<OrderLine> lines = toPlace.stream().map(l -> new OrderLine(l.sku(), l.quantity(), weightLb(l.sku())))
                 .toList();
         io.maestro.workers.allocation.DeliveryOption option =
@@ -60,7 +70,8 @@ public class EngineInputs {
                 .map(n -> new Node(n.id(), n.name(), NodeType.valueOf(n.type().name()),
                         new GeoPoint(n.latitude(), n.longitude()), n.handlingCostPerShipment().doubleValue(),
                         n.handlingCostPerUnit().doubleValue(), daysToShip(n),
-                        (int) Math.max(0, n.dailyCapacity() - loadToday.getOrDefault(n.id(), 0L)), Node.UNLIMITED,
+                        (int) Math.max(0, n.dailyCapacity() - loadToday.getOrDefault(n.id(), 0L) + freedAt(freed, n.id())),
+                        Node.UNLIMITED,
                         excludedNodeIds.contains(n.id())))
                 .toList();
         Map<String, Map<String, Integer>> atp = new HashMap<>();
@@ -70,7 +81,13 @@ public class EngineInputs {
                     skus.forEach((sku, n) -> units.put(sku, (int) Math.min(Integer.MAX_VALUE, n)));
                     atp.put(node, units);
                 });
+        freed.forEach((node, skus) -> skus.forEach((sku, n) ->
+                atp.computeIfAbsent(node, k -> new HashMap<>()).merge(sku, n, Integer::sum)));
         return new AllocationRequest(engineOrder, policy, nodes, AtpSnapshot.of(atp), List.of(ZoneRateCard.standard()));
+    }
+
+    private static int freedAt(Map<String, Map<String, Integer>> freed, String nodeId) {
+        return freed.getOrDefault(nodeId, Map.of()).values().stream().mapToInt(Integer::intValue).sum();
     }
 
     private static boolean canServe(io.maestro.core.network.Node node, Order order) {

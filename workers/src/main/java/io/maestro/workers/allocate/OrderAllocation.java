@@ -124,6 +124,12 @@ public class OrderAllocation {
                 + " times in a row; last: " + lastRace.getMessage(), lastRace);
     }
 
+    /** Reserves and records a plan the wave optimiser decided for the whole order, in the caller's transaction. */
+    AllocationOutcome record(Order order, String attempt, io.maestro.workers.allocation.AllocationPlan plan) {
+        return reserveAndRecord(order, order.lines(), "REOPTIMISED", attempt,
+                new AllocationResult(plan, List.of(), 0, false, "B3"));
+    }
+
     private AllocationOutcome reserveAndRecord(Order order, List<OrderLine> toPlace, String eventType, String attempt,
                                                AllocationResult result) {
         List<Shipment> shipments = new ArrayList<>();

@@ -1,0 +1,171 @@
+package io.maestro.workers.allocate;
+
+import io.maestro.core.inventory.InsufficientStockException;
+import io.maestro.core.inventory.InventoryLedger;
+import io.maestro.core.inventory.Reservation;
+import io.maestro.core.inventory.ReservationStatus;
+import io.maestro.core.order.Order;
+import io.maestro.core.order.OrderFilter;
+import io.maestro.core.order.OrderService;
+import io.maestro.core.order.OrderStatus;
+import io.maestro.core.order.Shipment;
+import io.maestro.core.order.ShipmentStatus;
+import io.maestro.workers.allocation.AllocationPlan;
+import io.maestro.workers.allocation.AllocationProblem;
+import io.maestro.workers.allocation.AllocationRequest;
+import io.maestro.workers.allocation.CostBreakdown;
+import io.maestro.workers.allocation.NodeType;
+import io.maestro.workers.allocation.OrderLine;
+import io.maestro.workers.allocation.Service;
+import io.maestro.workers.allocation.WaveOptimizer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Batch re-optimisation of the orders that are allocated but not yet released to a node: they are
+ * planned again together, as if their reservations were free, by the wave optimiser (SCIP), starting
+ * from their current plans. A dry run reports the savings; applying swaps each cheaper plan in, one
+ * order per transaction (release, reserve anew, replace the shipments), and keeps the old plan of an
+ * order whose new stock was taken meanwhile. Orders are re-planned per channel (ATP differs by channel).
+ */
+@org.springframework.stereotype.Service
+public class WaveReoptimization {
+
+    static final int MAX_ORDERS = 500;
+    private static final String ACTOR = "wave-optimiser";
+    private static final double CENT = 0.005;
+
+    private final OrderService orders;
+    private final InventoryLedger ledger;
+    private final EngineInputs inputs;
+    private final AllocationPolicies policies;
+    private final OrderAllocation allocation;
+    private final TransactionTemplate transaction;
+
+    public WaveReoptimization(OrderService orders, InventoryLedger ledger, EngineInputs inputs, AllocationPolicies policies,
+                              OrderAllocation allocation, PlatformTransactionManager transactions) {
+        this.orders = orders;
+        this.ledger = ledger;
+        this.inputs = inputs;
+        this.policies = policies;
+        this.allocation = allocation;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    public WaveReport reoptimise(boolean dryRun, double secondsPerChannel) {
+        Map<String, List<Order>> byChannel = new LinkedHashMap<>();
+        for (Order header : orders.list(new OrderFilter(OrderStatus.ALLOCATED, null, null, null, null), 0, MAX_ORDERS)) {
+            Order order = orders.get(header.orderId());
+            boolean unreleased = order.shipments().stream().filter(s -> s.status() != ShipmentStatus.REJECTED
+                    && s.status() != ShipmentStatus.CANCELLED).allMatch(s -> s.status() == ShipmentStatus.PLANNED);
+            if (unreleased) {
+                byChannel.computeIfAbsent(order.channel(), c -> new ArrayList<>()).add(order);
+            }
+        }
+        double current = 0;
+        double optimised = 0;
+        boolean optimal = true;
+        double seconds = 0;
+        int considered = 0;
+        List<WaveReport.Change> changes = new ArrayList<>();
+        String attempt = "wave" + UUID.randomUUID().toString().substring(0, 8);
+        for (List<Order> wave : byChannel.values()) {
+            considered += wave.size();
+            Map<String, Map<String, Integer>> freed = reservedUnits(wave);
+            List<AllocationProblem> problems = new ArrayList<>();
+            List<int[][]> currentTakes = new ArrayList<>();
+            for (Order order : wave) {
+                AllocationRequest request = inputs.requestFor(order, order.lines(), policies.policyFor(order),
+                        policies.promiseDays(order), Set.of(), freed);
+                AllocationProblem problem = AllocationProblem.of(request);
+                problems.add(problem);
+                currentTakes.add(problem.takeOf(currentPlan(order)));
+            }
+            WaveOptimizer.WaveSolution solution = new WaveOptimizer(secondsPerChannel).optimise(problems, currentTakes);
+            optimal &= solution.optimal();
+            seconds += solution.seconds();
+            for (int o = 0; o < wave.size(); o++) {
+                AllocationProblem problem = problems.get(o);
+                double before = problem.evaluate(currentTakes.get(o));
+                double after = problem.evaluate(solution.takes().get(o));
+                current += before;
+                if (after >= before - CENT) {
+                    optimised += before;
+                    continue;
+                }
+                optimised += after;
+                AllocationPlan plan = problem.plan(solution.takes().get(o));
+                Order order = wave.get(o);
+                String note = dryRun ? "dry run" : apply(order, plan, attempt);
+                changes.add(new WaveReport.Change(order.orderId(), order.channel(), money(before), money(after),
+                        activeNodes(order), plan.shipments().stream().map(s -> s.nodeId()).toList(),
+                        !dryRun && note.equals("applied"), note));
+            }
+        }
+        return new WaveReport(dryRun, considered, money(current), money(optimised), money(current - optimised), optimal,
+                seconds, changes);
+    }
+
+    private String apply(Order order, AllocationPlan plan, String attempt) {
+        try {
+            transaction.executeWithoutResult(status -> {
+                for (Reservation r : ledger.reservationsOf(order.orderId())) {
+                    if (r.status() == ReservationStatus.ACTIVE) {
+                        ledger.release(r.id(), "re-optimised in " + attempt, ACTOR);
+                    }
+                }
+                for (Shipment s : order.shipments()) {
+                    if (s.status() == ShipmentStatus.PLANNED) {
+                        orders.changeShipmentStatus(order.orderId(), s.shipmentId(), ShipmentStatus.CANCELLED,
+                                "SHIPMENT_REPLANNED", ACTOR, "replaced by the wave re-optimisation " + attempt);
+                    }
+                }
+                allocation.record(order, attempt, plan);
+            });
+            return "applied";
+        } catch (InsufficientStockException taken) {
+            return "kept the current plan: " + taken.getMessage();
+        }
+    }
+
+    /** Units each node holds reserved for these orders: free again if they are re-planned. */
+    private Map<String, Map<String, Integer>> reservedUnits(List<Order> wave) {
+        Map<String, Map<String, Integer>> freed = new HashMap<>();
+        for (Order order : wave) {
+            for (Reservation r : ledger.reservationsOf(order.orderId())) {
+                if (r.status() == ReservationStatus.ACTIVE) {
+                    freed.computeIfAbsent(r.nodeId(), n -> new HashMap<>()).merge(r.sku(), (int) r.quantity(), Integer::sum);
+                }
+            }
+        }
+        return freed;
+    }
+
+    /** The order's planned shipments as the engine's plan, for the optimiser to start from and compare against. */
+    private static AllocationPlan currentPlan(Order order) {
+        List<io.maestro.workers.allocation.Shipment> parcels = order.shipments().stream()
+                .filter(s -> s.status() == ShipmentStatus.PLANNED)
+                .map(s -> new io.maestro.workers.allocation.Shipment(s.nodeId(), s.nodeId(), NodeType.DC,
+                        s.lines().stream().map(l -> new OrderLine(l.sku(), l.quantity(), 0)).toList(), s.carrier(),
+                        Service.GROUND, 0, 0, 0, 0, 0, true))
+                .toList();
+        return new AllocationPlan(order.orderId(), parcels, List.of(), CostBreakdown.ZERO);
+    }
+
+    private static List<String> activeNodes(Order order) {
+        return order.shipments().stream().filter(s -> s.status() == ShipmentStatus.PLANNED).map(Shipment::nodeId).toList();
+    }
+
+    private static BigDecimal money(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+    }
+}
