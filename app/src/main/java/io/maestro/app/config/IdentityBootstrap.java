@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * the administrator's password ({@code MAESTRO_ADMIN_PASSWORD}); Maestro creates no default credentials there.
  */
 @Component
+@ConditionalOnWebApplication
 public class IdentityBootstrap {
 
     private final IdentityService identity;

@@ -6,6 +6,7 @@ import io.maestro.app.security.Role;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * the integration key {@code demo-integration-key}, and the demo network, catalog and stock.
  */
 @Component
+@ConditionalOnWebApplication
 public class StartupData implements ApplicationRunner {
 
     static final String DEMO_API_KEY = "demo-integration-key";

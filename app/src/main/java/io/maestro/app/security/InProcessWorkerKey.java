@@ -4,6 +4,7 @@ import io.maestro.workers.task.WorkerCredentials;
 import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * stored (hashed) under a name of its own for this process, so no credential needs configuring.
  */
 @Component
+@ConditionalOnWebApplication
 public class InProcessWorkerKey implements WorkerCredentials {
 
     private final ApiKeys keys;
