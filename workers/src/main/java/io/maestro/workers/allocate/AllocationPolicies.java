@@ -4,14 +4,36 @@ import io.maestro.core.order.CustomerTier;
 import io.maestro.core.order.Order;
 import io.maestro.core.order.Preference;
 import io.maestro.workers.allocation.Policy;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The policy and promise an order is allocated under when its process passes none. The process
- * passes what DMN {@code fulfillment-policy} decides; these are the same rules in their plainest form.
+ * The policy and promise an order is allocated under. The process passes what DMN
+ * {@code fulfillment-policy} decided as variables ({@link #DECIDED}); what it does not decide comes
+ * from the defaults here, the same rules in their plainest form.
  */
 @Component
 public class AllocationPolicies {
+
+    /** Variable names the process may decide: weights, limits, carbon price and promise. */
+    public static final List<String> DECIDED = List.of("costWeight", "speedWeight", "carbonWeight", "maxShipments",
+            "splitAllowed", "shipFromStoreAllowed", "carbonPricePerKg", "promiseDays");
+
+    /** The default policy with every decided value put over it. */
+    public Policy policyFor(Order order, Map<String, ?> decided) {
+        Policy p = policyFor(order);
+        Policy merged = new Policy(number(decided, "costWeight", p.costWeight()), number(decided, "speedWeight", p.speedWeight()),
+                number(decided, "carbonWeight", p.carbonWeight()), (int) number(decided, "maxShipments", p.maxShipments()),
+                flag(decided, "splitAllowed", p.splitAllowed()), flag(decided, "shipFromStoreAllowed", p.shipFromStoreAllowed()),
+                number(decided, "carbonPricePerKg", p.carbonPricePerKg()), p.splitPenalty(), p.latenessPenaltyPerDay(),
+                p.unfilledPenaltyPerUnit());
+        return order.shipComplete() ? merged.withSplit(false, 1) : merged;
+    }
+
+    public int promiseDays(Order order, Map<String, ?> decided) {
+        return (int) number(decided, "promiseDays", promiseDays(order));
+    }
 
     /** Weights and limits per the customer's preference; shipComplete forbids splits. */
     public Policy policyFor(Order order) {
@@ -26,6 +48,28 @@ public class AllocationPolicies {
             case BALANCED -> base;
         };
         return order.shipComplete() ? byPreference.withSplit(false, 1) : byPreference;
+    }
+
+    private static double number(Map<String, ?> decided, String name, double otherwise) {
+        Object value = decided.get(name);
+        if (value == null) {
+            return otherwise;
+        }
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw new IllegalArgumentException("Variable " + name + " must be a number, not " + value);
+    }
+
+    private static boolean flag(Map<String, ?> decided, String name, boolean otherwise) {
+        Object value = decided.get(name);
+        if (value == null) {
+            return otherwise;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        throw new IllegalArgumentException("Variable " + name + " must be true or false, not " + value);
     }
 
     /** Days from today the customer is promised delivery: 2 for FASTEST, 3 for VIPs, otherwise 5; pickup the next day. */

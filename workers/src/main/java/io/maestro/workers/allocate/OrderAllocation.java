@@ -66,8 +66,14 @@ public class OrderAllocation {
 
     /** Allocates under the default policy for the order (see {@link AllocationPolicies}). */
     public AllocationOutcome allocate(String orderId, String attempt, Set<String> excludedNodeIds) {
+        return allocate(orderId, attempt, excludedNodeIds, Map.of());
+    }
+
+    /** Allocates under the policy the process decided ({@link AllocationPolicies#DECIDED}) over the defaults. */
+    public AllocationOutcome allocate(String orderId, String attempt, Set<String> excludedNodeIds, Map<String, ?> decided) {
         Order order = orders.get(orderId);
-        return allocate(order, attempt, policies.policyFor(order), policies.promiseDays(order), excludedNodeIds);
+        return allocate(order, attempt, policies.policyFor(order, decided), policies.promiseDays(order, decided),
+                excludedNodeIds);
     }
 
     public AllocationOutcome allocate(Order order, String attempt, Policy policy, int promiseDays,
@@ -83,7 +89,7 @@ public class OrderAllocation {
      * rejected, and places its lines again without that node (and any other excluded ones).
      */
     public AllocationOutcome reallocate(String orderId, String shipmentId, String attempt, Set<String> excludedNodeIds,
-                                        String reason) {
+                                        String reason, Map<String, ?> decided) {
         if (!reservationsOf(orderId, attempt).isEmpty()) {
             return repeated(orders.get(orderId), attempt);
         }
@@ -101,8 +107,8 @@ public class OrderAllocation {
                 byLineNo.get(l.lineNo()).unitPrice())).toList();
         Set<String> excluded = new HashSet<>(excludedNodeIds);
         excluded.add(rejected.nodeId());
-        return place(order, toPlace, "REALLOCATED", attempt, policies.policyFor(order), policies.promiseDays(order),
-                excluded);
+        return place(order, toPlace, "REALLOCATED", attempt, policies.policyFor(order, decided),
+                policies.promiseDays(order, decided), excluded);
     }
 
     private AllocationOutcome place(Order order, List<OrderLine> toPlace, String eventType, String attempt, Policy policy,

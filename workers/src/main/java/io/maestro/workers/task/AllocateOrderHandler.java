@@ -21,6 +21,6 @@ public class AllocateOrderHandler extends AllocationTaskHandler {
 
     @Override
     protected AllocationOutcome run(ExternalTask task, String orderId, Set<String> excludedNodes) {
-        return allocation.allocate(orderId, task.getId(), excludedNodes);
+        return allocation.allocate(orderId, task.getId(), excludedNodes, task.getAllVariables());
     }
 }

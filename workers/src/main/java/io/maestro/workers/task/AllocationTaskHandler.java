@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the allocation topics share: the order is the task's business key (or variable {@code orderId}),
- * {@code excludedNodes} (comma-separated) are left out; the task completes with the plan's summary, or
+ * {@code excludedNodes} (comma-separated) are left out, the policy variables DMN {@code fulfillment-policy}
+ * decided ({@code costWeight}, {@code maxShipments}, {@code promiseDays}, …) are put over the defaults; the task completes with the plan's summary, or
  * throws BPMN error {@code NoFeasibleAllocation} with the reason; other failures are retried, then
  * become incidents. The task id is the attempt key, so a task fetched twice reserves once.
  */

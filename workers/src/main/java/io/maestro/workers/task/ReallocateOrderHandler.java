@@ -31,6 +31,6 @@ public class ReallocateOrderHandler extends AllocationTaskHandler {
         }
         String reason = task.getVariable("rejectionReason");
         return allocation.reallocate(orderId, shipmentId, task.getId(), excludedNodes,
-                reason == null ? "rejected by the node" : reason);
+                reason == null ? "rejected by the node" : reason, task.getAllVariables());
     }
 }

@@ -20,6 +20,7 @@ import io.maestro.core.testing.DomainTables;
 import io.maestro.core.testing.TestData;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,10 +97,17 @@ class OrderAllocationTest {
     }
 
     @Test
+    void theProcessesDecisionsShapeThePlan() {
+        AllocationOutcome outcome = allocation.allocate(orderId, "t1", Set.of(), Map.of("shipFromStoreAllowed", false));
+
+        assertThat(outcome.shipments()).singleElement().satisfies(s -> assertThat(s.nodeId()).isEqualTo("DC-OLEAN"));
+    }
+
+    @Test
     void aRejectedShipmentIsPlacedAgainWithoutItsNode() {
         String rejected = allocation.allocate(orderId, "t1", Set.of()).shipments().get(0).shipmentId();
 
-        AllocationOutcome outcome = allocation.reallocate(orderId, rejected, "r1", Set.of(), "store short-staffed");
+        AllocationOutcome outcome = allocation.reallocate(orderId, rejected, "r1", Set.of(), "store short-staffed", Map.of());
 
         assertThat(outcome.shipments()).singleElement().satisfies(s -> {
             assertThat(s.nodeId()).isEqualTo("DC-OLEAN");
@@ -113,14 +121,14 @@ class OrderAllocationTest {
                 .containsExactlyInAnyOrder("ST-MAN:REJECTED", "DC-OLEAN:PLANNED");
         assertThat(orders.timeline(orderId)).extracting(TimelineEntry::type)
                 .containsSubsequence("ALLOCATED", "SHIPMENT_REJECTED", "REALLOCATED");
-        assertThat(allocation.reallocate(orderId, rejected, "r1", Set.of(), "again").repeated()).isTrue();
+        assertThat(allocation.reallocate(orderId, rejected, "r1", Set.of(), "again", Map.of()).repeated()).isTrue();
     }
 
     @Test
     void aRejectedShipmentWithNowhereElseToGoIsReleasedAndNotFeasible() {
         String rejected = allocation.allocate(orderId, "t1", Set.of()).shipments().get(0).shipmentId();
 
-        assertThatThrownBy(() -> allocation.reallocate(orderId, rejected, "r1", Set.of("DC-OLEAN", "DC-BKN"), "no staff"))
+        assertThatThrownBy(() -> allocation.reallocate(orderId, rejected, "r1", Set.of("DC-OLEAN", "DC-BKN"), "no staff", Map.of()))
                 .isInstanceOf(NoFeasibleAllocationException.class);
         assertThat(inventory.position("ST-MAN", "TSHIRT-BLK-M").orElseThrow().reserved()).isZero();
         assertThat(ledger.reservationsOf(orderId)).allSatisfy(r -> assertThat(r.status().name()).isEqualTo("RELEASED"));
