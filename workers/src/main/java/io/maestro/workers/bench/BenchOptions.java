@@ -11,12 +11,13 @@ import java.util.Locale;
  * @param kappa capacity factor: network pick capacity today ÷ units demanded (infinite = no limit)
  * @param costs "standard" (zone rate card, handling by node type) or "literature" (Jasin &amp; Sinha / Ma)
  * @param lowerBoundSeconds time allowed to solve the LP relaxation of the whole day (negative: the preset's)
+ * @param lines             every order has this many lines (0: 1–5 lines, as generated for the presets)
  */
 record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, String costs, List<String> engines,
-                    double lowerBoundSeconds) {
+                    double lowerBoundSeconds, int lines) {
 
     static final String USAGE = "usage: AllocationBenchmark [--preset S|M|L] [--seed N] [--rho 0.8..2.0] "
-            + "[--kappa 1.1..inf] [--costs standard|literature] [--engines B0,B1,B2,B3,LB] [--lb-seconds S]";
+            + "[--kappa 1.1..inf] [--costs standard|literature] [--engines B0,B1,B2,B3,LB] [--lb-seconds S] [--lines N]";
 
     static BenchOptions parse(String... args) {
         BenchPreset preset = BenchPreset.S;
@@ -26,6 +27,7 @@ record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, Str
         String costs = "standard";
         List<String> engines = List.of("B0", "B1", "B2", "B3", "LB");
         double lowerBoundSeconds = -1;
+        int lines = 0;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -40,6 +42,7 @@ record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, Str
                         : Double.parseDouble(value);
                 case "--costs" -> costs = value.toLowerCase(Locale.ROOT);
                 case "--lb-seconds" -> lowerBoundSeconds = Double.parseDouble(value);
+                case "--lines" -> lines = Integer.parseInt(value);
                 case "--engines" -> engines = new ArrayList<>(List.of(value.toUpperCase(Locale.ROOT).split(",")));
                 default -> throw new IllegalArgumentException("unknown option " + flag + ". " + USAGE);
             }
@@ -47,9 +50,12 @@ record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, Str
         if (!costs.equals("standard") && !costs.equals("literature")) {
             throw new IllegalArgumentException("--costs is standard or literature. " + USAGE);
         }
+        if (lines < 0 || lines > 50) {
+            throw new IllegalArgumentException("--lines is 0 (1–5 lines per order) or 1..50. " + USAGE);
+        }
         if (rho <= 0 || kappa <= 0) {
             throw new IllegalArgumentException("--rho and --kappa must be positive. " + USAGE);
         }
-        return new BenchOptions(preset, seed, rho, kappa, costs, List.copyOf(engines), lowerBoundSeconds);
+        return new BenchOptions(preset, seed, rho, kappa, costs, List.copyOf(engines), lowerBoundSeconds, lines);
     }
 }

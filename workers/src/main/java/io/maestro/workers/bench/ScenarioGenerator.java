@@ -54,7 +54,7 @@ final class ScenarioGenerator {
         List<Order> orders = new ArrayList<>();
         int[] demand = new int[preset.skus];
         for (int o = 0; o < preset.orders; o++) {
-            orders.add(order(o, skus, unitWeights, popularity, demand, random));
+            orders.add(order(o, options.lines(), skus, unitWeights, popularity, demand, random));
         }
         double[] size = nodes.stream().mapToDouble(n -> sizeOf(n.type())).toArray();
         int[][] stock = new int[nodes.size()][preset.skus];
@@ -100,9 +100,10 @@ final class ScenarioGenerator {
         return nodes;
     }
 
-    private Order order(int index, List<String> skus, double[] unitWeights, ZipfSampler popularity, int[] demand,
-                        Random random) {
-        int lineCount = 1 + proportional(LINE_COUNT_WEIGHTS, random);
+    /** An order of {@code lineTarget} lines, or of 1–5 lines as in the literature when it is 0. */
+    private Order order(int index, int lineTarget, List<String> skus, double[] unitWeights, ZipfSampler popularity,
+                        int[] demand, Random random) {
+        int lineCount = lineTarget > 0 ? lineTarget : 1 + proportional(LINE_COUNT_WEIGHTS, random);
         Set<Integer> chosen = new LinkedHashSet<>();
         while (chosen.size() < Math.min(lineCount, skus.size())) {
             chosen.add(popularity.sample(random));
