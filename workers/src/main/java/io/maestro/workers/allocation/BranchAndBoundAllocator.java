@@ -62,6 +62,10 @@ public final class BranchAndBoundAllocator implements Allocator {
         private final double[][] linearUnit;
         private final boolean[] allowed;
         private int required;
+        /** The nodes of the set being searched (the ones {@code allowed}). */
+        private int[] setNodes = new int[0];
+        /** [line][node]: the node's position among the line's options, -1 when it is none of them. */
+        private final int[][] optionIndex;
         private double splitOfSet;
         private final int[] candidates;
         /** [position in candidates][line]: the least linear unit floor of the line among candidates from there on. */
@@ -129,6 +133,13 @@ public final class BranchAndBoundAllocator implements Allocator {
                     laterLinearUnit[c][i] = Math.min(laterLinearUnit[c + 1][i], here);
                 }
             }
+            this.optionIndex = new int[lineCount][nodeCount];
+            for (int i = 0; i < lineCount; i++) {
+                java.util.Arrays.fill(optionIndex[i], -1);
+                for (int o = 0; o < p.options[i].length; o++) {
+                    optionIndex[i][p.options[i][o]] = o;
+                }
+            }
             this.current = p.nothing();
             this.best = incumbent;
             this.bestCost = p.evaluate(incumbent);
@@ -183,6 +194,7 @@ public final class BranchAndBoundAllocator implements Allocator {
 
         private void placeWithin(List<Integer> nodes) {
             nodes.forEach(n -> allowed[n] = true);
+            setNodes = nodes.stream().mapToInt(Integer::intValue).toArray();
             required = nodes.size();
             splitOfSet = p.rules.splitPenalty(required);
             place(0, p.qty[order[0]], 0, 0);
@@ -243,9 +255,8 @@ public final class BranchAndBoundAllocator implements Allocator {
             double leave = mayLeave ? p.unfilledPerUnit : Double.POSITIVE_INFINITY;
             double bound = 0;
             int closedUnits = 0;
-            for (int c = 0; c < candidates.length; c++) {
-                int n = candidates[c];
-                if (allowed[n] && !ledger.isOpen(n)) {
+            for (int n : setNodes) {
+                if (!ledger.isOpen(n)) {
                     bound += fixedFloor[n];
                     closedUnits++;
                 }
@@ -260,10 +271,9 @@ public final class BranchAndBoundAllocator implements Allocator {
                 unitsToCome += units;
                 double least = leave;
                 if (mayFill) {
-                    int[] options = p.options[j];
-                    for (int o = q == k ? from : 0; o < options.length; o++) {
-                        int n = options[o];
-                        if (allowed[n] && ledger.room(n, j) > 0) {
+                    int first = q == k ? from : 0;
+                    for (int n : setNodes) {
+                        if (optionIndex[j][n] >= first && ledger.room(n, j) > 0) {
                             least = Math.min(least, ledger.isOpen(n) ? p.unitFloor[n][j] : linearUnit[n][j]);
                         }
                     }
