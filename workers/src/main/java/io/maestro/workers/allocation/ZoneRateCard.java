@@ -1,5 +1,6 @@
 package io.maestro.workers.allocation;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,6 +36,11 @@ public final class ZoneRateCard implements RateCard {
         this.price = price;
         this.transitDays = transitDays;
         this.emissions = Objects.requireNonNull(emissions);
+        for (int b = 1; b < weightBreaksLb.length; b++) {
+            if (weightBreaksLb[b] <= weightBreaksLb[b - 1]) {
+                throw new IllegalArgumentException(carrier + ": weight breaks must ascend");
+            }
+        }
         for (double[][] byZone : price) {
             for (double[] byWeight : byZone) {
                 for (int w = 1; w < byWeight.length; w++) {
@@ -150,10 +156,10 @@ public final class ZoneRateCard implements RateCard {
     private double priceByWeight(double[] byWeight, double weightLb) {
         // weights are sums of doubles: 0.7 + 0.3 must bill as 1 lb, not 2
         double billable = Math.max(weightBreaksLb[0], Math.ceil(weightLb - WEIGHT_TOLERANCE_LB));
-        for (int b = 0; b < weightBreaksLb.length; b++) {
-            if (billable <= weightBreaksLb[b]) {
-                return byWeight[b];
-            }
+        int at = Arrays.binarySearch(weightBreaksLb, billable);
+        int firstBreakAtOrAbove = at >= 0 ? at : -at - 1;
+        if (firstBreakAtOrAbove < weightBreaksLb.length) {
+            return byWeight[firstBreakAtOrAbove];
         }
         int last = weightBreaksLb.length - 1;
         double perLb = (byWeight[last] - byWeight[last - 1]) / (weightBreaksLb[last] - weightBreaksLb[last - 1]);

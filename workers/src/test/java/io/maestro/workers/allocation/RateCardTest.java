@@ -68,4 +68,27 @@ class RateCardTest {
                 new double[] {1, 2}, price, new int[][] {{1}}, EmissionFactors.standard()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aCardWhoseWeightBreaksDoNotAscendIsRefused() {
+        double[][][] price = {{{5.0, 6.0}}};
+        assertThatThrownBy(() -> new ZoneRateCard("Bad", List.of(Service.GROUND), new double[] {Double.POSITIVE_INFINITY},
+                new double[] {2, 1}, price, new int[][] {{1}}, EmissionFactors.standard()))
+                .hasMessageContaining("weight breaks must ascend");
+    }
+
+    @Test
+    void everyWeightBillsAtTheFirstBreakAtOrAboveIt() {
+        double[][][] price = {{{5.0, 6.0, 9.0}}};
+        ZoneRateCard threeBreaks = new ZoneRateCard("Three", List.of(Service.GROUND), new double[] {Double.POSITIVE_INFINITY},
+                new double[] {1, 5, 10}, price, new int[][] {{1}}, EmissionFactors.standard());
+
+        assertThat(threeBreaks.price(Service.GROUND, 10, 0.2, 1)).isEqualTo(5.0);
+        assertThat(threeBreaks.price(Service.GROUND, 10, 1.0, 1)).isEqualTo(5.0);
+        assertThat(threeBreaks.price(Service.GROUND, 10, 1.2, 1)).isEqualTo(6.0);
+        assertThat(threeBreaks.price(Service.GROUND, 10, 5.0, 1)).isEqualTo(6.0);
+        assertThat(threeBreaks.price(Service.GROUND, 10, 9.5, 1)).isEqualTo(9.0);
+        assertThat(threeBreaks.price(Service.GROUND, 10, 12.0, 1)).as("2 lb beyond the last break at 3/5 per lb")
+                .isCloseTo(10.2, within(1e-9));
+    }
 }
