@@ -2,7 +2,6 @@ package io.maestro.core.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -35,10 +34,6 @@ public class Database {
 
     public OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-    }
-
-    public Timestamp nowTimestamp() {
-        return Timestamp.from(clock.instant());
     }
 
     /**

@@ -19,12 +19,6 @@ public class LedgerRebuild {
         this.positions = positions;
     }
 
-    /** Every position as the ledger says it is, without changing anything. */
-    @Transactional(readOnly = true)
-    public List<InventoryPosition> positionsFromLedger() {
-        return ledger.sums();
-    }
-
     /**
      * Every (node, SKU) where the live position differs from the ledger's sums, as pairs of
      * {ledger, live}; a position absent on one side counts as all zeros. Empty when all is true.

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reading orders and moving them through their statuses, each change recorded on the timeline. */
+/** Reading orders and recording what happens to them (plans, shipment changes), each on the timeline. */
 @Service
 public class OrderService {
 
@@ -77,14 +77,5 @@ public class OrderService {
             throw new NotFoundException("Shipment", shipmentId);
         }
         audit.record(orderId, eventType, null, actor, reason, Map.of("shipmentId", shipmentId, "status", status.name()));
-    }
-
-    /** Sets the order's status and records who changed it and why. */
-    @Transactional
-    public void changeStatus(String orderId, OrderStatus status, String actor, String reason, Map<String, ?> details) {
-        if (!orders.updateStatus(orderId, status)) {
-            throw new NotFoundException("Order", orderId);
-        }
-        audit.record(orderId, "STATUS_CHANGED", status.name(), actor, reason, details);
     }
 }
