@@ -1,0 +1,141 @@
+package io.maestro.core.inbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maestro.core.InvalidRequestException;
+import io.maestro.core.Violations;
+import io.maestro.core.db.Database;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keeps every partner event until the order's process took it. Receiving is idempotent per
+ * (source, eventId); delivery to the process happens after commit and is retried while the process does
+ * not wait for it yet.
+ */
+@Component
+public class PartnerEventInbox {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final String COLUMNS = "id, source, event_id, type, order_id, shipment_id, payload, occurred_at, "
+            + "status, attempts, received_at, next_attempt_at, last_error";
+
+    private final Database db;
+    private final ApplicationEventPublisher events;
+
+    public PartnerEventInbox(Database db, ApplicationEventPublisher events) {
+        this.db = db;
+        this.events = events;
+    }
+
+    /** Stores the event once; returns false (and changes nothing) when the same event came before. */
+    @Transactional
+    public boolean receive(PartnerEvent event) {
+        validate(event);
+        OffsetDateTime now = db.now();
+        boolean stored = db.insertIfAbsent("insert into partner_event (source, event_id, type, order_id, shipment_id, "
+                        + "payload, occurred_at, received_at, status, attempts, next_attempt_at) values (?,?,?,?,?,?,?,?,?,0,?)",
+                event.source(), event.eventId(), event.type(), event.orderId(), event.shipmentId(), toJson(event.payload()),
+                event.occurredAt() == null ? now : event.occurredAt(), now, PartnerEventStatus.PENDING.name(), now);
+        if (stored) {
+            long id = db.jdbc().queryForObject("select id from partner_event where source = ? and event_id = ?",
+                    Long.class, event.source(), event.eventId());
+            events.publishEvent(new PartnerEventReceived(id));
+        }
+        return stored;
+    }
+
+    public Optional<StoredPartnerEvent> find(long id) {
+        return db.jdbc().query("select " + COLUMNS + " from partner_event where id = ?", ROW, id).stream().findFirst();
+    }
+
+    /** Pending events whose next attempt is due, oldest first. */
+    public List<StoredPartnerEvent> due(int limit) {
+        return db.jdbc().query("select " + COLUMNS + " from partner_event where status = ? and next_attempt_at <= ? "
+                + "order by id fetch first " + limit + " rows only", ROW, PartnerEventStatus.PENDING.name(), db.now());
+    }
+
+    public List<StoredPartnerEvent> ofOrder(String orderId) {
+        return db.jdbc().query("select " + COLUMNS + " from partner_event where order_id = ? order by id", ROW, orderId);
+    }
+
+    public List<StoredPartnerEvent> withStatus(PartnerEventStatus status, int offset, int limit) {
+        return db.jdbc().query("select " + COLUMNS + " from partner_event where status = ? order by id offset " + offset
+                + " rows fetch first " + limit + " rows only", ROW, status.name());
+    }
+
+    @Transactional
+    public void markCorrelated(long id) {
+        db.jdbc().update("update partner_event set status = ?, attempts = attempts + 1, last_error = null where id = ?",
+                PartnerEventStatus.CORRELATED.name(), id);
+    }
+
+    /**
+     * Records a failed delivery: tried again after {@code retryAfter}, or FAILED once {@code maxAttempts} are used.
+     * Returns the status the event is left in.
+     */
+    @Transactional
+    public PartnerEventStatus markAttemptFailed(long id, String error, Duration retryAfter, int maxAttempts) {
+        db.jdbc().update("update partner_event set attempts = attempts + 1, last_error = ?, next_attempt_at = ?, "
+                        + "status = case when attempts + 1 >= ? then ? else status end where id = ? and status = ?",
+                truncate(error), db.now().plus(retryAfter), maxAttempts, PartnerEventStatus.FAILED.name(), id,
+                PartnerEventStatus.PENDING.name());
+        return find(id).map(StoredPartnerEvent::status).orElseThrow();
+    }
+
+    /** Puts a FAILED event back in line (an operator fixed what stopped it). */
+    @Transactional
+    public boolean retry(long id) {
+        return db.jdbc().update("update partner_event set status = ?, attempts = 0, next_attempt_at = ? where id = ? "
+                + "and status = ?", PartnerEventStatus.PENDING.name(), db.now(), id, PartnerEventStatus.FAILED.name()) == 1;
+    }
+
+    private static void validate(PartnerEvent e) {
+        Violations v = new Violations();
+        v.requireText(e.source(), "source", 40);
+        v.requireText(e.eventId(), "eventId", 120);
+        v.requireText(e.type(), "type", 40);
+        v.requireText(e.orderId(), "orderId", 40);
+        v.require(e.shipmentId() == null || e.shipmentId().length() <= 60, "shipmentId", "must be at most 60 characters");
+        v.throwIfAny();
+    }
+
+    private static String toJson(Map<String, Object> payload) {
+        try {
+            String json = JSON.writeValueAsString(payload);
+            if (json.length() > 8000) {
+                throw new InvalidRequestException("payload", "must be at most 8000 characters of JSON");
+            }
+            return json;
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestException("payload", "is not serialisable: " + e.getOriginalMessage());
+        }
+    }
+
+    private static Map<String, Object> fromJson(String json) {
+        try {
+            return json == null ? Map.of() : JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored partner event payload is not JSON", e);
+        }
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+
+    private static final RowMapper<StoredPartnerEvent> ROW = (rs, i) -> new StoredPartnerEvent(rs.getLong(1),
+            new PartnerEvent(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                    fromJson(rs.getString(7)), rs.getObject(8, OffsetDateTime.class)),
+            PartnerEventStatus.valueOf(rs.getString(9)), rs.getInt(10), rs.getObject(11, OffsetDateTime.class),
+            rs.getObject(12, OffsetDateTime.class), rs.getString(13));
+}
