@@ -165,6 +165,11 @@ public class InventoryLedger {
         return reservations.forOrder(orderId);
     }
 
+    /** Active reservations at a position, newest first: the ones to take back first when the stock is not there. */
+    public List<Reservation> activeReservationsAt(String nodeId, String sku) {
+        return reservations.activeAt(nodeId, sku);
+    }
+
     public List<LedgerEntry> entries(String nodeId, String sku) {
         return ledger.entriesFor(nodeId, sku);
     }

@@ -42,6 +42,11 @@ class ReservationRepository {
                 ReservationRepository::map, orderId);
     }
 
+    List<Reservation> activeAt(String nodeId, String sku) {
+        return db.jdbc().query("select " + COLUMNS + " from reservation where node_id = ? and sku = ? and status = 'ACTIVE' "
+                + "order by created_at desc, id desc", ReservationRepository::map, nodeId, sku);
+    }
+
     Map<String, Long> unitsPerNodeSince(OffsetDateTime since) {
         Map<String, Long> units = new HashMap<>();
         db.jdbc().query("select node_id, sum(quantity) from reservation where created_at >= ? and status <> 'RELEASED' "

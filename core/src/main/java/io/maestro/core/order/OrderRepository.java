@@ -65,6 +65,20 @@ public class OrderRepository {
                 db.now(), shipmentId, orderId) == 1;
     }
 
+    boolean updateShipTo(String orderId, Address a, double latitude, double longitude) {
+        return jdbc.update("update orders set ship_to_name = ?, ship_to_line1 = ?, ship_to_line2 = ?, ship_to_city = ?, "
+                        + "ship_to_region = ?, ship_to_postal = ?, ship_to_country = ?, latitude = ?, longitude = ?, "
+                        + "updated_at = ? where id = ?", a.name(), a.line1(), a.line2(), a.city(), a.region(), a.postalCode(),
+                a.country(), latitude, longitude, db.now(), orderId) == 1;
+    }
+
+    boolean updateShipmentLabel(String orderId, String shipmentId, String carrier, String service, String trackingNumber,
+                                java.math.BigDecimal co2Kg, java.time.LocalDate promisedDate) {
+        return jdbc.update("update shipment set carrier = ?, service = ?, tracking_number = ?, co2_kg = coalesce(?, co2_kg), "
+                        + "promised_date = coalesce(?, promised_date), updated_at = ? where id = ? and order_id = ?", carrier,
+                service, trackingNumber, co2Kg, promisedDate, db.now(), shipmentId, orderId) == 1;
+    }
+
     public void saveShipment(String orderId, Shipment s) {
         int updated = jdbc.update("update shipment set node_id = ?, carrier = ?, service = ?, cost = ?, co2_kg = ?, "
                 + "promised_date = ?, status = ?, tracking_number = ?, updated_at = ? where id = ?", s.nodeId(), s.carrier(),

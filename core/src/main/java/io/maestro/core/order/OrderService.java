@@ -3,6 +3,10 @@ package io.maestro.core.order;
 import io.maestro.core.NotFoundException;
 import io.maestro.core.audit.AuditTrail;
 import io.maestro.core.audit.TimelineEntry;
+import io.maestro.core.geo.Address;
+import io.maestro.core.geo.GeoPoint;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +65,43 @@ public class OrderService {
             throw new NotFoundException("Order", orderId);
         }
         audit.record(orderId, eventType, status.name(), actor, reason, details);
+    }
+
+    /** Moves the order to {@code status} and records why on the timeline. */
+    @Transactional
+    public void changeStatus(String orderId, OrderStatus status, String eventType, String actor, String reason,
+                             Map<String, ?> details) {
+        if (!orders.updateStatus(orderId, status)) {
+            throw new NotFoundException("Order", orderId);
+        }
+        audit.record(orderId, eventType, status.name(), actor, reason, details);
+    }
+
+    /** Records an event that changes no status (a decision, a message, a notification) on the timeline. */
+    @Transactional
+    public void record(String orderId, String eventType, String actor, String reason, Map<String, ?> details) {
+        audit.record(orderId, eventType, null, actor, reason, details);
+    }
+
+    /** Changes where the order goes (already geocoded by the caller) and records the change. */
+    @Transactional
+    public void changeShipTo(String orderId, Address shipTo, GeoPoint location, String actor, String reason) {
+        if (!orders.updateShipTo(orderId, shipTo, location.latitude(), location.longitude())) {
+            throw new NotFoundException("Order", orderId);
+        }
+        audit.record(orderId, "SHIP_TO_CHANGED", null, actor, reason, Map.of("postalCode", shipTo.postalCode(),
+                "city", String.valueOf(shipTo.city())));
+    }
+
+    /** Records the label bought for a shipment: carrier, service, tracking number, and the carrier's estimate. */
+    @Transactional
+    public void recordLabel(String orderId, String shipmentId, String carrier, String service, String trackingNumber,
+                            BigDecimal co2Kg, LocalDate estimatedDelivery, String actor) {
+        if (!orders.updateShipmentLabel(orderId, shipmentId, carrier, service, trackingNumber, co2Kg, estimatedDelivery)) {
+            throw new NotFoundException("Shipment", shipmentId);
+        }
+        audit.record(orderId, "LABEL_PURCHASED", null, actor, carrier + " " + service + " label " + trackingNumber,
+                Map.of("shipmentId", shipmentId, "carrier", carrier, "service", service, "trackingNumber", trackingNumber));
     }
 
     /** Marks a shipment rejected by its node (or short there) and records why. */

@@ -1,0 +1,106 @@
+package io.maestro.processes;
+
+import io.maestro.core.inbox.PartnerEvent;
+import io.maestro.core.inbox.PartnerEventInbox;
+import io.maestro.core.inventory.InventoryLedger;
+import io.maestro.core.inventory.InventoryPosition;
+import io.maestro.core.inventory.InventoryPositionChanged;
+import io.maestro.core.inventory.Reservation;
+import io.maestro.core.order.OrderService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What stock changes mean for waiting orders. More stock at a position wakes the orders waiting for
+ * {@code InventoryAvailable} that need that SKU (gathered and sent once a second, not per ledger entry).
+ * A count or loss that leaves a position with fewer units than reserved tells the newest shipments
+ * reserved there that they are short ({@code ShipmentShortPicked} through the partner inbox), so they reroute.
+ */
+@Component
+public class StockSignals {
+
+    public static final String INVENTORY_AVAILABLE = "InventoryAvailable";
+    public static final String SHORT_PICKED = "ShipmentShortPicked";
+
+    private final RuntimeService runtime;
+    private final OrderService orders;
+    private final InventoryLedger ledger;
+    private final PartnerEventInbox inbox;
+    private final Set<String> replenishedSkus = ConcurrentHashMap.newKeySet();
+
+    public StockSignals(RuntimeService runtime, OrderService orders, InventoryLedger ledger, PartnerEventInbox inbox) {
+        this.runtime = runtime;
+        this.orders = orders;
+        this.ledger = ledger;
+        this.inbox = inbox;
+    }
+
+    @TransactionalEventListener
+    public void onCommitted(InventoryPositionChanged change) {
+        if (free(change.after()) > free(change.before())) {
+            replenishedSkus.add(change.after().sku());
+        }
+    }
+
+    /** In the transaction of the change: the shortfall and the messages about it commit together. */
+    @EventListener
+    public void onChange(InventoryPositionChanged change) {
+        if (!change.after().isShort()) {
+            return;
+        }
+        long missing = change.after().reserved() - change.after().onHand();
+        for (Reservation r : ledger.activeReservationsAt(change.after().nodeId(), change.after().sku())) {
+            if (missing <= 0) {
+                break;
+            }
+            String shipmentId = shipmentOf(r);
+            inbox.receive(new PartnerEvent("inventory", "short:" + r.id(), SHORT_PICKED, r.orderId(), shipmentId,
+                    Map.of("reason", "stock count at " + r.nodeId() + " left " + change.after().onHand() + " of "
+                            + change.after().reserved() + " reserved " + r.sku(),
+                            "lines", List.of(Map.of("sku", r.sku(), "shortQuantity", Math.min(missing, r.quantity())))), null));
+            missing -= r.quantity();
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${maestro.fulfillment.stock-signal-millis:1000}")
+    public void wakeWaitingOrders() {
+        if (replenishedSkus.isEmpty()) {
+            return;
+        }
+        Set<String> skus = new HashSet<>(replenishedSkus);
+        replenishedSkus.removeAll(skus);
+        List<Execution> waiting = runtime.createExecutionQuery().messageEventSubscriptionName(INVENTORY_AVAILABLE).list();
+        for (Execution execution : waiting) {
+            String orderId = (String) runtime.getVariable(execution.getId(), "orderId");
+            boolean needed = orderId != null && orders.find(orderId).map(o -> o.lines().stream()
+                    .anyMatch(l -> skus.contains(l.sku()))).orElse(false);
+            if (needed) {
+                try {
+                    runtime.messageEventReceived(INVENTORY_AVAILABLE, execution.getId(), Map.of("replenishedSkus",
+                            String.join(",", skus)));
+                } catch (RuntimeException gone) {
+                    // the order moved on meanwhile (cancelled, timer fired): nothing to wake
+                }
+            }
+        }
+    }
+
+    private static long free(InventoryPosition p) {
+        return p.onHand() - p.reserved() - p.safetyStock();
+    }
+
+    /** Reservation ids are {@code <shipmentId>-<lineNo>}. */
+    private static String shipmentOf(Reservation r) {
+        return r.id().substring(0, r.id().lastIndexOf('-'));
+    }
+}
