@@ -1,24 +1,21 @@
 package io.maestro.processes;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
- * Bean {@code decisionVariables}: turns a decision's single result (a map of its outputs) into process
- * variables of the same names, so workers and gateways read {@code promiseDays}, not {@code policy.promiseDays}.
- * Used as an end listener on business rule tasks: {@code ${decisionVariables.spread(execution, 'policy')}}.
+ * Bean {@code decisionVariables}: turns what a COLLECT decision returned into one comma-separated process
+ * variable (lists are not stored as variables: Java serialization stays off). Used in a business rule
+ * task's output mapping: {@code ${decisionVariables.collect(decisionResult, 'eligibleNodeType')}}.
  */
 @Component("decisionVariables")
 public class DecisionVariables {
 
-    public void spread(DelegateExecution execution, String resultVariable) {
-        Object result = execution.getVariable(resultVariable);
-        if (result instanceof Map<?, ?> outputs) {
-            outputs.forEach((name, value) -> execution.setVariable(String.valueOf(name), value));
-        } else if (result != null) {
-            throw new IllegalStateException("Decision result " + resultVariable + " is not a single result: " + result);
-        }
+    public String collect(DmnDecisionResult result, String output) {
+        return result.collectEntries(output).stream().filter(Objects::nonNull).map(String::valueOf).distinct()
+                .collect(Collectors.joining(","));
     }
 }
