@@ -1,5 +1,6 @@
 package io.maestro.integrations;
 
+import io.maestro.integrations.notifications.NotificationProperties;
 import io.maestro.integrations.sandbox.SandboxConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Import;
 
 /** Contracts, mapping and settings of the outside systems; the sandbox partners when they are enabled. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PartnerProperties.class)
+@EnableConfigurationProperties({PartnerProperties.class, NotificationProperties.class})
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
         pattern = "io\\.maestro\\.integrations\\.sandbox\\..*"))
 @Import(SandboxConfiguration.class)

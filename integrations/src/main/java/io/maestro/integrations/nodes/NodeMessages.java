@@ -1,11 +1,9 @@
 package io.maestro.integrations.nodes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.maestro.core.inbox.PartnerEvent;
 import io.maestro.core.partner.ShipmentRelease;
+import io.maestro.integrations.Json;
 import io.maestro.integrations.PayloadReader;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -18,8 +16,6 @@ public final class NodeMessages {
 
     public static final String CSV_HEADER = "orderId,shipmentId,nodeId,lineNo,sku,quantity,deliveryOption,promisedDate,"
             + "shipToName,shipToPostalCode,shipToCountry";
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private NodeMessages() {
     }
@@ -30,7 +26,7 @@ public final class NodeMessages {
     }
 
     public static String releaseBody(ShipmentRelease release, NodeFormat format) {
-        return format == NodeFormat.CSV ? releaseCsv(release) : json(NodeReleaseMessage.of(release));
+        return format == NodeFormat.CSV ? releaseCsv(release) : Json.write(NodeReleaseMessage.of(release));
     }
 
     public static String contentType(NodeFormat format) {
@@ -38,15 +34,7 @@ public final class NodeMessages {
     }
 
     public static String cancelBody(NodeCancelMessage cancel) {
-        return json(cancel);
-    }
-
-    public static String json(Object message) {
-        try {
-            return JSON.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Cannot write " + message.getClass().getSimpleName(), e);
-        }
+        return Json.write(cancel);
     }
 
     /** One line per shipment line under {@link #CSV_HEADER}; fields with commas or quotes are quoted. */

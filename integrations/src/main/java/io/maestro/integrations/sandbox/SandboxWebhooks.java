@@ -1,8 +1,8 @@
 package io.maestro.integrations.sandbox;
 
+import io.maestro.integrations.Json;
 import io.maestro.integrations.LocalServer;
 import io.maestro.integrations.WebhookSignature;
-import io.maestro.integrations.nodes.NodeMessages;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -38,7 +38,7 @@ public class SandboxWebhooks {
 
     /** Sends the message to {@code path} of Maestro, signed with {@code secret}. */
     public void send(String path, String secret, Object message) {
-        String body = NodeMessages.json(message);
+        String body = Json.write(message);
         attempt(path, secret, body, 1);
     }
 
