@@ -6,9 +6,11 @@ import io.maestro.integrations.PartnerProperties.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.util.ObjectHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,10 +66,12 @@ public class PartnerCalls {
     }
 
     private static String describe(Exception failure) {
-        if (failure instanceof HttpOperationFailedException http) {
+        HttpOperationFailedException http = ObjectHelper.getException(HttpOperationFailedException.class, failure);
+        if (http != null) {
             String body = http.getResponseBody() == null ? "" : ": " + http.getResponseBody();
             return "HTTP " + http.getStatusCode() + body.substring(0, Math.min(body.length(), 300));
         }
-        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        Throwable cause = failure instanceof RuntimeCamelException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -17,6 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 public class SandboxFaults {
 
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
     public SandboxFaults(SandboxProperties properties) {
         faults.putAll(properties.getFaults());
@@ -40,6 +42,7 @@ public class SandboxFaults {
 
     /** Behaves as the first of the partners that has a fault set: waits its latency, then fails if it is down. */
     public void apply(String... partners) {
+        calls.computeIfAbsent(partners[0], p -> new AtomicInteger()).incrementAndGet();
         for (String partner : partners) {
             Fault fault = faults.get(partner);
             if (fault != null) {
@@ -47,6 +50,12 @@ public class SandboxFaults {
                 return;
             }
         }
+    }
+
+    /** How many calls the partner (the first name given to {@link #apply}) has had. */
+    public int calls(String partner) {
+        AtomicInteger count = calls.get(partner);
+        return count == null ? 0 : count.get();
     }
 
     private static void inject(String partner, Fault fault) {
