@@ -134,7 +134,8 @@ public final class MarketplaceCsv {
         }
         Row row = new Row(line, cells, new ArrayList<>());
         if (!record.isConsistent()) {
-            row.problems().add("has " + record.size() + " cells, the header " + record.getParser().getHeaderNames().size());
+            row.problems().add("has " + record.size() + " cells, the header has " + record.getParser().getHeaderNames().size());
+            return row;
         }
         if (row.get("marketplace_order_id") == null) {
             row.problems().add("marketplace_order_id: is required");
