@@ -2,6 +2,7 @@ package io.maestro.app;
 
 import io.maestro.core.CoreConfiguration;
 import io.maestro.processes.ProcessesConfiguration;
+import io.maestro.routes.RoutesConfiguration;
 import io.maestro.workers.WorkersConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
 /** Maestro: core, processes, routes and devices assembled into one application. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({CoreConfiguration.class, WorkersConfiguration.class, ProcessesConfiguration.class})
+@Import({CoreConfiguration.class, WorkersConfiguration.class, ProcessesConfiguration.class, RoutesConfiguration.class})
 public class MaestroApplication {
 
     public static void main(String[] args) {

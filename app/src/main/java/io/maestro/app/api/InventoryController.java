@@ -13,6 +13,7 @@ import io.maestro.core.inventory.SnapshotReport;
 import io.maestro.core.inventory.SnapshotRow;
 import io.maestro.core.network.NetworkService;
 import io.maestro.core.InvalidRequestException;
+import io.maestro.processes.StockProtectionRules;
 import java.math.BigDecimal;
 import java.security.Principal;
 import java.util.List;
@@ -39,15 +40,18 @@ public class InventoryController {
     private final InventoryLedger ledger;
     private final SnapshotImport snapshots;
     private final ChannelProtections protections;
+    private final StockProtectionRules protectionRules;
     private final CatalogService catalog;
     private final NetworkService network;
 
     public InventoryController(InventoryQueries queries, InventoryLedger ledger, SnapshotImport snapshots,
-                               ChannelProtections protections, CatalogService catalog, NetworkService network) {
+                               ChannelProtections protections, CatalogService catalog, NetworkService network,
+                               StockProtectionRules protectionRules) {
         this.queries = queries;
         this.ledger = ledger;
         this.snapshots = snapshots;
         this.protections = protections;
+        this.protectionRules = protectionRules;
         this.catalog = catalog;
         this.network = network;
     }
@@ -96,4 +100,9 @@ public class InventoryController {
         return protections.forSku(sku);
     }
 
+    /** Applies DMN stock-protection to every SKU and position: channel shares and safety stock by node type. */
+    @PostMapping("/protections/apply-rules")
+    public StockProtectionRules.Report applyProtectionRules(Principal principal) {
+        return protectionRules.apply(principal.getName());
+    }
 }

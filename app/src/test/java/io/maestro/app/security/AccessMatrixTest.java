@@ -48,6 +48,7 @@ class AccessMatrixTest {
             new Call("POST", "/api/inventory/snapshots", Map.of(), EnumSet.of(Role.INTEGRATION, Role.ADMIN)),
             new Call("PUT", "/api/inventory/protections/NO-SUCH/WEB", Map.of(), EnumSet.of(Role.ANALYST, Role.ADMIN)),
             new Call("GET", "/api/nodes", null, ALL),
+            new Call("POST", "/api/inventory/protections/apply-rules", null, EnumSet.of(Role.ANALYST, Role.ADMIN)),
             new Call("POST", "/api/nodes", Map.of(), EnumSet.of(Role.ADMIN)),
             new Call("POST", "/api/nodes/NO-SUCH/pause", null, EnumSet.of(Role.OPERATOR, Role.ADMIN)),
             new Call("GET", "/api/skus", null, ALL),

@@ -14,10 +14,10 @@ import org.springframework.context.annotation.Import;
 /** Core, the allocation and the processes on H2 with a Camunda engine; a node system that remembers what it was told. */
 @SpringBootApplication
 @Import({CoreConfiguration.class, WorkersConfiguration.class, ProcessesConfiguration.class})
-class FulfillmentTestApplication {
+public class FulfillmentTestApplication {
 
     /** The node systems' side of releases and withdrawals, as calls they received. */
-    static class RecordingNodes implements NodeGateway {
+    public static class RecordingNodes implements NodeGateway {
         final List<String> calls = new CopyOnWriteArrayList<>();
 
         @Override

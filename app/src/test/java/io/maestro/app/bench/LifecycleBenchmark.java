@@ -1,0 +1,246 @@
+package io.maestro.app.bench;
+
+import io.maestro.app.Api;
+import io.maestro.app.MaestroApplication;
+import io.maestro.core.inventory.Adjustment;
+import io.maestro.core.inventory.InventoryLedger;
+import io.maestro.core.network.Node;
+import io.maestro.core.network.NetworkService;
+import io.maestro.core.network.NodeType;
+import io.maestro.core.testing.EmbeddedPostgresDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * {@code ./maestro bench lifecycle [--orders N] [--clients C] [--db h2|postgres] [--speed S]}: N orders
+ * through the whole lifecycle — REST intake, order-fulfillment and shipment-execution with history full,
+ * the allocation worker, the sandbox node systems and carriers answering over HTTP — on a fresh
+ * Maestro started in this process. The baseline is the same path one order at a time (one client).
+ * Prints a table and {@code RESULT} lines: orders/s and p50/p99 latency from intake to allocated and to
+ * delivered, and where the time goes between the milestones.
+ */
+public final class LifecycleBenchmark {
+
+    private static final List<String> SKUS = List.of("TSHIRT-BLK-M", "TSHIRT-WHT-L", "HOODIE-GRY-M", "JEANS-IND-32",
+            "CAP-BLK", "SOCK-CREW-WHT-M", "BAG-TOTE-NAT");
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int orders = Integer.parseInt(options.getOrDefault("orders", "500"));
+        int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
+        String db = options.getOrDefault("db", "h2");
+        double speed = Double.parseDouble(options.getOrDefault("speed", "0.02"));
+        Path dataDir = Files.createTempDirectory("maestro-bench-lifecycle");
+        List<String> appArgs = new ArrayList<>(List.of("--server.port=0", "--maestro.data-dir=" + dataDir,
+                "--maestro.sandbox.speed=" + speed, "--maestro.sandbox.rejection-rate=0", "--maestro.sandbox.delay-rate=0",
+                "--maestro.sandbox.mail.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
+                "--camunda.bpm.webapp.enabled=false"));
+        if (db.equals("postgres")) {
+            appArgs.addAll(List.of("--spring.datasource.url=" + EmbeddedPostgresDatabase.newDatabaseUrl(),
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                    "--spring.datasource.driver-class-name=org.postgresql.Driver"));
+        }
+        System.out.printf("Starting Maestro (%s, history full, sandbox day = %.3f s) ...%n", db, speed);
+        try (ConfigurableApplicationContext app = SpringApplication.run(MaestroApplication.class, appArgs.toArray(String[]::new))) {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            List<String> skus = stock(app);
+            Api api = new Api(port);
+
+            Run baseline = run(api, jdbc, skus, Math.max(10, Math.min(40, orders / 10)), 1, "baseline");
+            Run measured = run(api, jdbc, skus, orders, clients, "measured");
+            print(db, orders, clients, baseline, measured);
+        }
+    }
+
+    record Run(String name, int orders, int clients, double seconds, double ordersPerSecond, long[] toAllocatedMs,
+               long[] toDeliveredMs, Map<String, Double> meanStepMs, int notDelivered) {
+    }
+
+    private static Run run(Api api, JdbcTemplate jdbc, List<String> skus, int orders, int clients, String name)
+            throws Exception {
+        Instant start = Instant.now();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<String>> placed = new ArrayList<>();
+        for (int i = 0; i < orders; i++) {
+            String sku = skus.get(i % skus.size());
+            String channelOrderId = name + "-" + i + "-" + System.nanoTime();
+            placed.add(pool.submit(() -> place(api, sku, channelOrderId)));
+        }
+        List<String> ids = new ArrayList<>();
+        for (Future<String> f : placed) {
+            ids.add(f.get());
+        }
+        pool.shutdown();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120 + orders / 5));
+        int open = orders;
+        while (open > 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            open = count(jdbc, ids, "select count(*) from orders where status <> 'DELIVERED' and id in (%s)");
+        }
+        double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        return new Run(name, orders, clients, seconds, (orders - open) / seconds,
+                latencies(jdbc, ids, "ALLOCATED"), latencies(jdbc, ids, "DELIVERED"), steps(jdbc, ids), open);
+    }
+
+    private static String place(Api api, String sku, String channelOrderId) {
+        Map<String, Object> order = Map.of("channel", "WEB", "channelOrderId", channelOrderId,
+                "customer", Map.of("id", "C-" + channelOrderId.hashCode(), "tier", "STANDARD", "email", "bench@example.com"),
+                "shipTo", Map.of("name", "Bench", "line1", "10 Jay St", "city", "Brooklyn", "region", "NY",
+                        "postalCode", "11201", "country", "US"),
+                "deliveryOption", "SHIP", "preference", "BALANCED", "shipComplete", false,
+                "lines", List.of(Map.of("sku", sku, "quantity", 1, "unitPrice", 19.90)));
+        Api.Response response = api.post("/api/orders", order, Api.INTEGRATION);
+        if (response.status() != 201) {
+            throw new IllegalStateException("Intake refused an order: " + response.status() + " " + response.body());
+        }
+        return response.json().path("orderId").asText();
+    }
+
+    /** Plenty of every benchmark SKU at every DC, so no order waits for stock. */
+    private static List<String> stock(ConfigurableApplicationContext app) {
+        InventoryLedger ledger = app.getBean(InventoryLedger.class);
+        for (Node node : app.getBean(NetworkService.class).all()) {
+            if (node.type() == NodeType.DC) {
+                for (String sku : SKUS) {
+                    ledger.adjust(new Adjustment("bench-" + node.id() + "-" + sku, node.id(), sku, null, 1_000_000L, null,
+                            "benchmark stock"), "bench");
+                }
+            }
+        }
+        return SKUS;
+    }
+
+    /** Milliseconds from intake to the first timeline entry of the type (ALLOCATED) or status (DELIVERED). */
+    private static long[] latencies(JdbcTemplate jdbc, List<String> ids, String milestone) {
+        String column = milestone.equals("ALLOCATED") ? "e.type" : "e.status";
+        List<Long> values = new ArrayList<>();
+        for (List<String> chunk : chunks(ids)) {
+            jdbc.query(("select o.created_at, min(e.occurred_at) from orders o join order_event e on e.order_id = o.id "
+                    + "where " + column + " = ? and o.id in (%s) group by o.id, o.created_at")
+                    .formatted(placeholders(chunk.size())), rs -> {
+                        values.add(Duration.between(rs.getObject(1, java.time.OffsetDateTime.class),
+                                rs.getObject(2, java.time.OffsetDateTime.class)).toMillis());
+                    }, args(milestone, chunk));
+        }
+        return values.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    /** Mean milliseconds between consecutive milestones of an order: where the time goes. */
+    private static Map<String, Double> steps(JdbcTemplate jdbc, List<String> ids) {
+        Map<String, List<Long>> byStep = new HashMap<>();
+        String[] milestones = {"ORDER_RECEIVED", "DECISION", "ALLOCATED", "LABEL_PURCHASED"};
+        for (List<String> chunk : chunks(ids)) {
+            jdbc.query(("select order_id, type, status, occurred_at from order_event where order_id in (%s) order by order_id, id")
+                    .formatted(placeholders(chunk.size())), rs -> {
+                        String key = rs.getString(2).equals("MESSAGE") ? null : rs.getString(2);
+                        if (rs.getString(3) != null && rs.getString(3).equals("DELIVERED")) {
+                            key = "DELIVERED";
+                        }
+                        if (key != null) {
+                            byStep.computeIfAbsent(rs.getString(1) + "|" + key, k -> new ArrayList<>())
+                                    .add(rs.getObject(4, java.time.OffsetDateTime.class).toInstant().toEpochMilli());
+                        }
+                    }, chunk.toArray());
+        }
+        Map<String, Double> mean = new java.util.LinkedHashMap<>();
+        String[] order = {milestones[0], milestones[1], milestones[2], milestones[3], "DELIVERED"};
+        for (int i = 1; i < order.length; i++) {
+            String from = order[i - 1];
+            String to = order[i];
+            mean.put(from + "→" + to, ids.stream().mapToLong(id -> {
+                List<Long> a = byStep.get(id + "|" + from);
+                List<Long> b = byStep.get(id + "|" + to);
+                return a == null || b == null ? -1 : b.get(0) - a.get(0);
+            }).filter(v -> v >= 0).average().orElse(Double.NaN));
+        }
+        return mean;
+    }
+
+    private static void print(String db, int orders, int clients, Run baseline, Run measured) {
+        System.out.println();
+        System.out.printf("%-9s %7s %7s %9s %10s %10s %10s %10s %8s%n", "run", "orders", "clients", "orders/s",
+                "alloc p50", "alloc p99", "deliv p50", "deliv p99", "late");
+        for (Run r : List.of(baseline, measured)) {
+            System.out.printf(Locale.ROOT, "%-9s %7d %7d %9.1f %8d ms %8d ms %8d ms %8d ms %8d%n", r.name(), r.orders(),
+                    r.clients(), r.ordersPerSecond(), pct(r.toAllocatedMs(), 50), pct(r.toAllocatedMs(), 99),
+                    pct(r.toDeliveredMs(), 50), pct(r.toDeliveredMs(), 99), r.notDelivered());
+        }
+        System.out.println();
+        System.out.println("Where the time goes (mean per order, measured run):");
+        measured.meanStepMs().forEach((step, ms) -> System.out.printf(Locale.ROOT, "  %-32s %8.1f ms%n", step, ms));
+        for (Run r : List.of(baseline, measured)) {
+            System.out.printf(Locale.ROOT, "RESULT bench=lifecycle db=%s run=%s orders=%d clients=%d orders_per_s=%.1f "
+                            + "p50_allocated_ms=%d p99_allocated_ms=%d p50_delivered_ms=%d p99_delivered_ms=%d "
+                            + "not_delivered=%d wall_s=%.1f%n", db, r.name(), r.orders(), r.clients(), r.ordersPerSecond(),
+                    pct(r.toAllocatedMs(), 50), pct(r.toAllocatedMs(), 99), pct(r.toDeliveredMs(), 50),
+                    pct(r.toDeliveredMs(), 99), r.notDelivered(), r.seconds());
+        }
+        System.out.printf(Locale.ROOT, "RESULT bench=lifecycle db=%s ratio_orders_per_s_vs_baseline=%.2f%n", db,
+                measured.ordersPerSecond() / baseline.ordersPerSecond());
+    }
+
+    private static long pct(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return -1;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static int count(JdbcTemplate jdbc, List<String> ids, String sql) {
+        int total = 0;
+        for (List<String> chunk : chunks(ids)) {
+            total += jdbc.queryForObject(sql.formatted(placeholders(chunk.size())), Integer.class, chunk.toArray());
+        }
+        return total;
+    }
+
+    private static List<List<String>> chunks(List<String> ids) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 500) {
+            chunks.add(ids.subList(i, Math.min(ids.size(), i + 500)));
+        }
+        return chunks;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static Object[] args(String first, List<String> rest) {
+        Object[] args = new Object[rest.size() + 1];
+        args[0] = first;
+        for (int i = 0; i < rest.size(); i++) {
+            args[i + 1] = rest.get(i);
+        }
+        return args;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("Expected --option value, got " + Arrays.toString(args));
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+
+    private LifecycleBenchmark() {
+    }
+}
