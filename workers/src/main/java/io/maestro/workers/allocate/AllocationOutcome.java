@@ -8,6 +8,12 @@ import java.util.List;
  * What an allocation reserved and planned: the shipments, units left unfilled, total cost and the
  * explanation written to the timeline. {@code repeated} when this attempt had been carried out before.
  */
-public record AllocationOutcome(String orderId, String attempt, List<Shipment> shipments, int unfilledUnits,
-                                BigDecimal totalCost, String explanation, boolean repeated) {
+public record AllocationOutcome(String orderId, String attempt, List<Shipment> shipments, int allocatedUnits,
+                                int unfilledUnits, BigDecimal totalCost, String explanation, boolean repeated) {
+
+    /** Share of the units this allocation was asked to place that it placed (1 when there was nothing to place). */
+    public double fillRate() {
+        int asked = allocatedUnits + unfilledUnits;
+        return asked == 0 ? 1.0 : (double) allocatedUnits / asked;
+    }
 }

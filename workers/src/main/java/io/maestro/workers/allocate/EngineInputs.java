@@ -86,6 +86,12 @@ public class EngineInputs {
         return new AllocationRequest(engineOrder, policy, nodes, AtpSnapshot.of(atp), List.of(ZoneRateCard.standard()));
     }
 
+    /** Ids of the nodes whose type is not among {@code types} (node type names). */
+    public Set<String> nodesNotOfTypes(Set<String> types) {
+        return network.all().stream().filter(n -> !types.contains(n.type().name())).map(n -> n.id())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     private static int freedAt(Map<String, Map<String, Integer>> freed, String nodeId) {
         return freed.getOrDefault(nodeId, Map.of()).values().stream().mapToInt(Integer::intValue).sum();
     }

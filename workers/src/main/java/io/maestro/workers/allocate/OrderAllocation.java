@@ -22,12 +22,14 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -73,7 +75,7 @@ public class OrderAllocation {
     public AllocationOutcome allocate(String orderId, String attempt, Set<String> excludedNodeIds, Map<String, ?> decided) {
         Order order = orders.get(orderId);
         return allocate(order, attempt, policies.policyFor(order, decided), policies.promiseDays(order, decided),
-                excludedNodeIds);
+                withIneligible(excludedNodeIds, decided));
     }
 
     public AllocationOutcome allocate(Order order, String attempt, Policy policy, int promiseDays,
@@ -81,7 +83,39 @@ public class OrderAllocation {
         if (!reservationsOf(order.orderId(), attempt).isEmpty()) {
             return repeated(orders.get(order.orderId()), attempt);
         }
-        return place(order, order.lines(), "ALLOCATED", attempt, policy, promiseDays, excludedNodeIds);
+        List<OrderLine> open = openLines(order);
+        if (open.isEmpty()) {
+            return new AllocationOutcome(order.orderId(), attempt, List.of(), 0, 0, BigDecimal.ZERO,
+                    "Every line is already planned", false);
+        }
+        return place(order, open, "ALLOCATED", attempt, policy, promiseDays, excludedNodeIds);
+    }
+
+    /**
+     * The units of each line not yet in a live shipment (one not rejected or cancelled): the whole order
+     * at first, what is left after a partial allocation, a backorder or a cancelled plan later.
+     */
+    static List<OrderLine> openLines(Order order) {
+        Map<Integer, Integer> planned = new HashMap<>();
+        order.shipments().stream()
+                .filter(s -> s.status() != ShipmentStatus.REJECTED && s.status() != ShipmentStatus.CANCELLED)
+                .flatMap(s -> s.lines().stream())
+                .forEach(l -> planned.merge(l.lineNo(), l.quantity(), Integer::sum));
+        return order.lines().stream()
+                .filter(l -> l.quantity() > planned.getOrDefault(l.lineNo(), 0))
+                .map(l -> new OrderLine(l.lineNo(), l.sku(), l.quantity() - planned.getOrDefault(l.lineNo(), 0), l.unitPrice()))
+                .toList();
+    }
+
+    /** Nodes of types DMN {@code node-eligibility} did not allow ({@code eligibleNodeTypes}, comma-separated) are left out. */
+    private Set<String> withIneligible(Set<String> excludedNodeIds, Map<String, ?> decided) {
+        Object eligible = decided.get("eligibleNodeTypes");
+        if (!(eligible instanceof String types) || types.isBlank()) {
+            return excludedNodeIds;
+        }
+        Set<String> excluded = new HashSet<>(excludedNodeIds);
+        excluded.addAll(inputs.nodesNotOfTypes(Arrays.stream(types.split(",")).map(String::trim).collect(Collectors.toSet())));
+        return excluded;
     }
 
     /**
@@ -108,7 +142,7 @@ public class OrderAllocation {
         Set<String> excluded = new HashSet<>(excludedNodeIds);
         excluded.add(rejected.nodeId());
         return place(order, toPlace, "REALLOCATED", attempt, policies.policyFor(order, decided),
-                policies.promiseDays(order, decided), excluded);
+                policies.promiseDays(order, decided), withIneligible(excluded, decided));
     }
 
     private AllocationOutcome place(Order order, List<OrderLine> toPlace, String eventType, String attempt, Policy policy,
@@ -172,17 +206,18 @@ public class OrderAllocation {
         orders.recordPlan(order.orderId(), eventType, shipments,
                 unfilled == 0 ? OrderStatus.ALLOCATED : OrderStatus.BACKORDERED, ACTOR, result.explanation(),
                 details(result, attempt));
-        return new AllocationOutcome(order.orderId(), attempt, shipments, unfilled, money(result.plan().totalCost()),
-                result.explanation(), false);
+        int allocated = shipments.stream().flatMap(s -> s.lines().stream()).mapToInt(ShipmentLine::quantity).sum();
+        return new AllocationOutcome(order.orderId(), attempt, shipments, allocated, unfilled,
+                money(result.plan().totalCost()), result.explanation(), false);
     }
 
     private AllocationOutcome repeated(Order order, String attempt) {
         List<Shipment> shipments = order.shipments().stream()
                 .filter(s -> s.shipmentId().startsWith(order.orderId() + "-" + attempt + "-")).toList();
         int placed = shipments.stream().flatMap(s -> s.lines().stream()).mapToInt(ShipmentLine::quantity).sum();
-        int ordered = order.lines().stream().mapToInt(OrderLine::quantity).sum();
+        int open = openLines(order).stream().mapToInt(OrderLine::quantity).sum();
         BigDecimal cost = shipments.stream().map(Shipment::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new AllocationOutcome(order.orderId(), attempt, shipments, ordered - placed, cost,
+        return new AllocationOutcome(order.orderId(), attempt, shipments, placed, open, cost,
                 "Allocated before by attempt " + attempt, true);
     }
 

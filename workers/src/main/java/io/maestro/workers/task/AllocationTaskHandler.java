@@ -69,7 +69,9 @@ public abstract class AllocationTaskHandler implements ExternalTaskHandler {
         Map<String, Object> variables = new HashMap<>();
         variables.put("shipmentIds", outcome.shipments().stream().map(Shipment::shipmentId).collect(Collectors.joining(",")));
         variables.put("shipmentCount", outcome.shipments().size());
+        variables.put("allocatedUnits", outcome.allocatedUnits());
         variables.put("unfilledUnits", outcome.unfilledUnits());
+        variables.put("fillRate", outcome.fillRate());
         variables.put("fullyAllocated", outcome.unfilledUnits() == 0);
         variables.put("allocationCost", outcome.totalCost().doubleValue());
         variables.put("allocationExplanation", clip(outcome.explanation()));
