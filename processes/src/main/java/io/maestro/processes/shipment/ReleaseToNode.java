@@ -34,14 +34,14 @@ public class ReleaseToNode implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ShipmentInProcess s = ShipmentInProcess.load(orders, execution);
         Node node = network.get(s.shipment().nodeId());
+        execution.setVariable("nodeId", node.id());
+        execution.setVariable("nodeType", node.type().name());
         PartnerCalls.run(execution, "RELEASE", node.id(), () -> nodes.release(new ShipmentRelease(s.orderId(),
                 s.shipmentId(), node.id(), s.shipment().lines(), s.order().shipTo(), s.order().deliveryOption().name(),
                 s.shipment().promisedDate())));
         String sla = properties.nodeAcceptanceSla(node.type().name());
         orders.changeShipmentStatus(s.orderId(), s.shipmentId(), ShipmentStatus.RELEASED, "SHIPMENT_RELEASED",
                 ShipmentInProcess.ACTOR, "Released to " + node.id() + " (" + node.type() + "), to accept within " + sla);
-        execution.setVariable("nodeId", node.id());
-        execution.setVariable("nodeType", node.type().name());
         execution.setVariable("nodeAcceptanceSla", sla);
     }
 }
