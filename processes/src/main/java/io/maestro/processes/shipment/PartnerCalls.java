@@ -31,7 +31,7 @@ final class PartnerCalls {
         try {
             return call.get();
         } catch (PartnerUnavailableException e) {
-            if (!lastAttempt(execution)) {
+            if (!lastAttempt()) {
                 throw e;
             }
             execution.setVariable("failedStep", step);
@@ -48,14 +48,13 @@ final class PartnerCalls {
         });
     }
 
-    /** The job's retries count down to 1 on its last attempt; outside a job there is no retry to wait for. */
-    private static boolean lastAttempt(DelegateExecution execution) {
+    /**
+     * The job executor's job counts its retries down to 1 on its last attempt. A job run by hand (no job
+     * executor context) has no retry to wait for, so it is treated as the last attempt.
+     */
+    private static boolean lastAttempt() {
         JobExecutorContext jobExecutor = Context.getJobExecutorContext();
         JobEntity job = jobExecutor != null ? jobExecutor.getCurrentJob() : null;
-        if (job == null && Context.getCommandContext() != null) {
-            job = Context.getCommandContext().getJobManager().findJobsByExecutionId(execution.getId()).stream()
-                    .filter(j -> execution.getCurrentActivityId().equals(j.getActivityId())).findFirst().orElse(null);
-        }
         return job == null || job.getRetries() <= 1;
     }
 

@@ -1,0 +1,23 @@
+package io.maestro.processes.shipment;
+
+import io.maestro.core.CoreConfiguration;
+import io.maestro.processes.ProcessesConfiguration;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/** Core, the engine and the shipment delegates on one H2 database, with in-test partners. */
+@SpringBootApplication
+@Import({CoreConfiguration.class, ProcessesConfiguration.class})
+class ShipmentTestApplication {
+
+    @Bean
+    TestNodes testNodes() {
+        return new TestNodes();
+    }
+
+    @Bean
+    TestCarriers testCarriers() {
+        return new TestCarriers();
+    }
+}
