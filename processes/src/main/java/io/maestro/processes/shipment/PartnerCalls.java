@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * A call to a partner from an asynchronous service task with a retry cycle. While retries are left a
  * {@link PartnerUnavailableException} fails the job (the engine tries again later); on the last attempt it becomes
  * BPMN error {@code PartnerFailure} for an operator, with variables {@code failedStep}, {@code failedPartner}
- * and {@code partnerAttempts}.
+ * and {@code partnerAttempts} (an earlier operator choice is cleared, so the operator decides afresh).
  */
 final class PartnerCalls {
 
@@ -34,6 +34,8 @@ final class PartnerCalls {
             if (!lastAttempt()) {
                 throw e;
             }
+            execution.removeVariable("operatorChoice");
+            execution.removeVariable("operatorComment");
             execution.setVariable("failedStep", step);
             execution.setVariable("failedPartner", partner);
             execution.setVariable("partnerAttempts", attempts(execution));

@@ -23,11 +23,16 @@ import io.maestro.core.order.ShipmentLine;
 import io.maestro.core.order.ShipmentStatus;
 import io.maestro.core.testing.DomainTables;
 import io.maestro.core.testing.TestData;
+import io.maestro.processes.StockSignals;
+import io.maestro.workers.allocate.AllocationOutcome;
+import io.maestro.workers.allocate.NoFeasibleAllocationException;
+import io.maestro.workers.allocate.OrderAllocation;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
 import org.camunda.bpm.engine.runtime.Job;
@@ -44,6 +49,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +87,8 @@ class ShipmentExecutionDelegatesTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired TestNodes nodes;
     @Autowired TestCarriers carriers;
+    @Autowired OrderAllocation allocation;
+    @Autowired StockSignals stockSignals;
 
     String orderId;
     String shipmentId;
@@ -93,7 +101,7 @@ class ShipmentExecutionDelegatesTest {
         nodes.reset();
         carriers.labels.clear();
         TestData.seed(network, catalog);
-        ledger.adjust(new Adjustment("seed-" + UUID.randomUUID(), "DC-BKN", SKU, 5L, null, null, "seed"), "test");
+        stock("DC-BKN", 5);
         orderId = intake.accept(TestData.order("W-" + UUID.randomUUID()), "test").order().orderId();
         shipmentId = orderId + "-t1-1";
         orders.recordPlan(orderId, "ALLOCATED", List.of(new Shipment(shipmentId, "DC-BKN",
@@ -157,6 +165,45 @@ class ShipmentExecutionDelegatesTest {
                 .containsEntry("rejectionReason", "NODE_REJECTED: DC-BKN rejected it: aisle flooded")
                 .containsEntry("excludedNodes", "DC-BKN");
         assertThat(nodes.withdrawn).as("the node rejected it: nothing to withdraw").isEmpty();
+    }
+
+    @Test
+    void aRejectedShipmentIsPlacedAgainWithoutItsNodeAndTheNewShipmentExecuted() {
+        stock("DC-OLEAN", 4);
+        runJobs();
+        tell("ShipmentRejected", Map.of("reason", "aisle flooded"));
+
+        String newShipment = reallocate();
+
+        assertThat(ledger.reservation(shipmentId + "-1").orElseThrow().status()).isEqualTo(ReservationStatus.RELEASED);
+        ProcessInstance rerouted = runtime.createProcessInstanceQuery().superProcessInstanceId(process.getId()).singleResult();
+        assertThat(rerouted.getBusinessKey()).isEqualTo(orderId);
+        assertThat(runtime.getVariables(rerouted.getId())).containsEntry("shipmentId", newShipment)
+                .containsEntry("excludedNodes", "DC-BKN").doesNotContainKey("reason");
+        runJobs(rerouted);
+        assertThat(nodes.releases).extracting(r -> r.shipmentId() + "@" + r.nodeId())
+                .containsExactly(shipmentId + "@DC-BKN", newShipment + "@DC-OLEAN");
+    }
+
+    @Test
+    void aRerouteWithoutStockAnywhereWaitsUntilStockArrivesThenPlacesTheLines() {
+        runJobs();
+        tell("ShipmentRejected", Map.of("reason", "aisle flooded"));
+        ExternalTask first = externalTasks.createExternalTaskQuery().processInstanceId(process.getId()).singleResult();
+        externalTasks.fetchAndLock(1, "test").topic("reallocate-order", 60_000).businessKey(orderId).execute();
+        assertThatThrownBy(() -> allocation.reallocate(orderId, shipmentId, first.getId(), Set.of("DC-BKN"),
+                "aisle flooded", Map.of())).isInstanceOf(NoFeasibleAllocationException.class);
+        externalTasks.handleBpmnError(first.getId(), "test", "NoFeasibleAllocation", "no stock", Map.of(
+                "allocationFailureReason", "no node but DC-BKN has TSHIRT-BLK-M"));
+        assertThat(runtime.getVariable(process.getId(), "backorderRetry")).isEqualTo("PT1H");
+        assertThat(entry("REROUTE_WAITING_FOR_STOCK").reason()).contains("no node but DC-BKN has TSHIRT-BLK-M");
+
+        stock("DC-OLEAN", 4);
+        stockSignals.wakeWaitingOrders();
+
+        String newShipment = reallocate();
+        assertThat(newShipment).isNotEqualTo(shipmentId);
+        assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(process.getId()).count()).isOne();
     }
 
     @Test
@@ -236,6 +283,21 @@ class ShipmentExecutionDelegatesTest {
         assertThat(notification("CANCELLED").details()).contains(shipmentId);
     }
 
+    /** What the {@code reallocate-order} worker does with the waiting task; returns the new shipment ids. */
+    private String reallocate() {
+        LockedExternalTask task = externalTasks.fetchAndLock(1, "test").topic("reallocate-order", 60_000).businessKey(orderId).execute().get(0);
+        AllocationOutcome outcome = allocation.reallocate(orderId, task.getVariables().getValue("rejectedShipmentId",
+                String.class), task.getId(), Set.of(task.getVariables().getValue("excludedNodes", String.class)
+                .split(",")), task.getVariables().getValue("rejectionReason", String.class), Map.of());
+        String ids = String.join(",", outcome.shipments().stream().map(Shipment::shipmentId).toList());
+        externalTasks.complete(task.getId(), "test", Map.of("shipmentIds", ids));
+        return ids;
+    }
+
+    private void stock(String node, long units) {
+        ledger.adjust(new Adjustment("stock-" + UUID.randomUUID(), node, SKU, units, null, null, "received"), "test");
+    }
+
     private void labelled() {
         runJobs();
         tell("ShipmentAccepted", Map.of());
@@ -253,8 +315,12 @@ class ShipmentExecutionDelegatesTest {
     }
 
     private void runJobs() {
+        runJobs(process);
+    }
+
+    private void runJobs(ProcessInstance instance) {
         for (int i = 0; i < 20; i++) {
-            List<Job> due = management.createJobQuery().processInstanceId(process.getId()).executable().messages().list();
+            List<Job> due = management.createJobQuery().processInstanceId(instance.getId()).executable().messages().list();
             if (due.isEmpty()) {
                 return;
             }
