@@ -3,6 +3,7 @@ package io.maestro.app.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.core.audit.TimelineEntry;
+import io.maestro.core.geo.Address;
 import io.maestro.core.order.IntakeResult;
 import io.maestro.core.order.NewOrder;
 import io.maestro.core.order.Order;
@@ -10,6 +11,7 @@ import io.maestro.core.order.OrderFilter;
 import io.maestro.core.order.OrderIntake;
 import io.maestro.core.order.OrderService;
 import io.maestro.core.order.OrderStatus;
+import io.maestro.processes.OrderRequests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -39,14 +41,44 @@ public class OrderController {
         }
     }
 
+    /** Why an order is cancelled; optional. */
+    public record CancelRequest(String reason) {
+    }
+
+    /** A new ship-to address for what has not been released yet. */
+    public record ChangeRequest(Address shipTo) {
+    }
+
+    /** The request reached the order's process; what it did shows on the timeline. */
+    public record RequestAccepted(String orderId, String request) {
+    }
+
     private final OrderIntake intake;
     private final OrderService orders;
+    private final OrderRequests requests;
     private final ObjectMapper json;
 
-    public OrderController(OrderIntake intake, OrderService orders, ObjectMapper json) {
+    public OrderController(OrderIntake intake, OrderService orders, OrderRequests requests, ObjectMapper json) {
         this.intake = intake;
         this.orders = orders;
+        this.requests = requests;
         this.json = json;
+    }
+
+    /** Cancels what has not shipped: 202 when the order's process took the request, 409 when it is finished. */
+    @PostMapping("/{orderId}/cancel")
+    public ResponseEntity<RequestAccepted> cancel(@PathVariable String orderId,
+                                                  @RequestBody(required = false) CancelRequest request, Principal principal) {
+        requests.cancel(orderId, request == null ? null : request.reason(), principal.getName());
+        return ResponseEntity.accepted().body(new RequestAccepted(orderId, OrderRequests.CANCEL));
+    }
+
+    /** Sends the order elsewhere: what is not released yet is planned again for the new address. */
+    @PostMapping("/{orderId}/change")
+    public ResponseEntity<RequestAccepted> change(@PathVariable String orderId, @RequestBody ChangeRequest request,
+                                                  Principal principal) {
+        requests.changeShipTo(orderId, request.shipTo(), principal.getName());
+        return ResponseEntity.accepted().body(new RequestAccepted(orderId, OrderRequests.CHANGE));
     }
 
     /** Accepts an order: 201 when new, 200 with the existing order when the channel sent it before. */

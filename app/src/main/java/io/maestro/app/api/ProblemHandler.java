@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.maestro.core.InvalidRequestException;
 import io.maestro.core.NotFoundException;
+import io.maestro.core.StateConflictException;
 import io.maestro.core.Violation;
 import io.maestro.core.inventory.InsufficientStockException;
 import io.maestro.core.inventory.InventoryConflictException;
@@ -56,6 +57,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InventoryConflictException.class)
     ProblemDetail conflict(InventoryConflictException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(StateConflictException.class)
+    ProblemDetail stateConflict(StateConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Not possible in the order's current state");
+        return problem;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

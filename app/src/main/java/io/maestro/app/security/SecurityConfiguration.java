@@ -87,7 +87,8 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(paths(HttpMethod.POST, "/api/orders")).hasAnyRole(names(INTEGRATION, ADMIN))
-                        .requestMatchers(paths(HttpMethod.POST, "/api/orders/*/cancel")).hasAnyRole(names(INTEGRATION, OPERATOR, ADMIN))
+                        .requestMatchers(paths(HttpMethod.POST, "/api/orders/*/cancel", "/api/orders/*/change"))
+                        .hasAnyRole(names(INTEGRATION, OPERATOR, ADMIN))
                         .requestMatchers(paths(HttpMethod.POST, "/api/inventory/adjustments")).hasAnyRole(names(INTEGRATION, OPERATOR, ADMIN))
                         .requestMatchers(paths(HttpMethod.POST, "/api/inventory/snapshots")).hasAnyRole(names(INTEGRATION, ADMIN))
                         .requestMatchers(paths(HttpMethod.PUT, "/api/inventory/protections/**")).hasAnyRole(names(ANALYST, ADMIN))

@@ -42,6 +42,8 @@ class AccessMatrixTest {
             new Call("POST", "/api/orders", Map.of(), EnumSet.of(Role.INTEGRATION, Role.ADMIN)),
             new Call("GET", "/api/inventory/TSHIRT-BLK-M", null, ALL),
             new Call("GET", "/api/inventory/nodes/DC-OLEAN", null, ALL),
+            new Call("POST", "/api/orders/NO-SUCH/cancel", Map.of(), EnumSet.of(Role.INTEGRATION, Role.OPERATOR, Role.ADMIN)),
+            new Call("POST", "/api/orders/NO-SUCH/change", Map.of(), EnumSet.of(Role.INTEGRATION, Role.OPERATOR, Role.ADMIN)),
             new Call("POST", "/api/inventory/adjustments", Map.of(), EnumSet.of(Role.INTEGRATION, Role.OPERATOR, Role.ADMIN)),
             new Call("POST", "/api/inventory/snapshots", Map.of(), EnumSet.of(Role.INTEGRATION, Role.ADMIN)),
             new Call("PUT", "/api/inventory/protections/NO-SUCH/WEB", Map.of(), EnumSet.of(Role.ANALYST, Role.ADMIN)),

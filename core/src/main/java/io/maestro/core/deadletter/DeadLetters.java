@@ -57,8 +57,25 @@ public class DeadLetters {
         return db.jdbc().query("select " + COLUMNS + " from dead_letter where id = ?", ROW, id).stream().findFirst();
     }
 
+    /** The letter kept for this input before, if any: lets a source that reads the same input again record it once. */
+    public Optional<DeadLetter> findByReference(String source, String reference) {
+        return db.jdbc().query("select " + COLUMNS + " from dead_letter where source = ? and reference = ? order by id",
+                ROW, source, cut(reference, 300)).stream().findFirst();
+    }
+
+    public long count(String source, DeadLetterStatus status) {
+        List<Object> args = new ArrayList<>();
+        return db.jdbc().queryForObject("select count(*) from dead_letter" + where(source, status, args), Long.class,
+                args.toArray());
+    }
+
     public List<DeadLetter> list(String source, DeadLetterStatus status, int offset, int limit) {
         List<Object> args = new ArrayList<>();
+        return db.jdbc().query("select " + COLUMNS + " from dead_letter" + where(source, status, args) + " order by id offset "
+                + offset + " rows fetch first " + limit + " rows only", ROW, args.toArray());
+    }
+
+    private static String where(String source, DeadLetterStatus status, List<Object> args) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         if (source != null) {
             where.append(" and source = ?");
@@ -68,8 +85,7 @@ public class DeadLetters {
             where.append(" and status = ?");
             args.add(status.name());
         }
-        return db.jdbc().query("select " + COLUMNS + " from dead_letter" + where + " order by id offset " + offset
-                + " rows fetch first " + limit + " rows only", ROW, args.toArray());
+        return where.toString();
     }
 
     /**

@@ -38,6 +38,12 @@ public class SnapshotImport {
 
     @Transactional
     public SnapshotReport importSnapshot(String snapshotId, String source, List<SnapshotRow> rows, String actor) {
+        return importSnapshot(snapshotId, rows, "snapshot " + snapshotId + " from " + source, actor);
+    }
+
+    /** As above, with the reason every ledger entry of this snapshot carries (e.g. {@code ERP_SNAPSHOT}). */
+    @Transactional
+    public SnapshotReport importSnapshot(String snapshotId, List<SnapshotRow> rows, String reason, String actor) {
         if (snapshotId == null || snapshotId.isBlank() || snapshotId.length() > 100) {
             throw new InvalidRequestException("snapshotId", "is required (at most 100 characters)");
         }
@@ -65,7 +71,7 @@ public class SnapshotImport {
             }
             long before = queries.position(r.nodeId(), r.sku()).map(InventoryPosition::onHand).orElse(0L);
             AdjustmentResult result = ledger.adjust(new Adjustment(snapshotId + "#" + rowNo, r.nodeId(), r.sku(), null,
-                    r.onHand(), r.safetyStock(), "snapshot " + snapshotId + " from " + source), actor);
+                    r.onHand(), r.safetyStock(), reason), actor);
             boolean changed = result.position().onHand() != before;
             if (changed) {
                 applied++;

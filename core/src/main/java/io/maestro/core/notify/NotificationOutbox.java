@@ -63,6 +63,17 @@ public class NotificationOutbox {
                 + " rows fetch first " + limit + " rows only", ROW, status.name());
     }
 
+    /**
+     * Takes a due notification for one deliverer: moves its next attempt {@code lease} ahead, so other deliverers
+     * polling the same database skip it. False when another deliverer claimed it first.
+     */
+    @Transactional
+    public boolean claim(long id, Duration lease) {
+        OffsetDateTime now = db.now();
+        return db.jdbc().update("update notification set next_attempt_at = ? where id = ? and status = ? "
+                + "and next_attempt_at <= ?", now.plus(lease), id, NotificationStatus.PENDING.name(), now) == 1;
+    }
+
     /** Marks a pending notification sent; false when another deliverer got there first. */
     @Transactional
     public boolean markSent(long id) {

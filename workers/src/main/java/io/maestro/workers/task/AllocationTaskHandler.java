@@ -48,7 +48,7 @@ public abstract class AllocationTaskHandler implements ExternalTaskHandler {
             service.complete(task, summary(outcome));
         } catch (NoFeasibleAllocationException e) {
             service.handleBpmnError(task, NoFeasibleAllocationException.BPMN_ERROR_CODE, clip(e.getMessage()),
-                    Map.of("allocationFailureReason", clip(e.getMessage())));
+                    nothingAllocated(clip(e.getMessage())));
         } catch (RuntimeException e) {
             int left = task.getRetries() == null ? retries - 1 : task.getRetries() - 1;
             log.warn("Allocating order {} failed ({} retries left)", orderId, left, e);
@@ -75,6 +75,19 @@ public abstract class AllocationTaskHandler implements ExternalTaskHandler {
         variables.put("fullyAllocated", outcome.unfilledUnits() == 0);
         variables.put("allocationCost", outcome.totalCost().doubleValue());
         variables.put("allocationExplanation", clip(outcome.explanation()));
+        return variables;
+    }
+
+    /** The summary of an allocation that placed nothing, so the process never reads a previous round's plan. */
+    private static Map<String, Object> nothingAllocated(String reason) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("allocationFailureReason", reason);
+        variables.put("allocationExplanation", reason);
+        variables.put("shipmentIds", "");
+        variables.put("shipmentCount", 0);
+        variables.put("allocatedUnits", 0);
+        variables.put("fillRate", 0.0);
+        variables.put("fullyAllocated", false);
         return variables;
     }
 

@@ -1,0 +1,118 @@
+package io.maestro.integrations.sandbox;
+
+import io.maestro.integrations.PartnerProperties;
+import io.maestro.integrations.carriers.CarrierLabelRequest;
+import io.maestro.integrations.carriers.CarrierLabelResponse;
+import io.maestro.integrations.carriers.CarrierRateRequest;
+import io.maestro.integrations.carriers.CarrierRateResponse;
+import io.maestro.integrations.carriers.CarrierRateResponse.ServiceQuote;
+import io.maestro.integrations.carriers.CarrierTrackingMessage;
+import io.maestro.integrations.carriers.TrackingStatus;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The sandbox carriers SWIFT, THRIFT and GREENLINE: rates from their {@link RateCard}, labels with a tracking
+ * number, then signed tracking webhooks over simulated days (in transit, sometimes delayed with a new ETA, delivered).
+ */
+@RestController
+@RequestMapping("/sandbox/carriers/{carrier}")
+public class SandboxCarrierController {
+
+    private final SandboxFaults faults;
+    private final SandboxWebhooks webhooks;
+    private final SimulatedTime time;
+    private final SandboxLabels labels;
+    private final SandboxProperties sandbox;
+    private final PartnerProperties partners;
+    private final Map<String, CarrierLabelResponse> sold = new ConcurrentHashMap<>();
+    private final AtomicLong trackingSequence = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L);
+
+    public SandboxCarrierController(SandboxFaults faults, SandboxWebhooks webhooks, SimulatedTime time, SandboxLabels labels,
+                                    SandboxProperties sandbox, PartnerProperties partners) {
+        this.faults = faults;
+        this.webhooks = webhooks;
+        this.time = time;
+        this.labels = labels;
+        this.sandbox = sandbox;
+        this.partners = partners;
+    }
+
+    @PostMapping("/rates")
+    public CarrierRateResponse rates(@PathVariable String carrier, @RequestBody CarrierRateRequest request) {
+        RateCard card = card(carrier);
+        faults.apply(carrier);
+        requireParcel(request.origin() != null && request.destination() != null && request.weightKg() != null);
+        double miles = request.origin().point().milesTo(request.destination().point());
+        return new CarrierRateResponse(carrier, card.quote(miles, request.weightKg().doubleValue(), request.hazmat()));
+    }
+
+    /** Sells one label per shipment: asked again (a retry), it answers with the same label. */
+    @PostMapping("/labels")
+    public CarrierLabelResponse label(@PathVariable String carrier, @RequestBody CarrierLabelRequest request) {
+        RateCard card = card(carrier);
+        faults.apply(carrier);
+        requireParcel(request.origin() != null && request.destination() != null && request.weightKg() != null
+                && request.shipmentId() != null && request.orderId() != null);
+        return sold.computeIfAbsent(carrier + "/" + request.shipmentId(), key -> sell(card, request));
+    }
+
+    private CarrierLabelResponse sell(RateCard card, CarrierLabelRequest request) {
+        double miles = request.origin().point().milesTo(request.destination().point());
+        ServiceQuote quote = card.quote(request.service(), miles, request.weightKg().doubleValue(), false)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                        card.carrier() + " does not offer " + request.service() + " for this parcel"));
+        String trackingNumber = card.carrier().substring(0, 2) + String.format("%010d", trackingSequence.incrementAndGet());
+        LocalDate eta = LocalDate.now().plusDays(quote.transitDays());
+        labels.sold(request.shipmentId(), card.carrier(), trackingNumber);
+        track(card.carrier(), trackingNumber, request, quote.transitDays(), eta);
+        return new CarrierLabelResponse(card.carrier(), quote.service(), trackingNumber, quote.price(), eta, quote.co2Kg());
+    }
+
+    /** In transit after a third of a day; late by a day at the configured rate; delivered after the transit days. */
+    private void track(String carrier, String trackingNumber, CarrierLabelRequest request, int transitDays, LocalDate eta) {
+        String secret = partners.carrier(carrier).orElseThrow().secret();
+        String path = "/api/partners/carriers/" + carrier + "/tracking";
+        time.after(0.3, () -> webhooks.send(path, secret, event(trackingNumber, request, TrackingStatus.IN_TRANSIT, null, null)));
+        double deliveredAfter = transitDays;
+        if (ThreadLocalRandom.current().nextDouble() < sandbox.getDelayRate()) {
+            time.after(transitDays * 0.6, () -> webhooks.send(path, secret, event(trackingNumber, request,
+                    TrackingStatus.DELAYED, eta.plusDays(1), "weather at the hub")));
+            deliveredAfter += 1;
+        }
+        time.after(deliveredAfter, () -> webhooks.send(path, secret,
+                event(trackingNumber, request, TrackingStatus.DELIVERED, null, null)));
+    }
+
+    private static CarrierTrackingMessage event(String trackingNumber, CarrierLabelRequest request, TrackingStatus status,
+                                                LocalDate newEta, String reason) {
+        return new CarrierTrackingMessage(trackingNumber + ":" + status, trackingNumber, request.orderId(),
+                request.shipmentId(), status, newEta, reason, OffsetDateTime.now());
+    }
+
+    private static RateCard card(String carrier) {
+        RateCard card = RateCard.SANDBOX.get(carrier);
+        if (card == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No sandbox carrier " + carrier);
+        }
+        return card;
+    }
+
+    private static void requireParcel(boolean complete) {
+        if (!complete) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "origin, destination, weightKg (and for labels "
+                    + "orderId, shipmentId) are required");
+        }
+    }
+}

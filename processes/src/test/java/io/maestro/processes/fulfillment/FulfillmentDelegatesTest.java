@@ -1,0 +1,213 @@
+package io.maestro.processes.fulfillment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.maestro.core.InvalidRequestException;
+import io.maestro.core.catalog.CatalogService;
+import io.maestro.core.inventory.Adjustment;
+import io.maestro.core.inventory.InventoryLedger;
+import io.maestro.core.inventory.InventoryQueries;
+import io.maestro.core.inventory.ReservationStatus;
+import io.maestro.core.network.NetworkService;
+import io.maestro.core.notify.Notification;
+import io.maestro.core.notify.NotificationOutbox;
+import io.maestro.core.order.Order;
+import io.maestro.core.order.OrderIntake;
+import io.maestro.core.order.OrderService;
+import io.maestro.core.order.OrderStatus;
+import io.maestro.core.order.Shipment;
+import io.maestro.core.order.ShipmentStatus;
+import io.maestro.core.testing.DomainTables;
+import io.maestro.core.testing.TestData;
+import io.maestro.workers.allocate.AllocationOutcome;
+import io.maestro.workers.allocate.OrderAllocation;
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The order-fulfillment delegates against core on H2: statuses, reservations, node calls, notifications, timeline. */
+@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:fulfillment;DB_CLOSE_DELAY=-1",
+    "maestro.worker.enabled=false", "maestro.fulfillment.start-processes=false", "camunda.bpm.job-execution.enabled=false"})
+class FulfillmentDelegatesTest {
+
+    @Autowired LoadOrderFacts loadOrderFacts;
+    @Autowired PrepareShipments prepareShipments;
+    @Autowired BackorderOrder backorderOrder;
+    @Autowired HoldForConsolidation holdForConsolidation;
+    @Autowired UseChosenNode useChosenNode;
+    @Autowired CancelOrder cancelOrder;
+    @Autowired ApplyOrderChange applyOrderChange;
+    @Autowired OrderAllocation allocation;
+    @Autowired OrderIntake intake;
+    @Autowired OrderService orders;
+    @Autowired InventoryLedger ledger;
+    @Autowired InventoryQueries inventory;
+    @Autowired NotificationOutbox outbox;
+    @Autowired NetworkService network;
+    @Autowired CatalogService catalog;
+    @Autowired FulfillmentTestApplication.RecordingNodes nodes;
+    @Autowired JdbcTemplate jdbc;
+
+    String orderId;
+    Map<String, Object> variables;
+
+    @BeforeEach
+    void order() {
+        DomainTables.empty(jdbc);
+        TestData.seed(network, catalog);
+        stock("DC-OLEAN", 2);
+        orderId = intake.accept(TestData.order("W-" + System.nanoTime()), "test").order().orderId();
+        variables = new HashMap<>(Map.of("orderId", orderId));
+        nodes.calls.clear();
+    }
+
+    @Test
+    void orderFactsAreWhatTheDecisionsReadAndTheCustomerIsToldOnce() throws Exception {
+        loadOrderFacts.execute(execution());
+        loadOrderFacts.execute(execution());
+
+        assertThat(variables).containsEntry("customerTier", "VIP").containsEntry("destinationRegion", "NY")
+                .containsEntry("orderValue", 39.8).containsEntry("lineCount", 1).containsEntry("maxLineQuantity", 2)
+                .containsEntry("addressMismatch", false).containsEntry("deliveryOption", "SHIP")
+                .containsEntry("backorderAttempts", 0).containsEntry("backorderRetry", "PT1H");
+        assertThat(outbox.ofOrder(orderId)).extracting(Notification::type).containsExactly("ORDER_ACCEPTED");
+    }
+
+    @Test
+    void aBackorderGivesTheRoundsReservationsBackAndCountsTheAttempt() throws Exception {
+        AllocationOutcome round = allocate("a");
+        assertThat(atp("DC-OLEAN")).isZero();
+
+        backorderOrder.execute(execution());
+
+        assertThat(atp("DC-OLEAN")).isEqualTo(2);
+        Order order = orders.get(orderId);
+        assertThat(order.status()).isEqualTo(OrderStatus.BACKORDERED);
+        assertThat(order.shipments()).extracting(Shipment::status).containsOnly(ShipmentStatus.CANCELLED);
+        assertThat(variables).containsEntry("backorderAttempts", 1).containsEntry("shipmentIds", "");
+        assertThat(outbox.ofOrder(orderId)).extracting(Notification::type).contains("BACKORDERED");
+        assertThat(round.shipments()).hasSize(1);
+    }
+
+    @Test
+    void consolidationKeepsTheReservationsHeldAndReleasesThemTogetherLater() throws Exception {
+        AllocationOutcome round = allocate("a");
+
+        holdForConsolidation.execute(execution());
+        assertThat(variables).containsEntry("heldShipmentIds", round.shipments().get(0).shipmentId());
+        assertThat(atp("DC-OLEAN")).isZero();
+
+        variables.put("shipmentIds", "");
+        prepareShipments.execute(execution());
+        assertThat(variables).containsEntry("executeShipmentIds", round.shipments().get(0).shipmentId())
+                .containsEntry("heldShipmentIds", "");
+    }
+
+    @Test
+    void anOperatorsNodeIsTheOnlyOneTheNextAllocationMayUse() throws Exception {
+        allocate("a");
+        variables.put("chosenNodeId", "DC-BKN");
+
+        useChosenNode.execute(execution());
+
+        assertThat(Set.of(((String) variables.get("excludedNodes")).split(","))).containsExactlyInAnyOrder("DC-OLEAN", "ST-MAN");
+        assertThat(atp("DC-OLEAN")).isEqualTo(2);
+        variables.put("chosenNodeId", "NOWHERE");
+        assertThatThrownBy(() -> useChosenNode.execute(execution())).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("chosenNodeId");
+    }
+
+    @Test
+    void cancellingWithdrawsReleasedShipmentsAtTheirNodesAndGivesTheStockBack() throws Exception {
+        AllocationOutcome round = allocate("a");
+        String shipmentId = round.shipments().get(0).shipmentId();
+        orders.changeShipmentStatus(orderId, shipmentId, ShipmentStatus.RELEASED, "RELEASED", "test", "released");
+        variables.put("cancelReason", "customer changed their mind");
+
+        cancelOrder.execute(execution());
+
+        assertThat(nodes.calls).containsExactly("cancel " + shipmentId + " at DC-OLEAN");
+        assertThat(atp("DC-OLEAN")).isEqualTo(2);
+        Order order = orders.get(orderId);
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.shipments()).extracting(Shipment::status).containsOnly(ShipmentStatus.CANCELLED);
+        assertThat(ledger.reservationsOf(orderId)).extracting(r -> r.status()).containsOnly(ReservationStatus.RELEASED);
+        assertThat(outbox.ofOrder(orderId)).extracting(Notification::type).contains("CANCELLED");
+        assertThat(orders.timeline(orderId)).anySatisfy(e -> assertThat(e.reason()).isEqualTo("customer changed their mind"));
+    }
+
+    @Test
+    void cancellingAfterAShipmentLeftKeepsItShipped() throws Exception {
+        stock("DC-BKN", 5);
+        AllocationOutcome round = allocate("a");
+        Shipment shipped = round.shipments().get(0);
+        orders.changeShipmentStatus(orderId, shipped.shipmentId(), ShipmentStatus.DISPATCHED, "DISPATCHED", "test", "left");
+
+        cancelOrder.execute(execution());
+
+        Order order = orders.get(orderId);
+        assertThat(order.status()).isNotEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.shipments()).extracting(Shipment::status).containsOnly(ShipmentStatus.DISPATCHED);
+        assertThat(nodes.calls).isEmpty();
+    }
+
+    @Test
+    void aNewAddressIsGeocodedAndHeldShipmentsArePlannedAgain() throws Exception {
+        AllocationOutcome round = allocate("a");
+        variables.put("heldShipmentIds", round.shipments().get(0).shipmentId());
+        variables.put("newShipToLine1", "1 Main St");
+        variables.put("newShipToCity", "Olean");
+        variables.put("newShipToRegion", "NY");
+        variables.put("newShipToPostalCode", "14760");
+
+        applyOrderChange.execute(execution());
+
+        Order order = orders.get(orderId);
+        assertThat(order.shipTo().postalCode()).isEqualTo("14760");
+        assertThat(order.latitude()).isBetween(42.0, 42.2);
+        assertThat(atp("DC-OLEAN")).isEqualTo(2);
+        assertThat(variables).containsEntry("heldShipmentIds", "");
+
+        variables.put("newShipToPostalCode", "00000");
+        applyOrderChange.execute(execution());
+        assertThat(orders.get(orderId).shipTo().postalCode()).isEqualTo("14760");
+        assertThat(orders.timeline(orderId)).extracting(e -> e.type()).contains("SHIP_TO_CHANGED", "CHANGE_REFUSED");
+    }
+
+    private AllocationOutcome allocate(String attempt) {
+        AllocationOutcome outcome = allocation.allocate(orderId, attempt, Set.of(), Map.of());
+        variables.put("shipmentIds", outcome.shipments().stream().map(Shipment::shipmentId).collect(Collectors.joining(",")));
+        return outcome;
+    }
+
+    private long atp(String nodeId) {
+        return inventory.atNode(nodeId).stream().filter(p -> p.sku().equals("TSHIRT-BLK-M")).mapToLong(p -> p.onHand() - p.reserved())
+                .sum();
+    }
+
+    private void stock(String nodeId, long units) {
+        ledger.adjust(new Adjustment("stock-" + nodeId + "-" + System.nanoTime(), nodeId, "TSHIRT-BLK-M", null, units, null,
+                "count"), "test");
+    }
+
+    /** A process execution reduced to what the delegates use: its variables and business key. */
+    private DelegateExecution execution() {
+        return (DelegateExecution) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DelegateExecution.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getVariable" -> variables.get((String) args[0]);
+                    case "setVariable" -> variables.put((String) args[0], args[1]);
+                    case "getVariables" -> new HashMap<>(variables);
+                    case "getProcessBusinessKey", "getBusinessKey" -> orderId;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}

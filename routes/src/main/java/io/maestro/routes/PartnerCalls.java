@@ -1,0 +1,77 @@
+package io.maestro.routes;
+
+import io.maestro.core.partner.PartnerUnavailableException;
+import io.maestro.integrations.PartnerProperties;
+import io.maestro.integrations.PartnerProperties.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.util.ObjectHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * HTTP calls to partners, each through its partner's route: a circuit breaker around the call, redelivery with
+ * backoff by {@link RouteErrorPolicy}. A call that still fails is a {@link PartnerUnavailableException}.
+ */
+@Component
+public class PartnerCalls {
+
+    static final String URL = "MaestroPartnerUrl";
+
+    private final ProducerTemplate camel;
+    private final PartnerProperties partners;
+
+    public PartnerCalls(ProducerTemplate camel, PartnerProperties partners) {
+        this.camel = camel;
+        this.partners = partners;
+    }
+
+    /**
+     * The route of one partner, {@code direct:<routeId>}: the call to the URL the caller set, inside the partner's
+     * circuit breaker (open: fails at once with {@code CallNotPermittedException}).
+     */
+    void define(RouteBuilder routes, String routeId, String breaker) {
+        HttpComponent http = routes.getContext().getComponent("http", HttpComponent.class);
+        http.setConnectTimeout(partners.getTimeoutMs());
+        http.setResponseTimeout(partners.getTimeoutMs());
+        routes.from("direct:" + routeId).routeId(routeId)
+                .circuitBreaker()
+                    .resilience4jConfiguration().circuitBreaker(breaker).throwExceptionWhenHalfOpenOrOpenState(true).end()
+                    .toD("${exchangeProperty." + URL + "}")
+                .end();
+    }
+
+    /** POSTs the body to the partner's URL through route {@code routeId}; returns the partner's answer. */
+    public String post(String routeId, Endpoint partner, String url, String contentType, String body) {
+        Exchange result = camel.send("direct:" + routeId, exchange -> {
+            exchange.setProperty(URL, url);
+            Message message = exchange.getMessage();
+            message.setBody(body);
+            message.setHeader(Exchange.HTTP_METHOD, "POST");
+            message.setHeader(Exchange.CONTENT_TYPE, contentType);
+            String auth = partner.partner().getAuth();
+            if (auth != null && !auth.isBlank()) {
+                message.setHeader("Authorization", auth);
+            }
+        });
+        Exception failure = result.getException();
+        if (failure != null) {
+            throw new PartnerUnavailableException(partner.name(), describe(failure), failure);
+        }
+        return result.getMessage().getBody(String.class);
+    }
+
+    private static String describe(Exception failure) {
+        HttpOperationFailedException http = ObjectHelper.getException(HttpOperationFailedException.class, failure);
+        if (http != null) {
+            String body = http.getResponseBody() == null ? "" : ": " + http.getResponseBody();
+            return "HTTP " + http.getStatusCode() + body.substring(0, Math.min(body.length(), 300));
+        }
+        Throwable cause = failure instanceof RuntimeCamelException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+}

@@ -1,0 +1,46 @@
+package io.maestro.routes;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.maestro.integrations.PartnerProperties;
+import java.time.Duration;
+import org.apache.camel.CamelContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * One circuit breaker per partner, shared by all of that partner's routes: it opens when the failure rate of the
+ * last calls passes the threshold, lets one trial call through after {@code open-ms}, and closes when it succeeds.
+ */
+@Component
+public class PartnerCircuitBreakers {
+
+    private final CircuitBreakerRegistry registry;
+
+    public PartnerCircuitBreakers(PartnerProperties partners) {
+        PartnerProperties.Breaker b = partners.getCircuitBreaker();
+        registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(b.getSlidingWindow())
+                .minimumNumberOfCalls(b.getMinimumCalls())
+                .failureRateThreshold(b.getFailureRateThreshold())
+                .waitDurationInOpenState(Duration.ofMillis(b.getOpenMs()))
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .build());
+    }
+
+    /** The partner's breaker, bound in the Camel registry under the returned name for the circuitBreaker EIP. */
+    public String bind(CamelContext camel, String partner) {
+        String name = "circuit-breaker-" + RouteNames.kebab(partner);
+        camel.getRegistry().bind(name, breaker(partner));
+        return name;
+    }
+
+    public CircuitBreaker breaker(String partner) {
+        return registry.circuitBreaker(RouteNames.kebab(partner));
+    }
+
+    public CircuitBreaker.State state(String partner) {
+        return breaker(partner).getState();
+    }
+}

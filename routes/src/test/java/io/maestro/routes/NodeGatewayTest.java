@@ -1,0 +1,126 @@
+package io.maestro.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.maestro.core.geo.Address;
+import io.maestro.core.inbox.PartnerEventInbox;
+import io.maestro.core.inbox.StoredPartnerEvent;
+import io.maestro.core.order.ShipmentLine;
+import io.maestro.core.partner.NodeGateway;
+import io.maestro.core.partner.PartnerUnavailableException;
+import io.maestro.core.partner.ShipmentRelease;
+import io.maestro.integrations.sandbox.SandboxProperties.Fault;
+import io.maestro.routes.testing.PartnersTest;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Releases go to the sandbox node systems over HTTP; their answers come back as signed webhooks into the inbox. */
+class NodeGatewayTest extends PartnersTest {
+
+    @Autowired
+    NodeGateway nodes;
+    @Autowired
+    PartnerEventInbox inbox;
+    @Autowired
+    PartnerCircuitBreakers breakers;
+
+    static ShipmentRelease release(String orderId, String nodeId, String deliveryOption) {
+        return new ShipmentRelease(orderId, orderId + "-1", nodeId, List.of(new ShipmentLine(1, "TSHIRT-BLK-M", 2)),
+                new Address("Casey Doe", "10 Jay St", null, "Brooklyn", "NY", "11201", "US"), deliveryOption,
+                LocalDate.now().plusDays(3));
+    }
+
+    private List<String> types(String orderId) {
+        return inbox.ofOrder(orderId).stream().map(e -> e.event().type()).toList();
+    }
+
+    @Test
+    void aReleasedShipmentIsAcceptedByASignedWebhookIntoTheInbox() {
+        nodes.release(release("ORD-1", "DC-BKN", "SHIP"));
+
+        eventually("acceptance", () -> types("ORD-1").contains("ShipmentAccepted"));
+        StoredPartnerEvent accepted = inbox.ofOrder("ORD-1").get(0);
+        assertThat(accepted.event().source()).isEqualTo("node:DC-BKN");
+        assertThat(accepted.event().shipmentId()).isEqualTo("ORD-1-1");
+    }
+
+    @Test
+    void atRejectionRateOneEveryReleaseIsRejectedWithAReason() {
+        sandbox.setRejectionRate(1.0);
+
+        nodes.release(release("ORD-2", "DC-BKN", "SHIP"));
+
+        eventually("rejection", () -> types("ORD-2").contains("ShipmentRejected"));
+        assertThat(types("ORD-2")).containsExactly("ShipmentRejected");
+        assertThat(inbox.ofOrder("ORD-2").get(0).event().payload()).containsEntry("reason", "no capacity to pick today");
+    }
+
+    @Test
+    void aNodeWithItsOwnConfigurationGetsCsvAndSignsWithItsOwnSecret() {
+        nodes.release(release("ORD-3", "DC-OLEAN", "SHIP"));
+
+        eventually("acceptance", () -> types("ORD-3").contains("ShipmentAccepted"));
+        assertThat(inbox.ofOrder("ORD-3").get(0).event().source()).isEqualTo("node:DC-OLEAN");
+    }
+
+    @Test
+    void aStorePickupIsAcceptedThenReadyForPickupWithACode() {
+        nodes.release(release("ORD-4", "ST-MAN", "BOPIS"));
+
+        eventually("ready for pickup", () -> types("ORD-4").contains("ReadyForPickup"));
+        assertThat(types("ORD-4")).containsExactly("ShipmentAccepted", "ReadyForPickup");
+        assertThat(inbox.ofOrder("ORD-4").get(1).event().payload().get("pickupCode").toString()).hasSize(6);
+    }
+
+    @Test
+    void aReleaseTheSystemAlreadyHasIsTakenOnce() {
+        nodes.release(release("ORD-5", "DC-BKN", "SHIP"));
+        nodes.release(release("ORD-5", "DC-BKN", "SHIP"));
+
+        eventually("acceptance", () -> types("ORD-5").contains("ShipmentAccepted"));
+        assertThat(types("ORD-5")).containsExactly("ShipmentAccepted");
+    }
+
+    @Test
+    void aCancelledShipmentIsNeitherAcceptedNorDispatchedLater() throws InterruptedException {
+        sandbox.setSpeed(1.0);
+        try {
+            nodes.release(release("ORD-6", "DC-BKN", "SHIP"));
+            nodes.cancel("DC-BKN", "ORD-6", "ORD-6-1", "customer cancelled");
+        } finally {
+            sandbox.setSpeed(0.05);
+        }
+        Thread.sleep(300);
+        assertThat(types("ORD-6")).isEmpty();
+    }
+
+    @Test
+    void cancellingWhatTheSystemNeverHadIsRefusedAtOnceWithoutRetries() {
+        int before = faults.calls("DC-BKN");
+
+        assertThatThrownBy(() -> nodes.cancel("DC-BKN", "ORD-6", "NO-SUCH-1", "customer cancelled"))
+                .isInstanceOf(PartnerUnavailableException.class).hasMessageContaining("HTTP 404");
+        assertThat(faults.calls("DC-BKN") - before).isEqualTo(1);
+    }
+
+    @Test
+    void aNodeSystemThatIsDownIsTriedAgainWithBackoffThenUnavailable() {
+        breakers.breaker(NodeRoutes.routeId("STORE")).reset();
+        faults.set("nodes", new Fault(0, 0, true));
+        int before = faults.calls("ST-MAN");
+
+        assertThatThrownBy(() -> nodes.release(release("ORD-7", "ST-MAN", "SHIP")))
+                .isInstanceOf(PartnerUnavailableException.class)
+                .hasMessageStartingWith("node type STORE unavailable: HTTP 503");
+        assertThat(faults.calls("ST-MAN") - before).as("first call and two redeliveries").isEqualTo(3);
+    }
+
+    @Test
+    void aNodeNobodyKnowsIsUnavailable() {
+        assertThatThrownBy(() -> nodes.release(release("ORD-8", "NO-SUCH-NODE", "SHIP")))
+                .isInstanceOf(PartnerUnavailableException.class).hasMessageContaining("no node NO-SUCH-NODE");
+    }
+}
