@@ -1,0 +1,73 @@
+package io.maestro.processes.shipment;
+
+import io.maestro.core.catalog.CatalogService;
+import io.maestro.core.catalog.Sku;
+import io.maestro.core.geo.GeoPoint;
+import io.maestro.core.network.NetworkService;
+import io.maestro.core.network.Node;
+import io.maestro.core.order.OrderService;
+import io.maestro.core.order.ShipmentLine;
+import io.maestro.workers.allocation.ZoneRateCard;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Task_PrepareCarrierChoice: the inputs of DMN {@code carrier-selection} — parcel weight from the catalogue,
+ * zone from the distance node → customer, promise days, hazmat, customer tier and service upgrade.
+ */
+@Component("prepareCarrierChoice")
+public class PrepareCarrierChoice implements JavaDelegate {
+
+    private static final ZoneRateCard ZONES = ZoneRateCard.standard();
+
+    private final OrderService orders;
+    private final NetworkService network;
+    private final CatalogService catalog;
+    private final Clock clock;
+
+    public PrepareCarrierChoice(OrderService orders, NetworkService network, CatalogService catalog, Clock clock) {
+        this.orders = orders;
+        this.network = network;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ShipmentInProcess s = ShipmentInProcess.load(orders, execution);
+        BigDecimal weight = BigDecimal.ZERO;
+        boolean hazmat = false;
+        for (ShipmentLine line : s.shipment().lines()) {
+            Sku sku = catalog.get(line.sku());
+            weight = weight.add(sku.weightKg().multiply(BigDecimal.valueOf(line.quantity())));
+            hazmat |= sku.hazmat();
+        }
+        Node node = network.get(s.shipment().nodeId());
+        double miles = node.location().milesTo(new GeoPoint(s.order().latitude(), s.order().longitude()));
+        execution.setVariable("weightKg", weight.setScale(3, RoundingMode.HALF_UP).doubleValue());
+        execution.setVariable("zone", ZONES.zone(miles));
+        execution.setVariable("hazmat", hazmat);
+        execution.setVariable("promiseDays", promiseDays(execution, s.shipment().promisedDate()));
+        execution.setVariable("customerTier", execution.hasVariable("customerTier")
+                ? execution.getVariable("customerTier") : s.order().customer().tier().name());
+        execution.setVariable("serviceUpgrade", Boolean.TRUE.equals(execution.getVariable("serviceUpgrade")));
+    }
+
+    /** The promise the policy decided; without one, the days left until the shipment's promised date. */
+    private int promiseDays(DelegateExecution execution, LocalDate promisedDate) {
+        if (execution.getVariable("promiseDays") instanceof Number days) {
+            return days.intValue();
+        }
+        if (promisedDate == null) {
+            return 5;
+        }
+        return (int) Math.max(1, ChronoUnit.DAYS.between(LocalDate.now(clock), promisedDate));
+    }
+}

@@ -1,0 +1,55 @@
+package io.maestro.processes.shipment;
+
+import io.maestro.core.inventory.InventoryLedger;
+import io.maestro.core.inventory.ReservationStatus;
+import io.maestro.core.order.Order;
+import io.maestro.core.order.OrderService;
+import io.maestro.core.order.OrderStatus;
+import io.maestro.core.order.ShipmentLine;
+import io.maestro.core.order.ShipmentStatus;
+import io.maestro.processes.CustomerNotifications;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/**
+ * Task_RecordDispatch: the parcel left the node (ShipmentDispatched). Its reservations are consumed, the order
+ * is PARTIALLY_SHIPPED or SHIPPED, and the customer gets the tracking number.
+ */
+@Component("recordDispatch")
+public class RecordDispatch implements JavaDelegate {
+
+    private final OrderService orders;
+    private final InventoryLedger ledger;
+    private final CustomerNotifications notifications;
+
+    public RecordDispatch(OrderService orders, InventoryLedger ledger, CustomerNotifications notifications) {
+        this.orders = orders;
+        this.ledger = ledger;
+        this.notifications = notifications;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ShipmentInProcess s = ShipmentInProcess.load(orders, execution);
+        String tracking = execution.getVariable("trackingNumber") instanceof String t ? t : s.shipment().trackingNumber();
+        String carrier = execution.getVariable("carrier") instanceof String c ? c : s.shipment().carrier();
+        for (ShipmentLine line : s.shipment().lines()) {
+            String reservationId = s.shipmentId() + "-" + line.lineNo();
+            ledger.reservation(reservationId).filter(r -> r.status() == ReservationStatus.ACTIVE)
+                    .ifPresent(r -> ledger.consume(r.id(), "shipment " + s.shipmentId() + " dispatched", ShipmentInProcess.ACTOR));
+        }
+        orders.changeShipmentStatus(s.orderId(), s.shipmentId(), ShipmentStatus.DISPATCHED, "SHIPMENT_DISPATCHED",
+                s.shipment().nodeId(), "Left " + s.shipment().nodeId() + " with " + carrier + ", tracking " + tracking);
+        Order order = orders.get(s.orderId());
+        OrderStatus status = OrderProgress.allShipped(order) ? OrderStatus.SHIPPED : OrderStatus.PARTIALLY_SHIPPED;
+        orders.changeStatus(s.orderId(), status, status.name(), ShipmentInProcess.ACTOR,
+                "Shipment " + s.shipmentId() + " dispatched", Map.of("shipmentId", s.shipmentId()));
+        notifications.tell(order, "SHIPPED", s.shipmentId(), "Your order " + s.orderId() + " is on its way",
+                "Shipped with " + carrier + ", tracking number " + tracking + ".",
+                Map.of("shipmentId", s.shipmentId(), "carrier", String.valueOf(carrier), "trackingNumber", String.valueOf(tracking)));
+        execution.setVariable("dispatched", true);
+    }
+}

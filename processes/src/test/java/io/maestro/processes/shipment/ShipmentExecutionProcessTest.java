@@ -1,0 +1,372 @@
+package io.maestro.processes.shipment;
+
+import io.maestro.processes.ShipmentIdList;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTaskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+/**
+ * Every path of {@code shipment-execution} on the in-memory engine with the real DMNs {@code carrier-selection}
+ * and {@code shipment-delay}; the delegates are stand-ins that record what was asked of them (they have their own
+ * test on a real database: {@link ShipmentExecutionDelegatesTest}).
+ */
+@Deployment(resources = {"bpmn/shipment-execution.bpmn", "dmn/carrier-selection.dmn", "dmn/shipment-delay.dmn",
+        "forms/handle-partner-failure.form"})
+class ShipmentExecutionProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+            .assertClassCoverageAtLeast(1.0).build();
+
+    private static final String ORDER = "ORD-100001";
+    private static final String SHIPMENT = "ORD-100001-t1-1";
+
+    private final List<String> calls = new ArrayList<>();
+    private final Map<String, RuntimeException> failures = new HashMap<>();
+
+    @BeforeEach
+    void registerDelegates() {
+        register("releaseToNode", e -> {
+            e.setVariable("nodeId", "DC-BKN");
+            e.setVariable("nodeAcceptanceSla", "PT30M");
+        });
+        register("recordAcceptance", e -> { });
+        register("prepareCarrierChoice", e -> {
+            e.setVariable("weightKg", 0.5);
+            e.setVariable("zone", 2);
+            e.setVariable("hazmat", false);
+            e.setVariable("promiseDays", 5);
+            e.setVariable("customerTier", "STANDARD");
+            e.setVariable("serviceUpgrade", false);
+        });
+        register("buyLabel", e -> e.setVariable("trackingNumber", "TRK-1"));
+        register("recordDispatch", e -> e.setVariable("dispatched", true));
+        register("recordDelivery", e -> { });
+        register("prepareDelayDecision", e -> {
+            e.setVariable("delayDays", 4);
+            e.setVariable("leftNode", Boolean.TRUE.equals(e.getVariable("dispatched")));
+            e.setVariable("customerTier", "STANDARD");
+            e.setVariable("deliveryOption", "SHIP");
+        });
+        register("rePromise", e -> { });
+        register("withdrawFromNode", e -> { });
+        register("recordRejection", e -> {
+            e.setVariable("rejectedShipmentId", e.getVariable("shipmentId"));
+            e.setVariable("rejectionReason", e.getVariable("rejectionCause") + ": test");
+        });
+        register("prepareStockWait", e -> e.setVariable("backorderRetry", "PT1H"));
+        register("cancelShipment", e -> { });
+        Mocks.register("ids", new ShipmentIdList());
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    @Test
+    void happyPathReleasesBuysTheDecidedLabelAndEndsDelivered() {
+        ProcessInstance shipment = start(SHIPMENT);
+
+        deliver(shipment);
+
+        assertThat(shipment).hasPassedInOrder("Task_ReleaseToNode", "Task_RecordAcceptance",
+                "Task_PrepareCarrierChoice", "Task_SelectCarrier", "Task_BuyLabel", "Task_RecordDispatch",
+                "Task_RecordDelivery").isEnded();
+        assertThat(shipment).hasPassed("EndEvent_ShipmentDelivered");
+        assertThat(variable(shipment, "allowedCarrier")).as("small local parcel: electric van").isEqualTo("GREENLINE");
+        assertThat(variable(shipment, "minimumService")).isEqualTo("GROUND");
+        assertThat(variable(shipment, "freeUpgrade")).isEqualTo(false);
+    }
+
+    @Test
+    void aRejectionByTheNodeReroutesTheLinesAndExecutesTheNewShipment() {
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+
+        correlate("ShipmentRejected", SHIPMENT, Map.of("reason", "aisle flooded"));
+
+        assertThat(shipment).hasPassed("Task_RecordRejection").hasNotPassed("Task_WithdrawFromNode");
+        assertThat(variable(shipment, "rejectionCause")).isEqualTo("NODE_REJECTED");
+        LockedExternalTask reallocation = fetchReallocation();
+        assertThat(reallocation.getVariables()).containsEntry("rejectedShipmentId", SHIPMENT)
+                .containsEntry("rejectionReason", "NODE_REJECTED: test");
+        externalTaskService().complete(reallocation.getId(), "test", Map.of("shipmentIds", "ORD-100001-t2-1"));
+
+        ProcessInstance rerouted = child(shipment, "ORD-100001-t2-1");
+        assertThat(variable(rerouted, "orderId")).isEqualTo(ORDER);
+        deliver(rerouted);
+        assertThat(shipment).hasPassed("CallActivity_ExecuteReroutedShipments", "EndEvent_Rerouted").isEnded();
+    }
+
+    @Test
+    void aShortPickReportedBeforeAcceptanceWithdrawsAndReroutes() {
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+
+        correlate("ShipmentShortPicked", SHIPMENT, Map.of("reason", "2 units missing"));
+        runJobs(shipment);
+
+        assertThat(shipment).hasPassedInOrder("Task_WithdrawFromNode", "Task_RecordRejection")
+                .isWaitingAt("Task_Reallocate");
+        assertThat(variable(shipment, "rejectionCause")).isEqualTo("SHORT_PICKED");
+    }
+
+    @Test
+    void aNodeSilentPastItsAcceptanceSlaIsWithdrawnAndRerouted() {
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+        Job sla = managementService().createJobQuery().processInstanceId(shipment.getId()).timers().singleResult();
+        assertThat(sla.getDuedate()).isAfter(new java.util.Date(System.currentTimeMillis() + 29 * 60_000));
+
+        managementService().executeJob(sla.getId());
+        runJobs(shipment);
+
+        assertThat(shipment).hasPassed("Event_NodeAcceptanceTimeout", "Task_WithdrawFromNode", "Task_RecordRejection")
+                .isWaitingAt("Task_Reallocate");
+        assertThat(variable(shipment, "rejectionCause")).isEqualTo("SLA_TIMEOUT");
+    }
+
+    @Test
+    void anInfeasibleRerouteWaitsForStockAndTriesAgainWhenItArrives() {
+        ProcessInstance shipment = rejectedAndReallocating();
+        LockedExternalTask first = fetchReallocation();
+        externalTaskService().handleBpmnError(first.getId(), "test", "NoFeasibleAllocation", "no node has SKU-1",
+                Map.of("allocationFailureReason", "no node has SKU-1"));
+
+        assertThat(shipment).hasPassed("Task_PrepareStockWait").isWaitingAt("Gateway_StockOrRetry");
+        runtimeService().createMessageCorrelation("InventoryAvailable").processInstanceId(shipment.getId())
+                .setVariable("replenishedSkus", "SKU-1").correlate();
+
+        assertThat(shipment).isWaitingAt("Task_Reallocate");
+        externalTaskService().complete(fetchReallocation().getId(), "test", Map.of("shipmentIds", "ORD-100001-t3-1"));
+        assertThat(child(shipment, "ORD-100001-t3-1")).isNotNull();
+    }
+
+    @Test
+    void anInfeasibleRerouteTriesAgainAfterTheConfiguredTimeWithoutStock() {
+        ProcessInstance shipment = rejectedAndReallocating();
+        externalTaskService().handleBpmnError(fetchReallocation().getId(), "test", "NoFeasibleAllocation", "none");
+        Job retry = managementService().createJobQuery().processInstanceId(shipment.getId()).timers().singleResult();
+
+        managementService().executeJob(retry.getId());
+
+        assertThat(shipment).hasPassed("Event_BackorderRetry").isWaitingAt("Task_Reallocate");
+    }
+
+    @Test
+    void aDelayInTransitRePromisesAndKeepsWaitingForDelivery() {
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+        correlate("ShipmentAccepted", SHIPMENT, Map.of());
+        runJobs(shipment);
+        correlate("ShipmentDispatched", SHIPMENT, Map.of("trackingNumber", "TRK-1", "carrier", "SWIFT"));
+
+        correlate("ShipmentDelayed", SHIPMENT, Map.of("newEstimatedDelivery", "2030-01-09", "reason", "storm"));
+        runJobs(shipment);
+
+        assertThat(shipment).hasPassed("Task_DecideDelay", "Task_RePromise", "EndEvent_RePromised")
+                .isWaitingAt("Event_ShipmentDelivered");
+        assertThat(variable(shipment, "delayAction")).as("the parcel has left: only a new date").isEqualTo("RE_PROMISE");
+        assertThat(variable(shipment, "notifyCustomer")).isEqualTo(true);
+        correlate("ShipmentDelivered", SHIPMENT, Map.of());
+        assertThat(shipment).hasPassed("EndEvent_ShipmentDelivered").isEnded();
+    }
+
+    @Test
+    void aLongDelayBeforeDispatchWithdrawsAndReroutes() {
+        ProcessInstance shipment = labelled();
+
+        correlate("ShipmentDelayed", SHIPMENT, Map.of("newEstimatedDelivery", "2030-01-09", "reason", "backlog"));
+        runJobs(shipment);
+
+        assertThat(variable(shipment, "delayAction")).isEqualTo("REROUTE");
+        assertThat(shipment).hasPassed("EndEvent_DelayReroute", "BoundaryEvent_DelayReroute", "Task_WithdrawFromNode",
+                "Task_RecordRejection").hasNotPassed("Task_RePromise").isWaitingAt("Task_Reallocate");
+        assertThat(variable(shipment, "rejectionCause")).isEqualTo("DELAYED");
+    }
+
+    @Test
+    void aShortPickAfterTheLabelButBeforeDispatchReroutes() {
+        ProcessInstance shipment = labelled();
+
+        correlate("ShipmentShortPicked", SHIPMENT, Map.of("reason", "damaged in picking"));
+        runJobs(shipment);
+
+        assertThat(shipment).hasPassed("EndEvent_ShortPickedBeforeDispatch", "BoundaryEvent_ShortPickedBeforeDispatch",
+                "Task_WithdrawFromNode").isWaitingAt("Task_Reallocate");
+        assertThat(variable(shipment, "rejectionCause")).isEqualTo("SHORT_PICKED");
+    }
+
+    @Test
+    void aNodeDownAfterRetriesGoesToAnOperatorWhoRetriesTheRelease() {
+        failures.put("releaseToNode", new BpmnError("PartnerFailure", "DC-BKN unavailable: connection refused"));
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+
+        assertThat(shipment).isWaitingAt("Task_HandlePartnerFailure");
+        Task operatorTask = task(shipment);
+        assertThat(operatorTask).hasCandidateGroup("operator");
+        assertThat(formService().getDeployedTaskForm(operatorTask.getId())).isNotNull();
+        assertThat(variable(shipment, "partnerError")).isEqualTo("DC-BKN unavailable: connection refused");
+
+        failures.clear();
+        complete(operatorTask, withVariables("operatorChoice", "RETRY", "operatorComment", "node is back"));
+        runJobs(shipment);
+
+        assertThat(shipment).hasPassed("Gateway_RetryStep").isWaitingAt("Gateway_NodeAnswer");
+        assertThat(calls.stream().filter("releaseToNode"::equals)).hasSize(2);
+    }
+
+    @Test
+    void carriersDownAfterRetriesGoToAnOperatorWhoRetriesTheLabel() {
+        failures.put("buyLabel", new BpmnError("PartnerFailure", "carriers unavailable"));
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+        correlate("ShipmentAccepted", SHIPMENT, Map.of());
+        runJobs(shipment);
+        assertThat(shipment).isWaitingAt("Task_HandlePartnerFailure");
+
+        failures.clear();
+        complete(task(shipment), withVariables("operatorChoice", "RETRY", "operatorComment", "carrier is back"));
+        runJobs(shipment);
+
+        assertThat(shipment).isWaitingAt("Gateway_DispatchOrShort");
+        assertThat(calls.stream().filter("buyLabel"::equals)).hasSize(2);
+    }
+
+    @Test
+    void anOperatorMayRerouteAfterAPartnerFailure() {
+        failures.put("releaseToNode", new BpmnError("PartnerFailure", "DC-BKN unavailable"));
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+
+        complete(task(shipment), withVariables("operatorChoice", "REROUTE", "operatorComment", "node closed today"));
+        runJobs(shipment);
+
+        assertThat(shipment).hasPassed("Task_WithdrawFromNode", "Task_RecordRejection").isWaitingAt("Task_Reallocate");
+        assertThat(variable(shipment, "rejectionCause")).isEqualTo("OPERATOR_REROUTE");
+    }
+
+    @Test
+    void anOperatorMayCancelTheShipmentAfterAPartnerFailure() {
+        failures.put("releaseToNode", new BpmnError("PartnerFailure", "DC-BKN unavailable"));
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+
+        complete(task(shipment), withVariables("operatorChoice", "CANCEL_SHIPMENT", "operatorComment", "customer agreed"));
+        runJobs(shipment);
+
+        assertThat(shipment).hasPassed("Task_CancelShipment", "EndEvent_ShipmentCancelled").isEnded();
+    }
+
+    private ProcessInstance rejectedAndReallocating() {
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+        correlate("ShipmentRejected", SHIPMENT, Map.of("reason", "closed"));
+        assertThat(shipment).isWaitingAt("Task_Reallocate");
+        return shipment;
+    }
+
+    /** Released, accepted, labelled: waiting for dispatch. */
+    private ProcessInstance labelled() {
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+        correlate("ShipmentAccepted", SHIPMENT, Map.of());
+        runJobs(shipment);
+        assertThat(shipment).isWaitingAt("Gateway_DispatchOrShort");
+        return shipment;
+    }
+
+    private void deliver(ProcessInstance shipment) {
+        String shipmentId = (String) variable(shipment, "shipmentId");
+        runJobs(shipment);
+        assertThat(shipment).isWaitingAt("Gateway_NodeAnswer");
+        correlate("ShipmentAccepted", shipmentId, Map.of());
+        runJobs(shipment);
+        assertThat(shipment).isWaitingAt("Gateway_DispatchOrShort");
+        correlate("ShipmentDispatched", shipmentId, Map.of("trackingNumber", "TRK-1", "carrier", "GREENLINE"));
+        assertThat(shipment).isWaitingAt("Event_ShipmentDelivered");
+        correlate("ShipmentDelivered", shipmentId, Map.of());
+    }
+
+    private ProcessInstance start(String shipmentId) {
+        return runtimeService().startProcessInstanceByKey("shipment-execution", ORDER,
+                Map.of("orderId", ORDER, "shipmentId", shipmentId, "customerTier", "STANDARD"));
+    }
+
+    /** The message as PartnerEventCorrelator sends it: business key and the shipment the event names. */
+    private void correlate(String message, String shipmentId, Map<String, Object> payload) {
+        runtimeService().createMessageCorrelation(message).processInstanceBusinessKey(ORDER)
+                .processInstanceVariableEquals("shipmentId", shipmentId).setVariables(payload).correlate();
+    }
+
+    /** Runs the due asynchronous continuations (not timers) until the instance waits. */
+    private void runJobs(ProcessInstance instance) {
+        for (int i = 0; i < 20; i++) {
+            List<Job> due = managementService().createJobQuery().processInstanceId(instance.getId()).executable()
+                    .messages().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> managementService().executeJob(job.getId()));
+        }
+    }
+
+    private LockedExternalTask fetchReallocation() {
+        List<LockedExternalTask> tasks = externalTaskService().fetchAndLock(1, "test").topic("reallocate-order", 60_000)
+                .enableCustomObjectDeserialization().execute();
+        assertThat(tasks).hasSize(1);
+        return tasks.get(0);
+    }
+
+    private ProcessInstance child(ProcessInstance parent, String shipmentId) {
+        return runtimeService().createProcessInstanceQuery().superProcessInstanceId(parent.getId())
+                .variableValueEquals("shipmentId", shipmentId).singleResult();
+    }
+
+    private static Object variable(ProcessInstance instance, String name) {
+        return historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName(name).list().stream().reduce((a, b) -> b).map(v -> v.getValue()).orElse(null);
+    }
+
+    private void register(String bean, JavaDelegate behaviour) {
+        Mocks.register(bean, (JavaDelegate) execution -> {
+            calls.add(bean);
+            RuntimeException failure = failures.get(bean);
+            if (failure != null) {
+                if (failure instanceof BpmnError) {
+                    execution.setVariable("failedStep", bean.equals("buyLabel") ? "LABEL" : "RELEASE");
+                }
+                throw failure;
+            }
+            behaviour.execute(execution);
+        });
+    }
+}

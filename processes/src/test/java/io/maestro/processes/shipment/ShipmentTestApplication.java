@@ -1,0 +1,30 @@
+package io.maestro.processes.shipment;
+
+import io.maestro.core.CoreConfiguration;
+import io.maestro.processes.ProcessesConfiguration;
+import io.maestro.workers.allocate.AllocationPolicies;
+import io.maestro.workers.allocate.EngineInputs;
+import io.maestro.workers.allocate.OrderAllocation;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Core, the engine and the shipment delegates on one H2 database, with in-test partners and the allocation the
+ * {@code reallocate-order} worker runs.
+ */
+@SpringBootApplication
+@Import({CoreConfiguration.class, ProcessesConfiguration.class, OrderAllocation.class, EngineInputs.class,
+        AllocationPolicies.class})
+class ShipmentTestApplication {
+
+    @Bean
+    TestNodes testNodes() {
+        return new TestNodes();
+    }
+
+    @Bean
+    TestCarriers testCarriers() {
+        return new TestCarriers();
+    }
+}
