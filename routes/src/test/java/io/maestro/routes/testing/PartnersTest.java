@@ -7,6 +7,7 @@ import io.maestro.core.testing.TestData;
 import io.maestro.integrations.WebhookSignature;
 import io.maestro.integrations.sandbox.SandboxFaults;
 import io.maestro.integrations.sandbox.SandboxProperties;
+import io.maestro.routes.PartnerCircuitBreakers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -43,6 +44,8 @@ public abstract class PartnersTest {
     @Autowired
     protected SandboxFaults faults;
     @Autowired
+    protected PartnerCircuitBreakers breakers;
+    @Autowired
     private NetworkService network;
     @Autowired
     private CatalogService catalog;
@@ -60,6 +63,7 @@ public abstract class PartnersTest {
         DomainTables.empty(jdbc);
         TestData.seed(network, catalog);
         faults.clearAll();
+        breakers.closeAll();
         sandbox.setRejectionRate(0);
         sandbox.setDelayRate(0);
     }
