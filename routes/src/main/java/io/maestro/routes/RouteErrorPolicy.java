@@ -41,8 +41,11 @@ public class RouteErrorPolicy {
                 .backOffMultiplier(retry.getMultiplier())
                 .maximumRedeliveryDelay(retry.getMaxDelayMs())
                 .retryAttemptedLogLevel(LoggingLevel.WARN)
+                .logExhaustedMessageHistory(false)
                 .logStackTrace(false));
-        routes.onException(InvalidRequestException.class).maximumRedeliveries(0).process(this::deadLetter);
+        // the dead letter and the caller's 422 are the record of bad input: no error log
+        routes.onException(InvalidRequestException.class).maximumRedeliveries(0).logExhausted(false)
+                .process(this::deadLetter);
         routes.onException(CallNotPermittedException.class).maximumRedeliveries(0);
         routes.onException(HttpOperationFailedException.class)
                 .onWhen(e -> e.getException(HttpOperationFailedException.class).getStatusCode() < 500)
