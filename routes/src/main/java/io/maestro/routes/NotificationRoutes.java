@@ -2,6 +2,7 @@ package io.maestro.routes;
 
 import io.maestro.integrations.notifications.NotificationProperties;
 import org.apache.camel.builder.RouteBuilder;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +16,11 @@ public class NotificationRoutes extends RouteBuilder {
     private final NotificationProperties properties;
     private final NotificationDelivery delivery;
     private final RouteErrorPolicy errorPolicy;
+    private final Environment environment;
 
-    public NotificationRoutes(NotificationProperties properties, NotificationDelivery delivery, RouteErrorPolicy errorPolicy) {
+    public NotificationRoutes(NotificationProperties properties, NotificationDelivery delivery, RouteErrorPolicy errorPolicy,
+                              Environment environment) {
+        this.environment = environment;
         this.properties = properties;
         this.delivery = delivery;
         this.errorPolicy = errorPolicy;
@@ -31,11 +35,16 @@ public class NotificationRoutes extends RouteBuilder {
                 .autoStartup(properties.isEnabled())
                 .bean(delivery, "deliverDue");
 
-        String credentials = properties.getSmtp().getUsername().isBlank() ? ""
-                : "&username={{maestro.notifications.smtp.username}}&password=RAW({{maestro.notifications.smtp.password}})";
-        from(NotificationDelivery.EMAIL).routeId("notification-email")
-                .to("smtp://{{maestro.notifications.smtp.host:localhost}}:{{maestro.notifications.smtp.port:3025}}"
-                        + "?contentType=text/plain;charset=UTF-8" + credentials);
+        if (environment.getProperty("maestro.notifications.smtp.host", "").isBlank()) {
+            from(NotificationDelivery.EMAIL).routeId("notification-email")
+                    .throwException(new IllegalStateException("no SMTP server configured (maestro.notifications.smtp.host)"));
+        } else {
+            String credentials = properties.getSmtp().getUsername().isBlank() ? ""
+                    : "&username={{maestro.notifications.smtp.username}}&password=RAW({{maestro.notifications.smtp.password}})";
+            from(NotificationDelivery.EMAIL).routeId("notification-email")
+                    .to("smtp://{{maestro.notifications.smtp.host}}:{{maestro.notifications.smtp.port:25}}"
+                            + "?contentType=text/plain;charset=UTF-8" + credentials);
+        }
 
         if (!properties.getWebhook().getUrl().isBlank()) {
             from(NotificationDelivery.WEBHOOK).routeId("notification-webhook")

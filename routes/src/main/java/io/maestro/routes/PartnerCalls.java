@@ -31,14 +31,20 @@ public class PartnerCalls {
     }
 
     /**
-     * The route of one partner, {@code direct:<routeId>}: the call to the URL the caller set, inside the partner's
-     * circuit breaker (open: fails at once with {@code CallNotPermittedException}).
+     * The routes of one partner: {@code direct:<routeId>} redelivers (the builder's error policy) each attempt to
+     * {@code direct:<routeId>-call}, the HTTP call to the URL the caller set inside the partner's circuit breaker
+     * (open: fails at once with {@code CallNotPermittedException}). The call route has no error handler of its own:
+     * the circuit breaker sees every attempt, the caller route decides about trying again.
      */
     void define(RouteBuilder routes, String routeId, String breaker) {
         HttpComponent http = routes.getContext().getComponent("http", HttpComponent.class);
         http.setConnectTimeout(partners.getTimeoutMs());
         http.setResponseTimeout(partners.getTimeoutMs());
+        http.setAutomaticRetriesDisabled(true);
         routes.from("direct:" + routeId).routeId(routeId)
+                .to("direct:" + routeId + "-call");
+        routes.from("direct:" + routeId + "-call").routeId(routeId + "-call")
+                .errorHandler(routes.noErrorHandler())
                 .circuitBreaker()
                     .resilience4jConfiguration().circuitBreaker(breaker).throwExceptionWhenHalfOpenOrOpenState(true).end()
                     .toD("${exchangeProperty." + URL + "}")

@@ -55,8 +55,10 @@ public class RouteErrorPolicy {
                 .backOffMultiplier(retry.getMultiplier())
                 .maximumRedeliveryDelay(retry.getMaxDelayMs())
                 .retryAttemptedLogLevel(LoggingLevel.WARN)
+                .logExhaustedMessageHistory(false)
                 .logStackTrace(false));
-        routes.onException(InvalidRequestException.class).maximumRedeliveries(0).process(exchange -> {
+        // the dead letter and the caller's 422 are the record of bad input: no error log
+        routes.onException(InvalidRequestException.class).maximumRedeliveries(0).logExhausted(false).process(exchange -> {
             String source = exchange.getProperty(SOURCE, String.class);
             if (source != null) {
                 deadLetter(exchange, source);

@@ -24,8 +24,6 @@ class NodeGatewayTest extends PartnersTest {
     NodeGateway nodes;
     @Autowired
     PartnerEventInbox inbox;
-    @Autowired
-    PartnerCircuitBreakers breakers;
 
     static ShipmentRelease release(String orderId, String nodeId, String deliveryOption) {
         return new ShipmentRelease(orderId, orderId + "-1", nodeId, List.of(new ShipmentLine(1, "TSHIRT-BLK-M", 2)),
@@ -86,14 +84,14 @@ class NodeGatewayTest extends PartnersTest {
 
     @Test
     void aCancelledShipmentIsNeitherAcceptedNorDispatchedLater() throws InterruptedException {
-        sandbox.setSpeed(1.0);
+        sandbox.setSpeed(5.0);
         try {
             nodes.release(release("ORD-6", "DC-BKN", "SHIP"));
             nodes.cancel("DC-BKN", "ORD-6", "ORD-6-1", "customer cancelled");
         } finally {
             sandbox.setSpeed(0.05);
         }
-        Thread.sleep(300);
+        Thread.sleep(800);
         assertThat(types("ORD-6")).isEmpty();
     }
 
@@ -108,7 +106,6 @@ class NodeGatewayTest extends PartnersTest {
 
     @Test
     void aNodeSystemThatIsDownIsTriedAgainWithBackoffThenUnavailable() {
-        breakers.breaker(NodeRoutes.routeId("STORE")).reset();
         faults.set("nodes", new Fault(0, 0, true));
         int before = faults.calls("ST-MAN");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.maestro.app.Api;
 import io.maestro.app.Api.Auth;
 import io.maestro.app.MaestroTest;
+import io.maestro.integrations.WebhookSignature;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -126,6 +127,36 @@ class AccessMatrixTest {
         Api.Response badKey = api.get("/api/nodes", Auth.apiKey("not-a-key"));
         assertThat(badKey.status()).isEqualTo(401);
         assertThat(badKey.contentType()).startsWith("application/problem+json");
+    }
+
+    /** The partner webhooks take no roles: the signature of the body with the partner's secret is the authentication. */
+    @ParameterizedTest(name = "{0} unsigned as {1}")
+    @MethodSource("webhooksAndRoles")
+    void partnerWebhooksAreOpenedBySignaturesNotRoles(String path, String secret, Auth auth) {
+        Api.Response unsigned = api.send("POST", path, Map.of(), auth);
+        assertThat(unsigned.status()).isEqualTo(401);
+        assertThat(unsigned.body()).contains("X-Maestro-Signature");
+
+        Api.Response signed = api.send("POST", path, "{}", new Auth(WebhookSignature.HEADER, WebhookSignature.sign(secret, "{}")));
+        assertThat(signed.status()).as("signed, the content is read: no eventId").isEqualTo(422);
+    }
+
+    static Stream<Arguments> webhooksAndRoles() {
+        List<Arguments> all = new ArrayList<>();
+        for (String[] webhook : new String[][] {{"/api/partners/nodes/DC-OLEAN/events", "sandbox-node-secret"},
+            {"/api/partners/carriers/SWIFT/tracking", "sandbox-swift-secret"}}) {
+            all.add(Arguments.of(webhook[0], webhook[1], Auth.NONE));
+            for (Role role : Role.values()) {
+                all.add(Arguments.of(webhook[0], webhook[1], as(role)));
+            }
+        }
+        return all.stream();
+    }
+
+    @Test
+    void theSandboxPartnersAreOpenLikeTheOutsideSystemsTheyStandFor() {
+        assertThat(api.get("/sandbox/faults", Auth.NONE).status()).isEqualTo(200);
+        assertThat(api.get("/sandbox/mailbox", Auth.NONE).status()).isEqualTo(200);
     }
 
     @Test

@@ -104,6 +104,18 @@ abstract class PartnerTablesContract {
     }
 
     @Test
+    void oneDelivererClaimsANotificationAndTheOthersSkipItUntilTheLeaseEnds() {
+        outbox.enqueue(new NotificationRequest("ORD-5:SHIPPED", "ORD-5", "SHIPPED", "c@example.com", "Shipped", "b", null));
+        long id = outbox.due(10).get(0).id();
+
+        assertThat(outbox.claim(id, Duration.ofMinutes(1))).isTrue();
+        assertThat(outbox.claim(id, Duration.ofMinutes(1))).isFalse();
+        assertThat(outbox.due(10)).isEmpty();
+        assertThat(outbox.markSent(id)).as("the claim leaves it pending for its deliverer").isTrue();
+        assertThat(outbox.claim(id, Duration.ZERO)).isFalse();
+    }
+
+    @Test
     void aNotificationThatCannotBeDeliveredBecomesVisibleAsFailed() {
         outbox.enqueue(new NotificationRequest("ORD-4:CANCELLED", "ORD-4", "CANCELLED", "x@example.com", "Cancelled", "b", null));
         long id = outbox.due(10).get(0).id();

@@ -75,10 +75,10 @@ public class NotificationProperties {
         return webhook;
     }
 
-    /** The SMTP server customer e-mails go through. */
+    /** The SMTP server customer e-mails go through; none while {@code host} is empty (the sandbox's then, if it runs). */
     public static class Smtp {
-        private String host = "localhost";
-        private int port = 3025;
+        private String host = "";
+        private int port = 25;
         private String username = "";
         private String password = "";
         private String from = "Maestro <orders@maestro.local>";

@@ -9,16 +9,20 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.stereotype.Component;
 
 /**
- * A real SMTP server inside the application (GreenMail) on {@code maestro.sandbox.mail.port}, so the default run
- * delivers its customer e-mails somewhere one can look at: {@code GET /sandbox/mailbox}.
+ * A real SMTP server inside the application (GreenMail) on {@code maestro.sandbox.mail.port} (0: a free port), so
+ * the default run delivers its customer e-mails somewhere one can look at: {@code GET /sandbox/mailbox}. While no
+ * SMTP server is configured ({@code maestro.notifications.smtp.host} empty) it is the one notifications go to.
  */
 @Component
 @ConditionalOnProperty(prefix = "maestro.sandbox.mail", name = "enabled", havingValue = "true", matchIfMissing = true)
@@ -32,10 +36,15 @@ public class SandboxMailServer implements DisposableBean {
 
     private final GreenMail greenMail;
 
-    public SandboxMailServer(SandboxProperties properties) {
-        greenMail = new GreenMail(new ServerSetup(properties.getMail().getPort(), "localhost", ServerSetup.PROTOCOL_SMTP));
+    public SandboxMailServer(SandboxProperties properties, ConfigurableEnvironment environment) {
+        ServerSetup setup = new ServerSetup(properties.getMail().getPort(), "localhost", ServerSetup.PROTOCOL_SMTP);
+        greenMail = new GreenMail(properties.getMail().getPort() == 0 ? setup.dynamicPort() : setup);
         greenMail.start();
-        log.info("Sandbox mail server listening on SMTP port {}", greenMail.getSmtp().getPort());
+        log.info("Sandbox mail server listening on SMTP port {}", port());
+        if (environment.getProperty("maestro.notifications.smtp.host", "").isBlank()) {
+            environment.getPropertySources().addFirst(new MapPropertySource("sandbox-mail-server", Map.of(
+                    "maestro.notifications.smtp.host", "localhost", "maestro.notifications.smtp.port", port())));
+        }
     }
 
     public int port() {

@@ -68,10 +68,10 @@ public class SandboxProperties {
         return faults;
     }
 
-    /** The in-process SMTP server whose mails {@code /sandbox/mailbox} lists. */
+    /** The in-process SMTP server whose mails {@code /sandbox/mailbox} lists; port 0 takes a free one. */
     public static class Mail {
         private boolean enabled = true;
-        private int port = 3025;
+        private int port;
 
         public boolean isEnabled() {
             return enabled;

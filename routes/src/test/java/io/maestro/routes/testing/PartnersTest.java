@@ -7,9 +7,9 @@ import io.maestro.core.testing.TestData;
 import io.maestro.integrations.WebhookSignature;
 import io.maestro.integrations.sandbox.SandboxFaults;
 import io.maestro.integrations.sandbox.SandboxProperties;
+import io.maestro.routes.PartnerCircuitBreakers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,12 +26,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One application for every route test (one Spring context): core on H2, the routes, the sandbox partners and
- * the sandbox mail server on free ports, a few New York nodes. Tests talk to it over real HTTP.
+ * the sandbox mail server on a free port, a few New York nodes. Tests talk to it over real HTTP.
  */
 @SpringBootTest(classes = RoutesTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class PartnersTest {
 
-    protected static final int SMTP_PORT = freePort();
     protected static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -43,14 +42,14 @@ public abstract class PartnersTest {
     @Autowired
     protected SandboxFaults faults;
     @Autowired
+    protected PartnerCircuitBreakers breakers;
+    @Autowired
     private NetworkService network;
     @Autowired
     private CatalogService catalog;
 
     @DynamicPropertySource
     static void ports(DynamicPropertyRegistry registry) {
-        registry.add("maestro.sandbox.mail.port", () -> SMTP_PORT);
-        registry.add("maestro.notifications.smtp.port", () -> SMTP_PORT);
         registry.add("maestro.notifications.webhook.url", () -> NotificationReceiver.INSTANCE.url());
         registry.add("maestro.notifications.webhook.secret", () -> NotificationReceiver.SECRET);
     }
@@ -60,6 +59,7 @@ public abstract class PartnersTest {
         DomainTables.empty(jdbc);
         TestData.seed(network, catalog);
         faults.clearAll();
+        breakers.closeAll();
         sandbox.setRejectionRate(0);
         sandbox.setDelayRate(0);
     }
@@ -116,14 +116,6 @@ public abstract class PartnersTest {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

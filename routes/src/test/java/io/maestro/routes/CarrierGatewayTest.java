@@ -1,0 +1,145 @@
+package io.maestro.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.maestro.core.geo.Address;
+import io.maestro.core.inbox.PartnerEventInbox;
+import io.maestro.core.network.NetworkService;
+import io.maestro.core.network.Node;
+import io.maestro.core.partner.CarrierGateway;
+import io.maestro.core.partner.Label;
+import io.maestro.core.partner.LabelRequest;
+import io.maestro.core.partner.PartnerUnavailableException;
+import io.maestro.core.partner.RateQuote;
+import io.maestro.core.partner.RateRequest;
+import io.maestro.integrations.sandbox.SandboxProperties.Fault;
+import io.maestro.routes.testing.PartnersTest;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Rate shopping and labels with the sandbox carriers over HTTP; tracking comes back by signed webhook. */
+class CarrierGatewayTest extends PartnersTest {
+
+    private static final Fault OUTAGE = new Fault(0, 0, true);
+
+    @Autowired
+    CarrierGateway carriers;
+    @Autowired
+    PartnerEventInbox inbox;
+    @Autowired
+    NetworkService network;
+
+    private RateRequest parcel(String destinationZip, String kg, boolean hazmat) {
+        Node origin = network.get("DC-OLEAN");
+        return new RateRequest("ORD-1-1", "14760", origin.location(), destinationZip, null, new BigDecimal(kg), hazmat);
+    }
+
+    private LabelRequest label(String orderId, String carrier, String service) {
+        return new LabelRequest(orderId, orderId + "-1", "DC-OLEAN", carrier, service,
+                new Address("Casey Doe", "10 Jay St", null, "Brooklyn", "NY", "11201", "US"), new BigDecimal("1.2"));
+    }
+
+    private List<String> types(String orderId) {
+        return inbox.ofOrder(orderId).stream().map(e -> e.event().type()).toList();
+    }
+
+    @Test
+    void everyCarrierQuotesEachServiceItOffers() {
+        List<RateQuote> quotes = carriers.quote(parcel("11201", "1.2", false));
+
+        assertThat(quotes).extracting(q -> q.carrier() + " " + q.service()).containsExactlyInAnyOrder(
+                "SWIFT GROUND", "SWIFT TWO_DAY", "SWIFT OVERNIGHT", "THRIFT GROUND", "THRIFT TWO_DAY",
+                "GREENLINE GROUND", "GREENLINE TWO_DAY");
+        assertThat(quotes.stream().min(Comparator.comparing(RateQuote::co2Kg)).orElseThrow().carrier()).isEqualTo("GREENLINE");
+        assertThat(quotes.stream().max(Comparator.comparing(RateQuote::co2Kg)).orElseThrow().service()).isEqualTo("OVERNIGHT");
+        assertThat(quotes.stream().min(Comparator.comparing(RateQuote::price)).orElseThrow().carrier()).isEqualTo("THRIFT");
+    }
+
+    @Test
+    void onlyTheLicensedCarrierQuotesHazardousGoods() {
+        assertThat(carriers.quote(parcel("11201", "1.2", true))).extracting(RateQuote::carrier).containsOnly("THRIFT");
+    }
+
+    @Test
+    void aCarrierThatIsDownIsSkippedInRateShopping() {
+        faults.set("SWIFT", OUTAGE);
+
+        assertThat(carriers.quote(parcel("11201", "1.2", false))).extracting(RateQuote::carrier)
+                .containsOnly("THRIFT", "GREENLINE").isNotEmpty();
+    }
+
+    @Test
+    void whenNoCarrierAnswersTheCarriersAreUnavailable() {
+        faults.set("SWIFT", OUTAGE);
+        faults.set("THRIFT", OUTAGE);
+        faults.set("GREENLINE", new Fault(0, 1.0, false));
+
+        assertThatThrownBy(() -> carriers.quote(parcel("11201", "1.2", false)))
+                .isInstanceOf(PartnerUnavailableException.class).hasMessageStartingWith("carriers unavailable: no carrier answered");
+    }
+
+    @Test
+    void aBoughtLabelIsTrackedToDeliveryBySignedWebhooks() {
+        Label label = carriers.buyLabel(label("ORD-2", "THRIFT", "GROUND"));
+
+        assertThat(label.trackingNumber()).startsWith("TH");
+        assertThat(label.estimatedDelivery()).isAfter(LocalDate.now());
+        eventually("delivery", () -> types("ORD-2").contains("ShipmentDelivered"));
+        assertThat(types("ORD-2")).containsExactly("ShipmentInTransit", "ShipmentDelivered");
+        assertThat(inbox.ofOrder("ORD-2").get(0).event().payload()).containsEntry("trackingNumber", label.trackingNumber());
+    }
+
+    @Test
+    void aLateParcelIsReportedDelayedWithItsNewEstimate() {
+        sandbox.setDelayRate(1.0);
+
+        Label label = carriers.buyLabel(label("ORD-3", "SWIFT", "GROUND"));
+
+        eventually("delivery", () -> types("ORD-3").contains("ShipmentDelivered"));
+        assertThat(types("ORD-3")).containsExactly("ShipmentInTransit", "ShipmentDelayed", "ShipmentDelivered");
+        assertThat(inbox.ofOrder("ORD-3").get(1).event().payload())
+                .containsEntry("newEstimatedDelivery", label.estimatedDelivery().plusDays(1).toString());
+    }
+
+    @Test
+    void buyingTheSameLabelAgainGivesTheSameLabel() {
+        Label first = carriers.buyLabel(label("ORD-4", "GREENLINE", "TWO_DAY"));
+
+        assertThat(carriers.buyLabel(label("ORD-4", "GREENLINE", "TWO_DAY"))).isEqualTo(first);
+    }
+
+    @Test
+    void aCarrierThatStaysDownOpensItsCircuitThenRecovers() throws InterruptedException {
+        faults.set("GREENLINE", OUTAGE);
+        CircuitBreaker circuit = breakers.breaker(CarrierRoutes.routeId("GREENLINE"));
+
+        assertThatThrownBy(() -> carriers.buyLabel(label("ORD-5", "GREENLINE", "GROUND")))
+                .isInstanceOf(PartnerUnavailableException.class).hasMessageContaining("HTTP 503");
+        assertThat(circuit.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+        int callsWhileOpen = faults.calls("GREENLINE");
+        assertThatThrownBy(() -> carriers.buyLabel(label("ORD-5", "GREENLINE", "GROUND")))
+                .isInstanceOf(PartnerUnavailableException.class).hasMessageContaining("CallNotPermittedException");
+        assertThat(faults.calls("GREENLINE")).as("an open circuit does not call the carrier").isEqualTo(callsWhileOpen);
+
+        faults.clear("GREENLINE");
+        Thread.sleep(500);
+        assertThat(carriers.buyLabel(label("ORD-5", "GREENLINE", "GROUND")).trackingNumber()).startsWith("GR");
+        assertThat(circuit.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void theFaultSwitchesAreAnHttpEndpoint() {
+        assertThat(put("/sandbox/faults/THRIFT", "{\"latencyMs\": 5, \"errorRate\": 0, \"outage\": true}").statusCode())
+                .isEqualTo(200);
+        assertThat(get("/sandbox/faults").body()).contains("\"THRIFT\":{\"latencyMs\":5,\"errorRate\":0.0,\"outage\":true}");
+
+        assertThat(carriers.quote(parcel("11201", "1.2", false))).extracting(RateQuote::carrier).doesNotContain("THRIFT");
+    }
+}
