@@ -113,7 +113,9 @@ public class RouteErrorPolicy {
                 .useExponentialBackOff().backOffMultiplier(retry.getMultiplier())
                 .maximumRedeliveryDelay(retry.getMaxDelayMs()).retryAttemptedLogLevel(LoggingLevel.WARN)
                 .retriesExhaustedLogLevel(LoggingLevel.WARN).logStackTrace(false);
-        handler.setRetryWhilePredicate(exchange -> retryable(exchange.getException() != null ? exchange.getException()
+        // retryWhile replaces the maximum, so it counts the attempts itself (the counter already includes this one).
+        handler.setRetryWhilePredicate(exchange -> exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0,
+                Integer.class) <= retries && retryable(exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)));
         return handler;
     }

@@ -8,6 +8,8 @@ import io.maestro.core.StateConflictException;
 import io.maestro.core.Violation;
 import io.maestro.core.inventory.InsufficientStockException;
 import io.maestro.core.inventory.InventoryConflictException;
+import io.maestro.integrations.channels.MalformedPayloadException;
+import io.maestro.integrations.channels.SignatureRejectedException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors(e.violations()));
+        return problem;
+    }
+
+    @ExceptionHandler(SignatureRejectedException.class)
+    ProblemDetail unsigned(SignatureRejectedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
+        problem.setTitle("Signature rejected");
+        return problem;
+    }
+
+    @ExceptionHandler(MalformedPayloadException.class)
+    ProblemDetail malformed(MalformedPayloadException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Malformed request body");
         return problem;
     }
 

@@ -86,9 +86,6 @@ public class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(rules -> rules
-                        // Partner webhooks authenticate by the HMAC signature of their body, checked by their receivers.
-                        .requestMatchers(paths(HttpMethod.POST, "/api/channels/*/orders", "/api/partners/nodes/*/events",
-                                "/api/partners/carriers/*/tracking")).permitAll()
                         .requestMatchers(paths(HttpMethod.POST, "/api/orders")).hasAnyRole(names(INTEGRATION, ADMIN))
                         .requestMatchers(paths(HttpMethod.POST, "/api/orders/*/cancel", "/api/orders/*/change"))
                         .hasAnyRole(names(INTEGRATION, OPERATOR, ADMIN))
@@ -102,9 +99,15 @@ public class SecurityConfiguration {
                         .hasAnyRole(names(OPERATOR, ADMIN))
                         .requestMatchers(paths(HttpMethod.POST, "/api/skus")).hasAnyRole(names(INTEGRATION, ADMIN))
                         .requestMatchers(paths(HttpMethod.POST, "/api/allocation/waves")).hasAnyRole(names(ANALYST, ADMIN))
-                        // Partner webhooks: the HMAC signature of the body is the authentication (checked by the webhook).
-                        .requestMatchers(paths(HttpMethod.POST, "/api/partners/nodes/*/events", "/api/partners/carriers/*/tracking"))
-                        .permitAll()
+                        // Partner and channel webhooks: the HMAC signature of the body is the authentication (checked
+                        // by the webhook).
+                        .requestMatchers(paths(HttpMethod.POST, "/api/partners/nodes/*/events", "/api/partners/carriers/*/tracking",
+                                "/api/channels/*/orders")).permitAll()
+                        .requestMatchers(paths(HttpMethod.POST, "/api/erp/**")).hasAnyRole(names(INTEGRATION, ADMIN))
+                        .requestMatchers(paths(HttpMethod.GET, "/api/dead-letters", "/api/dead-letters/**"))
+                        .hasAnyRole(names(OPERATOR, ADMIN, VIEWER))
+                        .requestMatchers(paths(HttpMethod.POST, "/api/dead-letters/*/replay", "/api/dead-letters/*/discard"))
+                        .hasAnyRole(names(OPERATOR, ADMIN))
                         .requestMatchers(paths(HttpMethod.GET, "/api/**")).hasAnyRole(names(EVERYONE))
                         .requestMatchers(paths(null, "/engine-rest/external-task/**")).hasAnyRole(names(INTEGRATION, ADMIN))
                         .requestMatchers(paths(HttpMethod.GET, "/engine-rest/**")).hasAnyRole(names(PEOPLE))
@@ -129,7 +132,8 @@ public class SecurityConfiguration {
                         .requestMatchers(paths(null, "/actuator/health/**", "/actuator/health", "/actuator/info")).permitAll()
                         .requestMatchers(paths(null, "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")).permitAll()
                         .requestMatchers(paths(null, "/error", "/favicon.ico")).permitAll()
-                        // The sandbox partners stand for systems outside Maestro; they are only there when enabled.
+                        // Sandbox partners of the default run: stand-ins for outside systems, open like theirs would be
+                        // (off in production: maestro.sandbox.enabled).
                         .requestMatchers(paths(null, "/sandbox/**")).permitAll()
                         // Every webapp asks the admin app who is logged in.
                         .requestMatchers(paths(HttpMethod.GET, "/camunda/api/admin/auth/user/*")).hasAnyRole(names(PEOPLE))
@@ -142,8 +146,175 @@ public class SecurityConfiguration {
                         .requestMatchers(paths(HttpMethod.DELETE, "/camunda/api/**")).hasAnyRole(names(OPERATOR, ADMIN))
                         .requestMatchers(paths(null, "/camunda/**")).hasAnyRole(names(PEOPLE))
                         .requestMatchers(paths(null, "/")).permitAll()
-                        // The sandbox partners stand for outside systems (off in production: maestro.sandbox.enabled).
+                        .anyRequest().denyAll())
+                .build();
+    }
+
+    /** Runs after Spring Security's chain, so the webapps see the person it authenticated. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappAuthentication() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setInitParameters(Map.of("authentication-provider", SpringSecurityCamundaAuthentication.class.getName()));
+        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        registration.setOrder(101);
+        return registration;
+    }
+
+    /** Matches on the whole path, so rules also hold for the engine REST and webapp servlets. */
+    private static RequestMatcher[] paths(HttpMethod method, String... patterns) {
+        return Arrays.stream(patterns).map(pattern -> PATHS.matcher(method, pattern)).toArray(RequestMatcher[]::new);
+    }
+
+    private static String[] names(Role... roles) {
+        return Arrays.stream(roles).map(Role::name).toArray(String[]::new);
+    }
+}tro.app.security.Role.ADMIN;
+import static io.maestro.app.security.Role.ANALYST;
+import static io.maestro.app.security.Role.INTEGRATION;
+import static io.maestro.app.security.Role.OPERATOR;
+import static io.maestro.app.security.Role.VIEWER;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
+import java.util.Map;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what. People authenticate with HTTP Basic against Camunda's identity service,
+ * integrations with an API key. The rules below are the whole access policy of Maestro.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+public class SecurityConfiguration {
+
+    /** Changes to users, groups, tenants and authorizations through the webapps' engine API. */
+    private static final String[] IDENTITY_CHANGES = {
+        "/camunda/api/engine/engine/*/user/create", "/camunda/api/engine/engine/*/user/*/**",
+        "/camunda/api/engine/engine/*/group/create", "/camunda/api/engine/engine/*/group/*/**",
+        "/camunda/api/engine/engine/*/tenant/create", "/camunda/api/engine/engine/*/tenant/*/**",
+        "/camunda/api/engine/engine/*/authorization/create", "/camunda/api/engine/engine/*/authorization/*"};
+
+    /** What Cockpit and Tasklist POST to change work in flight (queries are POSTs too and stay open to people). */
+    private static final String[] OPERATOR_ACTIONS = {
+        "/camunda/api/engine/engine/*/task/*/complete", "/camunda/api/engine/engine/*/task/*/submit-form",
+        "/camunda/api/engine/engine/*/task/*/claim", "/camunda/api/engine/engine/*/task/*/unclaim",
+        "/camunda/api/engine/engine/*/task/*/assignee", "/camunda/api/engine/engine/*/task/*/delegate",
+        "/camunda/api/engine/engine/*/task/*/resolve", "/camunda/api/engine/engine/*/task/*/variables/**",
+        "/camunda/api/engine/engine/*/task/*/identity-links/**", "/camunda/api/engine/engine/*/task/create",
+        "/camunda/api/engine/engine/*/process-definition/*/start", "/camunda/api/engine/engine/*/process-definition/*/submit-form",
+        "/camunda/api/engine/engine/*/process-definition/key/*/start", "/camunda/api/engine/engine/*/process-definition/key/*/submit-form",
+        "/camunda/api/engine/engine/*/process-instance/*/modification", "/camunda/api/engine/engine/*/process-instance/*/variables",
+        "/camunda/api/engine/engine/*/process-instance/delete", "/camunda/api/engine/engine/*/process-instance/suspended",
+        "/camunda/api/engine/engine/*/modification/**", "/camunda/api/engine/engine/*/migration/**",
+        "/camunda/api/engine/engine/*/job/**", "/camunda/api/engine/engine/*/job-definition/**",
+        "/camunda/api/engine/engine/*/incident/**", "/camunda/api/engine/engine/*/message",
+        "/camunda/api/engine/engine/*/signal", "/camunda/api/engine/engine/*/external-task/**",
+        "/camunda/api/engine/engine/*/batch/**", "/camunda/api/engine/engine/*/process-instance/*/comment/**"};
+
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+    private static final Role[] PEOPLE = {ADMIN, ANALYST, OPERATOR, VIEWER};
+    private static final Role[] EVERYONE = {ADMIN, ANALYST, OPERATOR, INTEGRATION, VIEWER};
+
+    @Bean
+    AuthenticationManager authenticationManager(CamundaIdentityAuthenticationProvider people) {
+        return new ProviderManager(people);
+    }
+
+    @Bean
+    ProblemAuthenticationEntryPoint problemAuthenticationEntryPoint(ObjectMapper json) {
+        return new ProblemAuthenticationEntryPoint(json);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager people, ApiKeys keys,
+                                    ProblemAuthenticationEntryPoint problems) throws Exception {
+        return http
+                .securityMatcher(new OrRequestMatcher(paths(null, "/api/**", "/engine-rest/**")))
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authenticationManager(people)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers(paths(HttpMethod.POST, "/api/orders")).hasAnyRole(names(INTEGRATION, ADMIN))
+                        .requestMatchers(paths(HttpMethod.POST, "/api/orders/*/cancel", "/api/orders/*/change"))
+                        .hasAnyRole(names(INTEGRATION, OPERATOR, ADMIN))
+                        .requestMatchers(paths(HttpMethod.POST, "/api/inventory/adjustments")).hasAnyRole(names(INTEGRATION, OPERATOR, ADMIN))
+                        .requestMatchers(paths(HttpMethod.POST, "/api/inventory/snapshots")).hasAnyRole(names(INTEGRATION, ADMIN))
+                        .requestMatchers(paths(HttpMethod.PUT, "/api/inventory/protections/**")).hasAnyRole(names(ANALYST, ADMIN))
+                        .requestMatchers(paths(HttpMethod.POST, "/api/inventory/protections/apply-rules"))
+                        .hasAnyRole(names(ANALYST, ADMIN))
+                        .requestMatchers(paths(HttpMethod.POST, "/api/nodes")).hasAnyRole(names(ADMIN))
+                        .requestMatchers(paths(HttpMethod.POST, "/api/nodes/*/pause", "/api/nodes/*/open"))
+                        .hasAnyRole(names(OPERATOR, ADMIN))
+                        .requestMatchers(paths(HttpMethod.POST, "/api/skus")).hasAnyRole(names(INTEGRATION, ADMIN))
+                        .requestMatchers(paths(HttpMethod.POST, "/api/allocation/waves")).hasAnyRole(names(ANALYST, ADMIN))
+                        // Partner and channel webhooks: the HMAC signature of the body is the authentication (checked
+                        // by the webhook).
+                        .requestMatchers(paths(HttpMethod.POST, "/api/partners/nodes/*/events", "/api/partners/carriers/*/tracking",
+                                "/api/channels/*/orders")).permitAll()
+                        .requestMatchers(paths(HttpMethod.POST, "/api/erp/**")).hasAnyRole(names(INTEGRATION, ADMIN))
+                        .requestMatchers(paths(HttpMethod.GET, "/api/dead-letters", "/api/dead-letters/**"))
+                        .hasAnyRole(names(OPERATOR, ADMIN, VIEWER))
+                        .requestMatchers(paths(HttpMethod.POST, "/api/dead-letters/*/replay", "/api/dead-letters/*/discard"))
+                        .hasAnyRole(names(OPERATOR, ADMIN))
+                        .requestMatchers(paths(HttpMethod.GET, "/api/**")).hasAnyRole(names(EVERYONE))
+                        .requestMatchers(paths(null, "/engine-rest/external-task/**")).hasAnyRole(names(INTEGRATION, ADMIN))
+                        .requestMatchers(paths(HttpMethod.GET, "/engine-rest/**")).hasAnyRole(names(PEOPLE))
+                        .requestMatchers(paths(null, "/engine-rest/deployment/**", "/engine-rest/decision-definition/**"))
+                        .hasAnyRole(names(ANALYST, ADMIN))
+                        .requestMatchers(paths(null, "/engine-rest/**")).hasAnyRole(names(OPERATOR, ADMIN))
+                        .anyRequest().denyAll())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager people,
+                                    ProblemAuthenticationEntryPoint problems) throws Exception {
+        return http
+                // Camunda's webapps carry their own CSRF protection.
+                .csrf(AbstractHttpConfigurer::disable)
+                .authenticationManager(people)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers(paths(null, "/actuator/health/**", "/actuator/health", "/actuator/info")).permitAll()
+                        .requestMatchers(paths(null, "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")).permitAll()
+                        .requestMatchers(paths(null, "/error", "/favicon.ico")).permitAll()
+                        // Sandbox partners of the default run: stand-ins for outside systems, open like theirs would be
+                        // (off in production: maestro.sandbox.enabled).
                         .requestMatchers(paths(null, "/sandbox/**")).permitAll()
+                        // Every webapp asks the admin app who is logged in.
+                        .requestMatchers(paths(HttpMethod.GET, "/camunda/api/admin/auth/user/*")).hasAnyRole(names(PEOPLE))
+                        .requestMatchers(paths(null, "/camunda/app/admin/**", "/camunda/api/admin/**")).hasAnyRole(names(ADMIN))
+                        .requestMatchers(paths(null, IDENTITY_CHANGES)).hasAnyRole(names(ADMIN))
+                        .requestMatchers(paths(HttpMethod.POST, "/camunda/api/engine/engine/*/deployment/create"))
+                        .hasAnyRole(names(ANALYST, ADMIN))
+                        .requestMatchers(paths(HttpMethod.POST, OPERATOR_ACTIONS)).hasAnyRole(names(OPERATOR, ADMIN))
+                        .requestMatchers(paths(HttpMethod.PUT, "/camunda/api/**")).hasAnyRole(names(OPERATOR, ADMIN))
+                        .requestMatchers(paths(HttpMethod.DELETE, "/camunda/api/**")).hasAnyRole(names(OPERATOR, ADMIN))
+                        .requestMatchers(paths(null, "/camunda/**")).hasAnyRole(names(PEOPLE))
+                        .requestMatchers(paths(null, "/")).permitAll()
                         .anyRequest().denyAll())
                 .build();
     }

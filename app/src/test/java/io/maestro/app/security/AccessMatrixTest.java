@@ -56,6 +56,12 @@ class AccessMatrixTest {
             new Call("POST", "/api/skus", Map.of(), EnumSet.of(Role.INTEGRATION, Role.ADMIN)),
             new Call("POST", "/api/allocation/waves", Map.of("dryRun", true, "secondsPerChannel", 1),
                     EnumSet.of(Role.ANALYST, Role.ADMIN)),
+            new Call("POST", "/api/erp/snapshots", Map.of(), EnumSet.of(Role.INTEGRATION, Role.ADMIN)),
+            new Call("POST", "/api/erp/items", Map.of(), EnumSet.of(Role.INTEGRATION, Role.ADMIN)),
+            new Call("GET", "/api/dead-letters", null, EnumSet.of(Role.OPERATOR, Role.ADMIN, Role.VIEWER)),
+            new Call("GET", "/api/dead-letters/0", null, EnumSet.of(Role.OPERATOR, Role.ADMIN, Role.VIEWER)),
+            new Call("POST", "/api/dead-letters/0/replay", null, EnumSet.of(Role.OPERATOR, Role.ADMIN)),
+            new Call("POST", "/api/dead-letters/0/discard", Map.of("note", "n"), EnumSet.of(Role.OPERATOR, Role.ADMIN)),
             new Call("GET", "/engine-rest/engine", null, PEOPLE),
             new Call("POST", "/engine-rest/deployment/create", null, EnumSet.of(Role.ANALYST, Role.ADMIN)),
             new Call("POST", "/engine-rest/message", Map.of(), EnumSet.of(Role.OPERATOR, Role.ADMIN)),
@@ -157,6 +163,15 @@ class AccessMatrixTest {
     void theSandboxPartnersAreOpenLikeTheOutsideSystemsTheyStandFor() {
         assertThat(api.get("/sandbox/faults", Auth.NONE).status()).isEqualTo(200);
         assertThat(api.get("/sandbox/mailbox", Auth.NONE).status()).isEqualTo(200);
+    }
+
+    /** The channel webhook and the sandbox partners take no credentials: the webhook's signature authenticates it. */
+    @Test
+    void webhooksAndSandboxPartnersNeedNoCredentials() {
+        Api.Response unsigned = api.post("/api/channels/web/orders", Map.of(), Auth.NONE);
+        assertThat(unsigned.status()).isEqualTo(401);
+        assertThat(unsigned.body()).contains("X-Maestro-Signature is missing");
+        assertThat(api.get("/sandbox/erp/refunds", Auth.NONE).status()).isEqualTo(200);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.maestro.integrations.channels;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.core.InvalidRequestException;
 import io.maestro.core.Violation;
@@ -66,8 +67,18 @@ public class WebhookOrders {
         if (body.length == 0) {
             throw new MalformedPayloadException("the body is empty");
         }
+        JsonNode tree;
         try {
-            return json.readValue(body, type);
+            tree = json.readTree(body);
+        } catch (IOException e) {
+            throw new MalformedPayloadException("not valid JSON: " + (e instanceof JsonProcessingException p
+                    ? p.getOriginalMessage() : e.getMessage()));
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new MalformedPayloadException("not valid JSON: expected an object");
+        }
+        try {
+            return json.treeToValue(tree, type);
         } catch (JsonMappingException e) {
             if (e.getPath().isEmpty()) {
                 throw new MalformedPayloadException("not valid JSON: " + e.getOriginalMessage());
@@ -75,8 +86,6 @@ public class WebhookOrders {
             throw new InvalidRequestException(List.of(new Violation(path(e.getPath()), e.getOriginalMessage())));
         } catch (JsonProcessingException e) {
             throw new MalformedPayloadException("not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new MalformedPayloadException("unreadable body: " + e.getMessage());
         }
     }
 
