@@ -115,7 +115,7 @@ public class RouteErrorPolicy {
                 .retriesExhaustedLogLevel(LoggingLevel.WARN).logStackTrace(false);
         // retryWhile replaces the maximum, so it counts the attempts itself (the counter already includes this one).
         handler.setRetryWhilePredicate(exchange -> exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0,
-                Integer.class) <= retries && retryable(exchange.getException() != null ? exchange.getException()
+                Integer.class) <= retry.getRedeliveries() && retryable(exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)));
         return handler;
     }
