@@ -8,10 +8,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The order processes' delegates, listeners and correlation; absent where this node runs no engine (profile worker). */
+/**
+ * The order processes' delegates, listeners and correlation; absent where this node runs no engine (profile worker).
+ * Application classes (a test's {@code @SpringBootApplication}) are never picked up as components of another context.
+ */
 @Configuration
 @ConditionalOnProperty(name = "camunda.bpm.enabled", havingValue = "true", matchIfMissing = true)
-// Test applications of the module's packages configure themselves; never scan them into another context.
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @EnableScheduling
 @EnableConfigurationProperties(FulfillmentProperties.class)

@@ -44,16 +44,19 @@ public class CancelShipment implements JavaDelegate {
         WithdrawFromNode.withdraw(orders, nodes, s, reason);
         s.shipment().lines().forEach(line -> ledger.reservation(s.shipmentId() + "-" + line.lineNo())
                 .filter(r -> r.status() == ReservationStatus.ACTIVE)
-                .ifPresent(r -> ledger.release(r.id(), "shipment " + s.shipmentId() + " " + reason, ShipmentInProcess.ACTOR)));
+                .ifPresent(r -> ledger.release(r.id(), "shipment " + s.shipmentId() + " " + reason,
+                        ShipmentInProcess.ACTOR)));
         orders.changeShipmentStatus(s.orderId(), s.shipmentId(), ShipmentStatus.CANCELLED, "SHIPMENT_CANCELLED",
                 ShipmentInProcess.ACTOR, reason);
         Order order = orders.get(s.orderId());
         if (OrderProgress.nothingLeft(order)) {
             orders.changeStatus(s.orderId(), OrderStatus.CANCELLED, "CANCELLED", ShipmentInProcess.ACTOR,
-                    "Nothing left to ship after " + s.shipmentId() + " was cancelled", Map.of("shipmentId", s.shipmentId()));
+                    "Nothing left to ship after " + s.shipmentId() + " was cancelled",
+                    Map.of("shipmentId", s.shipmentId()));
         }
         notifications.tell(order, "CANCELLED", s.shipmentId(), "Part of your order " + s.orderId() + " was cancelled",
-                "We could not ship " + s.shipment().lines().size() + " line(s) of your order; you will not be charged for them.",
+                "We could not ship " + s.shipment().lines().size()
+                        + " line(s) of your order; you will not be charged for them.",
                 Map.of("shipmentId", s.shipmentId()));
     }
 }

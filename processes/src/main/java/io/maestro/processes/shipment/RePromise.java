@@ -13,8 +13,8 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * Task_RePromise: the shipment gets the new promised date (a parcel on its way becomes DELAYED) and, when the
- * delay decision says so, the customer is told the new date.
+ * Task_RePromise: the shipment gets the new promised date (a late parcel on its way becomes DELAYED) and, when
+ * the delay decision says so, the customer is told the new date.
  */
 @Component("rePromise")
 public class RePromise implements JavaDelegate {
@@ -34,8 +34,9 @@ public class RePromise implements JavaDelegate {
         ShipmentInProcess s = ShipmentInProcess.load(orders, execution);
         Shipment old = s.shipment();
         LocalDate newDate = LocalDate.parse((String) execution.getVariable("newEstimatedDelivery"));
-        boolean leftNode = Boolean.TRUE.equals(execution.getVariable("leftNode"));
-        ShipmentStatus status = leftNode ? ShipmentStatus.DELAYED : old.status();
+        boolean late = execution.getVariable("delayDays") instanceof Number days && days.intValue() > 0;
+        boolean onItsWay = Boolean.TRUE.equals(execution.getVariable("leftNode"));
+        ShipmentStatus status = onItsWay && late ? ShipmentStatus.DELAYED : old.status();
         shipments.saveShipment(s.orderId(), new Shipment(old.shipmentId(), old.nodeId(), old.lines(), old.carrier(),
                 old.service(), old.cost(), old.co2Kg(), newDate, status, old.trackingNumber()));
         String why = String.valueOf(execution.getVariable("delayReason"));

@@ -39,7 +39,8 @@ public class RecordDispatch implements JavaDelegate {
         for (ShipmentLine line : s.shipment().lines()) {
             String reservationId = s.shipmentId() + "-" + line.lineNo();
             ledger.reservation(reservationId).filter(r -> r.status() == ReservationStatus.ACTIVE)
-                    .ifPresent(r -> ledger.consume(r.id(), "shipment " + s.shipmentId() + " dispatched", ShipmentInProcess.ACTOR));
+                    .ifPresent(r -> ledger.consume(r.id(), "shipment " + s.shipmentId() + " dispatched",
+                            ShipmentInProcess.ACTOR));
         }
         orders.changeShipmentStatus(s.orderId(), s.shipmentId(), ShipmentStatus.DISPATCHED, "SHIPMENT_DISPATCHED",
                 s.shipment().nodeId(), "Left " + s.shipment().nodeId() + " with " + carrier + ", tracking " + tracking);
@@ -49,7 +50,8 @@ public class RecordDispatch implements JavaDelegate {
                 "Shipment " + s.shipmentId() + " dispatched", Map.of("shipmentId", s.shipmentId()));
         notifications.tell(order, "SHIPPED", s.shipmentId(), "Your order " + s.orderId() + " is on its way",
                 "Shipped with " + carrier + ", tracking number " + tracking + ".",
-                Map.of("shipmentId", s.shipmentId(), "carrier", String.valueOf(carrier), "trackingNumber", String.valueOf(tracking)));
+                Map.of("shipmentId", s.shipmentId(), "carrier", String.valueOf(carrier),
+                        "trackingNumber", String.valueOf(tracking)));
         execution.setVariable("dispatched", true);
     }
 }

@@ -6,7 +6,10 @@ import io.maestro.core.order.OrderService;
 import io.maestro.core.order.Shipment;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
-/** The order and the shipment a {@code shipment-execution} instance carries (variables {@code orderId}, {@code shipmentId}). */
+/**
+ * The order and the shipment a {@code shipment-execution} instance carries
+ * (variables {@code orderId}, {@code shipmentId}).
+ */
 record ShipmentInProcess(Order order, Shipment shipment) {
 
     static final String ACTOR = "shipment-execution";

@@ -1,7 +1,13 @@
 package io.maestro.processes.fulfillment;
 
 import io.maestro.core.CoreConfiguration;
+import io.maestro.core.partner.CarrierGateway;
+import io.maestro.core.partner.Label;
+import io.maestro.core.partner.LabelRequest;
 import io.maestro.core.partner.NodeGateway;
+import io.maestro.core.partner.PartnerUnavailableException;
+import io.maestro.core.partner.RateQuote;
+import io.maestro.core.partner.RateRequest;
 import io.maestro.core.partner.ShipmentRelease;
 import io.maestro.processes.ProcessesConfiguration;
 import io.maestro.workers.WorkersConfiguration;
@@ -34,5 +40,21 @@ public class FulfillmentTestApplication {
     @Bean
     RecordingNodes nodes() {
         return new RecordingNodes();
+    }
+
+    /** No carrier answers here: these tests buy no label, the shipment delegates only need the port to exist. */
+    @Bean
+    CarrierGateway carriers() {
+        return new CarrierGateway() {
+            @Override
+            public List<RateQuote> quote(RateRequest request) {
+                return List.of();
+            }
+
+            @Override
+            public Label buyLabel(LabelRequest request) {
+                throw new PartnerUnavailableException("carriers", "no carrier in this test");
+            }
+        };
     }
 }
