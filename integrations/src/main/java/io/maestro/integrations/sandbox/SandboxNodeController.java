@@ -9,6 +9,8 @@ import io.maestro.integrations.nodes.NodeMessages;
 import io.maestro.integrations.nodes.NodePartners;
 import io.maestro.integrations.nodes.NodeReleaseMessage;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +39,8 @@ public class SandboxNodeController {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final Set<String> PICKUP = Set.of("BOPIS", "CURBSIDE");
-    private static final int LABEL_CHECKS = 12;
+    /** How long a packing station waits for a label before it sets the parcel aside, in real time. */
+    private static final Duration LABEL_PATIENCE = Duration.ofMinutes(2);
 
     private enum State { RELEASED, ACCEPTED, REJECTED, CANCELLED, DONE }
 
@@ -99,19 +102,23 @@ public class SandboxNodeController {
         if (PICKUP.contains(release.deliveryOption())) {
             time.after(0.3, () -> readyForPickup(nodeId, release));
         } else {
-            time.after(0.3, () -> dispatch(nodeId, release, 1));
+            Instant giveUp = Instant.now().plus(LABEL_PATIENCE);
+            time.after(0.3, () -> dispatch(nodeId, release, giveUp));
         }
     }
 
-    /** Ships once the parcel has its label; looks again a few times, as a packing station would. */
-    private void dispatch(String nodeId, Release release, int check) {
+    /**
+     * Ships once the parcel has its label; looks again every quarter of a simulated day (at least every 200 ms),
+     * as a packing station would, until it loses patience.
+     */
+    private void dispatch(String nodeId, Release release, Instant giveUp) {
         if (shipments.get(release.shipmentId()) != State.ACCEPTED) {
             return;
         }
         Optional<SandboxLabels.Sold> label = labels.of(release.shipmentId());
         if (label.isEmpty()) {
-            if (check < LABEL_CHECKS) {
-                time.after(0.25, () -> dispatch(nodeId, release, check + 1));
+            if (Instant.now().isBefore(giveUp)) {
+                time.afterAtLeast(0.25, Duration.ofMillis(200), () -> dispatch(nodeId, release, giveUp));
             }
             return;
         }
