@@ -1,0 +1,95 @@
+package io.maestro.decisions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.maestro.decisions.DecisionTable.Evaluation;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** DMN {@code carrier-selection}: carrier and service for a parcel; the process then buys the cheapest such rate. */
+class CarrierSelectionTest {
+
+    private static final DecisionTable TABLE = new DecisionTable("carrier-selection");
+
+    /** A 2 kg parcel of ordinary goods to zone 4 for a standard customer, promised in 5 days. */
+    private static final Inputs PARCEL = Inputs.of("weightKg", 2.0, "zone", 4, "promiseDays", 5, "hazmat", false,
+            "customerTier", "STANDARD", "serviceUpgrade", false);
+
+    @Test
+    void hazmatGoesGroundWithThriftEvenOvernightForVip() {
+        Evaluation e = TABLE.evaluate(PARCEL.with("hazmat", true).with("promiseDays", 1).with("customerTier", "VIP"));
+
+        assertThat(e.ruleId()).isEqualTo("Rule_HazmatThriftGround");
+        assertThat(e.outputs()).isEqualTo(choice("THRIFT", "GROUND", false,
+                "Hazardous goods travel by ground with THRIFT, the only licensed carrier"));
+    }
+
+    @Test
+    void nextDayPromiseGoesOvernight() {
+        Evaluation e = TABLE.evaluate(PARCEL.with("promiseDays", 1).with("customerTier", "VIP"));
+
+        assertThat(e.ruleId()).isEqualTo("Rule_NextDayOvernight");
+        assertThat(e.outputs()).isEqualTo(choice("ANY", "OVERNIGHT", false, "A next-day promise needs overnight service"));
+    }
+
+    @Test
+    void vipGetsFreeUpgradeToTwoDay() {
+        Evaluation e = TABLE.evaluate(PARCEL.with("customerTier", "VIP").with("weightKg", 35.0));
+
+        assertThat(e.ruleId()).isEqualTo("Rule_VipFreeUpgrade");
+        assertThat(e.outputs()).isEqualTo(choice("ANY", "TWO_DAY", true, "VIP customers get two-day service at no charge"));
+    }
+
+    @Test
+    void policyServiceUpgradeGivesFreeTwoDay() {
+        Evaluation e = TABLE.evaluate(PARCEL.with("serviceUpgrade", true));
+
+        assertThat(e.ruleId()).isEqualTo("Rule_PolicyServiceUpgrade");
+        assertThat(e.outputs()).isEqualTo(choice("ANY", "TWO_DAY", true, "The fulfillment policy granted a service upgrade"));
+    }
+
+    @Test
+    void farZoneWithThreeDayPromiseGoesTwoDay() {
+        Evaluation e = TABLE.evaluate(PARCEL.with("zone", 6).with("promiseDays", 3));
+
+        assertThat(e.ruleId()).isEqualTo("Rule_FarZoneTwoDay");
+        assertThat(e.outputs()).isEqualTo(choice("ANY", "TWO_DAY", false, "Ground to zones 6 to 8 takes longer than the promise"));
+    }
+
+    @Test
+    void twoDayPromiseBeyondZoneTwoGoesTwoDay() {
+        Evaluation e = TABLE.evaluate(PARCEL.with("zone", 3).with("promiseDays", 2));
+
+        assertThat(e.ruleId()).isEqualTo("Rule_TwoDayPromiseBeyondZoneTwo");
+        assertThat(e.outputs()).isEqualTo(choice("ANY", "TWO_DAY", false, "Ground beyond zone 2 takes longer than a 2-day promise"));
+    }
+
+    @Test
+    void heavyParcelGoesGroundWithThrift() {
+        Evaluation e = TABLE.evaluate(PARCEL.with("weightKg", 30.5).with("zone", 1));
+
+        assertThat(e.ruleId()).isEqualTo("Rule_HeavyGround");
+        assertThat(e.outputs()).isEqualTo(choice("THRIFT", "GROUND", false,
+                "Over 30 kg ships ground with THRIFT, cheapest for heavy parcels"));
+    }
+
+    @Test
+    void localParcelUpToTenKgGoesByElectricVan() {
+        Evaluation e = TABLE.evaluate(PARCEL.with("weightKg", 10.0).with("zone", 2).with("promiseDays", 2));
+
+        assertThat(e.ruleId()).isEqualTo("Rule_LocalGreenline");
+        assertThat(e.outputs()).isEqualTo(choice("GREENLINE", "GROUND", false, "Local parcel up to 10 kg goes by electric van"));
+    }
+
+    @Test
+    void anythingElseShipsCheapestGround() {
+        Evaluation e = TABLE.evaluate(PARCEL);
+
+        assertThat(e.ruleId()).isEqualTo("Rule_AnyGround");
+        assertThat(e.outputs()).isEqualTo(choice("ANY", "GROUND", false, "Cheapest ground rate that meets the promise"));
+    }
+
+    private static Map<String, Object> choice(String carrier, String service, boolean freeUpgrade, String reason) {
+        return Map.of("carrier", carrier, "service", service, "freeUpgrade", freeUpgrade, "reason", reason);
+    }
+}
