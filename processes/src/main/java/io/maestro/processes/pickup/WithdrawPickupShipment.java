@@ -1,0 +1,38 @@
+package io.maestro.processes.pickup;
+
+import io.maestro.core.order.Order;
+import io.maestro.core.order.OrderService;
+import io.maestro.core.order.Shipment;
+import io.maestro.core.partner.NodeGateway;
+import io.maestro.core.partner.PartnerUnavailableException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the node holding the process's shipment ({@code shipmentId}: the pickup at the store after a no-show, the
+ * transfer at its source when it is overdue) to stop: put the goods back, do not send them.
+ */
+@Component("withdrawPickupShipment")
+public class WithdrawPickupShipment implements JavaDelegate {
+
+    private final OrderService orders;
+    private final NodeGateway nodes;
+
+    public WithdrawPickupShipment(OrderService orders, NodeGateway nodes) {
+        this.orders = orders;
+        this.nodes = nodes;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Order order = orders.get((String) execution.getVariable("orderId"));
+        Shipment shipment = ReleaseToStore.shipment(order, (String) execution.getVariable("shipmentId"));
+        try {
+            nodes.cancel(shipment.nodeId(), order.orderId(), shipment.shipmentId(),
+                    CancelPickup.describe(execution.getVariable("cancelReason"), null));
+        } catch (PartnerUnavailableException e) {
+            throw PartnerFailures.escalateOrRetry(execution, e);
+        }
+    }
+}
