@@ -12,8 +12,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** The store has the order ready: the order is READY_FOR_PICKUP and the customer gets the pickup code. */
+/**
+ * The store has the order ready: the order is READY_FOR_PICKUP and the customer gets the pickup code. The lines are
+ * kept as text ({@code pickupLines}) for the curbside handover form.
+ */
 @Component("notifyReadyForPickup")
 public class NotifyReadyForPickup implements JavaDelegate {
 
@@ -33,6 +37,8 @@ public class NotifyReadyForPickup implements JavaDelegate {
         String shipmentId = (String) execution.getVariable("shipmentId");
         String code = (String) execution.getVariable("pickupCode");
         Node store = network.get(order.pickupNodeId());
+        execution.setVariable("pickupLines", order.lines().stream().map(l -> l.quantity() + " × " + l.sku())
+                .collect(Collectors.joining("\n")));
         orders.changeShipmentStatus(order.orderId(), shipmentId, ShipmentStatus.ACCEPTED, "READY_FOR_PICKUP",
                 PickupStock.ACTOR, "ready for pickup at " + store.id());
         orders.changeStatus(order.orderId(), OrderStatus.READY_FOR_PICKUP, "READY_FOR_PICKUP", PickupStock.ACTOR,
