@@ -11,6 +11,7 @@ import io.maestro.core.partner.ShipmentRelease;
 import io.maestro.processes.ShipmentIdList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -26,7 +27,7 @@ public class ReleaseToStore implements JavaDelegate {
     private final NodeGateway nodes;
     private final ShipmentIdList ids;
 
-    public ReleaseToStore(OrderService orders, NodeGateway nodes, ShipmentIdList ids) {
+    public ReleaseToStore(OrderService orders, @Lazy NodeGateway nodes, ShipmentIdList ids) {
         this.orders = orders;
         this.nodes = nodes;
         this.ids = ids;

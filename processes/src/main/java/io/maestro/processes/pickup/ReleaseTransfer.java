@@ -10,6 +10,7 @@ import io.maestro.core.partner.PartnerUnavailableException;
 import io.maestro.core.partner.ShipmentRelease;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /** Asks the transfer's source node to send the order's goods to the pickup store (delivery option TRANSFER). */
@@ -22,7 +23,7 @@ public class ReleaseTransfer implements JavaDelegate {
     private final NetworkService network;
     private final NodeGateway nodes;
 
-    public ReleaseTransfer(OrderService orders, NetworkService network, NodeGateway nodes) {
+    public ReleaseTransfer(OrderService orders, NetworkService network, @Lazy NodeGateway nodes) {
         this.orders = orders;
         this.network = network;
         this.nodes = nodes;

@@ -8,6 +8,7 @@ import io.maestro.core.partner.NodeGateway;
 import io.maestro.core.partner.PartnerUnavailableException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumSet;
@@ -26,7 +27,7 @@ public class WithdrawPickupShipment implements JavaDelegate {
     private final OrderService orders;
     private final NodeGateway nodes;
 
-    public WithdrawPickupShipment(OrderService orders, NodeGateway nodes) {
+    public WithdrawPickupShipment(OrderService orders, @Lazy NodeGateway nodes) {
         this.orders = orders;
         this.nodes = nodes;
     }

@@ -7,6 +7,7 @@ import io.maestro.core.returns.ReturnService;
 import io.maestro.processes.pickup.PartnerFailures;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -23,7 +24,7 @@ public class RequestReturnRefund implements JavaDelegate {
     private final ReturnService returns;
     private final ErpGateway erp;
 
-    public RequestReturnRefund(ReturnService returns, ErpGateway erp) {
+    public RequestReturnRefund(ReturnService returns, @Lazy ErpGateway erp) {
         this.returns = returns;
         this.erp = erp;
     }
