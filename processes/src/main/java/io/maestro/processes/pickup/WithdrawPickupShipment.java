@@ -42,7 +42,8 @@ public class WithdrawPickupShipment implements JavaDelegate {
         }
         try {
             nodes.cancel(shipment.nodeId(), order.orderId(), shipment.shipmentId(),
-                    CancelPickup.describe(execution.getVariable("cancelReason"), null));
+                    CancelPickup.describe(execution.getVariable("cancelReason"),
+                    (String) execution.getVariable("pickupActionReason")));
         } catch (PartnerUnavailableException e) {
             throw PartnerFailures.escalateOrRetry(execution, e);
         }
