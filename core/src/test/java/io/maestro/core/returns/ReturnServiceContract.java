@@ -23,15 +23,14 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-@SpringBootTest
-@Import(ReturnServiceTest.Listener.class)
-class ReturnServiceTest {
+/** Returns on H2 and on PostgreSQL: receipt, limits, idempotency, inspection, disposition, refund. */
+@Import(ReturnServiceContract.Listener.class)
+abstract class ReturnServiceContract {
 
     @TestConfiguration
     static class Listener {
@@ -107,6 +106,33 @@ class ReturnServiceTest {
                             assertThat(v.field()).isEqualTo("lines[0].quantity");
                             assertThat(v.message()).contains("more than the 1 unit(s) of line 1");
                         }));
+    }
+
+    @Test
+    void concurrentReturnsOfTheSameUnitsTakeThemOnce() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Boolean>> attempts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            attempts.add(pool.submit(() -> {
+                go.await();
+                try {
+                    returns.open(new NewReturn(null, orderId, "DC-BKN", List.of(new NewReturn.Line(1, null, 2, null))), "pos");
+                    return true;
+                } catch (InvalidRequestException tooMany) {
+                    return false;
+                }
+            }));
+        }
+        go.countDown();
+        long accepted = 0;
+        for (java.util.concurrent.Future<Boolean> attempt : attempts) {
+            accepted += attempt.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(accepted).isEqualTo(1);
+        assertThat(returns.ofOrder(orderId)).hasSize(1);
     }
 
     @Test
