@@ -22,12 +22,14 @@ public class IdentityBootstrap {
         this.identity = identity;
     }
 
-    /** Creates the role groups and Camunda's admin group where missing. */
+    /** Creates the role groups, Camunda's admin group and the user tasks' candidate groups where missing. */
     public void ensureGroups() {
         for (Role role : Role.values()) {
             ensureGroup(role.groupId(), "Maestro " + role.name().toLowerCase() + "s");
         }
         ensureGroup(Role.CAMUNDA_ADMIN_GROUP, "Camunda administrators");
+        ensureGroup("store-associate", "Store associates");
+        ensureGroup("returns-clerk", "Returns clerks");
     }
 
     /** Creates the user with the password and groups unless a user of that id exists; true when created. */

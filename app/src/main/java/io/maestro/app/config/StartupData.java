@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a first start needs: role groups and an administrator always; with demo data on, the demo
- * users ({@code admin/admin}, {@code analyst/analyst}, {@code operator/operator}, {@code viewer/viewer}),
+ * users ({@code admin/admin}, {@code analyst/analyst}, {@code operator/operator}, {@code viewer/viewer},
+ * {@code associate/associate} in store-associate, {@code clerk/clerk} in returns-clerk),
  * the integration key {@code demo-integration-key}, and the demo network, catalog and stock.
  */
 @Component
@@ -52,6 +53,8 @@ public class StartupData implements ApplicationRunner {
         identity.ensureUser("analyst", "analyst", "Analyst", List.of(Role.ANALYST.groupId()));
         identity.ensureUser("operator", "operator", "Operator", List.of(Role.OPERATOR.groupId()));
         identity.ensureUser("viewer", "viewer", "Viewer", List.of(Role.VIEWER.groupId()));
+        identity.ensureUser("associate", "associate", "Store associate", List.of("store-associate"));
+        identity.ensureUser("clerk", "clerk", "Returns clerk", List.of("returns-clerk"));
         if (!apiKeys.exists("demo-integration")) {
             apiKeys.create("demo-integration", DEMO_API_KEY, Role.INTEGRATION);
         }

@@ -89,6 +89,7 @@ public class SecurityConfiguration {
                         .requestMatchers(paths(HttpMethod.POST, "/api/orders")).hasAnyRole(names(INTEGRATION, ADMIN))
                         .requestMatchers(paths(HttpMethod.POST, "/api/orders/*/cancel", "/api/orders/*/change"))
                         .hasAnyRole(names(INTEGRATION, OPERATOR, ADMIN))
+                        .requestMatchers(paths(HttpMethod.POST, "/api/returns")).hasAnyRole(names(INTEGRATION, OPERATOR, ADMIN))
                         .requestMatchers(paths(HttpMethod.POST, "/api/inventory/adjustments")).hasAnyRole(names(INTEGRATION, OPERATOR, ADMIN))
                         .requestMatchers(paths(HttpMethod.POST, "/api/inventory/snapshots")).hasAnyRole(names(INTEGRATION, ADMIN))
                         .requestMatchers(paths(HttpMethod.PUT, "/api/inventory/protections/**")).hasAnyRole(names(ANALYST, ADMIN))

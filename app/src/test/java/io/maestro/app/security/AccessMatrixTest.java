@@ -41,6 +41,8 @@ class AccessMatrixTest {
             new Call("GET", "/api/orders/ORD-0", null, ALL),
             new Call("GET", "/api/orders/ORD-0/timeline", null, ALL),
             new Call("POST", "/api/orders", Map.of(), EnumSet.of(Role.INTEGRATION, Role.ADMIN)),
+            new Call("POST", "/api/returns", Map.of(), EnumSet.of(Role.INTEGRATION, Role.OPERATOR, Role.ADMIN)),
+            new Call("GET", "/api/returns/RET-0", null, ALL),
             new Call("GET", "/api/inventory/TSHIRT-BLK-M", null, ALL),
             new Call("GET", "/api/inventory/nodes/DC-OLEAN", null, ALL),
             new Call("POST", "/api/orders/NO-SUCH/cancel", Map.of(), EnumSet.of(Role.INTEGRATION, Role.OPERATOR, Role.ADMIN)),

@@ -60,6 +60,11 @@ public class OrderRepository {
         return jdbc.update("update orders set status = ?, updated_at = ? where id = ?", status.name(), db.now(), orderId) == 1;
     }
 
+    boolean updatePickupNode(String orderId, String pickupNodeId) {
+        return jdbc.update("update orders set pickup_node_id = ?, updated_at = ? where id = ?", pickupNodeId, db.now(),
+                orderId) == 1;
+    }
+
     boolean updateShipmentStatus(String orderId, String shipmentId, ShipmentStatus status) {
         return jdbc.update("update shipment set status = ?, updated_at = ? where id = ? and order_id = ?", status.name(),
                 db.now(), shipmentId, orderId) == 1;

@@ -93,6 +93,15 @@ public class OrderService {
                 "city", String.valueOf(shipTo.city())));
     }
 
+    /** Moves a pickup order to another store (the customer accepted it) and records the change. */
+    @Transactional
+    public void changePickupNode(String orderId, String pickupNodeId, String actor, String reason) {
+        if (!orders.updatePickupNode(orderId, pickupNodeId)) {
+            throw new NotFoundException("Order", orderId);
+        }
+        audit.record(orderId, "PICKUP_NODE_CHANGED", null, actor, reason, Map.of("pickupNodeId", pickupNodeId));
+    }
+
     /** Records the label bought for a shipment: carrier, service, tracking number, and the carrier's estimate. */
     @Transactional
     public void recordLabel(String orderId, String shipmentId, String carrier, String service, String trackingNumber,

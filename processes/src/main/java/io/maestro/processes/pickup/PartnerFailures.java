@@ -1,0 +1,31 @@
+package io.maestro.processes.pickup;
+
+import io.maestro.core.partner.PartnerUnavailableException;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
+
+/**
+ * What a call to a partner does when the partner is down: before the last retry the job fails and is retried;
+ * on the last one the process takes BPMN error {@code PartnerFailure} to an operator, knowing which step failed
+ * ({@code failedActivity}) and why ({@code partnerFailureReason}).
+ */
+public final class PartnerFailures {
+
+    public static final String ERROR_CODE = "PartnerFailure";
+
+    private PartnerFailures() {
+    }
+
+    public static BpmnError escalateOrRetry(DelegateExecution execution, PartnerUnavailableException e) {
+        JobExecutorContext job = Context.getJobExecutorContext();
+        boolean lastAttempt = job == null || job.getCurrentJob() == null || job.getCurrentJob().getRetries() <= 1;
+        if (!lastAttempt) {
+            throw e;
+        }
+        execution.setVariable("failedActivity", execution.getCurrentActivityId());
+        execution.setVariable("partnerFailureReason", e.getMessage());
+        return new BpmnError(ERROR_CODE, e.getMessage());
+    }
+}

@@ -1,0 +1,46 @@
+package io.maestro.processes.pickup;
+
+import io.maestro.core.network.NetworkService;
+import io.maestro.core.order.Order;
+import io.maestro.core.order.OrderService;
+import io.maestro.core.order.Shipment;
+import io.maestro.core.order.ShipmentStatus;
+import io.maestro.core.partner.NodeGateway;
+import io.maestro.core.partner.PartnerUnavailableException;
+import io.maestro.core.partner.ShipmentRelease;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/** Asks the transfer's source node to send the order's goods to the pickup store (delivery option TRANSFER). */
+@Component("releaseTransfer")
+public class ReleaseTransfer implements JavaDelegate {
+
+    public static final String TRANSFER = "TRANSFER";
+
+    private final OrderService orders;
+    private final NetworkService network;
+    private final NodeGateway nodes;
+
+    public ReleaseTransfer(OrderService orders, NetworkService network, @Lazy NodeGateway nodes) {
+        this.orders = orders;
+        this.network = network;
+        this.nodes = nodes;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Order order = orders.get((String) execution.getVariable("orderId"));
+        String transferId = (String) execution.getVariable("transferShipmentId");
+        Shipment transfer = ReleaseToStore.shipment(order, transferId);
+        try {
+            nodes.release(new ShipmentRelease(order.orderId(), transferId, transfer.nodeId(), transfer.lines(),
+                    network.get(order.pickupNodeId()).address(), TRANSFER, transfer.promisedDate()));
+        } catch (PartnerUnavailableException e) {
+            throw PartnerFailures.escalateOrRetry(execution, e);
+        }
+        orders.changeShipmentStatus(order.orderId(), transferId, ShipmentStatus.RELEASED, "TRANSFER_RELEASED",
+                PickupStock.ACTOR, "transfer released to " + transfer.nodeId() + " for store " + order.pickupNodeId());
+    }
+}

@@ -1,0 +1,362 @@
+package io.maestro.processes.pickup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTaskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every path of store-pickup with the real pickup-exception DMN; delegates stand in as lambdas that record their calls. */
+@Deployment(resources = {"bpmn/store-pickup.bpmn", "dmn/pickup-exception.dmn"})
+class StorePickupProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+            .assertClassCoverageAtLeast(1.0).build();
+
+    private static final String ORDER = "ORD-1";
+    private static final String PICKUP_SHIPMENT = "ORD-1-a-1";
+
+    final List<String> calls = new ArrayList<>();
+    final Set<String> partnerDown = new HashSet<>();
+    final Map<String, Object> options = new HashMap<>();
+
+    @BeforeEach
+    void delegates() {
+        BpmnAwareTests.init(engine.getProcessEngine());
+        register("preparePickup", e -> {
+            e.setVariable("pickupReminderAfter", "P3D");
+            e.setVariable("pickupNoShowAfter", "P7D");
+            e.setVariable("backorderRetry", "PT1H");
+            e.setVariable("transferArrivalWithin", "P3D");
+            e.setVariable("offerAnswerWithin", "P1D");
+        });
+        register("recordStoreShortage", e -> {
+            e.setVariable("situation", "STORE_SHORT");
+            e.setVariables(options);
+        });
+        register("recordStoreRejection", e -> {
+            e.setVariable("situation", "STORE_REJECTED");
+            e.setVariables(options);
+        });
+        register("recordNoShow", e -> {
+            e.setVariable("situation", "NO_SHOW");
+            e.setVariable("transferPossible", false);
+            e.setVariable("otherStoreNearby", false);
+        });
+        register("releaseToStore", e -> e.setVariable("shipmentId", PICKUP_SHIPMENT));
+        register("releaseTransfer", e -> { });
+        register("planTransfer", e -> {
+            e.setVariable("transferShipmentId", "ORD-1-T2");
+            e.setVariable("shipmentId", "ORD-1-T2");
+        });
+        register("receiveTransfer", e -> {
+            e.setVariable("shipmentIds", "ORD-1-P2");
+            e.setVariable("shipmentId", "ORD-1-P2");
+        });
+        for (String bean : List.of("recordStoreAccepted", "notifyReadyForPickup", "remindPickup", "recordPickedUp",
+                "offerOtherStore", "switchPickupStore", "backorderAtStore", "withdrawPickupShipment", "cancelPickup")) {
+            register(bean, e -> { });
+        }
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    /** A stand-in delegate that records its call, and fails like a partner down on its last retry when asked to. */
+    private void register(String bean, JavaDelegate behaviour) {
+        Mocks.register(bean, (JavaDelegate) e -> {
+            calls.add(bean);
+            if (partnerDown.remove(bean)) {
+                e.setVariable("failedActivity", e.getCurrentActivityId());
+                throw new BpmnError(PartnerFailures.ERROR_CODE, bean + " partner down");
+            }
+            behaviour.execute(e);
+        });
+    }
+
+    @Test
+    void bopisIsAcceptedReadyAndPickedUp() {
+        ProcessInstance pi = start("BOPIS");
+        reservedAtStore(pi, true);
+        releasedToStore(pi);
+
+        correlate("ShipmentAccepted", Map.of());
+        assertThat(pi).hasPassed("Task_RecordStoreAccepted").isWaitingAt("Gateway_StoreAnswer");
+        correlate("ReadyForPickup", Map.of("pickupCode", "4711"));
+        assertThat(pi).isWaitingAt("CatchEvent_PickedUp");
+        correlate("PickedUp", Map.of());
+
+        assertThat(pi).isEnded().hasPassed("Task_NotifyReadyForPickup", "Task_RecordPickedUp", "EndEvent_PickedUp");
+        assertThat(calls).containsSubsequence("releaseToStore", "recordStoreAccepted", "notifyReadyForPickup",
+                "recordPickedUp");
+    }
+
+    @Test
+    void curbsideIsHandedOverWhenTheCodeMatchesAfterAReminder() {
+        ProcessInstance pi = start("CURBSIDE");
+        reservedAtStore(pi, true);
+        releasedToStore(pi);
+        correlate("ReadyForPickup", Map.of("pickupCode", "4711"));
+        execute(job("BoundaryEvent_PickupReminder"));
+        assertThat(pi).hasPassed("Task_RemindCustomer", "EndEvent_Reminded");
+
+        correlate("CustomerArrived", Map.of());
+        assertThat(pi).isWaitingAt("Task_CurbsideHandover");
+        assertThat(task()).hasCandidateGroup("store-associate");
+        complete(task(), Map.of("enteredPickupCode", "1234", "bay", "3"));
+        assertThat(pi).as("a wrong code is checked again").isWaitingAt("Task_CurbsideHandover");
+        complete(task(), Map.of("enteredPickupCode", "4711", "bay", "3"));
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_HandedOver", "Task_RecordPickedUp");
+        assertThat(calls).contains("remindPickup").doesNotContain("cancelPickup");
+    }
+
+    @Test
+    void aNoShowIsRemindedThenCancelledByTheDecisionAndWithdrawnAtTheStore() {
+        ProcessInstance pi = start("BOPIS");
+        reservedAtStore(pi, true);
+        releasedToStore(pi);
+        correlate("ReadyForPickup", Map.of("pickupCode", "4711"));
+        execute(job("BoundaryEvent_PickupReminder"));
+        execute(job("BoundaryEvent_PickupNoShow"));
+        assertThat(pi).hasPassed("Task_RecordNoShow").isWaitingAt("Task_WithdrawFromNode");
+        assertThat(pi).variables().containsEntry("pickupAction", "CANCEL").containsEntry("cancelReason", "DECIDED");
+        execute(job());
+
+        assertThat(pi).isEnded().hasPassed("Task_CancelPickup", "EndEvent_PickupCancelled");
+        assertThat(calls).containsSubsequence("remindPickup", "recordNoShow", "withdrawPickupShipment", "cancelPickup");
+    }
+
+    @Test
+    void aStoreWithoutStockGetsATransferThatArrives() {
+        ProcessInstance pi = start("BOPIS");
+        options.putAll(Map.of("transferPossible", true, "otherStoreNearby", false));
+        noStockAtStore(pi);
+        assertThat(pi).variables().containsEntry("pickupAction", "TRANSFER_TO_STORE");
+        assertThat(pi).isWaitingAt("Task_ReleaseTransfer");
+        execute(job());
+        assertThat(pi).isWaitingAt("Gateway_TransferArrival");
+
+        correlate("ShipmentDelivered", Map.of());
+        assertThat(pi).hasPassed("Task_ReceiveTransfer").isWaitingAt("Task_ReleaseToStore");
+        execute(job());
+        correlate("ReadyForPickup", Map.of("pickupCode", "4711"));
+        correlate("PickedUp", Map.of());
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_PickedUp");
+        assertThat(calls).containsSubsequence("recordStoreShortage", "planTransfer", "releaseTransfer", "receiveTransfer",
+                "releaseToStore", "recordPickedUp");
+    }
+
+    @Test
+    void anOverdueTransferIsWithdrawnAndThePickupCancelled() {
+        ProcessInstance pi = start("BOPIS");
+        options.putAll(Map.of("transferPossible", true, "otherStoreNearby", false));
+        noStockAtStore(pi);
+        execute(job());
+        execute(job("CatchEvent_TransferOverdue"));
+        execute(job());
+
+        assertThat(pi).isEnded().hasPassed("Task_WithdrawFromNode", "EndEvent_PickupCancelled");
+        assertThat(pi).variables().containsEntry("cancelReason", "TRANSFER_OVERDUE");
+    }
+
+    @Test
+    void aPartialReservationOffersAVipAnotherStoreWhichTheyAccept() {
+        ProcessInstance pi = start("BOPIS", "VIP");
+        options.putAll(Map.of("transferPossible", true, "otherStoreNearby", true, "alternativeStoreId", "ST-BKN"));
+        reservedAtStore(pi, false);
+        assertThat(pi).hasPassed("Task_RecordStoreShortage", "Task_OfferOtherStore");
+        assertThat(pi).variables().containsEntry("pickupAction", "OFFER_OTHER_STORE");
+
+        correlate("PickupStoreOfferAnswered", Map.of("accepted", true));
+
+        assertThat(pi).hasPassed("Task_SwitchPickupStore").isWaitingAt("Task_ReserveAtStore");
+        reservedAtStore(pi, true);
+        assertThat(pi).isWaitingAt("Task_ReleaseToStore");
+    }
+
+    @Test
+    void aDeclinedOfferCancelsThePickup() {
+        ProcessInstance pi = offerMade();
+        correlate("PickupStoreOfferAnswered", Map.of("accepted", false));
+        execute(job());
+
+        assertThat(pi).isEnded().hasPassed("Task_CancelPickup").hasNotPassed("Task_SwitchPickupStore");
+        assertThat(pi).variables().containsEntry("cancelReason", "OFFER_DECLINED");
+    }
+
+    @Test
+    void anUnansweredOfferCancelsThePickup() {
+        ProcessInstance pi = offerMade();
+        execute(job("CatchEvent_OfferUnanswered"));
+        execute(job());
+
+        assertThat(pi).isEnded().hasPassed("Task_CancelPickup");
+        assertThat(pi).variables().containsEntry("cancelReason", "OFFER_UNANSWERED");
+    }
+
+    @Test
+    void aRejectionWithNoAlternativeIsBackorderedUntilStockComes() {
+        ProcessInstance pi = start("BOPIS");
+        reservedAtStore(pi, true);
+        releasedToStore(pi);
+        options.putAll(Map.of("transferPossible", false, "otherStoreNearby", false));
+        correlate("ShipmentRejected", Map.of("reason", "display stock damaged"));
+
+        assertThat(pi).hasPassed("Task_RecordStoreRejection", "Task_BackorderAtStore");
+        assertThat(pi).variables().containsEntry("situation", "STORE_REJECTED").containsEntry("pickupAction", "BACKORDER");
+        correlate("InventoryAvailable", Map.of());
+
+        assertThat(pi).isWaitingAt("Task_ReserveAtStore");
+        assertThat(calls).doesNotContain("switchPickupStore", "planTransfer");
+    }
+
+    @Test
+    void aBackorderTriesAgainWhenItsRetryTimeComes() {
+        ProcessInstance pi = start("BOPIS");
+        options.putAll(Map.of("transferPossible", false, "otherStoreNearby", false));
+        noStockAtStore(pi);
+        assertThat(pi).isWaitingAt("Gateway_BackorderWait");
+        execute(job("CatchEvent_BackorderRetryDue"));
+
+        assertThat(pi).isWaitingAt("Task_ReserveAtStore");
+    }
+
+    @Test
+    void aStoreThatStaysUnreachableGoesToAnOperatorWhoRetries() {
+        ProcessInstance pi = start("BOPIS");
+        reservedAtStore(pi, true);
+        partnerDown.add("releaseToStore");
+        execute(job());
+        assertThat(pi).isWaitingAt("Task_HandlePartnerFailure");
+        assertThat(task()).hasCandidateGroup("operator");
+        assertThat(pi).variables().containsEntry("failedActivity", "Task_ReleaseToStore");
+
+        complete(task(), Map.of("partnerFailureAction", "RETRY"));
+        execute(job());
+
+        assertThat(pi).isWaitingAt("Gateway_StoreAnswer");
+    }
+
+    @Test
+    void anOperatorReroutesAnUnreachableStoreThroughTheDecision() {
+        ProcessInstance pi = start("BOPIS");
+        reservedAtStore(pi, true);
+        partnerDown.add("releaseToStore");
+        execute(job());
+        options.putAll(Map.of("transferPossible", true, "otherStoreNearby", true, "alternativeStoreId", "ST-BKN"));
+        complete(task(), Map.of("partnerFailureAction", "REROUTE"));
+
+        assertThat(pi).hasPassed("Task_RecordStoreRejection", "Task_OfferOtherStore");
+        assertThat(pi).variables().containsEntry("pickupAction", "OFFER_OTHER_STORE");
+    }
+
+    @Test
+    void anOperatorCancelsWhenTheStoreStaysUnreachable() {
+        ProcessInstance pi = start("BOPIS");
+        reservedAtStore(pi, true);
+        partnerDown.add("releaseToStore");
+        execute(job());
+        complete(task(), Map.of("partnerFailureAction", "CANCEL"));
+
+        assertThat(pi).isEnded().hasPassed("Task_CancelPickup").hasNotPassed("Task_WithdrawFromNode");
+        assertThat(pi).variables().containsEntry("cancelReason", "OPERATOR");
+    }
+
+    @Test
+    void anOperatorRetriesATransferReleaseThatFailed() {
+        ProcessInstance pi = start("BOPIS");
+        options.putAll(Map.of("transferPossible", true, "otherStoreNearby", false));
+        noStockAtStore(pi);
+        partnerDown.add("releaseTransfer");
+        execute(job());
+        assertThat(pi).variables().containsEntry("failedActivity", "Task_ReleaseTransfer");
+        complete(task(), Map.of("partnerFailureAction", "RETRY"));
+        execute(job());
+
+        assertThat(pi).isWaitingAt("Gateway_TransferArrival");
+    }
+
+    @Test
+    void anOperatorRetriesAWithdrawalThatFailed() {
+        ProcessInstance pi = offerMade();
+        correlate("PickupStoreOfferAnswered", Map.of("accepted", false));
+        partnerDown.add("withdrawPickupShipment");
+        execute(job());
+        assertThat(pi).variables().containsEntry("failedActivity", "Task_WithdrawFromNode");
+        complete(task(), Map.of("partnerFailureAction", "RETRY"));
+        execute(job());
+
+        assertThat(pi).isEnded().hasPassed("Task_CancelPickup");
+    }
+
+    private ProcessInstance offerMade() {
+        ProcessInstance pi = start("BOPIS");
+        options.putAll(Map.of("transferPossible", false, "otherStoreNearby", true, "alternativeStoreId", "ST-BKN"));
+        noStockAtStore(pi);
+        assertThat(pi).isWaitingAt("Gateway_OfferAnswer");
+        return pi;
+    }
+
+    private ProcessInstance start(String deliveryOption) {
+        return start(deliveryOption, "STANDARD");
+    }
+
+    private ProcessInstance start(String deliveryOption, String tier) {
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("store-pickup", ORDER, Map.of("orderId", ORDER,
+                "pickupNodeId", "ST-MAN", "deliveryOption", deliveryOption, "customerTier", tier));
+        assertThat(pi).isWaitingAt("Task_ReserveAtStore").externalTask().hasTopicName("allocate-order");
+        return pi;
+    }
+
+    private void reservedAtStore(ProcessInstance pi, boolean fully) {
+        complete(BpmnAwareTests.externalTask(pi), Map.of("shipmentIds", PICKUP_SHIPMENT, "fullyAllocated", fully,
+                "shipmentCount", 1));
+    }
+
+    private void noStockAtStore(ProcessInstance pi) {
+        List<LockedExternalTask> locked = externalTaskService().fetchAndLock(1, "test").topic("allocate-order", 60_000)
+                .execute();
+        externalTaskService().handleBpmnError(locked.get(0).getId(), "test", "NoFeasibleAllocation",
+                "ST-MAN has 0 of 2", Map.of("allocationFailureReason", "ST-MAN has 0 of 2"));
+        assertThat(pi).hasPassed("BoundaryEvent_StoreHasNoStock", "Task_RecordStoreShortage",
+                "BusinessRule_DecidePickupException");
+    }
+
+    private void releasedToStore(ProcessInstance pi) {
+        assertThat(pi).isWaitingAt("Task_ReleaseToStore");
+        execute(job());
+        assertThat(pi).isWaitingAt("Gateway_StoreAnswer");
+    }
+
+    private void correlate(String message, Map<String, Object> payload) {
+        runtimeService().createMessageCorrelation(message).processInstanceBusinessKey(ORDER).setVariables(payload)
+                .correlate();
+    }
+}

@@ -1,0 +1,77 @@
+package io.maestro.processes.testing;
+
+import io.maestro.core.partner.ErpGateway;
+import io.maestro.core.partner.NodeGateway;
+import io.maestro.core.partner.PartnerUnavailableException;
+import io.maestro.core.partner.RefundRequest;
+import io.maestro.core.partner.ReplenishmentRequest;
+import io.maestro.core.partner.ShipmentRelease;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** Nodes and ERP as simple recording partners that can be switched down, until the integrations provide the real ones. */
+@TestConfiguration(proxyBeanMethods = false)
+public class InTestPartners {
+
+    @Bean
+    Nodes nodes() {
+        return new Nodes();
+    }
+
+    @Bean
+    Erp erp() {
+        return new Erp();
+    }
+
+    public static class Nodes implements NodeGateway {
+        public final List<ShipmentRelease> released = new CopyOnWriteArrayList<>();
+        public final List<String> cancelled = new CopyOnWriteArrayList<>();
+        public volatile boolean down;
+
+        @Override
+        public void release(ShipmentRelease release) {
+            if (down) {
+                throw new PartnerUnavailableException(release.nodeId(), "connection refused");
+            }
+            released.add(release);
+        }
+
+        @Override
+        public void cancel(String nodeId, String orderId, String shipmentId, String reason) {
+            if (down) {
+                throw new PartnerUnavailableException(nodeId, "connection refused");
+            }
+            cancelled.add(nodeId + ":" + shipmentId + ":" + reason);
+        }
+
+        public void reset() {
+            released.clear();
+            cancelled.clear();
+            down = false;
+        }
+    }
+
+    public static class Erp implements ErpGateway {
+        public final List<RefundRequest> refunds = new CopyOnWriteArrayList<>();
+        public volatile boolean down;
+
+        @Override
+        public void requestRefund(RefundRequest request) {
+            if (down) {
+                throw new PartnerUnavailableException("erp", "timed out");
+            }
+            refunds.add(request);
+        }
+
+        @Override
+        public void requestReplenishment(ReplenishmentRequest request) {
+        }
+
+        public void reset() {
+            refunds.clear();
+            down = false;
+        }
+    }
+}
