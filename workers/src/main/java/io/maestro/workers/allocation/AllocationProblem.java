@@ -102,6 +102,40 @@ public final class AllocationProblem {
         }
     }
 
+    /** The same order and snapshot with other shadow prices: only the prices and the unit floors change. */
+    private AllocationProblem(AllocationProblem base, ShadowPrices prices) {
+        this.request = base.request;
+        this.rules = base.rules;
+        this.lines = base.lines;
+        this.nodes = base.nodes;
+        this.miles = base.miles;
+        this.qty = base.qty;
+        this.unitWeight = base.unitWeight;
+        this.sku = base.sku;
+        this.avail = base.avail;
+        this.capUnits = base.capUnits;
+        this.options = base.options;
+        this.unfilledPerUnit = base.unfilledPerUnit;
+        this.maxShipments = base.maxShipments;
+        this.allOrNothing = base.allOrNothing;
+        this.coster = base.coster;
+        this.skuDemand = base.skuDemand;
+        this.totalUnits = base.totalUnits;
+        this.surcharge = new double[nodes.length][lines.length];
+        this.unitFloor = new double[nodes.length][lines.length];
+        for (int n = 0; n < nodes.length; n++) {
+            for (int i = 0; i < lines.length; i++) {
+                surcharge[n][i] = prices.perUnit(nodes[n].id(), lines[i].sku());
+                unitFloor[n][i] = base.unitFloor[n][i] - base.surcharge[n][i] + surcharge[n][i];
+            }
+        }
+    }
+
+    /** This problem with {@code prices} charged per unit instead of its own. */
+    public AllocationProblem withPrices(ShadowPrices prices) {
+        return new AllocationProblem(this, prices);
+    }
+
     public static AllocationProblem of(AllocationRequest request) {
         return new AllocationProblem(request, ShadowPrices.NONE);
     }

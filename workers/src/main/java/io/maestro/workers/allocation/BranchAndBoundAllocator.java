@@ -8,17 +8,20 @@ import java.util.stream.IntStream;
 /**
  * Maestro's real-time rule B2: the exact optimum for one order, by branch and bound in two levels.
  *
- * <p>The outer level enumerates the sets of nodes that may ship (at most the policy's parcel limit), best
- * first. A set is skipped when a lower bound on any plan using exactly those nodes — each node's fixed
- * parcel floor, the split penalty, and every unit at the cheapest linear unit floor among them or unfilled —
- * cannot beat the incumbent; a whole branch of supersets is skipped when even the nodes still to come cannot
- * help. The linear floors are those of {@link ShipmentCoster}: a parcel never costs less.
+ * <p>The outer level takes the sets of nodes that may ship (at most the policy's parcel limit) by size, one
+ * node first, and within a size best bound first. A set is skipped when a lower bound on any plan using
+ * exactly those nodes — each node's fixed parcel floor, the split penalty, and every unit at the cheapest
+ * linear unit floor among them or unfilled — cannot beat the incumbent; a whole branch of sets is skipped
+ * when even the nodes still to come cannot help. The linear floors are those of {@link ShipmentCoster}: a
+ * parcel never costs less. Searching the cheap small sets first gives an incumbent that rules out most
+ * larger ones before their inner search starts.
  *
  * <p>The inner level finds the best plan in which every node of the set ships something: it places the units
  * of each line by depth-first search, most constrained line first, cheapest node first, whole lines before
  * partial ones, cutting a branch when its cost so far, the fixed floors of the set's parcels not yet opened,
- * the set's split penalty and a floor for every unit still to place (what it adds to an open parcel, its
- * linear floor in a parcel still to open, or its unfilled penalty) cannot beat the incumbent. A line's units
+ * the set's split penalty and a floor for every unit still to place cannot beat the incumbent: the larger of
+ * each unit at what it adds to an open parcel, its linear floor in a parcel still to open, or its unfilled
+ * penalty; and each unit at its linear floor less the open parcels' slack above their linear plane. A line's units
  * are spread over nodes in option order, so each split is enumerated once.
  *
  * <p>The incumbent starts as the better of B1's plan and leaving everything unfilled, so B2 is never worse
