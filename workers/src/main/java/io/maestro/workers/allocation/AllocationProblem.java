@@ -80,7 +80,7 @@ public final class AllocationProblem {
             }
             for (int i = 0; i < lineCount; i++) {
                 surcharge[n][i] = prices.perUnit(nodes[n].id(), lines[i].sku());
-                unitFloor[n][i] = coster.marginalFloor(n, unitWeight[i], 1, request.rateCards()) + surcharge[n][i];
+                unitFloor[n][i] = coster.marginalFloor(n, unitWeight[i], 1) + surcharge[n][i];
             }
         }
         this.options = new int[lineCount][];
@@ -226,15 +226,34 @@ public final class AllocationProblem {
         return !allOrNothing || filled == 0 || filled == totalUnits;
     }
 
-    /** All lines from node {@code n}, or null when it lacks stock or capacity for any of them. */
-    int[][] wholeOrderFrom(int n) {
+    /** Whether node {@code n} has the stock and capacity for every line. */
+    boolean canShipWhole(int n) {
         if (capUnits[n] < totalUnits) {
-            return null;
+            return false;
         }
         for (int s = 0; s < skuDemand.length; s++) {
             if (avail[n][s] < skuDemand[s]) {
-                return null;
+                return false;
             }
+        }
+        return true;
+    }
+
+    /** What {@link #evaluate} gives for all lines from node {@code n}, without building the assignment. */
+    double wholeOrderCost(int n) {
+        double weight = 0;
+        double surcharges = 0;
+        for (int i = 0; i < lines.length; i++) {
+            weight += qty[i] * unitWeight[i];
+            surcharges += qty[i] * surcharge[n][i];
+        }
+        return coster.cost(n, weight, totalUnits) + surcharges + rules.splitPenalty(1) + rules.unfilledPenalty(0);
+    }
+
+    /** All lines from node {@code n}, or null when it lacks stock or capacity for any of them. */
+    int[][] wholeOrderFrom(int n) {
+        if (!canShipWhole(n)) {
+            return null;
         }
         int[][] take = nothing();
         for (int i = 0; i < lines.length; i++) {

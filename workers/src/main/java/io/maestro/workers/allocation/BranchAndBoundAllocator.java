@@ -122,7 +122,7 @@ public final class BranchAndBoundAllocator implements Allocator {
                 standalone[n] = fixedFloor[n];
                 for (int i = 0; i < lineCount; i++) {
                     linearUnit[n][i] = Math.max(p.unitFloor[n][i],
-                            p.coster.linearPerUnit(n, p.unitWeight[i], p.request.rateCards()) + p.surcharge[n][i]);
+                            p.coster.linearPerUnit(n, p.unitWeight[i]) + p.surcharge[n][i]);
                 }
             }
             for (int i = 0; i < lineCount; i++) {
