@@ -79,7 +79,7 @@ public final class AllocationProblem {
                 avail[n][s] = Math.max(0, request.atp().available(nodes[n].id(), skus.get(s)));
             }
             for (int i = 0; i < lineCount; i++) {
-                surcharge[n][i] = prices.perUnit(nodes[n].id(), lines[i].sku());
+                surcharge[n][i] = prices == ShadowPrices.NONE ? 0 : prices.perUnit(nodes[n].id(), lines[i].sku());
                 unitFloor[n][i] = coster.marginalFloor(n, unitWeight[i], 1) + surcharge[n][i];
             }
         }

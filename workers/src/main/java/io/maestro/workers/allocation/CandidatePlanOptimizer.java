@@ -536,14 +536,6 @@ public final class CandidatePlanOptimizer {
             return startColumn.clone();
         }
 
-        double costOfStarts() {
-            double cost = 0;
-            for (int c : startColumn) {
-                cost += all.get(c).cost;
-            }
-            return cost;
-        }
-
         double valueOfLimits(double[] price) {
             double value = 0;
             for (int r = 0; r < price.length; r++) {
