@@ -20,9 +20,10 @@ import java.util.Map;
 /**
  * {@code ./maestro bench allocation [--preset S|M|L] [--seed N]}: the same generated day of orders allocated
  * one by one by each sourcing rule (B0 closest node per line, B1 cheapest single node else greedy cover,
- * B2 Maestro real time) and in priced waves by B3 (Maestro batch), each on its own copy of the network's
- * stock and capacity, against LB, the better of the Lagrangian and LP lower bounds. Prints a table and one
- * RESULT line per engine.
+ * B2 Maestro real time) and in windows by B3 (Maestro batch: column generation and SCIP, see {@link WaveRun}),
+ * each on its own copy of the network's stock and capacity, against LB, a proven lower bound (B3's own when it
+ * ran as one window, else the Lagrangian bound; the linearised LP when asked for). Prints a table and one
+ * RESULT line per engine, with wall-clock and CPU time per decision.
  */
 public final class AllocationBenchmark {
 
