@@ -79,8 +79,8 @@ public final class AllocationProblem {
                 avail[n][s] = Math.max(0, request.atp().available(nodes[n].id(), skus.get(s)));
             }
             for (int i = 0; i < lineCount; i++) {
-                surcharge[n][i] = prices.perUnit(nodes[n].id(), lines[i].sku());
-                unitFloor[n][i] = coster.marginalFloor(n, unitWeight[i], 1, request.rateCards()) + surcharge[n][i];
+                surcharge[n][i] = prices == ShadowPrices.NONE ? 0 : prices.perUnit(nodes[n].id(), lines[i].sku());
+                unitFloor[n][i] = coster.marginalFloor(n, unitWeight[i], 1) + surcharge[n][i];
             }
         }
         this.options = new int[lineCount][];
@@ -100,6 +100,40 @@ public final class AllocationProblem {
                     .sorted(Comparator.<Integer>comparingDouble(n -> rank[n]).thenComparing(n -> n))
                     .mapToInt(Integer::intValue).toArray();
         }
+    }
+
+    /** The same order and snapshot with other shadow prices: only the prices and the unit floors change. */
+    private AllocationProblem(AllocationProblem base, ShadowPrices prices) {
+        this.request = base.request;
+        this.rules = base.rules;
+        this.lines = base.lines;
+        this.nodes = base.nodes;
+        this.miles = base.miles;
+        this.qty = base.qty;
+        this.unitWeight = base.unitWeight;
+        this.sku = base.sku;
+        this.avail = base.avail;
+        this.capUnits = base.capUnits;
+        this.options = base.options;
+        this.unfilledPerUnit = base.unfilledPerUnit;
+        this.maxShipments = base.maxShipments;
+        this.allOrNothing = base.allOrNothing;
+        this.coster = base.coster;
+        this.skuDemand = base.skuDemand;
+        this.totalUnits = base.totalUnits;
+        this.surcharge = new double[nodes.length][lines.length];
+        this.unitFloor = new double[nodes.length][lines.length];
+        for (int n = 0; n < nodes.length; n++) {
+            for (int i = 0; i < lines.length; i++) {
+                surcharge[n][i] = prices.perUnit(nodes[n].id(), lines[i].sku());
+                unitFloor[n][i] = base.unitFloor[n][i] - base.surcharge[n][i] + surcharge[n][i];
+            }
+        }
+    }
+
+    /** This problem with {@code prices} charged per unit instead of its own. */
+    public AllocationProblem withPrices(ShadowPrices prices) {
+        return new AllocationProblem(this, prices);
     }
 
     public static AllocationProblem of(AllocationRequest request) {
@@ -192,15 +226,34 @@ public final class AllocationProblem {
         return !allOrNothing || filled == 0 || filled == totalUnits;
     }
 
-    /** All lines from node {@code n}, or null when it lacks stock or capacity for any of them. */
-    int[][] wholeOrderFrom(int n) {
+    /** Whether node {@code n} has the stock and capacity for every line. */
+    boolean canShipWhole(int n) {
         if (capUnits[n] < totalUnits) {
-            return null;
+            return false;
         }
         for (int s = 0; s < skuDemand.length; s++) {
             if (avail[n][s] < skuDemand[s]) {
-                return null;
+                return false;
             }
+        }
+        return true;
+    }
+
+    /** What {@link #evaluate} gives for all lines from node {@code n}, without building the assignment. */
+    double wholeOrderCost(int n) {
+        double weight = 0;
+        double surcharges = 0;
+        for (int i = 0; i < lines.length; i++) {
+            weight += qty[i] * unitWeight[i];
+            surcharges += qty[i] * surcharge[n][i];
+        }
+        return coster.cost(n, weight, totalUnits) + surcharges + rules.splitPenalty(1) + rules.unfilledPenalty(0);
+    }
+
+    /** All lines from node {@code n}, or null when it lacks stock or capacity for any of them. */
+    int[][] wholeOrderFrom(int n) {
+        if (!canShipWhole(n)) {
+            return null;
         }
         int[][] take = nothing();
         for (int i = 0; i < lines.length; i++) {

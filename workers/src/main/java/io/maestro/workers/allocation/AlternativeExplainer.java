@@ -105,7 +105,7 @@ final class AlternativeExplainer {
 
     private static Costed cheapestUsing(AllocationProblem p, int[][] chosen, Parcels parcels, Node node, int n) {
         Costed best = null;
-        if (p.wholeOrderFrom(n) != null) {
+        if (p.canShipWhole(n)) {
             best = new Costed(node, n, Costed.WHOLE_ORDER, p.coster.cost(n, parcels.orderWeight, parcels.orderUnits),
                     p.miles[n]);
         }

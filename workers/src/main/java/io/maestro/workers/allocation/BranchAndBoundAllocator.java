@@ -8,17 +8,20 @@ import java.util.stream.IntStream;
 /**
  * Maestro's real-time rule B2: the exact optimum for one order, by branch and bound in two levels.
  *
- * <p>The outer level enumerates the sets of nodes that may ship (at most the policy's parcel limit), best
- * first. A set is skipped when a lower bound on any plan using exactly those nodes — each node's fixed
- * parcel floor, the split penalty, and every unit at the cheapest linear unit floor among them or unfilled —
- * cannot beat the incumbent; a whole branch of supersets is skipped when even the nodes still to come cannot
- * help. The linear floors are those of {@link ShipmentCoster}: a parcel never costs less.
+ * <p>The outer level takes the sets of nodes that may ship (at most the policy's parcel limit) by size, one
+ * node first, and within a size best bound first. A set is skipped when a lower bound on any plan using
+ * exactly those nodes — each node's fixed parcel floor, the split penalty, and every unit at the cheapest
+ * linear unit floor among them or unfilled — cannot beat the incumbent; a whole branch of sets is skipped
+ * when even the nodes still to come cannot help. The linear floors are those of {@link ShipmentCoster}: a
+ * parcel never costs less. Searching the cheap small sets first gives an incumbent that rules out most
+ * larger ones before their inner search starts.
  *
  * <p>The inner level finds the best plan in which every node of the set ships something: it places the units
  * of each line by depth-first search, most constrained line first, cheapest node first, whole lines before
  * partial ones, cutting a branch when its cost so far, the fixed floors of the set's parcels not yet opened,
- * the set's split penalty and a floor for every unit still to place (what it adds to an open parcel, its
- * linear floor in a parcel still to open, or its unfilled penalty) cannot beat the incumbent. A line's units
+ * the set's split penalty and a floor for every unit still to place cannot beat the incumbent: the larger of
+ * each unit at what it adds to an open parcel, its linear floor in a parcel still to open, or its unfilled
+ * penalty; and each unit at its linear floor less the open parcels' slack above their linear plane. A line's units
  * are spread over nodes in option order, so each split is enumerated once.
  *
  * <p>The incumbent starts as the better of B1's plan and leaving everything unfilled, so B2 is never worse
@@ -50,6 +53,10 @@ public final class BranchAndBoundAllocator implements Allocator {
         return new Search(p, incumbentRule.assign(p).take(), nodeBudget).run();
     }
 
+    /** Shipping nodes to search within, and a lower bound on any plan that uses exactly them. */
+    private record NodeSet(int[] nodes, double bound) {
+    }
+
     private static final class Search {
         private final AllocationProblem p;
         private final long budget;
@@ -58,6 +65,10 @@ public final class BranchAndBoundAllocator implements Allocator {
         private final double[] suffixBound;
         private final PlanLedger ledger;
         private final double[] parcelCost;
+        /** [node]: the linear plane's per-unit part of what the node ships so far, shadow prices included. */
+        private final double[] planeUnits;
+        /** [node]: the shadow prices of what the node ships so far. */
+        private final double[] surchargeSoFar;
         private final double[] fixedFloor;
         private final double[][] linearUnit;
         private final boolean[] allowed;
@@ -99,6 +110,8 @@ public final class BranchAndBoundAllocator implements Allocator {
             }
             this.ledger = new PlanLedger(p);
             this.parcelCost = new double[nodeCount];
+            this.planeUnits = new double[nodeCount];
+            this.surchargeSoFar = new double[nodeCount];
             this.fixedFloor = new double[nodeCount];
             this.linearUnit = new double[nodeCount][lineCount];
             this.allowed = new boolean[nodeCount];
@@ -109,7 +122,7 @@ public final class BranchAndBoundAllocator implements Allocator {
                 standalone[n] = fixedFloor[n];
                 for (int i = 0; i < lineCount; i++) {
                     linearUnit[n][i] = Math.max(p.unitFloor[n][i],
-                            p.coster.linearPerUnit(n, p.unitWeight[i], p.request.rateCards()) + p.surcharge[n][i]);
+                            p.coster.linearPerUnit(n, p.unitWeight[i]) + p.surcharge[n][i]);
                 }
             }
             for (int i = 0; i < lineCount; i++) {
@@ -155,21 +168,34 @@ public final class BranchAndBoundAllocator implements Allocator {
         }
 
         Assignment run() {
-            if (order.length > 0 && candidates.length > 0) {
+            int largest = Math.min(p.maxShipments, candidates.length);
+            for (int size = 1; size <= largest && order.length > 0 && explored < budget; size++) {
+                List<NodeSet> sets = new ArrayList<>();
                 double[] least = new double[order.length];
                 java.util.Arrays.fill(least, Double.POSITIVE_INFINITY);
-                chooseNodes(0, new ArrayList<>(), 0, least);
+                collectSets(0, new int[size], 0, 0, least, sets);
+                sets.sort(Comparator.comparingDouble(NodeSet::bound));
+                for (NodeSet set : sets) {
+                    if (set.bound() >= bestCost - EPSILON || explored >= budget) {
+                        break;
+                    }
+                    placeWithin(set.nodes());
+                }
             }
             return new Assignment(best, explored, explored < budget);
         }
 
-        /** Outer level: sets of shipping nodes, adding candidates from position {@code from} on. */
-        private void chooseNodes(int from, List<Integer> chosen, double fixed, double[] least) {
-            for (int c = from; c < candidates.length && explored < budget; c++) {
+        /**
+         * Outer level: the sets of {@code chosen.length} shipping nodes whose bound beats the incumbent, adding
+         * candidates from position {@code from} on to the first {@code depth} chosen.
+         */
+        private void collectSets(int from, int[] chosen, int depth, double fixed, double[] least, List<NodeSet> sets) {
+            int size = chosen.length;
+            double split = p.rules.splitPenalty(size);
+            for (int c = from; c + size - depth - 1 < candidates.length && explored < budget; c++) {
                 int n = candidates[c];
                 explored++;
                 double withFixed = fixed + fixedFloor[n];
-                double split = p.rules.splitPenalty(chosen.size() + 1);
                 double[] leastWith = new double[least.length];
                 double exactly = withFixed + split;
                 double orMore = withFixed + split;
@@ -178,27 +204,28 @@ public final class BranchAndBoundAllocator implements Allocator {
                     exactly += p.qty[i] * Math.min(p.unfilledPerUnit, leastWith[i]);
                     orMore += p.qty[i] * Math.min(p.unfilledPerUnit, Math.min(leastWith[i], laterLinearUnit[c + 1][i]));
                 }
-                if (orMore >= bestCost - EPSILON) {
-                    continue;
+                chosen[depth] = n;
+                if (depth + 1 == size) {
+                    if (exactly < bestCost - EPSILON) {
+                        sets.add(new NodeSet(chosen.clone(), exactly));
+                    }
+                } else if (orMore < bestCost - EPSILON) {
+                    collectSets(c + 1, chosen, depth + 1, withFixed, leastWith, sets);
                 }
-                chosen.add(n);
-                if (exactly < bestCost - EPSILON) {
-                    placeWithin(chosen);
-                }
-                if (chosen.size() < p.maxShipments) {
-                    chooseNodes(c + 1, chosen, withFixed, leastWith);
-                }
-                chosen.remove(chosen.size() - 1);
             }
         }
 
-        private void placeWithin(List<Integer> nodes) {
-            nodes.forEach(n -> allowed[n] = true);
-            setNodes = nodes.stream().mapToInt(Integer::intValue).toArray();
-            required = nodes.size();
+        private void placeWithin(int[] nodes) {
+            for (int n : nodes) {
+                allowed[n] = true;
+            }
+            setNodes = nodes;
+            required = nodes.length;
             splitOfSet = p.rules.splitPenalty(required);
             place(0, p.qty[order[0]], 0, 0);
-            nodes.forEach(n -> allowed[n] = false);
+            for (int n : nodes) {
+                allowed[n] = false;
+            }
         }
 
         /** Inner level: places the {@code remaining} units of the k-th line, on its options from {@code from} on. */
@@ -230,9 +257,13 @@ public final class BranchAndBoundAllocator implements Allocator {
                         ledger.take(n, i, units);
                         double after = p.coster.cost(n, ledger.weight(n), ledger.units(n));
                         parcelCost[n] = after;
+                        planeUnits[n] += units * linearUnit[n][i];
+                        surchargeSoFar[n] += units * p.surcharge[n][i];
                         current[i][n] = units;
                         place(k, remaining - units, o + 1, cost + after - before + units * p.surcharge[n][i]);
                         current[i][n] = 0;
+                        planeUnits[n] -= units * linearUnit[n][i];
+                        surchargeSoFar[n] -= units * p.surcharge[n][i];
                         parcelCost[n] = before;
                         ledger.release(n, i, units);
                     }
@@ -246,21 +277,29 @@ public final class BranchAndBoundAllocator implements Allocator {
         }
 
         /**
-         * A lower bound on what is still to come: the fixed floors of the set's parcels not yet opened, and
-         * each unit still to place at the least it can add.
+         * A lower bound on what is still to come: the fixed floors of the set's parcels not yet opened, and the
+         * better of two floors for the units still to place. Each unit at the least it can add (an open parcel's
+         * marginal floor, a closed one's linear unit floor), or each unit at its linear unit floor in any parcel
+         * less the open parcels' slack: a parcel never costs less than its linear plane, so an open parcel can
+         * absorb units below their linear floor only by what it already costs above its plane.
          */
         private double sharperBound(int k, int remaining, int from) {
             boolean mayLeave = !p.allOrNothing || ledger.filled() == 0;
             boolean mayFill = !p.allOrNothing || unfilled == 0;
             double leave = mayLeave ? p.unfilledPerUnit : Double.POSITIVE_INFINITY;
-            double bound = 0;
+            double fixed = 0;
+            double slack = 0;
             int closedUnits = 0;
             for (int n : setNodes) {
                 if (!ledger.isOpen(n)) {
-                    bound += fixedFloor[n];
+                    fixed += fixedFloor[n];
                     closedUnits++;
+                } else {
+                    slack += Math.max(0, parcelCost[n] + surchargeSoFar[n] - fixedFloor[n] - planeUnits[n]);
                 }
             }
+            double marginal = 0;
+            double linear = 0;
             int unitsToCome = 0;
             for (int q = k; q < order.length; q++) {
                 int j = order[q];
@@ -270,10 +309,12 @@ public final class BranchAndBoundAllocator implements Allocator {
                 }
                 unitsToCome += units;
                 double least = leave;
+                double leastLinear = leave;
                 if (mayFill) {
                     int first = q == k ? from : 0;
                     for (int n : setNodes) {
                         if (optionIndex[j][n] >= first && ledger.room(n, j) > 0) {
+                            leastLinear = Math.min(leastLinear, linearUnit[n][j]);
                             least = Math.min(least, ledger.isOpen(n) ? p.unitFloor[n][j] : linearUnit[n][j]);
                         }
                     }
@@ -281,9 +322,10 @@ public final class BranchAndBoundAllocator implements Allocator {
                 if (least == Double.POSITIVE_INFINITY) {
                     return Double.POSITIVE_INFINITY;
                 }
-                bound += units * least;
+                marginal += units * least;
+                linear += units * leastLinear;
             }
-            return unitsToCome < closedUnits ? Double.POSITIVE_INFINITY : bound;
+            return unitsToCome < closedUnits ? Double.POSITIVE_INFINITY : fixed + Math.max(marginal, linear - slack);
         }
 
         private void next(int k, double cost) {

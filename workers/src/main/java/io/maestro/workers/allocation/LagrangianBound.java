@@ -22,7 +22,7 @@ public final class LagrangianBound {
     public record Result(double bound, int rounds, boolean valid, ShadowPrices prices) {
     }
 
-    private static final String CAPACITY = "\u0000capacity";
+    static final String CAPACITY = "\u0000capacity";
     /** Rounds without a better bound before the step is halved. */
     private static final int PATIENCE = 6;
 
@@ -37,6 +37,14 @@ public final class LagrangianBound {
      * @param upperBound the cost of a known allocation of all of them, to size the steps
      */
     public Result compute(List<AllocationRequest> orders, double upperBound) {
+        return compute(orders, upperBound, Map.of());
+    }
+
+    /**
+     * The same, starting from known prices per unit of stock ("node|SKU") and capacity, for example those of
+     * {@link CandidatePlanOptimizer} on windows of the orders.
+     */
+    public Result compute(List<AllocationRequest> orders, double upperBound, Map<String, Double> startPrices) {
         Map<String, Integer> limit = new HashMap<>();
         for (AllocationRequest request : orders) {
             AllocationProblem p = AllocationProblem.of(request);
@@ -49,7 +57,7 @@ public final class LagrangianBound {
                 }
             }
         }
-        Map<String, Double> price = new HashMap<>();
+        Map<String, Double> price = new HashMap<>(startPrices);
         BranchAndBoundAllocator optimiser = new BranchAndBoundAllocator();
         double best = Double.NEGATIVE_INFINITY;
         Map<String, Double> bestPrices = Map.of();

@@ -28,6 +28,11 @@ final class ShipmentCoster {
     private final boolean pickup;
     private final int promiseDays;
     private final Option[][] options;
+    /** [node]: the least any card's price rises per unit, and its emissions per lb, over the node's distance. */
+    private final double[] unitPriceFloor;
+    private final double[] co2PerLbFloor;
+    /** [node]: the least price rise per lb of any service that meets the promise. */
+    private final double[] pricePerLbFloor;
 
     ShipmentCoster(CostRules rules, Node[] nodes, double[] miles, Order order, List<RateCard> cards) {
         this.rules = rules;
@@ -36,8 +41,24 @@ final class ShipmentCoster {
         this.pickup = order.deliveryOption().isPickup();
         this.promiseDays = order.promiseDays();
         this.options = new Option[nodes.length][];
+        this.unitPriceFloor = new double[nodes.length];
+        this.co2PerLbFloor = new double[nodes.length];
+        this.pricePerLbFloor = new double[nodes.length];
         for (int n = 0; n < nodes.length; n++) {
             options[n] = pickup ? new Option[0] : servicesFor(n, cards);
+            double unitPrice = Double.POSITIVE_INFINITY;
+            double co2PerLb = Double.POSITIVE_INFINITY;
+            for (RateCard card : cards) {
+                unitPrice = Math.min(unitPrice, card.unitPriceFloor(miles[n]));
+                co2PerLb = Math.min(co2PerLb, card.co2PerLbFloor(miles[n]));
+            }
+            unitPriceFloor[n] = pickup || cards.isEmpty() ? 0 : unitPrice;
+            co2PerLbFloor[n] = pickup || cards.isEmpty() ? 0 : co2PerLb;
+            double slope = Double.POSITIVE_INFINITY;
+            for (Option o : options[n]) {
+                slope = Math.min(slope, o.lane.pricePerLbFloor());
+            }
+            pricePerLbFloor[n] = options[n].length == 0 ? 0 : slope;
         }
     }
 
@@ -117,30 +138,13 @@ final class ShipmentCoster {
         return handling + least;
     }
 
-    double linearPerUnit(int n, double unitWeightLb, List<RateCard> cards) {
-        double perUnit = marginalFloor(n, unitWeightLb, 1, cards);
-        if (pickup || options[n].length == 0) {
-            return perUnit;
-        }
-        double slope = Double.POSITIVE_INFINITY;
-        for (Option o : options[n]) {
-            slope = Math.min(slope, o.lane.pricePerLbFloor());
-        }
-        return perUnit + rules.carrierPrice(slope * unitWeightLb);
+    double linearPerUnit(int n, double unitWeightLb) {
+        return marginalFloor(n, unitWeightLb, 1) + rules.carrierPrice(pricePerLbFloor[n] * unitWeightLb);
     }
 
     /** The least a line of {@code weightLb} and {@code units} adds to any parcel from node {@code n}. */
-    double marginalFloor(int n, double weightLb, int units, List<RateCard> cards) {
-        double floor = rules.handlingPerUnit(nodes[n], units);
-        if (pickup || cards.isEmpty()) {
-            return floor;
-        }
-        double unitPrice = Double.POSITIVE_INFINITY;
-        double co2PerLb = Double.POSITIVE_INFINITY;
-        for (RateCard card : cards) {
-            unitPrice = Math.min(unitPrice, card.unitPriceFloor(miles[n]));
-            co2PerLb = Math.min(co2PerLb, card.co2PerLbFloor(miles[n]));
-        }
-        return floor + rules.carrierPrice(unitPrice * units) + rules.carbonCost(co2PerLb * weightLb);
+    double marginalFloor(int n, double weightLb, int units) {
+        return rules.handlingPerUnit(nodes[n], units) + rules.carrierPrice(unitPriceFloor[n] * units)
+                + rules.carbonCost(co2PerLbFloor[n] * weightLb);
     }
 }

@@ -14,20 +14,19 @@ public final class SingleNodeOrGreedyAllocator implements Allocator {
 
     @Override
     public Assignment assign(AllocationProblem p) {
-        int[][] best = null;
+        int best = -1;
         double bestCost = Double.POSITIVE_INFINITY;
         for (int n = 0; n < p.nodes.length; n++) {
-            int[][] whole = p.wholeOrderFrom(n);
-            if (whole != null) {
-                double cost = p.evaluate(whole);
+            if (p.canShipWhole(n)) {
+                double cost = p.wholeOrderCost(n);
                 if (cost < bestCost) {
                     bestCost = cost;
-                    best = whole;
+                    best = n;
                 }
             }
         }
-        if (best != null) {
-            return Assignment.heuristic(best);
+        if (best >= 0) {
+            return Assignment.heuristic(p.wholeOrderFrom(best));
         }
         return Assignment.heuristic(p.allOrNothing ? p.nothing() : greedyCover(p));
     }

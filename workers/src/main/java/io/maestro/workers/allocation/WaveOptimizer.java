@@ -114,7 +114,6 @@ public final class WaveOptimizer {
                 int nodes = p.nodeCount();
                 MPVariable[][] xo = new MPVariable[lines][nodes];
                 MPVariable[] yo = new MPVariable[nodes];
-                List<RateCard> cards = p.request.rateCards();
                 MPConstraint parcels = solver.makeConstraint(0, p.maxShipments);
                 MPVariable extra = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "s" + o);
                 MPConstraint split = solver.makeConstraint(Double.NEGATIVE_INFINITY, 1);
@@ -138,7 +137,7 @@ public final class WaveOptimizer {
                         }
                         MPVariable units = newVar(relaxed, 0, most, "x" + o + "_" + i + "_" + n);
                         xo[i][n] = units;
-                        objective.setCoefficient(units, p.coster.linearPerUnit(n, p.unitWeight[i], cards)
+                        objective.setCoefficient(units, p.coster.linearPerUnit(n, p.unitWeight[i])
                                 + p.surcharge[n][i] - p.unfilledPerUnit);
                         line.setCoefficient(units, 1);
                         MPConstraint link = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0);

@@ -10,16 +10,20 @@ import io.maestro.workers.allocation.LagrangianBound;
 import io.maestro.workers.allocation.Order;
 import io.maestro.workers.allocation.SingleNodeOrGreedyAllocator;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code ./maestro bench allocation [--preset S|M|L] [--seed N]}: the same generated day of orders allocated
  * one by one by each sourcing rule (B0 closest node per line, B1 cheapest single node else greedy cover,
- * B2 Maestro real time) and in priced waves by B3 (Maestro batch), each on its own copy of the network's
- * stock and capacity, against LB, the better of the Lagrangian and LP lower bounds. Prints a table and one
- * RESULT line per engine.
+ * B2 Maestro real time) and in windows by B3 (Maestro batch: column generation and SCIP, see {@link WaveRun}),
+ * each on its own copy of the network's stock and capacity, against LB, a proven lower bound (B3's own when it
+ * ran as one window, else the Lagrangian bound; the linearised LP when asked for). Prints a table and one
+ * RESULT line per engine, with wall-clock and CPU time per decision.
  */
 public final class AllocationBenchmark {
 
@@ -61,51 +65,62 @@ public final class AllocationBenchmark {
         double lowerBound = Double.NaN;
         double lowerBoundSeconds = 0;
         String method = "";
-        if (options.engines().contains("B3") || options.engines().contains("LB")) {
+        BenchPreset preset = options.preset();
+        WaveRun.Outcome batch = null;
+        if (options.engines().contains("B3")) {
+            batch = new WaveRun(options.windowSize() > 0 ? options.windowSize() : preset.windowSize,
+                    options.batchSeconds() > 0 ? options.batchSeconds() : preset.batchSeconds, options.proRata())
+                    .run(scenario);
+            out.printf(Locale.ROOT, "B3: %d window(s) of at most %d orders, each on %s, column generation (%d pricing "
+                            + "rounds, %d candidate plans) and SCIP; %d window(s) proven optimal%n", batch.windows(),
+                    options.windowSize() > 0 ? options.windowSize() : preset.windowSize,
+                    options.proRata() ? "a pro-rata share of the stock and capacity left" : "the stock and capacity left",
+                    batch.rounds(), batch.columns(), batch.windowsProvenOptimal());
+            results.add(batch.metrics());
+        }
+        if (options.engines().contains("LB")) {
             long start = System.nanoTime();
-            double upperBound = results.isEmpty() ? WaveRun.fewestSplitsCost(scenario)
-                    : results.stream().mapToDouble(RunMetrics::cost).min().orElseThrow();
-            LagrangianBound.Result priced = WaveRun.lagrangianBound(scenario, options.preset().lagrangianRounds,
-                    upperBound);
-            double pricingSeconds = (System.nanoTime() - start) / 1e9;
-            if (options.engines().contains("B3")) {
-                WaveRun.Outcome outcome = new WaveRun(options.preset().waveSize, options.preset().secondsPerWave())
-                        .run(scenario, priced, pricingSeconds);
-                out.printf(Locale.ROOT, "B3: Lagrangian prices (%d rounds, %.1f s), then %d waves of %d orders, SCIP at "
-                                + "most %.2f s each, %d proven optimal%n", priced.rounds(), pricingSeconds,
-                        outcome.waves(), options.preset().waveSize, options.preset().secondsPerWave(),
-                        outcome.wavesProvenOptimal());
-                results.add(outcome.metrics());
-            }
-            if (options.engines().contains("LB")) {
+            if (batch != null && batch.windows() == 1 && batch.boundValid()) {
+                lowerBound = batch.bound();
+                method = "column-generation";
+                lowerBoundSeconds = batch.metrics().wallSeconds();
+            } else {
+                double upperBound = results.isEmpty() ? WaveRun.fewestSplitsCost(scenario)
+                        : results.stream().mapToDouble(RunMetrics::cost).min().orElseThrow();
+                LagrangianBound.Result priced = WaveRun.lagrangianBound(scenario, preset.lagrangianRounds, upperBound,
+                        batch == null ? Map.of() : batch.prices());
                 if (priced.valid()) {
                     lowerBound = priced.bound();
                     method = "lagrangian";
                 }
-                double lpSeconds = options.lowerBoundSeconds() >= 0 ? options.lowerBoundSeconds()
-                        : options.preset().lpSeconds;
-                long lpStart = System.nanoTime();
-                if (lpSeconds > 0) {
-                    try {
-                        double lp = WaveRun.lowerBound(scenario, lpSeconds);
-                        if (Double.isNaN(lowerBound) || lp > lowerBound) {
-                            lowerBound = lp;
-                            method = "lp";
-                        }
-                    } catch (IllegalStateException e) {
-                        out.println("LB: " + e.getMessage());
-                    }
-                }
-                lowerBoundSeconds = pricingSeconds + (System.nanoTime() - lpStart) / 1e9;
-                out.printf(Locale.ROOT, "LB: Lagrangian %.2f (%d price rounds%s)%s%n", priced.bound(), priced.rounds(),
-                        priced.valid() ? "" : ", not valid: a per-order search hit its budget",
-                        method.equals("lp") ? String.format(Locale.ROOT, "; LP relaxation %.2f", lowerBound) : "");
+                out.printf(Locale.ROOT, "LB: Lagrangian %.2f (%d price rounds%s%s)%n", priced.bound(), priced.rounds(),
+                        batch == null ? "" : " from the windows' mean prices",
+                        priced.valid() ? "" : ", not valid: a per-order search hit its budget");
             }
+            double lpSeconds = options.lowerBoundSeconds() >= 0 ? options.lowerBoundSeconds() : preset.lpSeconds;
+            if (lpSeconds > 0) {
+                try {
+                    double lp = WaveRun.lowerBound(scenario, lpSeconds);
+                    out.printf(Locale.ROOT, "LB: LP relaxation of the linearised model %.2f%n", lp);
+                    if (Double.isNaN(lowerBound) || lp > lowerBound) {
+                        lowerBound = lp;
+                        method = "lp";
+                    }
+                } catch (IllegalStateException e) {
+                    out.println("LB: " + e.getMessage());
+                }
+            }
+            lowerBoundSeconds += (System.nanoTime() - start) / 1e9;
         }
         printTable(results, lowerBound);
         if (!Double.isNaN(lowerBound)) {
             out.printf(Locale.ROOT, "LB     %14.2f  (%s, %.3f s)%n", lowerBound,
-                    method.equals("lp") ? "LP relaxation of the whole day, HiGHS" : "Lagrangian bound at exact prices",
+                    switch (method) {
+                        case "lp" -> "LP relaxation of the linearised whole day, HiGHS";
+                        case "column-generation" -> "column generation's Lagrangian bound at exact costs; the plan-choice"
+                                + " LP relaxation once converged";
+                        default -> "Lagrangian bound at exact prices";
+                    },
                     lowerBoundSeconds);
         }
         for (RunMetrics m : results) {
@@ -144,14 +159,18 @@ public final class AllocationBenchmark {
     private static RunMetrics measure(AllocationEngine engine, Scenario scenario) {
         RunMetrics metrics = new RunMetrics(engine.rule());
         NetworkState state = new NetworkState(scenario);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
         for (Order order : scenario.orders()) {
             AllocationRequest request = request(scenario, state, order);
+            long cpuBefore = threads.getCurrentThreadCpuTime();
             long before = System.nanoTime();
             AllocationResult result = engine.allocate(request);
             long nanos = System.nanoTime() - before;
+            long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
             state.apply(result.plan());
             metrics.record(result.plan(), nanos);
+            metrics.recordCpu(Math.max(1, cpu));
         }
         metrics.wallSeconds((System.nanoTime() - start) / 1e9);
         return metrics;
@@ -182,10 +201,12 @@ public final class AllocationBenchmark {
         String gap = gap(m, lowerBound);
         return String.format(Locale.ROOT, "RESULT bench=allocation preset=%s engine=%s cost=%.2f%s cost_ex_unfilled=%.2f "
                         + "split_rate=%.4f shipments_per_order=%.4f fill_rate=%.4f on_time_rate=%.4f "
-                        + "co2_kg_per_order=%.4f wall_s=%.3f decisions_per_s=%.0f p50_ms=%.3f p99_ms=%.3f max_ms=%.3f",
+                        + "co2_kg_per_order=%.4f wall_s=%.3f decisions_per_s=%.0f p50_ms=%.3f p99_ms=%.3f max_ms=%.3f%s",
                 options.preset(), m.engine, m.cost(), gap.equals("n/a") ? "" : " gap_lb_pct=" + gap,
                 m.costExUnfilled(), m.splitRate(), m.shipmentsPerOrder(),
                 m.fillRate(), m.onTimeRate(), m.co2KgPerOrder(), m.wallSeconds(), m.decisionsPerSecond(),
-                m.latencyMs(0.50), m.latencyMs(0.99), m.latencyMs(1.0));
+                m.latencyMs(0.50), m.latencyMs(0.99), m.latencyMs(1.0), !m.hasCpuTimes() ? ""
+                        : String.format(Locale.ROOT, " cpu_decisions_per_s=%.0f cpu_p50_ms=%.3f cpu_p99_ms=%.3f",
+                        m.cpuDecisionsPerSecond(), m.cpuLatencyMs(0.50), m.cpuLatencyMs(0.99)));
     }
 }

@@ -12,12 +12,17 @@ import java.util.Locale;
  * @param costs "standard" (zone rate card, handling by node type) or "literature" (Jasin &amp; Sinha / Ma)
  * @param lowerBoundSeconds time allowed to solve the LP relaxation of the whole day (negative: the preset's)
  * @param lines             every order has this many lines (0: 1–5 lines, as generated for the presets)
+ * @param windowSize        orders per batch window of B3 (0: the preset's)
+ * @param batchSeconds      B3's time for all windows (0: the preset's)
+ * @param proRata           whether each B3 window gets a pro-rata share of the stock and capacity left
  */
 record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, String costs, List<String> engines,
-                    double lowerBoundSeconds, int lines) {
+                    double lowerBoundSeconds, int lines, int windowSize, double batchSeconds,
+                    boolean proRata) {
 
     static final String USAGE = "usage: AllocationBenchmark [--preset S|M|L] [--seed N] [--rho 0.8..2.0] "
-            + "[--kappa 1.1..inf] [--costs standard|literature] [--engines B0,B1,B2,B3,LB] [--lb-seconds S] [--lines N]";
+            + "[--kappa 1.1..inf] [--costs standard|literature] [--engines B0,B1,B2,B3,LB] [--lb-seconds S] [--lines N] "
+            + "[--window N] [--batch-seconds S] [--pro-rata true|false]";
 
     static BenchOptions parse(String... args) {
         BenchPreset preset = BenchPreset.S;
@@ -28,6 +33,9 @@ record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, Str
         List<String> engines = List.of("B0", "B1", "B2", "B3", "LB");
         double lowerBoundSeconds = -1;
         int lines = 0;
+        int windowSize = 0;
+        double batchSeconds = 0;
+        boolean proRata = false;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -43,6 +51,9 @@ record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, Str
                 case "--costs" -> costs = value.toLowerCase(Locale.ROOT);
                 case "--lb-seconds" -> lowerBoundSeconds = Double.parseDouble(value);
                 case "--lines" -> lines = Integer.parseInt(value);
+                case "--window" -> windowSize = Integer.parseInt(value);
+                case "--batch-seconds" -> batchSeconds = Double.parseDouble(value);
+                case "--pro-rata" -> proRata = Boolean.parseBoolean(value);
                 case "--engines" -> engines = new ArrayList<>(List.of(value.toUpperCase(Locale.ROOT).split(",")));
                 default -> throw new IllegalArgumentException("unknown option " + flag + ". " + USAGE);
             }
@@ -56,6 +67,10 @@ record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, Str
         if (rho <= 0 || kappa <= 0) {
             throw new IllegalArgumentException("--rho and --kappa must be positive. " + USAGE);
         }
-        return new BenchOptions(preset, seed, rho, kappa, costs, List.copyOf(engines), lowerBoundSeconds, lines);
+        if (windowSize < 0 || batchSeconds < 0) {
+            throw new IllegalArgumentException("--window and --batch-seconds must not be negative. " + USAGE);
+        }
+        return new BenchOptions(preset, seed, rho, kappa, costs, List.copyOf(engines), lowerBoundSeconds, lines,
+                windowSize, batchSeconds, proRata);
     }
 }

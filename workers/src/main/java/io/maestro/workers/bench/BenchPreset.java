@@ -2,32 +2,31 @@ package io.maestro.workers.bench;
 
 /** Benchmark sizes from issue 3. */
 enum BenchPreset {
-    S(300, 10, 200, 100, 5.0, 120, 60),
-    M(2_000, 30, 500, 100, 30.0, 100, 180),
-    L(10_000, 50, 2_000, 100, 90.0, 40, 0);
+    S(300, 10, 200, 300, 5.0, 10, 0),
+    M(2_000, 30, 500, 500, 20.0, 10, 0),
+    L(10_000, 50, 2_000, 2_000, 60.0, 5, 0);
 
     final int orders;
     final int nodes;
     final int skus;
-    /** Orders per batch wave (B3), and SCIP's time budget for all waves together. */
-    final int waveSize;
+    /** Orders per batch window (B3), and the batch's time for all windows together. */
+    final int windowSize;
     final double batchSeconds;
-    /** Price rounds of the Lagrangian bound, and the time the LP bound may take (0: not tried). */
+    /**
+     * Price rounds of the Lagrangian bound when the batch ran in several windows (one window proves its own
+     * bound), and the time the LP bound of the linearised model may take (0: not tried).
+     */
     final int lagrangianRounds;
     final double lpSeconds;
 
-    BenchPreset(int orders, int nodes, int skus, int waveSize, double batchSeconds, int lagrangianRounds,
+    BenchPreset(int orders, int nodes, int skus, int windowSize, double batchSeconds, int lagrangianRounds,
                 double lpSeconds) {
         this.orders = orders;
         this.nodes = nodes;
         this.skus = skus;
-        this.waveSize = waveSize;
+        this.windowSize = windowSize;
         this.batchSeconds = batchSeconds;
         this.lagrangianRounds = lagrangianRounds;
         this.lpSeconds = lpSeconds;
-    }
-
-    double secondsPerWave() {
-        return batchSeconds / Math.ceil((double) orders / waveSize);
     }
 }

@@ -3,6 +3,7 @@ package io.maestro.workers.bench;
 import io.maestro.workers.allocation.AllocationPlan;
 import io.maestro.workers.allocation.AtpSnapshot;
 import io.maestro.workers.allocation.Node;
+import io.maestro.workers.allocation.Order;
 import io.maestro.workers.allocation.OrderLine;
 import io.maestro.workers.allocation.Shipment;
 import java.util.ArrayList;
@@ -60,6 +61,41 @@ final class NetworkState implements AtpSnapshot {
         Integer n = nodeIndex.get(nodeId);
         Integer s = skuIndex.get(sku);
         return n == null || s == null ? 0 : stock[n][s];
+    }
+
+    /**
+     * A window's pro-rata share of what is left: of each SKU at each node the window's part of the demand
+     * still to come for it, of each node's capacity its part of the units still to come (rounded up).
+     */
+    NetworkState share(List<Order> window, List<Order> stillToCome) {
+        int[] windowDemand = new int[stock.length == 0 ? 0 : stock[0].length];
+        int[] demandLeft = windowDemand.clone();
+        long windowUnits = 0;
+        long unitsLeft = 0;
+        for (Order order : window) {
+            for (OrderLine line : order.lines()) {
+                windowDemand[skuIndex.get(line.sku())] += line.quantity();
+                windowUnits += line.quantity();
+            }
+        }
+        for (Order order : stillToCome) {
+            for (OrderLine line : order.lines()) {
+                demandLeft[skuIndex.get(line.sku())] += line.quantity();
+                unitsLeft += line.quantity();
+            }
+        }
+        NetworkState share = copy();
+        for (int n = 0; n < stock.length; n++) {
+            for (int s = 0; s < stock[n].length; s++) {
+                share.stock[n][s] = demandLeft[s] == 0 ? 0
+                        : (int) Math.ceil((double) stock[n][s] * windowDemand[s] / demandLeft[s]);
+            }
+            if (capacity[n] != Node.UNLIMITED && unitsLeft > 0) {
+                share.capacity[n] = (int) Math.ceil((double) capacity[n] * windowUnits / unitsLeft);
+                share.today.set(n, baseNodes.get(n).withRemainingCapacity(share.capacity[n], Node.UNLIMITED));
+            }
+        }
+        return share;
     }
 
     /** The nodes with the capacity they have left now. */

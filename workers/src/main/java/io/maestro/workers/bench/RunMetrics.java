@@ -18,6 +18,8 @@ final class RunMetrics {
     private int onTimeOrders;
     private double co2Kg;
     private long[] latencyNanos = new long[1024];
+    /** The allocating thread's CPU time per decision: what the decision costs when other processes share the cores. */
+    private long[] cpuNanos = new long[1024];
     private double wallSeconds;
 
     RunMetrics(String engine) {
@@ -41,6 +43,30 @@ final class RunMetrics {
             latencyNanos = Arrays.copyOf(latencyNanos, latencyNanos.length * 2);
         }
         latencyNanos[orders - 1] = nanos;
+    }
+
+    void recordCpu(long nanos) {
+        if (orders > cpuNanos.length) {
+            cpuNanos = Arrays.copyOf(cpuNanos, Math.max(cpuNanos.length * 2, orders));
+        }
+        cpuNanos[orders - 1] = nanos;
+    }
+
+    /** Whether CPU times were recorded (per-order engines). */
+    boolean hasCpuTimes() {
+        return cpuNanos.length >= orders && orders > 0 && cpuNanos[orders - 1] > 0;
+    }
+
+    double cpuDecisionsPerSecond() {
+        long total = 0;
+        for (int i = 0; i < orders; i++) {
+            total += cpuNanos[i];
+        }
+        return total == 0 ? 0 : orders / (total / 1e9);
+    }
+
+    double cpuLatencyMs(double quantile) {
+        return quantileMs(cpuNanos, quantile);
     }
 
     void wallSeconds(double seconds) {
@@ -84,7 +110,11 @@ final class RunMetrics {
     }
 
     double latencyMs(double quantile) {
-        long[] sorted = Arrays.copyOf(latencyNanos, orders);
+        return quantileMs(latencyNanos, quantile);
+    }
+
+    private double quantileMs(long[] nanos, double quantile) {
+        long[] sorted = Arrays.copyOf(nanos, orders);
         Arrays.sort(sorted);
         if (sorted.length == 0) {
             return 0;

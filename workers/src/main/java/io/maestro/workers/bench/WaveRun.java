@@ -6,94 +6,102 @@ import io.maestro.workers.allocation.AllocationProblem;
 import io.maestro.workers.allocation.AllocationRequest;
 import io.maestro.workers.allocation.LagrangianBound;
 import io.maestro.workers.allocation.Order;
-import io.maestro.workers.allocation.ShadowPrices;
+import io.maestro.workers.allocation.CandidatePlanOptimizer;
 import io.maestro.workers.allocation.WaveOptimizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * B3, Maestro batch, over a day of orders not yet released:
+ * B3, Maestro batch, over a day of orders not yet released, decomposed into windows of consecutive orders:
  * <ol>
- *   <li>price stock and capacity with the Lagrangian bound over the whole day (the prices say what a unit
- *       at a node is worth to the other orders);</li>
- *   <li>in consecutive waves (windows) of a fixed size, in arrival order: allocate each order by B2 charging
- *       those prices, then hand the wave to SCIP as one model over the stock and capacity the earlier waves
- *       left, charging the same prices, hinted with the priced plans; keep SCIP's plans if they cost less;</li>
- *   <li>polish order by order: an order keeps its plan unless B2, given back the units it holds, finds a
- *       cheaper one with everything else fixed (prices still charged).</li>
+ *   <li>each window gets what earlier windows left (or, with {@code --pro-rata}, a pro-rata share of it: of
+ *       each SKU at each node its part of the demand still to come for that SKU, of each node's capacity its
+ *       part of the units still to come);</li>
+ *   <li>B2 allocates the window's orders one after another on it: the starting plans;</li>
+ *   <li>{@link CandidatePlanOptimizer} re-optimises the window as a whole by column generation (candidate
+ *       plans per order priced by B2 at the relaxation's prices of stock and capacity) and a set-partitioning
+ *       MIP in SCIP warm-started with the starting plans, within the window's part of the time;</li>
+ *   <li>the window's plans are applied; what is left goes on to the next windows.</li>
  * </ol>
+ * A single window's column generation also proves a lower bound for the whole day; with several windows the
+ * day's bound is the Lagrangian bound of all orders on the opening stock, started from the windows' mean
+ * prices.
  */
 final class WaveRun {
 
-    record Outcome(RunMetrics metrics, int waves, int wavesProvenOptimal) {
+    /** The batch's figures, the number of windows, those proven optimal, and the last windows' prices. */
+    record Outcome(RunMetrics metrics, int windows, int windowsProvenOptimal, double bound, boolean boundValid,
+                   Map<String, Double> prices, int rounds, int columns) {
     }
 
-    private final int waveSize;
-    private final double secondsPerWave;
+    /** Share of a window's time for pricing; SCIP has the rest. */
+    private static final double PRICING_SHARE = 0.75;
 
-    WaveRun(int waveSize, double secondsPerWave) {
-        this.waveSize = waveSize;
-        this.secondsPerWave = secondsPerWave;
+    private final int windowSize;
+    private final double seconds;
+    private final boolean proRata;
+
+    /** @param proRata whether a window gets a pro-rata share of what is left, or all of it */
+    WaveRun(int windowSize, double seconds, boolean proRata) {
+        this.windowSize = windowSize;
+        this.seconds = seconds;
+        this.proRata = proRata;
     }
 
-    /** @param pricing the day's Lagrangian bound, and the seconds it took (charged to B3's wall time) */
-    Outcome run(Scenario scenario, LagrangianBound.Result pricing, double pricingSeconds) {
+    Outcome run(Scenario scenario) {
         RunMetrics metrics = new RunMetrics("B3");
         AllocationEngine realTime = new AllocationEngine();
-        WaveOptimizer optimizer = new WaveOptimizer(secondsPerWave);
-        ShadowPrices prices = pricing.prices();
         NetworkState state = new NetworkState(scenario);
-        int waves = 0;
-        int optimal = 0;
-        long start = System.nanoTime();
         List<Order> orders = scenario.orders();
-        for (int from = 0; from < orders.size(); from += waveSize) {
-            long waveStart = System.nanoTime();
-            List<Order> wave = orders.subList(from, Math.min(orders.size(), from + waveSize));
+        int windows = (orders.size() + windowSize - 1) / windowSize;
+        int optimal = 0;
+        int rounds = 0;
+        int columns = 0;
+        double bound = Double.NaN;
+        boolean boundValid = true;
+        Map<String, Double> priceSum = new HashMap<>();
+        long start = System.nanoTime();
+        for (int w = 0; w < windows; w++) {
+            long windowStart = System.nanoTime();
+            int from = w * windowSize;
+            List<Order> window = orders.subList(from, Math.min(orders.size(), from + windowSize));
+            NetworkState share = proRata && windows > 1 ? state.share(window, orders.subList(from, orders.size()))
+                    : state.copy();
+            double budget = (seconds - (windowStart - start) / 1e9) / (windows - w);
+            NetworkState scratch = share.copy();
             List<AllocationProblem> problems = new ArrayList<>();
-            List<int[][]> hints = new ArrayList<>();
-            NetworkState scratch = state.copy();
-            double hintCost = 0;
-            for (Order order : wave) {
-                AllocationProblem problem = AllocationProblem.of(request(scenario, state, order), prices);
-                problems.add(problem);
-                AllocationPlan plan = realTime.allocate(request(scenario, scratch, order), prices).plan();
+            List<int[][]> starts = new ArrayList<>();
+            for (Order order : window) {
+                AllocationProblem problem = AllocationProblem.of(request(scenario, share, order));
+                AllocationPlan plan = realTime.allocate(request(scenario, scratch, order)).plan();
                 scratch.apply(plan);
-                int[][] take = problem.takeOf(plan);
-                hints.add(take);
-                hintCost += problem.evaluate(take);
+                problems.add(problem);
+                starts.add(problem.takeOf(plan));
             }
-            WaveOptimizer.WaveSolution solution = optimizer.optimise(problems, hints);
-            waves++;
+            CandidatePlanOptimizer.Solution solution = new CandidatePlanOptimizer(
+                    Math.max(0.5, budget - (System.nanoTime() - windowStart) / 1e9), PRICING_SHARE)
+                    .optimise(problems, starts);
             optimal += solution.optimal() ? 1 : 0;
-            double solvedCost = 0;
-            for (int o = 0; o < wave.size(); o++) {
-                solvedCost += problems.get(o).evaluate(solution.takes().get(o));
+            rounds += solution.rounds();
+            columns += solution.columns();
+            if (windows == 1) {
+                bound = solution.bound();
+                boundValid = solution.boundValid();
             }
-            List<int[][]> chosen = solvedCost < hintCost ? solution.takes() : hints;
-            List<AllocationPlan> plans = new ArrayList<>();
-            for (int o = 0; o < wave.size(); o++) {
-                AllocationPlan plan = problems.get(o).plan(chosen.get(o));
-                plans.add(plan);
+            solution.prices().forEach((key, price) -> priceSum.merge(key, price, Double::sum));
+            long perOrder = (System.nanoTime() - windowStart) / window.size();
+            for (int o = 0; o < window.size(); o++) {
+                AllocationPlan plan = problems.get(o).plan(solution.takes().get(o));
                 state.apply(plan);
+                metrics.record(plan, perOrder);
             }
-            for (int o = 0; o < wave.size(); o++) {
-                AllocationPlan planned = plans.get(o);
-                state.release(planned);
-                AllocationRequest again = request(scenario, state, wave.get(o));
-                AllocationPlan polished = realTime.allocate(again, prices).plan();
-                AllocationProblem priced = AllocationProblem.of(again, prices);
-                boolean better = priced.evaluate(priced.takeOf(polished))
-                        < priced.evaluate(priced.takeOf(planned)) - 1e-9;
-                AllocationPlan kept = better ? polished : planned;
-                state.apply(kept);
-                plans.set(o, kept);
-            }
-            long perOrder = (System.nanoTime() - waveStart) / wave.size();
-            plans.forEach(plan -> metrics.record(plan, perOrder));
         }
-        metrics.wallSeconds(pricingSeconds + (System.nanoTime() - start) / 1e9);
-        return new Outcome(metrics, waves, optimal);
+        metrics.wallSeconds((System.nanoTime() - start) / 1e9);
+        Map<String, Double> meanPrices = new HashMap<>();
+        priceSum.forEach((key, sum) -> meanPrices.put(key, sum / windows));
+        return new Outcome(metrics, windows, optimal, bound, boundValid, meanPrices, rounds, columns);
     }
 
     /** The LP relaxation of the whole day on the opening stock: a lower bound for every engine. */
@@ -106,14 +114,15 @@ final class WaveRun {
         return new WaveOptimizer(seconds).lowerBound(problems);
     }
 
-    /** The Lagrangian bound of the whole day on the opening stock, at exact prices. */
-    static LagrangianBound.Result lagrangianBound(Scenario scenario, int rounds, double upperBound) {
+    /** The Lagrangian bound of the whole day on the opening stock, at exact prices, from {@code startPrices}. */
+    static LagrangianBound.Result lagrangianBound(Scenario scenario, int rounds, double upperBound,
+                                                  Map<String, Double> startPrices) {
         NetworkState state = new NetworkState(scenario);
         List<AllocationRequest> requests = new ArrayList<>();
         for (Order order : scenario.orders()) {
             requests.add(request(scenario, state, order));
         }
-        return new LagrangianBound(rounds).compute(requests, upperBound);
+        return new LagrangianBound(rounds).compute(requests, upperBound, startPrices);
     }
 
     /** What the day costs allocated by B1 on the opening stock, one order after another. */

@@ -93,7 +93,7 @@ class WaveOptimizerTest {
                 int take = random.nextInt(p.qty[i] + 1);
                 weight += take * p.unitWeight[i];
                 units += take;
-                linear += take * p.coster.linearPerUnit(n, p.unitWeight[i], p.request.rateCards());
+                linear += take * p.coster.linearPerUnit(n, p.unitWeight[i]);
             }
             if (units > 0) {
                 assertThat(linear).isLessThanOrEqualTo(p.coster.cost(n, weight, units) + 1e-9);

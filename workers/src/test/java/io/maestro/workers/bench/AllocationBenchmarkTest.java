@@ -86,5 +86,22 @@ class AllocationBenchmarkTest {
         assertThatThrownBy(() -> BenchOptions.parse("--presets", "S"))
                 .hasMessageContaining("usage: AllocationBenchmark");
         assertThat(BenchOptions.parse("--kappa", "inf").kappa()).isInfinite();
+        assertThatThrownBy(() -> BenchOptions.parse("--window", "-1")).hasMessageContaining("--window");
+        BenchOptions batch = BenchOptions.parse("--window", "500", "--batch-seconds", "30", "--pro-rata", "true");
+        assertThat(batch.windowSize()).isEqualTo(500);
+        assertThat(batch.batchSeconds()).isEqualTo(30.0);
+        assertThat(batch.proRata()).isTrue();
+    }
+
+    /** Windows with pro-rata shares never hand a window more than what is left, nor sell a unit twice. */
+    @Test
+    void proRataWindowsKeepToTheStockLeft() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<RunMetrics> results = new AllocationBenchmark(new PrintStream(bytes, true, StandardCharsets.UTF_8))
+                .run(BenchOptions.parse("--preset", "S", "--engines", "B1,B3", "--window", "100", "--batch-seconds",
+                        "3", "--pro-rata", "true"));
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("3 window(s) of at most 100 orders");
+        assertThat(results.get(1).fillRate()).isGreaterThan(0.95);
     }
 }

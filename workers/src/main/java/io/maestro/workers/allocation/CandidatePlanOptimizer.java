@@ -1,0 +1,642 @@
+package io.maestro.workers.allocation;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Batch (wave) allocation over candidate plans, by column generation, at exact costs.
+ *
+ * <p>Each order chooses exactly one of its candidate plans (a column: its units per node and line, and its
+ * exact cost by the cost rules); together the chosen plans keep to each node's stock per SKU and its pick
+ * capacity. Every order starts with two candidates: leaving it unfilled and its given starting plan.
+ * <ol>
+ *   <li>The relaxation of this choice (GLOP, or CLP for large waves) prices each unit of stock and capacity (its dual value).</li>
+ *   <li>B2 finds each order's best plan at those prices; a plan cheaper than what the order pays in the
+ *       relaxation becomes a new candidate. Σ orders' priced optima − Σ prices × stock and capacity is a lower
+ *       bound on every allocation of these orders (Lagrangian duality; valid as B2's optima are proven), at the
+ *       exact step-priced costs, not a linearised model. Repeat until no order finds a better plan (the
+ *       relaxation is then optimal and equals the bound) or the pricing time is up.</li>
+ *   <li>SCIP chooses one candidate per order, as integers, within the remaining time, starting from the
+ *       starting plans. The result is proven optimal when its cost meets the bound.</li>
+ * </ol>
+ */
+public final class CandidatePlanOptimizer {
+
+    /**
+     * The chosen plan per order (in each order's own problem indices), its exact cost, the lower bound and
+     * whether it is valid (every per-order optimum proven), whether the plans are proven optimal, the pricing
+     * rounds and candidate plans it took, and the last prices of stock ("node|SKU") and capacity per unit, as
+     * {@link LagrangianBound} keys them.
+     */
+    public record Solution(List<int[][]> takes, double cost, double bound, boolean boundValid, boolean optimal,
+                           int rounds, int columns, double seconds, Map<String, Double> prices) {
+
+        /** How far the cost lies above the bound, in percent. */
+        public double gapPercent() {
+            return bound > 0 ? 100 * (cost - bound) / bound : Double.NaN;
+        }
+    }
+
+    private static final double TOLERANCE = 1e-6;
+    private static final double PRICE_TOLERANCE = 1e-9;
+    private static final double INTEGRAL = 1e-6;
+    /** Above this many orders the relaxation goes to CLP, whose dual simplex re-solves it faster than GLOP. */
+    private static final int LARGE_WAVE = 500;
+    /** The whole choice goes to SCIP again, from the best so far, when at least this much time is left. */
+    private static final double MIN_SCIP_SECONDS = 1.0;
+    /**
+     * The orders the relaxation splits are chosen again by SCIP, with the orders whose plans draw on the same
+     * priced stock or capacity, and theirs, this many times over.
+     */
+    private static final int NEIGHBOURHOOD_HOPS = 2;
+    /** A choice this close (relative) to the bound is proven optimal: SCIP's default relative gap. */
+    private static final double PROVEN_GAP = 1e-4;
+    /** Pricing stops once the relaxation is this close (relative) to the bound. */
+    private static final double GAP_TO_STOP = 1e-5;
+    /**
+     * Prices for pricing are this share of the best-bound prices so far plus the rest of the relaxation's
+     * (Wentges smoothing): the relaxation's own prices swing wildly while it has few candidates.
+     */
+    private static final double SMOOTHING = 0.5;
+
+    private final double timeLimitSeconds;
+    private final double pricingShare;
+    private final BranchAndBoundAllocator pricer = new BranchAndBoundAllocator();
+
+    /**
+     * @param timeLimitSeconds the whole run's time
+     * @param pricingShare     the share of it for pricing; the rest is the integer choice's
+     */
+    public CandidatePlanOptimizer(double timeLimitSeconds, double pricingShare) {
+        this.timeLimitSeconds = timeLimitSeconds;
+        this.pricingShare = pricingShare;
+    }
+
+    /**
+     * @param orders the orders, each on the same stock and capacity
+     * @param starts a feasible plan for all of them together (for example the real-time plans one after another)
+     */
+    public Solution optimise(List<AllocationProblem> orders, List<int[][]> starts) {
+        WaveOptimizer.loadNatives();
+        long start = System.nanoTime();
+        Columns columns = new Columns(orders);
+        for (int o = 0; o < orders.size(); o++) {
+            columns.add(o, orders.get(o).nothing());
+            columns.startColumn[o] = columns.add(o, starts.get(o));
+        }
+        double bound = Double.NEGATIVE_INFINITY;
+        boolean boundValid = true;
+        int rounds = 0;
+        double[] pricedValue = new double[orders.size()];
+        int[][][] pricedTake = new int[orders.size()][][];
+        int[] pricedRound = new int[orders.size()];
+        Arrays.fill(pricedRound, -1);
+        int[] changedRound = new int[columns.limits.size()];
+        double[] lastPrice = new double[columns.limits.size()];
+        double[] center = new double[columns.limits.size()];
+        boolean smoothing = true;
+        double[] relaxation;
+        MPSolver lp = MPSolver.createSolver(orders.size() > LARGE_WAVE ? "CLP" : "GLOP");
+        try {
+            Master master = new Master(lp, columns);
+            while (elapsed(start) < pricingShare * timeLimitSeconds) {
+                master.addNewColumns();
+                MPSolver.ResultStatus status = lp.solve();
+                if (status != MPSolver.ResultStatus.OPTIMAL) {
+                    throw new IllegalStateException("relaxation of " + orders.size() + " orders: " + status);
+                }
+                double relaxed = lp.objective().value();
+                double[] dual = master.prices();
+                double weight = smoothing ? SMOOTHING : 0;
+                for (int r = 0; r < dual.length; r++) {
+                    double price = weight * center[r] + (1 - weight) * dual[r];
+                    if (Math.abs(price - lastPrice[r]) > PRICE_TOLERANCE) {
+                        changedRound[r] = rounds;
+                        lastPrice[r] = price;
+                    }
+                }
+                ShadowPrices shadow = columns.shadowPrices(lastPrice);
+                double lagrangian = -columns.valueOfLimits(lastPrice);
+                boolean proven = true;
+                int added = 0;
+                for (int o = 0; o < orders.size(); o++) {
+                    if (pricedRound[o] < 0 || columns.pricesMoved(o, changedRound, pricedRound[o])) {
+                        AllocationProblem priced = orders.get(o).withPrices(shadow);
+                        Assignment best = pricer.assign(priced);
+                        proven &= best.proven();
+                        pricedTake[o] = best.take();
+                        pricedValue[o] = priced.evaluate(pricedTake[o]);
+                        pricedRound[o] = rounds;
+                    }
+                    if (pricedValue[o] < master.orderDual(o) - TOLERANCE) {
+                        int before = columns.all.size();
+                        columns.add(o, pricedTake[o]);
+                        added += columns.all.size() - before;
+                    }
+                    lagrangian += pricedValue[o];
+                }
+                rounds++;
+                if (!proven) {
+                    boundValid = false;
+                } else if (lagrangian > bound) {
+                    bound = lagrangian;
+                    center = lastPrice.clone();
+                }
+                if (relaxed - bound <= GAP_TO_STOP * Math.max(1, Math.abs(bound)) || (added == 0 && !smoothing)) {
+                    break;
+                }
+                smoothing = added > 0;
+            }
+            master.addNewColumns();
+            MPSolver.ResultStatus status = lp.solve();
+            if (status != MPSolver.ResultStatus.OPTIMAL) {
+                throw new IllegalStateException("relaxation of " + orders.size() + " orders: " + status);
+            }
+            relaxation = master.values();
+        } finally {
+            lp.delete();
+        }
+        diversify(orders, columns, lastPrice, relaxation, start);
+        return choose(orders, columns, start, bound, boundValid && rounds > 0, rounds, lastPrice, relaxation);
+    }
+
+    /**
+     * More candidates where stock or capacity is contested: for each order whose relaxed choice draws on priced
+     * stock or capacity, its best plan at the prices without each node that choice ships from.
+     */
+    private void diversify(List<AllocationProblem> orders, Columns columns, double[] price, double[] relaxation,
+                           long start) {
+        ShadowPrices shadow = columns.shadowPrices(price);
+        int known = relaxation.length;
+        for (int c = 0; c < known && elapsed(start) < pricingShare * timeLimitSeconds; c++) {
+            Column column = columns.all.get(c);
+            if (relaxation[c] <= INTEGRAL || Arrays.stream(column.resources).allMatch(r -> price[r] == 0)) {
+                continue;
+            }
+            AllocationProblem p = orders.get(column.order);
+            for (int n = 0; n < p.nodes.length; n++) {
+                boolean ships = false;
+                for (int i = 0; i < p.lines.length; i++) {
+                    ships |= column.take[i][n] > 0;
+                }
+                if (ships) {
+                    AllocationRequest without = p.request().reallocation(p.request().order().lines(),
+                            Set.of(p.nodes[n].id()));
+                    AllocationProblem alternative = AllocationProblem.of(without, shadow);
+                    columns.add(column.order, p.takeOf(alternative.plan(pricer.assign(alternative).take())));
+                }
+            }
+        }
+    }
+
+    /**
+     * One candidate per order: the orders the relaxation gives one whole candidate keep it unless it draws on
+     * stock or capacity that split orders want too; SCIP chooses for the others within what those leave, starting from a greedy choice (cheapest candidate that still fits,
+     * order by order). The starting plans are kept if they cost less.
+     */
+    private Solution choose(List<AllocationProblem> orders, Columns columns, long start, double bound,
+                            boolean boundValid, int rounds, double[] price, double[] relaxation) {
+        int[] chosen = new int[orders.size()];
+        Arrays.fill(chosen, -1);
+        for (int c = 0; c < relaxation.length; c++) {
+            if (relaxation[c] >= 1 - INTEGRAL) {
+                chosen[columns.all.get(c).order] = c;
+            }
+        }
+        for (int hop = 0; hop < NEIGHBOURHOOD_HOPS; hop++) {
+            boolean[] contested = new boolean[columns.limits.size()];
+            for (Column column : columns.all) {
+                if (chosen[column.order] < 0) {
+                    for (int r : column.resources) {
+                        contested[r] |= price[r] > 0;
+                    }
+                }
+            }
+            for (int o = 0; o < chosen.length; o++) {
+                if (chosen[o] >= 0) {
+                    for (int r : columns.all.get(chosen[o]).resources) {
+                        if (contested[r]) {
+                            chosen[o] = -1;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        int[] left = columns.limits.stream().mapToInt(Integer::intValue).toArray();
+        for (int c : chosen) {
+            if (c >= 0) {
+                columns.all.get(c).take(left);
+            }
+        }
+        List<List<Integer>> candidates = new ArrayList<>();
+        for (int o = 0; o < orders.size(); o++) {
+            candidates.add(new ArrayList<>());
+        }
+        for (int c = 0; c < columns.all.size(); c++) {
+            candidates.get(columns.all.get(c).order).add(c);
+        }
+        List<Integer> open = new ArrayList<>();
+        List<Integer> everyOrder = new ArrayList<>();
+        for (int o = 0; o < orders.size(); o++) {
+            candidates.get(o).sort(Comparator.comparingDouble(c -> columns.all.get(c).cost));
+            everyOrder.add(o);
+            if (chosen[o] < 0) {
+                open.add(o);
+            }
+        }
+        int[] greedyLeft = left.clone();
+        for (int o : open) {
+            for (int c : candidates.get(o)) {
+                if (columns.all.get(c).fits(greedyLeft)) {
+                    chosen[o] = c;
+                    columns.all.get(c).take(greedyLeft);
+                    break;
+                }
+            }
+        }
+        if (!open.isEmpty()) {
+            chooseOpen(columns, open, candidates, left, chosen, start);
+        }
+        if (costOf(columns, columns.starts()) < costOf(columns, chosen)) {
+            chosen = columns.starts();
+        }
+        polish(orders, columns, chosen, start);
+        for (int o = 0; o < orders.size(); o++) {
+            candidates.get(o).clear();
+        }
+        for (int c = 0; c < columns.all.size(); c++) {
+            candidates.get(columns.all.get(c).order).add(c);
+        }
+        if (timeLimitSeconds - elapsed(start) > MIN_SCIP_SECONDS) {
+            chooseOpen(columns, everyOrder, candidates,
+                    columns.limits.stream().mapToInt(Integer::intValue).toArray(), chosen, start);
+        }
+        double cost = costOf(columns, chosen);
+        List<int[][]> takes = new ArrayList<>();
+        for (int o = 0; o < orders.size(); o++) {
+            takes.add(AllocationProblem.copy(columns.all.get(chosen[o]).take));
+        }
+        boolean optimal = boundValid && rounds > 0 && cost - bound <= PROVEN_GAP * Math.max(1, Math.abs(bound));
+        Map<String, Double> prices = new HashMap<>();
+        columns.resourceIndex.forEach((key, r) -> {
+            if (price[r] > 0) {
+                prices.put(key, price[r]);
+            }
+        });
+        return new Solution(takes, cost, bound, boundValid, optimal, rounds, columns.all.size(), elapsed(start),
+                prices);
+    }
+
+    /**
+     * SCIP's choice for the open orders within {@code left}, starting from and replacing theirs in
+     * {@code chosen} when it finds a cheaper one in time.
+     */
+    private void chooseOpen(Columns columns, List<Integer> open, List<List<Integer>> candidates, int[] left,
+                            int[] chosen, long start) {
+        MPSolver mip = MPSolver.createSolver("SCIP");
+        try {
+            mip.suppressOutput();
+            mip.setTimeLimit(Math.max(500, (long) ((timeLimitSeconds - elapsed(start)) * 1000)));
+            mip.objective().setMinimization();
+            Map<Integer, MPConstraint> limits = new HashMap<>();
+            List<MPVariable> variables = new ArrayList<>();
+            List<Integer> columnOf = new ArrayList<>();
+            double before = 0;
+            for (int o : open) {
+                before += columns.all.get(chosen[o]).cost;
+                MPConstraint one = mip.makeConstraint(1, 1);
+                for (int c : candidates.get(o)) {
+                    Column column = columns.all.get(c);
+                    MPVariable x = mip.makeBoolVar("c" + c);
+                    mip.objective().setCoefficient(x, column.cost);
+                    one.setCoefficient(x, 1);
+                    for (int k = 0; k < column.resources.length; k++) {
+                        int r = column.resources[k];
+                        limits.computeIfAbsent(r, key -> mip.makeConstraint(Double.NEGATIVE_INFINITY, left[key]))
+                                .setCoefficient(x, column.units[k]);
+                    }
+                    variables.add(x);
+                    columnOf.add(c);
+                }
+            }
+            double[] values = new double[variables.size()];
+            for (int v = 0; v < values.length; v++) {
+                int c = columnOf.get(v);
+                values[v] = chosen[columns.all.get(c).order] == c ? 1 : 0;
+            }
+            mip.setHint(variables.toArray(MPVariable[]::new), values);
+            MPSolver.ResultStatus status = mip.solve();
+            if ((status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE)
+                    && mip.objective().value() < before - 1e-9) {
+                for (int v = 0; v < variables.size(); v++) {
+                    if (variables.get(v).solutionValue() > 0.5) {
+                        int c = columnOf.get(v);
+                        chosen[columns.all.get(c).order] = c;
+                    }
+                }
+            }
+        } finally {
+            mip.delete();
+        }
+    }
+
+    /**
+     * Order by order, B2's plan on the stock and capacity the other orders' choices leave; a cheaper one
+     * replaces the order's choice and joins its candidates.
+     */
+    private void polish(List<AllocationProblem> orders, Columns columns, int[] chosen, long start) {
+        int[] left = columns.limits.stream().mapToInt(Integer::intValue).toArray();
+        for (int c : chosen) {
+            columns.all.get(c).take(left);
+        }
+        for (int o = 0; o < orders.size() && elapsed(start) < timeLimitSeconds - MIN_SCIP_SECONDS; o++) {
+            Column current = columns.all.get(chosen[o]);
+            current.give(left);
+            AllocationProblem p = orders.get(o);
+            AllocationRequest request = p.request();
+            List<Node> nodes = request.nodes().stream().map(n -> {
+                Integer r = columns.resourceIndex.get(n.id() + "|" + LagrangianBound.CAPACITY);
+                return r == null ? n : n.withRemainingCapacity(left[r], n.remainingShipmentsToday());
+            }).toList();
+            AtpSnapshot residual = (nodeId, sku) -> {
+                Integer r = columns.resourceIndex.get(nodeId + "|" + sku);
+                return r == null ? 0 : left[r];
+            };
+            AllocationProblem rest = AllocationProblem.of(new AllocationRequest(request.order(), request.policy(),
+                    nodes, residual, request.rateCards()));
+            int[][] take = p.takeOf(rest.plan(pricer.assign(rest).take()));
+            if (p.evaluate(take) < current.cost - 1e-9) {
+                chosen[o] = columns.add(o, take);
+            }
+            columns.all.get(chosen[o]).take(left);
+        }
+    }
+
+    private static double costOf(Columns columns, int[] chosen) {
+        double cost = 0;
+        for (int c : chosen) {
+            cost += columns.all.get(c).cost;
+        }
+        return cost;
+    }
+
+    private static double elapsed(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** A candidate plan of one order: its units, exact cost and the stock and capacity it uses. */
+    private record Column(int order, int[][] take, double cost, int[] resources, int[] units) {
+
+        boolean fits(int[] left) {
+            for (int k = 0; k < resources.length; k++) {
+                if (units[k] > left[resources[k]]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void take(int[] left) {
+            for (int k = 0; k < resources.length; k++) {
+                left[resources[k]] -= units[k];
+            }
+        }
+
+        void give(int[] left) {
+            for (int k = 0; k < resources.length; k++) {
+                left[resources[k]] += units[k];
+            }
+        }
+    }
+
+    /**
+     * The candidate plans and the stock and capacity limits they share. A limit is contended once the orders'
+     * candidates could together exceed it (each order at its candidate using most of it); only contended limits
+     * need a row.
+     */
+    private static final class Columns {
+        final List<AllocationProblem> orders;
+        final List<Column> all = new ArrayList<>();
+        final List<Map<String, Integer>> known = new ArrayList<>();
+        final int[] startColumn;
+        final Map<String, Integer> resourceIndex = new HashMap<>();
+        final List<Integer> limits = new ArrayList<>();
+        /** [order]: the limits its plans may draw on. */
+        final int[][] reach;
+        /** [order]: per limit it has drawn on, the most any of its candidates takes. */
+        final List<Map<Integer, Integer>> most = new ArrayList<>();
+        final List<Integer> mostTogether = new ArrayList<>();
+        final List<List<Integer>> columnsUsing = new ArrayList<>();
+        final List<Integer> newlyContended = new ArrayList<>();
+
+        Columns(List<AllocationProblem> orders) {
+            this.orders = orders;
+            this.startColumn = new int[orders.size()];
+            this.reach = new int[orders.size()][];
+            for (int o = 0; o < orders.size(); o++) {
+                known.add(new HashMap<>());
+                most.add(new HashMap<>());
+                AllocationProblem p = orders.get(o);
+                Set<Integer> reachable = new TreeSet<>();
+                for (int n = 0; n < p.nodes.length; n++) {
+                    if (p.capUnits[n] != Node.UNLIMITED) {
+                        reachable.add(resource(capacityKey(p, n), p.capUnits[n]));
+                    }
+                    for (int i = 0; i < p.lines.length; i++) {
+                        reachable.add(resource(stockKey(p, n, i), p.avail[n][p.sku[i]]));
+                    }
+                }
+                reach[o] = reachable.stream().mapToInt(Integer::intValue).toArray();
+            }
+        }
+
+        private static String capacityKey(AllocationProblem p, int n) {
+            return p.nodes[n].id() + "|" + LagrangianBound.CAPACITY;
+        }
+
+        private static String stockKey(AllocationProblem p, int n, int i) {
+            return p.nodes[n].id() + "|" + p.lines[i].sku();
+        }
+
+        /** The index of the plan among the candidates of order {@code o}, added when it is new. */
+        int add(int o, int[][] take) {
+            String key = Arrays.deepToString(take);
+            Integer existing = known.get(o).get(key);
+            if (existing != null) {
+                return existing;
+            }
+            AllocationProblem p = orders.get(o);
+            Map<Integer, Integer> use = new TreeMap<>();
+            for (int n = 0; n < p.nodes.length; n++) {
+                for (int i = 0; i < p.lines.length; i++) {
+                    if (take[i][n] > 0) {
+                        use.merge(resourceIndex.get(stockKey(p, n, i)), take[i][n], Integer::sum);
+                        if (p.capUnits[n] != Node.UNLIMITED) {
+                            use.merge(resourceIndex.get(capacityKey(p, n)), take[i][n], Integer::sum);
+                        }
+                    }
+                }
+            }
+            int[] resources = use.keySet().stream().mapToInt(Integer::intValue).toArray();
+            int[] units = Arrays.stream(resources).map(use::get).toArray();
+            int c = all.size();
+            known.get(o).put(key, c);
+            all.add(new Column(o, AllocationProblem.copy(take), p.evaluate(take), resources, units));
+            for (int k = 0; k < resources.length; k++) {
+                int r = resources[k];
+                columnsUsing.get(r).add(c);
+                int before = most.get(o).getOrDefault(r, 0);
+                if (units[k] > before) {
+                    most.get(o).put(r, units[k]);
+                    int together = mostTogether.get(r) + units[k] - before;
+                    mostTogether.set(r, together);
+                    if (together > limits.get(r) && together - units[k] + before <= limits.get(r)) {
+                        newlyContended.add(r);
+                    }
+                }
+            }
+            return c;
+        }
+
+        private int resource(String key, int limit) {
+            Integer index = resourceIndex.get(key);
+            if (index == null) {
+                index = limits.size();
+                resourceIndex.put(key, index);
+                limits.add(limit);
+                mostTogether.add(0);
+                columnsUsing.add(new ArrayList<>());
+            }
+            return index;
+        }
+
+        /** Whether a price order {@code o} pays moved after round {@code since}. */
+        boolean pricesMoved(int o, int[] changedRound, int since) {
+            for (int r : reach[o]) {
+                if (changedRound[r] > since) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        int[] starts() {
+            return startColumn.clone();
+        }
+
+        double valueOfLimits(double[] price) {
+            double value = 0;
+            for (int r = 0; r < price.length; r++) {
+                value += price[r] * limits.get(r);
+            }
+            return value;
+        }
+
+        ShadowPrices shadowPrices(double[] price) {
+            Map<String, Integer> index = Map.copyOf(resourceIndex);
+            return (nodeId, sku) -> at(price, index.get(nodeId + "|" + sku))
+                    + at(price, index.get(nodeId + "|" + LagrangianBound.CAPACITY));
+        }
+
+        private static double at(double[] price, Integer r) {
+            return r == null ? 0 : price[r];
+        }
+    }
+
+    /** The relaxed choice of candidates per order within the contended limits. */
+    private static final class Master {
+        final MPSolver solver;
+        final Columns columns;
+        final MPConstraint[] choose;
+        final MPConstraint[] limits;
+        final List<MPVariable> variables = new ArrayList<>();
+        int active;
+
+        Master(MPSolver solver, Columns columns) {
+            this.solver = solver;
+            this.columns = columns;
+            MPObjective objective = solver.objective();
+            objective.setMinimization();
+            this.choose = new MPConstraint[columns.orders.size()];
+            for (int o = 0; o < choose.length; o++) {
+                choose[o] = solver.makeConstraint(1, 1);
+            }
+            this.limits = new MPConstraint[columns.limits.size()];
+            for (int r = 0; r < limits.length; r++) {
+                if (columns.mostTogether.get(r) > columns.limits.get(r)) {
+                    activate(r);
+                }
+            }
+            columns.newlyContended.clear();
+        }
+
+        void addNewColumns() {
+            for (int c = variables.size(); c < columns.all.size(); c++) {
+                Column column = columns.all.get(c);
+                MPVariable x = solver.makeNumVar(0, 1, "c" + c);
+                solver.objective().setCoefficient(x, column.cost);
+                choose[column.order].setCoefficient(x, 1);
+                variables.add(x);
+                for (int k = 0; k < column.resources.length; k++) {
+                    if (limits[column.resources[k]] != null) {
+                        limits[column.resources[k]].setCoefficient(x, column.units[k]);
+                    }
+                }
+            }
+            for (int r : columns.newlyContended) {
+                if (limits[r] == null) {
+                    activate(r);
+                }
+            }
+            columns.newlyContended.clear();
+        }
+
+        private void activate(int r) {
+            limits[r] = solver.makeConstraint(Double.NEGATIVE_INFINITY, columns.limits.get(r));
+            active++;
+            for (int c : columns.columnsUsing.get(r)) {
+                if (c < variables.size()) {
+                    Column column = columns.all.get(c);
+                    for (int k = 0; k < column.resources.length; k++) {
+                        if (column.resources[k] == r) {
+                            limits[r].setCoefficient(variables.get(c), column.units[k]);
+                        }
+                    }
+                }
+            }
+        }
+
+        /** Per unit of each limit, what the relaxation says it is worth (non-negative; zero when uncontended). */
+        double[] prices() {
+            double[] price = new double[limits.length];
+            for (int r = 0; r < price.length; r++) {
+                price[r] = limits[r] == null ? 0 : Math.max(0, -limits[r].dualValue());
+            }
+            return price;
+        }
+
+        double orderDual(int o) {
+            return choose[o].dualValue();
+        }
+
+        double[] values() {
+            double[] values = new double[variables.size()];
+            for (int c = 0; c < values.length; c++) {
+                values[c] = variables.get(c).solutionValue();
+            }
+            return values;
+        }
+    }
+}
