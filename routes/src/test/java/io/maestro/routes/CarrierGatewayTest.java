@@ -91,8 +91,9 @@ class CarrierGatewayTest extends PartnersTest {
         assertThat(label.trackingNumber()).startsWith("TH");
         assertThat(label.estimatedDelivery()).isAfter(LocalDate.now());
         eventually("delivery", () -> types("ORD-2").contains("ShipmentDelivered"));
-        assertThat(types("ORD-2")).containsExactly("ShipmentInTransit", "ShipmentDelivered");
-        assertThat(inbox.ofOrder("ORD-2").get(0).event().payload()).containsEntry("trackingNumber", label.trackingNumber());
+        assertThat(types("ORD-2")).as("webhooks may overtake each other").containsExactlyInAnyOrder("ShipmentInTransit", "ShipmentDelivered");
+        assertThat(inbox.ofOrder("ORD-2")).allSatisfy(e -> assertThat(e.event().payload())
+                .containsEntry("trackingNumber", label.trackingNumber()));
     }
 
     @Test
@@ -102,9 +103,10 @@ class CarrierGatewayTest extends PartnersTest {
         Label label = carriers.buyLabel(label("ORD-3", "SWIFT", "GROUND"));
 
         eventually("delivery", () -> types("ORD-3").contains("ShipmentDelivered"));
-        assertThat(types("ORD-3")).containsExactly("ShipmentInTransit", "ShipmentDelayed", "ShipmentDelivered");
-        assertThat(inbox.ofOrder("ORD-3").get(1).event().payload())
-                .containsEntry("newEstimatedDelivery", label.estimatedDelivery().plusDays(1).toString());
+        assertThat(types("ORD-3")).containsExactlyInAnyOrder("ShipmentInTransit", "ShipmentDelayed", "ShipmentDelivered");
+        assertThat(inbox.ofOrder("ORD-3")).filteredOn(e -> e.event().type().equals("ShipmentDelayed")).singleElement()
+                .satisfies(e -> assertThat(e.event().payload())
+                        .containsEntry("newEstimatedDelivery", label.estimatedDelivery().plusDays(1).toString()));
     }
 
     @Test
@@ -118,10 +120,12 @@ class CarrierGatewayTest extends PartnersTest {
     void aCarrierThatStaysDownOpensItsCircuitThenRecovers() throws InterruptedException {
         faults.set("GREENLINE", OUTAGE);
         CircuitBreaker circuit = breakers.breaker(CarrierRoutes.routeId("GREENLINE"));
+        int before = faults.calls("GREENLINE");
 
         assertThatThrownBy(() -> carriers.buyLabel(label("ORD-5", "GREENLINE", "GROUND")))
                 .isInstanceOf(PartnerUnavailableException.class).hasMessageContaining("HTTP 503");
-        assertThat(circuit.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(faults.calls("GREENLINE") - before).as("first call and two redeliveries").isEqualTo(3);
+        assertThat(circuit.getState()).as("three failures of three calls").isEqualTo(CircuitBreaker.State.OPEN);
 
         int callsWhileOpen = faults.calls("GREENLINE");
         assertThatThrownBy(() -> carriers.buyLabel(label("ORD-5", "GREENLINE", "GROUND")))

@@ -1,6 +1,6 @@
 package io.maestro.integrations.sandbox;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maestro.integrations.Json;
 import io.maestro.integrations.PartnerProperties;
 import io.maestro.integrations.nodes.NodeCancelMessage;
 import io.maestro.integrations.nodes.NodeEventMessage;
@@ -8,7 +8,6 @@ import io.maestro.integrations.nodes.NodeEventType;
 import io.maestro.integrations.nodes.NodeMessages;
 import io.maestro.integrations.nodes.NodePartners;
 import io.maestro.integrations.nodes.NodeReleaseMessage;
-import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +34,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/sandbox/nodes/{nodeId}/releases")
 public class SandboxNodeController {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final Set<String> PICKUP = Set.of("BOPIS", "CURBSIDE");
     private static final int LABEL_CHECKS = 12;
 
@@ -150,15 +148,16 @@ public class SandboxNodeController {
     }
 
     private static Release fromJson(String body) {
+        NodeReleaseMessage message;
         try {
-            NodeReleaseMessage message = JSON.readValue(body, NodeReleaseMessage.class);
-            if (message.orderId() == null || message.shipmentId() == null) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "orderId and shipmentId are required");
-            }
-            return new Release(message.orderId(), message.shipmentId(), message.deliveryOption());
-        } catch (IOException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a release: " + e.getMessage());
+            message = Json.read(body, NodeReleaseMessage.class);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
+        if (message.orderId() == null || message.shipmentId() == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "orderId and shipmentId are required");
+        }
+        return new Release(message.orderId(), message.shipmentId(), message.deliveryOption());
     }
 
     /** The first data line under {@link NodeMessages#CSV_HEADER} names the order, shipment and delivery option. */
