@@ -10,7 +10,6 @@ import io.maestro.integrations.nodes.NodePartners;
 import io.maestro.integrations.nodes.NodeReleaseMessage;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,14 +27,13 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The sandbox node systems (WMS of the DCs, the 3PL, the stores' system): a release is taken at once and answered
  * by signed webhooks — rejected at {@code maestro.sandbox.rejection-rate}, else accepted, then dispatched with the
- * label's tracking number once a carrier sold one (or ready for pickup at a store); a cancel stops what is left.
+ * label's tracking number a fifth of a day after a carrier sold one (or ready for pickup at a store); a cancel stops what is left.
  */
 @RestController
 @RequestMapping("/sandbox/nodes/{nodeId}/releases")
 public class SandboxNodeController {
 
     private static final Set<String> PICKUP = Set.of("BOPIS", "CURBSIDE");
-    private static final int LABEL_CHECKS = 12;
 
     private enum State { RELEASED, ACCEPTED, REJECTED, CANCELLED, DONE }
 
@@ -97,26 +95,19 @@ public class SandboxNodeController {
         if (PICKUP.contains(release.deliveryOption())) {
             time.after(0.3, () -> readyForPickup(nodeId, release));
         } else {
-            time.after(0.3, () -> dispatch(nodeId, release, 1));
+            dispatchOnceLabelled(nodeId, release);
         }
     }
 
-    /** Ships once the parcel has its label; looks again a few times, as a packing station would. */
-    private void dispatch(String nodeId, Release release, int check) {
-        if (shipments.get(release.shipmentId()) != State.ACCEPTED) {
-            return;
-        }
-        Optional<SandboxLabels.Sold> label = labels.of(release.shipmentId());
-        if (label.isEmpty()) {
-            if (check < LABEL_CHECKS) {
-                time.after(0.25, () -> dispatch(nodeId, release, check + 1));
+    /** Ships a fifth of a day after the parcel got its label, as a packing station would. */
+    private void dispatchOnceLabelled(String nodeId, Release release) {
+        labels.whenSold(release.shipmentId(), label -> time.after(0.2, () -> {
+            if (shipments.replace(release.shipmentId(), State.ACCEPTED, State.DONE)) {
+                send(nodeId, release, NodeEventType.DISPATCHED, e -> new NodeEventMessage(e.eventId(), e.type(),
+                        e.orderId(), e.shipmentId(), null, null, label.trackingNumber(), label.carrier(), null,
+                        e.occurredAt()));
             }
-            return;
-        }
-        if (shipments.replace(release.shipmentId(), State.ACCEPTED, State.DONE)) {
-            send(nodeId, release, NodeEventType.DISPATCHED, e -> new NodeEventMessage(e.eventId(), e.type(), e.orderId(),
-                    e.shipmentId(), null, null, label.get().trackingNumber(), label.get().carrier(), null, e.occurredAt()));
-        }
+        }));
     }
 
     private void readyForPickup(String nodeId, Release release) {
