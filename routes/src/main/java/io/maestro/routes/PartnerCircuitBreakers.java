@@ -40,10 +40,6 @@ public class PartnerCircuitBreakers {
         return registry.circuitBreaker(RouteNames.kebab(partner));
     }
 
-    public CircuitBreaker.State state(String partner) {
-        return breaker(partner).getState();
-    }
-
     /** Closes every circuit and forgets the calls it counted, as after a restart. */
     public void closeAll() {
         registry.getAllCircuitBreakers().forEach(CircuitBreaker::reset);

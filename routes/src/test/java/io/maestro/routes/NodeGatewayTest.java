@@ -7,11 +7,15 @@ import io.maestro.core.geo.Address;
 import io.maestro.core.inbox.PartnerEventInbox;
 import io.maestro.core.inbox.StoredPartnerEvent;
 import io.maestro.core.order.ShipmentLine;
+import io.maestro.core.partner.CarrierGateway;
+import io.maestro.core.partner.Label;
+import io.maestro.core.partner.LabelRequest;
 import io.maestro.core.partner.NodeGateway;
 import io.maestro.core.partner.PartnerUnavailableException;
 import io.maestro.core.partner.ShipmentRelease;
 import io.maestro.integrations.sandbox.SandboxProperties.Fault;
 import io.maestro.routes.testing.PartnersTest;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,8 @@ class NodeGatewayTest extends PartnersTest {
     NodeGateway nodes;
     @Autowired
     PartnerEventInbox inbox;
+    @Autowired
+    CarrierGateway carriers;
 
     static ShipmentRelease release(String orderId, String nodeId, String deliveryOption) {
         return new ShipmentRelease(orderId, orderId + "-1", nodeId, List.of(new ShipmentLine(1, "TSHIRT-BLK-M", 2)),
@@ -43,6 +49,21 @@ class NodeGatewayTest extends PartnersTest {
         StoredPartnerEvent accepted = inbox.ofOrder("ORD-1").get(0);
         assertThat(accepted.event().source()).isEqualTo("node:DC-BKN");
         assertThat(accepted.event().shipmentId()).isEqualTo("ORD-1-1");
+    }
+
+    @Test
+    void anAcceptedShipmentIsDispatchedWithItsLabelHoweverLateTheLabelIsBought() throws InterruptedException {
+        nodes.release(release("ORD-9", "DC-OLEAN", "SHIP"));
+        eventually("acceptance", () -> types("ORD-9").contains("ShipmentAccepted"));
+        Thread.sleep(500);
+
+        Label label = carriers.buyLabel(new LabelRequest("ORD-9", "ORD-9-1", "DC-OLEAN", "SWIFT", "GROUND",
+                release("ORD-9", "DC-OLEAN", "SHIP").shipTo(), new BigDecimal("0.5")));
+
+        eventually("dispatch", () -> types("ORD-9").contains("ShipmentDispatched"));
+        assertThat(inbox.ofOrder("ORD-9")).filteredOn(e -> e.event().type().equals("ShipmentDispatched")).singleElement()
+                .satisfies(e -> assertThat(e.event().payload()).containsEntry("trackingNumber", label.trackingNumber())
+                        .containsEntry("carrier", "SWIFT"));
     }
 
     @Test

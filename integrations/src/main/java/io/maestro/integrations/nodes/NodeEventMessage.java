@@ -16,8 +16,4 @@ public record NodeEventMessage(String eventId, NodeEventType type, String orderI
 
     public record ShortLine(String sku, int shortQuantity) {
     }
-
-    public static NodeEventMessage of(String eventId, NodeEventType type, String orderId, String shipmentId) {
-        return new NodeEventMessage(eventId, type, orderId, shipmentId, null, null, null, null, null, OffsetDateTime.now());
-    }
 }

@@ -80,11 +80,11 @@ public class SandboxCarrierController {
         return new CarrierLabelResponse(card.carrier(), quote.service(), trackingNumber, quote.price(), eta, quote.co2Kg());
     }
 
-    /** In transit after a third of a day; late by a day at the configured rate; delivered after the transit days. */
+    /** In transit after half a day (the node dispatches after a fifth); late by a day at the configured rate; delivered after the transit days. */
     private void track(String carrier, String trackingNumber, CarrierLabelRequest request, int transitDays, LocalDate eta) {
         String secret = partners.carrier(carrier).orElseThrow().secret();
         String path = "/api/partners/carriers/" + carrier + "/tracking";
-        time.after(0.3, () -> webhooks.send(path, secret, event(trackingNumber, request, TrackingStatus.IN_TRANSIT, null, null)));
+        time.after(0.5, () -> webhooks.send(path, secret, event(trackingNumber, request, TrackingStatus.IN_TRANSIT, null, null)));
         double deliveredAfter = transitDays;
         if (ThreadLocalRandom.current().nextDouble() < sandbox.getDelayRate()) {
             time.after(transitDays * 0.6, () -> webhooks.send(path, secret, event(trackingNumber, request,

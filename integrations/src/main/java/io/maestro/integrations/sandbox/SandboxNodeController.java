@@ -1,6 +1,6 @@
 package io.maestro.integrations.sandbox;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maestro.integrations.Json;
 import io.maestro.integrations.PartnerProperties;
 import io.maestro.integrations.nodes.NodeCancelMessage;
 import io.maestro.integrations.nodes.NodeEventMessage;
@@ -8,12 +8,8 @@ import io.maestro.integrations.nodes.NodeEventType;
 import io.maestro.integrations.nodes.NodeMessages;
 import io.maestro.integrations.nodes.NodePartners;
 import io.maestro.integrations.nodes.NodeReleaseMessage;
-import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,16 +27,13 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The sandbox node systems (WMS of the DCs, the 3PL, the stores' system): a release is taken at once and answered
  * by signed webhooks — rejected at {@code maestro.sandbox.rejection-rate}, else accepted, then dispatched with the
- * label's tracking number once a carrier sold one (or ready for pickup at a store); a cancel stops what is left.
+ * label's tracking number a fifth of a day after a carrier sold one (or ready for pickup at a store); a cancel stops what is left.
  */
 @RestController
 @RequestMapping("/sandbox/nodes/{nodeId}/releases")
 public class SandboxNodeController {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final Set<String> PICKUP = Set.of("BOPIS", "CURBSIDE");
-    /** How long a packing station waits for a label before it sets the parcel aside, in real time. */
-    private static final Duration LABEL_PATIENCE = Duration.ofMinutes(2);
 
     private enum State { RELEASED, ACCEPTED, REJECTED, CANCELLED, DONE }
 
@@ -102,30 +95,19 @@ public class SandboxNodeController {
         if (PICKUP.contains(release.deliveryOption())) {
             time.after(0.3, () -> readyForPickup(nodeId, release));
         } else {
-            Instant giveUp = Instant.now().plus(LABEL_PATIENCE);
-            time.after(0.3, () -> dispatch(nodeId, release, giveUp));
+            dispatchOnceLabelled(nodeId, release);
         }
     }
 
-    /**
-     * Ships once the parcel has its label; looks again every quarter of a simulated day (at least every 200 ms),
-     * as a packing station would, until it loses patience.
-     */
-    private void dispatch(String nodeId, Release release, Instant giveUp) {
-        if (shipments.get(release.shipmentId()) != State.ACCEPTED) {
-            return;
-        }
-        Optional<SandboxLabels.Sold> label = labels.of(release.shipmentId());
-        if (label.isEmpty()) {
-            if (Instant.now().isBefore(giveUp)) {
-                time.afterAtLeast(0.25, Duration.ofMillis(200), () -> dispatch(nodeId, release, giveUp));
+    /** Ships a fifth of a day after the parcel got its label, as a packing station would. */
+    private void dispatchOnceLabelled(String nodeId, Release release) {
+        labels.whenSold(release.shipmentId(), label -> time.after(0.2, () -> {
+            if (shipments.replace(release.shipmentId(), State.ACCEPTED, State.DONE)) {
+                send(nodeId, release, NodeEventType.DISPATCHED, e -> new NodeEventMessage(e.eventId(), e.type(),
+                        e.orderId(), e.shipmentId(), null, null, label.trackingNumber(), label.carrier(), null,
+                        e.occurredAt()));
             }
-            return;
-        }
-        if (shipments.replace(release.shipmentId(), State.ACCEPTED, State.DONE)) {
-            send(nodeId, release, NodeEventType.DISPATCHED, e -> new NodeEventMessage(e.eventId(), e.type(), e.orderId(),
-                    e.shipmentId(), null, null, label.get().trackingNumber(), label.get().carrier(), null, e.occurredAt()));
-        }
+        }));
     }
 
     private void readyForPickup(String nodeId, Release release) {
@@ -157,15 +139,16 @@ public class SandboxNodeController {
     }
 
     private static Release fromJson(String body) {
+        NodeReleaseMessage message;
         try {
-            NodeReleaseMessage message = JSON.readValue(body, NodeReleaseMessage.class);
-            if (message.orderId() == null || message.shipmentId() == null) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "orderId and shipmentId are required");
-            }
-            return new Release(message.orderId(), message.shipmentId(), message.deliveryOption());
-        } catch (IOException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a release: " + e.getMessage());
+            message = Json.read(body, NodeReleaseMessage.class);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
+        if (message.orderId() == null || message.shipmentId() == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "orderId and shipmentId are required");
+        }
+        return new Release(message.orderId(), message.shipmentId(), message.deliveryOption());
     }
 
     /** The first data line under {@link NodeMessages#CSV_HEADER} names the order, shipment and delivery option. */

@@ -1,6 +1,5 @@
 package io.maestro.integrations.sandbox;
 
-import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -35,15 +34,10 @@ public class SimulatedTime implements DisposableBean {
 
     /** Runs the task after that many simulated days. */
     public void after(double days, Runnable task) {
-        afterAtLeast(days, Duration.ZERO, task);
-    }
-
-    /** Runs the task after that many simulated days, but not sooner than {@code atLeast} of real time. */
-    public void afterAtLeast(double days, Duration atLeast, Runnable task) {
         if (scheduler.isShutdown()) {
             return;
         }
-        long millis = Math.max(atLeast.toMillis(), Math.round(days * properties.getSpeed() * 1000));
+        long millis = Math.max(0, Math.round(days * properties.getSpeed() * 1000));
         scheduler.schedule(() -> {
             try {
                 task.run();

@@ -8,9 +8,11 @@ import io.maestro.integrations.WebhookSignature;
 import io.maestro.integrations.sandbox.SandboxFaults;
 import io.maestro.integrations.sandbox.SandboxProperties;
 import io.maestro.routes.PartnerCircuitBreakers;
+import io.maestro.routes.RoutesTestApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -49,7 +51,8 @@ public abstract class PartnersTest {
     private CatalogService catalog;
 
     @DynamicPropertySource
-    static void ports(DynamicPropertyRegistry registry) {
+    static void ports(DynamicPropertyRegistry registry) throws IOException {
+        registry.add("maestro.data-dir", Files.createTempDirectory("maestro-partners")::toString);
         registry.add("maestro.notifications.webhook.url", () -> NotificationReceiver.INSTANCE.url());
         registry.add("maestro.notifications.webhook.secret", () -> NotificationReceiver.SECRET);
     }
