@@ -36,8 +36,8 @@ class DecisionFilesTest {
         assertThat(files()).extracting(DmnFile::expectedDecisionId).containsExactlyInAnyOrderElementsOf(
                 DecisionContractTest.DECISION_IDS);
         for (DmnFile file : files()) {
-            try (InputStream packaged = DecisionFilesTest.class.getResourceAsStream("/" + file.fileName())) {
-                assertThat(packaged).as("%s at the classpath root", file).isNotNull();
+            try (InputStream packaged = DecisionFilesTest.class.getResourceAsStream("/dmn/" + file.fileName())) {
+                assertThat(packaged).as("%s under dmn/ on the classpath", file).isNotNull();
                 assertThat(packaged.readAllBytes()).as(file.fileName()).isEqualTo(Files.readAllBytes(file.path()));
             }
         }

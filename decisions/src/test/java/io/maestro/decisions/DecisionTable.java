@@ -31,7 +31,7 @@ final class DecisionTable {
         engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
                 .customPostDecisionTableEvaluationListeners(List.of(recorder))
                 .buildEngine();
-        try (InputStream in = DecisionTable.class.getResourceAsStream("/" + decisionId + ".dmn")) {
+        try (InputStream in = DecisionTable.class.getResourceAsStream("/dmn/" + decisionId + ".dmn")) {
             assertThat(in).as("%s.dmn on the classpath", decisionId).isNotNull();
             decision = engine.parseDecision(decisionId, in);
         } catch (IOException e) {
