@@ -8,8 +8,9 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
 
 /**
  * What a call to a partner does when the partner is down: before the last retry the job fails and is retried;
- * on the last one the process takes BPMN error {@code PartnerFailure} to an operator, knowing which step failed
- * ({@code failedActivity}) and why ({@code partnerFailureReason}).
+ * on the last one the process takes BPMN error {@code PartnerFailure} to the operator task of form
+ * {@code handle-partner-failure}, with what it shows ({@code failedStep}, {@code failedPartner}, {@code partnerError})
+ * and the activity to retry ({@code failedActivity}). The operator's answer is {@code operatorChoice}.
  */
 public final class PartnerFailures {
 
@@ -18,14 +19,17 @@ public final class PartnerFailures {
     private PartnerFailures() {
     }
 
-    public static BpmnError escalateOrRetry(DelegateExecution execution, PartnerUnavailableException e) {
+    public static BpmnError escalateOrRetry(DelegateExecution execution, PartnerUnavailableException e, String step,
+                                            String partner) {
         JobExecutorContext job = Context.getJobExecutorContext();
         boolean lastAttempt = job == null || job.getCurrentJob() == null || job.getCurrentJob().getRetries() <= 1;
         if (!lastAttempt) {
             throw e;
         }
         execution.setVariable("failedActivity", execution.getCurrentActivityId());
-        execution.setVariable("partnerFailureReason", e.getMessage());
+        execution.setVariable("failedStep", step);
+        execution.setVariable("failedPartner", partner);
+        execution.setVariable("partnerError", e.getMessage());
         return new BpmnError(ERROR_CODE, e.getMessage());
     }
 }

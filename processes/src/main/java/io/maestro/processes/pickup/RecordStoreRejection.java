@@ -30,7 +30,7 @@ public class RecordStoreRejection implements JavaDelegate {
         String shipmentId = (String) execution.getVariable("shipmentId");
         Order order = orders.get(orderId);
         Object why = execution.getVariable("reason") != null ? execution.getVariable("reason")
-                : execution.getVariable("partnerFailureReason");
+                : execution.getVariable("partnerError");
         String reason = "store " + order.pickupNodeId() + " cannot serve the pickup" + (why == null ? "" : ": " + why);
         stock.release(orderId, shipmentId, reason);
         orders.rejectShipment(orderId, shipmentId, PickupStock.ACTOR, reason);

@@ -42,7 +42,7 @@ public class ReleaseToStore implements JavaDelegate {
             nodes.release(new ShipmentRelease(order.orderId(), shipmentId, shipment.nodeId(), shipment.lines(),
                     order.shipTo(), order.deliveryOption().name(), shipment.promisedDate()));
         } catch (PartnerUnavailableException e) {
-            throw PartnerFailures.escalateOrRetry(execution, e);
+            throw PartnerFailures.escalateOrRetry(execution, e, "RELEASE", shipment.nodeId());
         }
         execution.setVariable("shipmentId", shipmentId);
         orders.changeShipmentStatus(order.orderId(), shipmentId, ShipmentStatus.RELEASED, "SHIPMENT_RELEASED",

@@ -38,7 +38,7 @@ public class ReleaseTransfer implements JavaDelegate {
             nodes.release(new ShipmentRelease(order.orderId(), transferId, transfer.nodeId(), transfer.lines(),
                     network.get(order.pickupNodeId()).address(), TRANSFER, transfer.promisedDate()));
         } catch (PartnerUnavailableException e) {
-            throw PartnerFailures.escalateOrRetry(execution, e);
+            throw PartnerFailures.escalateOrRetry(execution, e, "RELEASE", transfer.nodeId());
         }
         orders.changeShipmentStatus(order.orderId(), transferId, ShipmentStatus.RELEASED, "TRANSFER_RELEASED",
                 PickupStock.ACTOR, "transfer released to " + transfer.nodeId() + " for store " + order.pickupNodeId());

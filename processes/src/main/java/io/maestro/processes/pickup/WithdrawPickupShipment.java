@@ -45,7 +45,7 @@ public class WithdrawPickupShipment implements JavaDelegate {
                     CancelPickup.describe(execution.getVariable("cancelReason"),
                     (String) execution.getVariable("pickupActionReason")));
         } catch (PartnerUnavailableException e) {
-            throw PartnerFailures.escalateOrRetry(execution, e);
+            throw PartnerFailures.escalateOrRetry(execution, e, "WITHDRAW", shipment.nodeId());
         }
     }
 }

@@ -17,8 +17,9 @@ public class CloseReturnWithoutRefund implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object reason = execution.getVariable("partnerFailureReason");
+        Object comment = execution.getVariable("operatorComment");
+        Object error = execution.getVariable("partnerError");
         returns.close((String) execution.getVariable("returnId"), "refund settled by an operator"
-                + (reason == null ? "" : " after: " + reason), "operator");
+                + (comment == null ? "" : " (" + comment + ")") + (error == null ? "" : " after: " + error), "operator");
     }
 }

@@ -38,7 +38,7 @@ public class RequestReturnRefund implements JavaDelegate {
                 erp.requestRefund(new RefundRequest("refund-" + returnId, (String) execution.getVariable("orderId"), returnId,
                         amount, CURRENCY, "customer return " + returnId));
             } catch (PartnerUnavailableException e) {
-                throw PartnerFailures.escalateOrRetry(execution, e);
+                throw PartnerFailures.escalateOrRetry(execution, e, "REFUND", "erp");
             }
         }
         execution.setVariable("refundAmount", amount.toPlainString());

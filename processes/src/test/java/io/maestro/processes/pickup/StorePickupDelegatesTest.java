@@ -154,7 +154,7 @@ class StorePickupDelegatesTest {
         runJobs(pi);
 
         assertThat(runtime.getVariable(pi.getId(), "failedActivity")).isEqualTo("Task_ReleaseToStore");
-        assertThat((String) runtime.getVariable(pi.getId(), "partnerFailureReason")).contains("ST-MAN unavailable");
+        assertThat((String) runtime.getVariable(pi.getId(), "partnerError")).contains("ST-MAN unavailable");
         assertThat(runtime.createExecutionQuery().processInstanceId(pi.getId()).activityId("Task_HandlePartnerFailure")
                 .count()).isEqualTo(1);
     }

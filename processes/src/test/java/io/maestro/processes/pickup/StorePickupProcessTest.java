@@ -258,7 +258,7 @@ class StorePickupProcessTest {
         assertThat(task()).hasCandidateGroup("operator");
         assertThat(pi).variables().containsEntry("failedActivity", "Task_ReleaseToStore");
 
-        complete(task(), Map.of("partnerFailureAction", "RETRY"));
+        complete(task(), Map.of("operatorChoice", "RETRY"));
         execute(job());
 
         assertThat(pi).isWaitingAt("Gateway_StoreAnswer");
@@ -271,7 +271,7 @@ class StorePickupProcessTest {
         partnerDown.add("releaseToStore");
         execute(job());
         options.putAll(Map.of("transferPossible", true, "otherStoreNearby", true, "alternativeStoreId", "ST-BKN"));
-        complete(task(), Map.of("partnerFailureAction", "REROUTE"));
+        complete(task(), Map.of("operatorChoice", "REROUTE"));
 
         assertThat(pi).hasPassed("Task_RecordStoreRejection", "Task_OfferOtherStore");
         assertThat(pi).variables().containsEntry("pickupAction", "OFFER_OTHER_STORE");
@@ -283,7 +283,7 @@ class StorePickupProcessTest {
         reservedAtStore(pi, true);
         partnerDown.add("releaseToStore");
         execute(job());
-        complete(task(), Map.of("partnerFailureAction", "CANCEL"));
+        complete(task(), Map.of("operatorChoice", "CANCEL_SHIPMENT"));
 
         assertThat(pi).isEnded().hasPassed("Task_CancelPickup").hasNotPassed("Task_WithdrawFromNode");
         assertThat(pi).variables().containsEntry("cancelReason", "OPERATOR");
@@ -297,7 +297,7 @@ class StorePickupProcessTest {
         partnerDown.add("releaseTransfer");
         execute(job());
         assertThat(pi).variables().containsEntry("failedActivity", "Task_ReleaseTransfer");
-        complete(task(), Map.of("partnerFailureAction", "RETRY"));
+        complete(task(), Map.of("operatorChoice", "RETRY"));
         execute(job());
 
         assertThat(pi).isWaitingAt("Gateway_TransferArrival");
@@ -310,7 +310,7 @@ class StorePickupProcessTest {
         partnerDown.add("withdrawPickupShipment");
         execute(job());
         assertThat(pi).variables().containsEntry("failedActivity", "Task_WithdrawFromNode");
-        complete(task(), Map.of("partnerFailureAction", "RETRY"));
+        complete(task(), Map.of("operatorChoice", "RETRY"));
         execute(job());
 
         assertThat(pi).isEnded().hasPassed("Task_CancelPickup");

@@ -126,7 +126,7 @@ class CustomerReturnDelegatesTest {
         Task operator = tasks.createTaskQuery().processInstanceBusinessKey(orderId).singleResult();
         assertThat(operator.getTaskDefinitionKey()).isEqualTo("Task_HandlePartnerFailure");
         assertThat(tasks.getVariable(operator.getId(), "failedActivity")).isEqualTo("Task_RequestRefund");
-        tasks.complete(operator.getId(), Map.of("partnerFailureAction", "CANCEL"));
+        tasks.complete(operator.getId(), Map.of("operatorChoice", "CANCEL_SHIPMENT"));
 
         assertThat(returns.get(returnId).status()).isEqualTo(ReturnStatus.CLOSED);
         assertThat(orders.get(orderId).status()).isEqualTo(OrderStatus.RETURNED);

@@ -126,7 +126,7 @@ class CustomerReturnProcessTest {
     void anOperatorRetriesARefundTheErpCouldNotTake() {
         lines.put("1", new String[] {"TSHIRT-BLK-M", "TSHIRTS"});
         ProcessInstance pi = inspectedAndErpDown();
-        complete(task(), Map.of("partnerFailureAction", "RETRY"));
+        complete(task(), Map.of("operatorChoice", "RETRY"));
         execute(job());
 
         assertThat(pi).isEnded().hasPassed("Task_CompleteReturn").hasNotPassed("Task_CloseReturnWithoutRefund");
@@ -136,7 +136,7 @@ class CustomerReturnProcessTest {
     void anOperatorClosesTheReturnWhenTheRefundIsSettledOutside() {
         lines.put("1", new String[] {"TSHIRT-BLK-M", "TSHIRTS"});
         ProcessInstance pi = inspectedAndErpDown();
-        complete(task(), Map.of("partnerFailureAction", "CANCEL"));
+        complete(task(), Map.of("operatorChoice", "CANCEL_SHIPMENT"));
 
         assertThat(pi).isEnded().hasPassed("Task_CloseReturnWithoutRefund", "EndEvent_ClosedByOperator")
                 .hasNotPassed("Task_CompleteReturn");
