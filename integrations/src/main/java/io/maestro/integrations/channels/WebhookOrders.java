@@ -1,8 +1,8 @@
 package io.maestro.integrations.channels;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.core.InvalidRequestException;
 import io.maestro.core.Violation;
@@ -67,26 +67,28 @@ public class WebhookOrders {
         if (body.length == 0) {
             throw new MalformedPayloadException("the body is empty");
         }
-        JsonNode tree;
         try {
-            tree = json.readTree(body);
-        } catch (IOException e) {
-            throw new MalformedPayloadException("not valid JSON: " + (e instanceof JsonProcessingException p
-                    ? p.getOriginalMessage() : e.getMessage()));
-        }
-        if (tree == null || !tree.isObject()) {
-            throw new MalformedPayloadException("not valid JSON: expected an object");
-        }
-        try {
-            return json.treeToValue(tree, type);
+            return json.readValue(body, type);
         } catch (JsonMappingException e) {
-            if (e.getPath().isEmpty()) {
+            if (e.getPath().isEmpty() || brokenJson(e)) {
                 throw new MalformedPayloadException("not valid JSON: " + e.getOriginalMessage());
             }
             throw new InvalidRequestException(List.of(new Violation(path(e.getPath()), e.getOriginalMessage())));
         } catch (JsonProcessingException e) {
             throw new MalformedPayloadException("not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new MalformedPayloadException("unreadable body: " + e.getMessage());
         }
+    }
+
+    /** A syntax error met while binding (e.g. the body ends too early) is still broken JSON, not a bad field. */
+    private static boolean brokenJson(JsonMappingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonParseException || t.getMessage() != null && t.getMessage().contains("end-of-input")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String path(List<JsonMappingException.Reference> path) {

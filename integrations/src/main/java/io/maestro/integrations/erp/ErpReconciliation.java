@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reconciles an ERP inventory snapshot against the ledger: for each (node, SKU) the difference between the ERP's
@@ -60,7 +61,11 @@ public class ErpReconciliation {
         return reconcile(snapshot, actor, true);
     }
 
-    /** Replays a dead-lettered snapshot line; throws with the reason when it is still rejected. */
+    /**
+     * Replays a dead-lettered snapshot line; throws with the reason when it is still rejected, and then rolls back,
+     * so its snapshot id stays unused for the next replay.
+     */
+    @Transactional
     public void replay(byte[] csv, String actor) {
         Report report = reconcile(ErpSnapshot.fromCsv(csv, null), actor, false);
         List<Violation> problems = report.lines().stream().filter(l -> l.outcome() == Outcome.REJECTED)

@@ -1,0 +1,185 @@
+package io.maestro.app.bench;
+
+import io.maestro.app.MaestroApplication;
+import io.maestro.integrations.channels.WebhookSignature;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code ./maestro bench intake [--orders N] [--clients C]}: web-store webhook orders (signed, over real HTTP)
+ * accepted per second by the application started in-process on a fresh H2 file database with the demo data,
+ * against a baseline in the same run: the same orders POSTed unsigned to {@code /api/orders} with an API key.
+ * The allocation worker is off, so intake alone is measured. Prints a table and {@code RESULT} lines.
+ */
+public final class IntakeBenchmark {
+
+    static final String SECRET = "demo-web-secret";
+    static final double TARGET_PER_S = 500;
+
+    record Run(String path, int orders, int failed, double seconds, long[] nanos) {
+        double perSecond() {
+            return (orders - failed) / seconds;
+        }
+
+        Run and(Run other, String name) {
+            long[] all = Arrays.copyOf(nanos, nanos.length + other.nanos.length);
+            System.arraycopy(other.nanos, 0, all, nanos.length, other.nanos.length);
+            return new Run(name, orders + other.orders, failed + other.failed, seconds + other.seconds, all);
+        }
+
+        double percentileMs(double p) {
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            int rank = (int) Math.ceil(p / 100 * sorted.length);
+            return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)] / 1e6;
+        }
+    }
+
+    record Call(String path, byte[] body, String[] headers) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int orders = option(args, "--orders", 5000);
+        int clients = option(args, "--clients", 8);
+        Path dataDir = Files.createTempDirectory("maestro-bench-intake");
+        System.out.printf(Locale.ROOT, "intake benchmark: %d orders per path, %d clients, H2 under %s%n", orders, clients,
+                dataDir);
+        ConfigurableApplicationContext app = SpringApplication.run(MaestroApplication.class, "--server.port=0",
+                "--maestro.data-dir=" + dataDir, "--maestro.worker.enabled=false", "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN", "--maestro.inbox.poll-ms=60000");
+        try {
+            String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .executor(Executors.newFixedThreadPool(clients)).build();
+            run(client, base, "warmup-webhook", Math.min(1000, orders), clients, IntakeBenchmark::webhook);
+            run(client, base, "warmup-rest", Math.min(1000, orders), clients, IntakeBenchmark::rest);
+            // A B B A: each path gets an early and a late half, so a growing database favours neither.
+            Run webhook1 = run(client, base, "webhook-1", orders / 2, clients, IntakeBenchmark::webhook);
+            Run rest1 = run(client, base, "rest-1", orders / 2, clients, IntakeBenchmark::rest);
+            Run rest2 = run(client, base, "rest-2", orders - orders / 2, clients, IntakeBenchmark::rest);
+            Run webhook2 = run(client, base, "webhook-2", orders - orders / 2, clients, IntakeBenchmark::webhook);
+            print(List.of(webhook1.and(webhook2, "webhook"), rest1.and(rest2, "rest")), clients);
+        } finally {
+            SpringApplication.exit(app);
+        }
+        System.exit(0);
+    }
+
+    static Call webhook(String id) {
+        byte[] body = order(id, null).getBytes(StandardCharsets.UTF_8);
+        return new Call("/api/channels/web/orders", body, new String[] {"Content-Type", "application/json",
+            WebhookSignature.HEADER, WebhookSignature.sign(body, SECRET)});
+    }
+
+    static Call rest(String id) {
+        byte[] body = order(id, "WEB").getBytes(StandardCharsets.UTF_8);
+        return new Call("/api/orders", body, new String[] {"Content-Type", "application/json", "X-Api-Key",
+            "demo-integration-key"});
+    }
+
+    /** Requests are built (and signed) before the clock starts: the server's work is measured, not the client's. */
+    static Run run(HttpClient client, String base, String path, int orders, int clients,
+                   java.util.function.Function<String, Call> build) throws Exception {
+        List<Call> calls = new ArrayList<>(orders);
+        for (int i = 0; i < orders; i++) {
+            calls.add(build.apply("B-" + path + "-" + i));
+        }
+        long[] nanos = new long[orders];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            running.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < orders; i = next.getAndIncrement()) {
+                    Call call = calls.get(i);
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + call.path()))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(call.body())).headers(call.headers()).build();
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 201) {
+                            failed.incrementAndGet();
+                            if (failed.get() == 1) {
+                                System.out.println(path + ": first failure " + response.statusCode() + " " + response.body());
+                            }
+                        }
+                    } catch (IOException e) {
+                        failed.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    nanos[i] = System.nanoTime() - t0;
+                }
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return new Run(path, orders, failed.get(), seconds, nanos);
+    }
+
+    static void print(List<Run> runs, int clients) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-34s %8s %7s %10s %9s %9s%n", "path", "orders", "failed", "orders/s", "p50 ms",
+                "p99 ms");
+        for (Run r : runs) {
+            System.out.printf(Locale.ROOT, "%-34s %8d %7d %10.0f %9.2f %9.2f%n", label(r), r.orders(), r.failed(),
+                    r.perSecond(), r.percentileMs(50), r.percentileMs(99));
+        }
+        Run webhook = runs.get(0);
+        Run rest = runs.get(1);
+        double ratio = webhook.perSecond() / rest.perSecond();
+        System.out.printf(Locale.ROOT, "webhook / baseline: %.2f; target %.0f orders/s: %s%n%n", ratio, TARGET_PER_S,
+                webhook.perSecond() >= TARGET_PER_S ? "met" : "NOT met");
+        for (Run r : runs) {
+            System.out.printf(Locale.ROOT, "RESULT bench=intake path=%s orders=%d clients=%d failed=%d orders_per_s=%.1f "
+                    + "p50_ms=%.2f p99_ms=%.2f%n", r.path(), r.orders(), clients, r.failed(), r.perSecond(),
+                    r.percentileMs(50), r.percentileMs(99));
+        }
+        System.out.printf(Locale.ROOT, "RESULT bench=intake ratio_webhook_to_rest=%.2f target_per_s=%.0f target_met=%s%n",
+                ratio, TARGET_PER_S, webhook.perSecond() >= TARGET_PER_S);
+    }
+
+    private static String label(Run r) {
+        return r.path().equals("webhook") ? "webhook (signed, /api/channels/web)" : "baseline (API key, /api/orders)";
+    }
+
+    private static String order(String id, String channel) {
+        return """
+                {%s"channelOrderId": "%s", "customer": {"id": "C-7", "tier": "VIP", "email": "c7@example.com"},
+                 "shipTo": {"name": "Casey Doe", "line1": "10 Jay St", "city": "Brooklyn", "region": "NY",
+                            "postalCode": "11201", "country": "US"},
+                 "lines": [{"sku": "TSHIRT-BLK-M", "quantity": 2, "unitPrice": 19.90}]}
+                """.formatted(channel == null ? "" : "\"channel\": \"" + channel + "\", ", id);
+    }
+
+    private static int option(String[] args, String name, int fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+}
