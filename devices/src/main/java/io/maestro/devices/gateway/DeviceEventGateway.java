@@ -9,6 +9,7 @@ import io.maestro.devices.event.DeviceEvent;
 import io.maestro.devices.event.DeviceEventMapper;
 import io.maestro.devices.event.DeviceEventType;
 import io.maestro.devices.event.InvalidDeviceEventException;
+import java.util.List;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,20 @@ public class DeviceEventGateway {
 
     /** Applies a message in one transaction, or throws naming what is wrong with it. */
     public DeviceEventOutcome apply(String topic, String payload) {
+        DeviceEvent event = read(topic, payload);
+        return transaction.execute(status -> applyInTransaction(event));
+    }
+
+    /**
+     * Applies checked events in order in one transaction (one commit for many events; each still applied once by
+     * its event id). Any failure rolls all of them back.
+     */
+    public List<DeviceEventOutcome> applyAll(List<DeviceEvent> events) {
+        return transaction.execute(status -> events.stream().map(this::applyInTransaction).toList());
+    }
+
+    /** Reads a message and checks that its node and SKU exist, or throws naming what is wrong with it. */
+    public DeviceEvent read(String topic, String payload) {
         DeviceEvent event = mapper.read(topic, payload);
         if (!nodes.exists(event.topic().nodeId())) {
             throw new InvalidDeviceEventException("topic nodeId", "unknown node " + event.topic().nodeId());
@@ -53,7 +68,7 @@ public class DeviceEventGateway {
         if (skus.find(event.sku()).isEmpty()) {
             throw new InvalidDeviceEventException("sku", "unknown SKU " + event.sku() + " at node " + event.topic().nodeId());
         }
-        return transaction.execute(status -> applyInTransaction(event));
+        return event;
     }
 
     private DeviceEventOutcome applyInTransaction(DeviceEvent event) {

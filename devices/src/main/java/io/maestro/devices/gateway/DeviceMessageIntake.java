@@ -2,16 +2,19 @@ package io.maestro.devices.gateway;
 
 import io.maestro.core.InvalidRequestException;
 import io.maestro.core.deadletter.DeadLetters;
+import io.maestro.devices.event.DeviceEvent;
 import io.maestro.devices.event.InvalidDeviceEventException;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Where the device route hands every message: through the gateway, and what cannot be taken (bad topic,
- * malformed JSON, unknown node or SKU, a loss of more than is on hand) becomes a dead letter with the reason
- * and the message as it arrived. Only a failure of Maestro itself (the database away) is thrown, so the message
- * is not acknowledged and the broker delivers it again.
+ * Where the device route hands messages: through the gateway, and what cannot be taken (bad topic, malformed
+ * JSON, unknown node or SKU, a loss of more than is on hand) becomes a dead letter with the reason and the
+ * message as it arrived. Only a failure of Maestro itself (the database away) is thrown, so the messages are not
+ * acknowledged and the broker delivers them again.
  */
 @Component
 public class DeviceMessageIntake {
@@ -27,14 +30,49 @@ public class DeviceMessageIntake {
         this.deadLetters = deadLetters;
     }
 
-    public DeviceEventOutcome receive(String topic, String payload) {
+    /** One message in its own transaction. */
+    public DeviceEventOutcome receive(DeviceMessage message) {
         try {
-            return gateway.apply(topic, payload);
+            return gateway.apply(message.topic(), message.payload());
         } catch (InvalidDeviceEventException | InvalidRequestException e) {
-            deadLetters.record(DEAD_LETTER_SOURCE, topic == null ? "" : topic, DeviceMessage.of(topic, payload).toJson(),
-                    e.getMessage());
-            log.warn("Device message on {} dead-lettered: {}", topic, e.getMessage());
-            return DeviceEventOutcome.DEAD_LETTERED;
+            return deadLetter(message, e);
         }
+    }
+
+    /**
+     * Messages in arrival order, the good ones in one transaction. When the ledger refuses one of them (a loss of
+     * more than is on hand), that transaction is rolled back and each message is taken in its own, so only the
+     * refused one becomes a dead letter.
+     */
+    public List<DeviceEventOutcome> receiveAll(List<DeviceMessage> messages) {
+        DeviceEventOutcome[] outcomes = new DeviceEventOutcome[messages.size()];
+        List<DeviceEvent> events = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            try {
+                events.add(gateway.read(messages.get(i).topic(), messages.get(i).payload()));
+                positions.add(i);
+            } catch (InvalidDeviceEventException e) {
+                outcomes[i] = deadLetter(messages.get(i), e);
+            }
+        }
+        try {
+            List<DeviceEventOutcome> applied = gateway.applyAll(events);
+            for (int j = 0; j < applied.size(); j++) {
+                outcomes[positions.get(j)] = applied.get(j);
+            }
+        } catch (InvalidRequestException refused) {
+            for (int i : positions) {
+                outcomes[i] = receive(messages.get(i));
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    private DeviceEventOutcome deadLetter(DeviceMessage message, RuntimeException reason) {
+        deadLetters.record(DEAD_LETTER_SOURCE, message.topic() == null ? "" : message.topic(), message.toJson(),
+                reason.getMessage());
+        log.warn("Device message on {} dead-lettered: {}", message.topic(), reason.getMessage());
+        return DeviceEventOutcome.DEAD_LETTERED;
     }
 }

@@ -1,17 +1,14 @@
 package io.maestro.devices.mqtt;
 
-import io.maestro.devices.gateway.DeviceMessageIntake;
-import java.nio.charset.StandardCharsets;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * Warehouse devices: every message under {@code maestro/nodes/+/devices/+/+}, QoS 1 on a persistent session
  * (fixed client id, no clean start, a session expiry), so what devices publish while Maestro is away waits in the
- * broker. A message is acknowledged only after the intake committed it to the ledger or to the dead letters;
- * one whose processing failed stays unacknowledged and comes again when the session reconnects.
+ * broker. A message is acknowledged only after its batch was committed to the ledger (or it was kept as a dead
+ * letter); one whose processing failed stays unacknowledged and comes again when the session reconnects.
  */
 @Component
 @ConditionalOnProperty(name = "maestro.mqtt.enabled", havingValue = "true", matchIfMissing = true)
@@ -19,10 +16,10 @@ public class DeviceRoutes extends RouteBuilder {
 
     static final String ROUTE_ID = "device-events";
 
-    private final DeviceMessageIntake intake;
+    private final DeviceMessageBatcher batcher;
 
-    public DeviceRoutes(DeviceMessageIntake intake) {
-        this.intake = intake;
+    public DeviceRoutes(DeviceMessageBatcher batcher) {
+        this.batcher = batcher;
     }
 
     @Override
@@ -34,7 +31,6 @@ public class DeviceRoutes extends RouteBuilder {
                 + "&clientId={{maestro.mqtt.client-id}}&qos=1&cleanStart=false"
                 + "&sessionExpiryInterval={{maestro.mqtt.session-expiry-seconds}}&manualAcksEnabled=true")
                 .routeId(ROUTE_ID)
-                .process(exchange -> intake.receive(exchange.getMessage().getHeader(PahoMqtt5Constants.MQTT_TOPIC, String.class),
-                        new String(exchange.getMessage().getBody(byte[].class), StandardCharsets.UTF_8)));
+                .process(batcher);
     }
 }

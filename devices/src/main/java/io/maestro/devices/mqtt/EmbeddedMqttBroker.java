@@ -48,7 +48,10 @@ public class EmbeddedMqttBroker implements DisposableBean {
                     .withExtensionsFolder(Files.createDirectories(home.resolve("extensions")))
                     .withoutLoggingBootstrap()
                     .build();
+            Thread.UncaughtExceptionHandler maestros = Thread.getDefaultUncaughtExceptionHandler();
             broker.start().join();
+            // HiveMQ installs a JVM-wide handler of its own (that may exit the JVM); the application keeps its own.
+            Thread.setDefaultUncaughtExceptionHandler(maestros);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the embedded MQTT broker in " + home, e);
         } catch (CompletionException e) {

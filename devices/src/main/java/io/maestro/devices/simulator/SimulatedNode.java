@@ -15,10 +15,10 @@ import java.util.Random;
  * cases in, picks take units out (never more than are there), shrink loses one now and then, and cycle counts
  * report what is on the shelf, sometimes finding a unit less. Every device numbers its messages.
  */
-final class SimulatedNode {
+public final class SimulatedNode {
 
     /** One message to publish. */
-    record Message(DeviceEventType type, String topic, Object payload) {
+    public record Message(DeviceEventType type, String topic, Object payload) {
     }
 
     private final String nodeId;
@@ -30,7 +30,7 @@ final class SimulatedNode {
     private final Map<String, Long> sequences = new HashMap<>();
     private int next;
 
-    SimulatedNode(String nodeId, List<String> deviceIds, List<String> skus, Random random, Clock clock) {
+    public SimulatedNode(String nodeId, List<String> deviceIds, List<String> skus, Random random, Clock clock) {
         this.nodeId = nodeId;
         this.deviceIds = deviceIds;
         this.skus = skus;
@@ -38,7 +38,7 @@ final class SimulatedNode {
         this.clock = clock;
     }
 
-    Message next() {
+    public Message next() {
         String device = deviceIds.get(next++ % deviceIds.size());
         String sku = skus.get(random.nextInt(skus.size()));
         long sequence = sequences.merge(device, 1L, Long::sum);
