@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,8 +42,8 @@ public class DeviceMessageIntake {
 
     /**
      * Messages in arrival order, the good ones in one transaction. When the ledger refuses one of them (a loss of
-     * more than is on hand), that transaction is rolled back and each message is taken in its own, so only the
-     * refused one becomes a dead letter.
+     * more than is on hand), or the batch lost a lock race with another transaction, that transaction is rolled
+     * back and each message is taken in its own, so only a refused one becomes a dead letter.
      */
     public List<DeviceEventOutcome> receiveAll(List<DeviceMessage> messages) {
         DeviceEventOutcome[] outcomes = new DeviceEventOutcome[messages.size()];
@@ -61,7 +62,7 @@ public class DeviceMessageIntake {
             for (int j = 0; j < applied.size(); j++) {
                 outcomes[positions.get(j)] = applied.get(j);
             }
-        } catch (InvalidRequestException refused) {
+        } catch (InvalidRequestException | ConcurrencyFailureException batchFailed) {
             for (int i : positions) {
                 outcomes[i] = receive(messages.get(i));
             }

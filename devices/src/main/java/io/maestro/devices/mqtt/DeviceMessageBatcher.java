@@ -13,17 +13,16 @@ import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
 import org.apache.camel.support.AsyncProcessorSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Takes device messages from the route into the ledger in batches: whatever has arrived while the previous
  * batch was being written (at most {@value #MAX_BATCH}) goes in one transaction. Each exchange completes, and
  * so its MQTT message is acknowledged, only after its batch committed; a quiet stream gets batches of one, so
- * batching costs no latency.
+ * batching costs no latency. The writer thread runs while the route that feeds it runs.
  */
 @Component
-public class DeviceMessageBatcher extends AsyncProcessorSupport implements SmartLifecycle {
+public class DeviceMessageBatcher extends AsyncProcessorSupport {
 
     static final int MAX_BATCH = 250;
     private static final Logger log = LoggerFactory.getLogger(DeviceMessageBatcher.class);
@@ -83,34 +82,19 @@ public class DeviceMessageBatcher extends AsyncProcessorSupport implements Smart
     }
 
     @Override
-    public void start() {
+    protected void doStart() {
         writer = new Thread(this::writeBatches, "device-message-writer");
         writer.setDaemon(true);
         writer.start();
     }
 
     @Override
-    public void stop() {
+    protected void doStop() throws InterruptedException {
         Thread running = writer;
         writer = null;
         if (running != null) {
             running.interrupt();
-            try {
-                running.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            running.join(10_000);
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return writer != null;
-    }
-
-    /** Started before and stopped after the Camel routes that feed it. */
-    @Override
-    public int getPhase() {
-        return Integer.MIN_VALUE + 1000;
     }
 }

@@ -16,6 +16,7 @@ import io.maestro.devices.mqtt.MqttPlaceholders;
 import io.maestro.devices.simulator.DevicePublisher;
 import io.maestro.devices.simulator.SimulatedNode;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,7 +48,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 public final class DeviceBenchmark {
 
-    private static final String USAGE = "options: --events N (20000)";
+    private static final String USAGE = "options: --events N (20000) --rate N (events/s of the latency run, 500)";
     private static final double EVENTS_TARGET = 2_000;
     private static final String NODE = "BENCH-DC";
 
@@ -64,9 +65,12 @@ public final class DeviceBenchmark {
 
     public static void main(String[] args) throws Exception {
         int events = 20_000;
+        int rate = 500;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--events") && i + 1 < args.length) {
                 events = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--rate") && i + 1 < args.length) {
+                rate = Integer.parseInt(args[++i]);
             } else {
                 System.out.println(USAGE);
                 return;
@@ -80,58 +84,79 @@ public final class DeviceBenchmark {
                         "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db") + "/maestro",
                         "--maestro.data-dir=" + dir.resolve("data"), "--maestro.mqtt.port=0")) {
             List<String> skus = seed(context);
-            new DeviceBenchmark(context, skus).run(events);
+            new DeviceBenchmark(context, skus).run(events, rate);
         } finally {
             delete(dir);
         }
     }
 
-    private void run(int events) throws Exception {
-        Run warmMqtt = overMqtt("WARM", Math.max(1_000, events / 10));
+    private void run(int events, int rate) throws Exception {
+        Run warmMqtt = overMqtt("WARM", Math.max(1_000, events / 10), 0);
         Run warmDirect = direct("WARMD", Math.max(1_000, events / 10));
         Run direct = direct("BASE", events);
-        Run mqtt = overMqtt("MQTT", events);
+        Run mqtt = overMqtt("MQTT", events, 0);
+        Run paced = overMqtt("PACED", Math.min(events, rate * 10), rate);
         long deadLetters = context.getBean(DeadLetters.class).list(DeviceMessageIntake.DEAD_LETTER_SOURCE, null, 0, 1_000_000).size();
+        int cores = Runtime.getRuntime().availableProcessors();
 
         System.out.printf(Locale.ROOT, "%nMaestro device benchmark: %d events of %d devices at one node, %d SKUs, H2 file database, "
-                        + "embedded HiveMQ CE broker, QoS 1%n  machine: %d cores (shared with other processes); warm-up %d + %d events%n%n",
-                events, mqtt.devices, skus.size(), Runtime.getRuntime().availableProcessors(), warmMqtt.events, warmDirect.events);
+                        + "embedded HiveMQ CE broker, QoS 1%n  machine: %d cores, load average %.1f (other processes share "
+                        + "these cores); warm-up %d + %d events%n%n", events, DEVICES, skus.size(), cores,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), warmMqtt.events, warmDirect.events);
         row("events/s through MQTT into the ledger", fmt(mqtt.perSecond(), 0), "≥ " + fmt(EVENTS_TARGET, 0),
                 mqtt.perSecond() >= EVENTS_TARGET ? "met" : "MISSED");
-        row("  publish → ledger commit p50 / p99 / max (ms)", latencies(mqtt.latencies), "", "");
+        row("  CPU per event, whole process (ms)", fmt(mqtt.cpuMsPerEvent(), 3), "", "");
+        row("  CPU-bound ceiling on " + cores + " idle cores (/s)", fmt(mqtt.ceiling(cores), 0), "", "");
+        row("publish → ledger commit at " + rate + "/s, p50 / p99 / max (ms)", latencies(paced.latencies), "", "");
         row("baseline: events/s applied directly (no MQTT)", fmt(direct.perSecond(), 0), "", "");
         row("  apply + commit p50 / p99 / max (ms)", latencies(direct.latencies), "", "");
+        row("  CPU per event (ms)", fmt(direct.cpuMsPerEvent(), 3), "", "");
         row("ratio: MQTT events/s / direct events/s", fmt(mqtt.perSecond() / direct.perSecond(), 2), "", "");
+        row("ratio: CPU per event MQTT / direct", fmt(mqtt.cpuMsPerEvent() / direct.cpuMsPerEvent(), 2), "", "");
         row("dead letters (expected 0)", String.valueOf(deadLetters), "", "");
         System.out.println();
 
         String key = "bench=devices db=h2 metric=";
         String n = " events=" + events;
         result(key + "events_per_s transport=mqtt" + n, mqtt.perSecond(), 0);
-        result(key + "latency_p50_ms transport=mqtt" + n, percentileMs(mqtt.latencies, 50), 2);
-        result(key + "latency_p99_ms transport=mqtt" + n, percentileMs(mqtt.latencies, 99), 2);
+        result(key + "cpu_ms_per_event transport=mqtt" + n, mqtt.cpuMsPerEvent(), 3);
+        result(key + "events_per_s_cpu_ceiling transport=mqtt cores=" + cores, mqtt.ceiling(cores), 0);
+        result(key + "latency_p50_ms transport=mqtt rate=" + rate, percentileMs(paced.latencies, 50), 2);
+        result(key + "latency_p99_ms transport=mqtt rate=" + rate, percentileMs(paced.latencies, 99), 2);
         result(key + "events_per_s transport=direct" + n, direct.perSecond(), 0);
         result(key + "latency_p50_ms transport=direct" + n, percentileMs(direct.latencies, 50), 2);
         result(key + "latency_p99_ms transport=direct" + n, percentileMs(direct.latencies, 99), 2);
+        result(key + "cpu_ms_per_event transport=direct" + n, direct.cpuMsPerEvent(), 3);
         result(key + "mqtt_over_direct" + n, mqtt.perSecond() / direct.perSecond(), 2);
         result(key + "dead_letters" + n, deadLetters, 0);
     }
 
-    /** Publishes the stream as fast as the broker confirms it; the run ends when the last event is committed. */
-    private Run overMqtt(String prefix, int events) throws InterruptedException {
+    /**
+     * Publishes the stream at {@code rate} events/s, or as fast as the broker confirms them (0); the run ends when
+     * the last event is committed.
+     */
+    private Run overMqtt(String prefix, int events, int rate) throws InterruptedException {
         List<SimulatedNode.Message> stream = stream(prefix, events);
         commits.expect(events);
         String url = context.getBean(MqttPlaceholders.class).brokerUrl();
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         try (DevicePublisher publisher = new DevicePublisher(url, "bench-" + prefix)) {
-            for (SimulatedNode.Message message : stream) {
+            for (int i = 0; i < events; i++) {
+                SimulatedNode.Message message = stream.get(i);
+                if (rate > 0) {
+                    long wait = start + (long) (i * 1e9 / rate) - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                }
                 String payload = mapper.write(message.payload());
                 commits.published(mapper.read(message.topic(), payload).ledgerEventId(), System.nanoTime());
                 publisher.publish(message.topic(), payload);
             }
         }
-        long end = commits.awaitAll(120_000);
-        return new Run(events, DEVICES, (end - start) / 1e9, commits.latencies());
+        long end = commits.awaitAll(300_000);
+        return new Run(events, (end - start) / 1e9, processCpuNanos() - cpu, commits.latencies());
     }
 
     /** The baseline: the gateway applies each event itself, one transaction per event, no broker in between. */
@@ -139,6 +164,7 @@ public final class DeviceBenchmark {
         List<SimulatedNode.Message> stream = stream(prefix, events);
         DeviceEventGateway gateway = context.getBean(DeviceEventGateway.class);
         long[] latencies = new long[events];
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < events; i++) {
             SimulatedNode.Message message = stream.get(i);
@@ -146,7 +172,7 @@ public final class DeviceBenchmark {
             gateway.apply(message.topic(), mapper.write(message.payload()));
             latencies[i] = System.nanoTime() - t;
         }
-        return new Run(events, DEVICES, (System.nanoTime() - start) / 1e9, latencies);
+        return new Run(events, (System.nanoTime() - start) / 1e9, processCpuNanos() - cpu, latencies);
     }
 
     private static final int DEVICES = 4;
@@ -176,10 +202,23 @@ public final class DeviceBenchmark {
         return skus;
     }
 
-    private record Run(int events, int devices, double seconds, long[] latencies) {
+    private record Run(int events, double seconds, long cpuNanos, long[] latencies) {
         double perSecond() {
             return events / seconds;
         }
+
+        double cpuMsPerEvent() {
+            return cpuNanos / 1e6 / events;
+        }
+
+        /** Events/s if this process had the cores to itself: what the CPU per event allows. */
+        double ceiling(int cores) {
+            return cores * 1000 / cpuMsPerEvent();
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Notes when each published event was committed to the ledger. */
