@@ -1,6 +1,7 @@
 package io.maestro.app;
 
 import io.maestro.core.CoreConfiguration;
+import io.maestro.devices.DevicesConfiguration;
 import io.maestro.workers.WorkersConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Import;
 /** Maestro: core, processes, routes and devices assembled into one application. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({CoreConfiguration.class, WorkersConfiguration.class})
+@Import({CoreConfiguration.class, WorkersConfiguration.class, DevicesConfiguration.class})
 public class MaestroApplication {
 
     public static void main(String[] args) {

@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:maestro-app;DB_CLOSE_DELAY=-1",
-    "maestro.data-dir=target/test-data"})
+    "maestro.data-dir=target/test-data",
+    "maestro.mqtt.port=0"})
 public @interface MaestroTest {
 }

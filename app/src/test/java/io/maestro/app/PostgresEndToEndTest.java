@@ -22,7 +22,7 @@ class PostgresEndToEndTest {
     @Test
     void anOrderIsAcceptedAndAllocatedOnPostgres() {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MaestroApplication.class).profiles("postgres")
-                .run("--server.port=0", "--spring.main.banner-mode=off",
+                .run("--server.port=0", "--spring.main.banner-mode=off", "--maestro.mqtt.enabled=false",
                         "--spring.datasource.url=" + EmbeddedPostgresDatabase.newDatabaseUrl(),
                         "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                         "--maestro.demo.enabled=true")) {
