@@ -1,7 +1,10 @@
 package io.maestro.devices;
 
 import io.maestro.devices.mqtt.MqttSettings;
+import io.maestro.devices.mqtt.PersistentSessionMqttComponent;
+import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,4 +13,10 @@ import org.springframework.context.annotation.Configuration;
 @ComponentScan(basePackages = {"io.maestro.devices.mqtt", "io.maestro.devices.gateway"})
 @EnableConfigurationProperties(MqttSettings.class)
 public class DevicesConfiguration {
+
+    /** {@code paho-mqtt5} endpoints with a consumer that loses nothing when a persistent session resumes. */
+    @Bean("paho-mqtt5")
+    PahoMqtt5Component pahoMqtt5() {
+        return new PersistentSessionMqttComponent();
+    }
 }
