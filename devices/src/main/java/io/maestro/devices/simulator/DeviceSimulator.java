@@ -40,7 +40,12 @@ public final class DeviceSimulator {
             System.exit(2);
             return;
         }
-        new DeviceSimulator(options, System.out).run();
+        try {
+            new DeviceSimulator(options, System.out).run();
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage() + " (is Maestro running? --url names the broker)");
+            System.exit(1);
+        }
     }
 
     void run() {
