@@ -1,6 +1,7 @@
 package io.maestro.app;
 
 import io.maestro.core.CoreConfiguration;
+import io.maestro.devices.DevicesConfiguration;
 import io.maestro.processes.ProcessesConfiguration;
 import io.maestro.routes.RoutesConfiguration;
 import io.maestro.workers.WorkersConfiguration;
@@ -12,7 +13,8 @@ import org.springframework.context.annotation.Import;
 /** Maestro: core, processes, routes and devices assembled into one application. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({CoreConfiguration.class, WorkersConfiguration.class, ProcessesConfiguration.class, RoutesConfiguration.class})
+@Import({CoreConfiguration.class, WorkersConfiguration.class, ProcessesConfiguration.class, RoutesConfiguration.class,
+    DevicesConfiguration.class})
 public class MaestroApplication {
 
     public static void main(String[] args) {

@@ -16,6 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:maestro-app;DB_CLOSE_DELAY=-1",
     "maestro.data-dir=target/test-data", "maestro.sandbox.speed=0.05", "maestro.sandbox.rejection-rate=0",
-    "maestro.sandbox.delay-rate=0", "maestro.fulfillment.partner-event-poll-millis=200"})
+    "maestro.sandbox.delay-rate=0", "maestro.fulfillment.partner-event-poll-millis=200", "maestro.mqtt.port=0"})
 public @interface MaestroTest {
 }

@@ -21,7 +21,7 @@ class PostgresEndToEndTest {
     @Test
     void theSeedOrderIsDeliveredOnPostgresFromOneCompleteSource() {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MaestroApplication.class).profiles("postgres")
-                .run("--server.port=0", "--spring.main.banner-mode=off",
+                .run("--server.port=0", "--spring.main.banner-mode=off", "--maestro.mqtt.enabled=false",
                         "--spring.datasource.url=" + EmbeddedPostgresDatabase.newDatabaseUrl(),
                         "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                         "--maestro.demo.enabled=true", "--maestro.sandbox.enabled=true", "--maestro.sandbox.speed=0.05",

@@ -39,6 +39,7 @@ class PostgresProfileTest {
                 // Camunda's webapps and long polling keep static state that closing an application clears.
                 "--camunda.bpm.webapp.enabled=false",
                 "--maestro.worker.enabled=false",
+                "--maestro.mqtt.enabled=false",
                 "--spring.main.banner-mode=off",
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres",

@@ -48,6 +48,7 @@ class RestartTest {
                 // Camunda's webapps and long polling keep static state that closing an application clears.
                 "--camunda.bpm.webapp.enabled=false",
                 "--maestro.worker.enabled=false",
+                "--maestro.mqtt.port=0",
                 "--maestro.data-dir=" + dataDir.toAbsolutePath());
     }
 

@@ -25,7 +25,8 @@ class StandaloneWorkerTest {
     void aWorkerWithoutAnEngineAllocatesForAnotherNode() {
         String database = "--spring.datasource.url=jdbc:h2:mem:cluster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         try (ConfigurableApplicationContext node = new SpringApplicationBuilder(MaestroApplication.class).run(
-                "--server.port=0", "--spring.main.banner-mode=off", database, "--maestro.worker.enabled=false")) {
+                "--server.port=0", "--spring.main.banner-mode=off", database, "--maestro.worker.enabled=false",
+                "--maestro.mqtt.enabled=false")) {
             int port = ((WebServerApplicationContext) node).getWebServer().getPort();
             try (ConfigurableApplicationContext worker = new SpringApplicationBuilder(MaestroApplication.class)
                     .profiles("worker").run("--spring.main.banner-mode=off", database,
