@@ -21,18 +21,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Hands partner events from the inbox to the process waiting for them: message name = event type,
  * matched by business key (the order id) and, for shipment events, the process's {@code shipmentId}.
  * An event no process waits for yet (it came early) stays pending and is tried again; after
- * {@code partnerEventAttempts} it is FAILED, visible to operators, never dropped.
+ * {@code partnerEventAttempts} it is FAILED, visible to operators, never dropped. Events that only report
+ * progress ({@code ShipmentInTransit}) go on the timeline without a process.
  */
 @Component
 public class PartnerEventCorrelator {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerEventCorrelator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Events that only tell how far a parcel got: kept on the timeline, no process waits for them. */
+    private static final Set<String> INFORMATIONAL = Set.of("ShipmentInTransit");
 
     private final PartnerEventInbox inbox;
     private final RuntimeService runtime;
@@ -65,6 +69,18 @@ public class PartnerEventCorrelator {
         if (stored.status() != PartnerEventStatus.PENDING) {
             return false;
         }
+        if (!awaited(stored)) {
+            if (INFORMATIONAL.contains(stored.event().type())) {
+                newTransaction.executeWithoutResult(tx -> {
+                    orders.record(stored.event().orderId(), "MESSAGE", stored.event().source(), describe(stored),
+                            details(stored));
+                    inbox.markCorrelated(stored.id());
+                });
+                return true;
+            }
+            notYet(stored, "no process waits for " + stored.event().type() + " yet");
+            return false;
+        }
         try {
             newTransaction.executeWithoutResult(tx -> {
                 correlation(stored).correlateWithResult();
@@ -74,13 +90,27 @@ public class PartnerEventCorrelator {
             });
             return true;
         } catch (MismatchingMessageCorrelationException | org.camunda.bpm.engine.OptimisticLockingException e) {
-            PartnerEventStatus status = newTransaction.execute(tx -> inbox.markAttemptFailed(stored.id(), e.getMessage(),
-                    properties.partnerEventRetry(), properties.partnerEventAttempts()));
-            if (status == PartnerEventStatus.FAILED) {
-                log.warn("Partner event {} ({} for {}) reached no process after {} attempts", stored.event().eventId(),
-                        stored.event().type(), stored.event().orderId(), properties.partnerEventAttempts());
-            }
+            notYet(stored, e.getMessage());
             return false;
+        }
+    }
+
+    /** Whether the event's process waits for it now (asked first, so an early event is not an engine error). */
+    private boolean awaited(StoredPartnerEvent stored) {
+        var query = runtime.createExecutionQuery().messageEventSubscriptionName(stored.event().type())
+                .processInstanceBusinessKey(stored.event().orderId());
+        if (stored.event().shipmentId() != null) {
+            query.processVariableValueEquals("shipmentId", stored.event().shipmentId());
+        }
+        return query.count() > 0;
+    }
+
+    private void notYet(StoredPartnerEvent stored, String why) {
+        PartnerEventStatus status = newTransaction.execute(tx -> inbox.markAttemptFailed(stored.id(), why,
+                properties.partnerEventRetry(), properties.partnerEventAttempts()));
+        if (status == PartnerEventStatus.FAILED) {
+            log.warn("Partner event {} ({} for {}) reached no process after {} attempts", stored.event().eventId(),
+                    stored.event().type(), stored.event().orderId(), properties.partnerEventAttempts());
         }
     }
 
