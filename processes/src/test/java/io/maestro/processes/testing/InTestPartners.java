@@ -1,8 +1,13 @@
 package io.maestro.processes.testing;
 
+import io.maestro.core.partner.CarrierGateway;
 import io.maestro.core.partner.ErpGateway;
+import io.maestro.core.partner.Label;
+import io.maestro.core.partner.LabelRequest;
 import io.maestro.core.partner.NodeGateway;
 import io.maestro.core.partner.PartnerUnavailableException;
+import io.maestro.core.partner.RateQuote;
+import io.maestro.core.partner.RateRequest;
 import io.maestro.core.partner.RefundRequest;
 import io.maestro.core.partner.ReplenishmentRequest;
 import io.maestro.core.partner.ShipmentRelease;
@@ -23,6 +28,22 @@ public class InTestPartners {
     @Bean
     Erp erp() {
         return new Erp();
+    }
+
+    /** Carriers that quote nothing: these tests never buy a label. */
+    @Bean
+    CarrierGateway carriers() {
+        return new CarrierGateway() {
+            @Override
+            public List<RateQuote> quote(RateRequest request) {
+                return List.of();
+            }
+
+            @Override
+            public Label buyLabel(LabelRequest request) {
+                throw new PartnerUnavailableException("carriers", "no carrier in this test");
+            }
+        };
     }
 
     public static class Nodes implements NodeGateway {
