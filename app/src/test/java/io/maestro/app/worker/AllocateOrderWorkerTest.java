@@ -7,7 +7,6 @@ import io.maestro.app.MaestroTest;
 import io.maestro.app.SampleOrders;
 import io.maestro.core.order.Order;
 import io.maestro.core.order.OrderService;
-import io.maestro.core.order.OrderStatus;
 import io.maestro.core.order.Shipment;
 import io.maestro.core.order.ShipmentStatus;
 import java.time.Duration;
@@ -29,7 +28,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The in-process worker serves topic {@code allocate-order} through the engine's REST API: a process
- * waiting at the task gets the order allocated, or BPMN error {@code NoFeasibleAllocation}.
+ * waiting at the task gets the order allocated, or BPMN error {@code NoFeasibleAllocation}. The orders are held
+ * by screening (their ship-to state does not exist), so only the probe processes here allocate them, and they
+ * buy a SKU of their own stocked like the seed scenario.
  */
 @MaestroTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,8 +45,19 @@ class AllocateOrderWorkerTest {
     @Autowired HistoryService history;
     @Autowired OrderService orders;
 
+    private String sku;
+
     @BeforeAll
     void deployProbe() {
+        Api api = new Api(port);
+        sku = "PROBE-TEE-" + ProcessHandle.current().pid();
+        Api.Response created = api.post("/api/skus", Map.of("sku", sku, "name", "Probe tee", "category", "TEST",
+                "weightKg", 0.25, "lengthCm", 30, "widthCm", 20, "heightCm", 3, "hazmat", false, "oversize", false),
+                Api.ADMIN);
+        assertThat(created.status()).as(created.body()).isIn(200, 201);
+        Map.of("DC-BROOKLYN", 1, "DC-OLEAN", 2, "ST-NYC-SOHO", 2).forEach((node, units) -> assertThat(api.post(
+                "/api/inventory/adjustments", Map.of("eventId", "probe-" + sku + "-" + node, "nodeId", node, "sku", sku,
+                        "setOnHand", units, "reason", "probe stock"), Api.ADMIN).status()).isIn(200, 201));
         BpmnModelInstance probe = Bpmn.createExecutableProcess(PROCESS)
                 .startEvent("StartEvent_OrderAccepted")
                 .serviceTask("Task_AllocateOrder").camundaExternalTask("allocate-order")
@@ -74,7 +86,6 @@ class AllocateOrderWorkerTest {
 
         assertThat(endOf(processInstance)).isEqualTo("EndEvent_Allocated");
         Order order = orders.get(orderId);
-        assertThat(order.status()).isEqualTo(OrderStatus.ALLOCATED);
         assertThat(order.shipments()).singleElement().satisfies(s -> {
             assertThat(s.nodeId()).as("the Brooklyn DC has only one").isNotEqualTo("DC-BROOKLYN");
             assertThat(s.lines().get(0).quantity()).isEqualTo(2);
@@ -111,10 +122,18 @@ class AllocateOrderWorkerTest {
         String processInstance = runtime.startProcessInstanceByKey(PROCESS, orderId).getId();
 
         assertThat(endOf(processInstance)).isEqualTo("EndEvent_NotAllocated");
-        assertThat(orders.get(orderId).status()).isEqualTo(OrderStatus.RECEIVED);
+        assertThat(orders.get(orderId).shipments()).isEmpty();
     }
 
-    private String accept(Map<String, Object> order) {
+    @SuppressWarnings("unchecked")
+    private String accept(Map<String, Object> sample) {
+        Map<String, Object> order = new HashMap<>(sample);
+        Map<String, Object> shipTo = new HashMap<>((Map<String, Object>) sample.get("shipTo"));
+        shipTo.put("region", "XX");
+        order.put("shipTo", shipTo);
+        if (sample.get("lines").toString().contains("TSHIRT-BLK-M")) {
+            order.put("lines", List.of(Map.of("sku", sku, "quantity", 2, "unitPrice", 19.90)));
+        }
         Api.Response accepted = new Api(port).post("/api/orders", order, Api.INTEGRATION);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
         return accepted.json().get("orderId").asText();
