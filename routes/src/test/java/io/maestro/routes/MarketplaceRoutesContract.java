@@ -95,6 +95,7 @@ abstract class MarketplaceRoutesContract {
     void theSameFileAgainCreatesNothingNew() {
         inbox.drop("orders-1.csv", MIXED);
         inbox.awaitMoved("error/orders-1.csv.errors.csv");
+        inbox.awaitMoved("error/orders-1.csv");
         String firstReport = inbox.read("error/orders-1.csv.errors.csv");
         inbox.path("error/orders-1.csv.errors.csv").toFile().delete();
 
