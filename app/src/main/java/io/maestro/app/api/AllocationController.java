@@ -3,11 +3,13 @@ package io.maestro.app.api;
 import io.maestro.core.InvalidRequestException;
 import io.maestro.workers.allocate.WaveReoptimization;
 import io.maestro.workers.allocate.WaveReport;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@ConditionalOnWebApplication
 @RestController
 @RequestMapping("/api/allocation")
 public class AllocationController {

@@ -4,6 +4,7 @@ import io.maestro.core.order.IntakeResult;
 import io.maestro.integrations.channels.WebhookOrders;
 import io.maestro.integrations.channels.WebhookSignature;
 import java.net.URI;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code Content-Type: application/vnd.maestro.webstore+json}. 201 when new, 200 with the existing order when
  * the channel sent it before, 401 when the signature is missing or wrong (nothing stored).
  */
+@ConditionalOnWebApplication
 @RestController
 public class ChannelController {
 

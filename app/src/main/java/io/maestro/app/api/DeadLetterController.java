@@ -5,6 +5,7 @@ import io.maestro.core.deadletter.DeadLetter;
 import io.maestro.core.deadletter.DeadLetterStatus;
 import io.maestro.core.deadletter.DeadLetters;
 import java.security.Principal;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Input no route could take, for operators: list and read it with its reason, replay it through its source once
  * the cause is fixed (a failing replay answers with the reason and leaves it OPEN), or discard it with a note.
  */
+@ConditionalOnWebApplication
 @RestController
 @RequestMapping("/api/dead-letters")
 public class DeadLetterController {

@@ -7,6 +7,7 @@ import io.maestro.integrations.erp.ErpSnapshot;
 import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The ERP's imports over REST, the same as its inbox files: an inventory snapshot reconciled against the ledger
  * (JSON, or CSV with {@code ?snapshotId=}), and the item master. Both answer with the per-row report.
  */
+@ConditionalOnWebApplication
 @RestController
 @RequestMapping("/api/erp")
 public class ErpController {

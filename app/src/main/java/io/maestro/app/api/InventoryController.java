@@ -17,6 +17,7 @@ import io.maestro.processes.StockProtectionRules;
 import java.math.BigDecimal;
 import java.security.Principal;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@ConditionalOnWebApplication
 @RestController
 @RequestMapping("/api/inventory")
 public class InventoryController {

@@ -6,6 +6,7 @@ import io.maestro.core.network.Node;
 import io.maestro.core.network.NodeDefinition;
 import io.maestro.core.network.NodeStatus;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@ConditionalOnWebApplication
 @RestController
 @RequestMapping("/api/nodes")
 public class NodeController {

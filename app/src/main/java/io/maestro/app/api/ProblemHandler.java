@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -30,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error of the API as an RFC 9457 problem document. Content errors list every bad field in
  * {@code errors: [{field, message}]}; malformed JSON names where it broke.
  */
+@ConditionalOnWebApplication
 @RestControllerAdvice(basePackages = "io.maestro.app.api")
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 

@@ -6,6 +6,7 @@ import io.maestro.core.returns.ReturnResult;
 import io.maestro.core.returns.ReturnService;
 import java.net.URI;
 import java.security.Principal;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Returns at any node. The node that has the goods in hand reports them (store till, DC returns desk), so a reported
  * return is received; process {@code customer-return} takes it through inspection, disposition and refund.
  */
+@ConditionalOnWebApplication
 @RestController
 @RequestMapping("/api/returns")
 public class ReturnController {
