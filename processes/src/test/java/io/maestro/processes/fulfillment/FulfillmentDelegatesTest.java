@@ -20,6 +20,7 @@ import io.maestro.core.order.Shipment;
 import io.maestro.core.order.ShipmentStatus;
 import io.maestro.core.testing.DomainTables;
 import io.maestro.core.testing.TestData;
+import io.maestro.processes.testing.InTestPartners;
 import io.maestro.workers.allocate.AllocationOutcome;
 import io.maestro.workers.allocate.OrderAllocation;
 import java.lang.reflect.Proxy;
@@ -54,7 +55,7 @@ class FulfillmentDelegatesTest {
     @Autowired NotificationOutbox outbox;
     @Autowired NetworkService network;
     @Autowired CatalogService catalog;
-    @Autowired FulfillmentTestApplication.RecordingNodes nodes;
+    @Autowired InTestPartners.Nodes nodes;
     @Autowired JdbcTemplate jdbc;
 
     String orderId;
@@ -67,7 +68,7 @@ class FulfillmentDelegatesTest {
         stock("DC-OLEAN", 2);
         orderId = intake.accept(TestData.order("W-" + System.nanoTime()), "test").order().orderId();
         variables = new HashMap<>(Map.of("orderId", orderId));
-        nodes.calls.clear();
+        nodes.reset();
     }
 
     @Test
@@ -135,7 +136,7 @@ class FulfillmentDelegatesTest {
 
         cancelOrder.execute(execution());
 
-        assertThat(nodes.calls).containsExactly("cancel " + shipmentId + " at DC-OLEAN");
+        assertThat(nodes.cancelled).containsExactly("DC-OLEAN:" + shipmentId + ":customer changed their mind");
         assertThat(atp("DC-OLEAN")).isEqualTo(2);
         Order order = orders.get(orderId);
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
@@ -157,7 +158,7 @@ class FulfillmentDelegatesTest {
         Order order = orders.get(orderId);
         assertThat(order.status()).isNotEqualTo(OrderStatus.CANCELLED);
         assertThat(order.shipments()).extracting(Shipment::status).containsOnly(ShipmentStatus.DISPATCHED);
-        assertThat(nodes.calls).isEmpty();
+        assertThat(nodes.cancelled).isEmpty();
     }
 
     @Test
