@@ -1,8 +1,8 @@
 package io.maestro.app.api;
 
 import io.maestro.core.order.IntakeResult;
+import io.maestro.integrations.WebhookSignature;
 import io.maestro.integrations.channels.WebhookOrders;
-import io.maestro.integrations.channels.WebhookSignature;
 import java.net.URI;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpHeaders;

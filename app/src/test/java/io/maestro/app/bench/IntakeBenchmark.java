@@ -1,7 +1,7 @@
 package io.maestro.app.bench;
 
 import io.maestro.app.MaestroApplication;
-import io.maestro.integrations.channels.WebhookSignature;
+import io.maestro.integrations.WebhookSignature;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -84,7 +84,7 @@ public final class IntakeBenchmark {
     static Call webhook(String id) {
         byte[] body = order(id, null).getBytes(StandardCharsets.UTF_8);
         return new Call("/api/channels/web/orders", body, new String[] {"Content-Type", "application/json",
-            WebhookSignature.HEADER, WebhookSignature.sign(body, SECRET)});
+            WebhookSignature.HEADER, WebhookSignature.sign(SECRET, body)});
     }
 
     static Call rest(String id) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.app.MaestroTest;
 import io.maestro.core.order.OrderFilter;
 import io.maestro.core.order.OrderService;
-import io.maestro.integrations.channels.WebhookSignature;
+import io.maestro.integrations.WebhookSignature;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,8 +43,8 @@ class ChannelWebhookTest {
     void aSignedCanonicalOrderIsAcceptedOnceAndTheSameOrderAgainReturnsIt() throws Exception {
         String body = canonical(id, "TSHIRT-BLK-M", "10001");
 
-        Reply first = post(body, "application/json", WebhookSignature.sign(bytes(body), SECRET));
-        Reply again = post(body, "application/json", WebhookSignature.sign(bytes(body), SECRET));
+        Reply first = post(body, "application/json", WebhookSignature.sign(SECRET, bytes(body)));
+        Reply again = post(body, "application/json", WebhookSignature.sign(SECRET, bytes(body)));
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.body().get("status").asText()).isEqualTo("RECEIVED");
@@ -64,7 +64,7 @@ class ChannelWebhookTest {
                  "line_items": [{"sku": "TSHIRT-BLK-M", "quantity": 3, "price": "19.90", "title": "Tee"}]}
                 """.formatted(id);
 
-        Reply reply = post(body, "application/vnd.maestro.webstore+json", WebhookSignature.sign(bytes(body), SECRET));
+        Reply reply = post(body, "application/vnd.maestro.webstore+json", WebhookSignature.sign(SECRET, bytes(body)));
 
         assertThat(reply.status()).isEqualTo(201);
         var order = orders.get(reply.body().get("orderId").asText());
@@ -85,8 +85,8 @@ class ChannelWebhookTest {
         String body = canonical(id, "TSHIRT-BLK-M", "10001");
         List<Reply> replies = new ArrayList<>();
 
-        replies.add(post(body, "application/json", WebhookSignature.sign(bytes(body), "not-the-secret")));
-        replies.add(post(body, "application/json", WebhookSignature.sign(bytes(body + " "), SECRET)));
+        replies.add(post(body, "application/json", WebhookSignature.sign("not-the-secret", bytes(body))));
+        replies.add(post(body, "application/json", WebhookSignature.sign(SECRET, bytes(body + " "))));
         replies.add(post(body, "application/json", "sha256=zz"));
         replies.add(post(body, "application/json", null));
 
@@ -102,7 +102,7 @@ class ChannelWebhookTest {
     void aChannelWithoutASecretTakesNoWebhookOrders() throws Exception {
         String body = canonical(id, "TSHIRT-BLK-M", "10001");
 
-        Reply reply = send("/api/channels/kiosk/orders", body, "application/json", WebhookSignature.sign(bytes(body), SECRET));
+        Reply reply = send("/api/channels/kiosk/orders", body, "application/json", WebhookSignature.sign(SECRET, bytes(body)));
 
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.body().get("detail").asText()).isEqualTo("channel KIOSK takes no webhook orders");
@@ -117,8 +117,8 @@ class ChannelWebhookTest {
                  "line_items": [{"sku": "TSHIRT-BLK-M", "quantity": 0, "price": "19.999"}]}
                 """.formatted(id);
 
-        Reply a = post(canonical, "application/json", WebhookSignature.sign(bytes(canonical), SECRET));
-        Reply b = post(webStore, "application/vnd.maestro.webstore+json", WebhookSignature.sign(bytes(webStore), SECRET));
+        Reply a = post(canonical, "application/json", WebhookSignature.sign(SECRET, bytes(canonical)));
+        Reply b = post(webStore, "application/vnd.maestro.webstore+json", WebhookSignature.sign(SECRET, bytes(webStore)));
 
         assertThat(a.status()).isEqualTo(422);
         assertThat(fields(a)).containsExactlyInAnyOrder("shipTo.postalCode", "lines[0].sku");
@@ -132,8 +132,8 @@ class ChannelWebhookTest {
         String truncated = "{\"channelOrderId\": \"" + id + "\", \"lines\": [";
         String wrongType = "{\"channelOrderId\": \"" + id + "\", \"lines\": [{\"sku\": \"A\", \"quantity\": \"many\"}]}";
 
-        Reply a = post(truncated, "application/json", WebhookSignature.sign(bytes(truncated), SECRET));
-        Reply b = post(wrongType, "application/json", WebhookSignature.sign(bytes(wrongType), SECRET));
+        Reply a = post(truncated, "application/json", WebhookSignature.sign(SECRET, bytes(truncated)));
+        Reply b = post(wrongType, "application/json", WebhookSignature.sign(SECRET, bytes(wrongType)));
 
         assertThat(a.status()).isEqualTo(400);
         assertThat(a.body().get("detail").asText()).startsWith("not valid JSON");

@@ -9,6 +9,7 @@ import io.maestro.core.Violation;
 import io.maestro.core.order.IntakeResult;
 import io.maestro.core.order.NewOrder;
 import io.maestro.core.order.OrderIntake;
+import io.maestro.integrations.WebhookSignature;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,7 @@ public class WebhookOrders {
         if (signature == null || signature.isBlank()) {
             throw new SignatureRejectedException("header " + WebhookSignature.HEADER + " is missing");
         }
-        if (!WebhookSignature.matches(body, secret, signature)) {
+        if (!WebhookSignature.verify(secret, body, signature)) {
             throw new SignatureRejectedException("header " + WebhookSignature.HEADER + " does not match the body");
         }
         boolean webStore = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(WEB_STORE_TYPE);
