@@ -32,15 +32,21 @@ public final class IntakeBenchmark {
     static final String SECRET = "demo-web-secret";
     static final double TARGET_PER_S = 500;
 
-    record Run(String path, int orders, int failed, double seconds, long[] nanos) {
+    /** {@code cpuNanos}: CPU time of the whole process (server and this in-process client) during the run. */
+    record Run(String path, int orders, int failed, double seconds, long[] nanos, long cpuNanos) {
         double perSecond() {
             return (orders - failed) / seconds;
+        }
+
+        double cpuMsPerOrder() {
+            return cpuNanos / 1e6 / orders;
         }
 
         Run and(Run other, String name) {
             long[] all = Arrays.copyOf(nanos, nanos.length + other.nanos.length);
             System.arraycopy(other.nanos, 0, all, nanos.length, other.nanos.length);
-            return new Run(name, orders + other.orders, failed + other.failed, seconds + other.seconds, all);
+            return new Run(name, orders + other.orders, failed + other.failed, seconds + other.seconds, all,
+                    cpuNanos + other.cpuNanos);
         }
 
         double percentileMs(double p) {
@@ -61,7 +67,8 @@ public final class IntakeBenchmark {
         System.out.printf(Locale.ROOT, "intake benchmark: %d orders per path, %d clients, H2 under %s%n", orders, clients,
                 dataDir);
         ConfigurableApplicationContext app = SpringApplication.run(MaestroApplication.class, "--server.port=0",
-                "--maestro.data-dir=" + dataDir, "--maestro.worker.enabled=false", "--spring.main.banner-mode=off",
+                "--maestro.data-dir=" + dataDir, "--spring.datasource.url=" + LifecycleBenchmark.h2FileUrl(dataDir),
+                "--maestro.worker.enabled=false", "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN", "--maestro.inbox.poll-ms=60000");
         try {
             String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
@@ -104,6 +111,7 @@ public final class IntakeBenchmark {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long cpuStart = LifecycleBenchmark.processCpuNanos();
         long start = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -135,17 +143,18 @@ public final class IntakeBenchmark {
             f.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = LifecycleBenchmark.processCpuNanos() - cpuStart;
         pool.shutdown();
-        return new Run(path, orders, failed.get(), seconds, nanos);
+        return new Run(path, orders, failed.get(), seconds, nanos, cpu);
     }
 
     static void print(List<Run> runs, int clients) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-34s %8s %7s %10s %9s %9s%n", "path", "orders", "failed", "orders/s", "p50 ms",
-                "p99 ms");
+        System.out.printf(Locale.ROOT, "%-34s %8s %7s %10s %9s %9s %12s%n", "path", "orders", "failed", "orders/s",
+                "p50 ms", "p99 ms", "CPU ms/order");
         for (Run r : runs) {
-            System.out.printf(Locale.ROOT, "%-34s %8d %7d %10.0f %9.2f %9.2f%n", label(r), r.orders(), r.failed(),
-                    r.perSecond(), r.percentileMs(50), r.percentileMs(99));
+            System.out.printf(Locale.ROOT, "%-34s %8d %7d %10.0f %9.2f %9.2f %12.2f%n", label(r), r.orders(), r.failed(),
+                    r.perSecond(), r.percentileMs(50), r.percentileMs(99), r.cpuMsPerOrder());
         }
         Run webhook = runs.get(0);
         Run rest = runs.get(1);
@@ -154,8 +163,8 @@ public final class IntakeBenchmark {
                 webhook.perSecond() >= TARGET_PER_S ? "met" : "NOT met");
         for (Run r : runs) {
             System.out.printf(Locale.ROOT, "RESULT bench=intake path=%s orders=%d clients=%d failed=%d orders_per_s=%.1f "
-                    + "p50_ms=%.2f p99_ms=%.2f%n", r.path(), r.orders(), clients, r.failed(), r.perSecond(),
-                    r.percentileMs(50), r.percentileMs(99));
+                    + "p50_ms=%.2f p99_ms=%.2f cpu_ms_per_order=%.2f%n", r.path(), r.orders(), clients, r.failed(),
+                    r.perSecond(), r.percentileMs(50), r.percentileMs(99), r.cpuMsPerOrder());
         }
         System.out.printf(Locale.ROOT, "RESULT bench=intake ratio_webhook_to_rest=%.2f target_per_s=%.0f target_met=%s%n",
                 ratio, TARGET_PER_S, webhook.perSecond() >= TARGET_PER_S);

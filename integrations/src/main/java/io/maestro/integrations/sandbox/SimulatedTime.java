@@ -10,19 +10,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * The sandbox partners' clock: things they do "after a day" happen after {@code maestro.sandbox.speed} seconds,
- * on two threads that stop with the application.
+ * on {@value #THREADS} threads (many partners answer at the same time) that stop with the application.
  */
 @Component
 public class SimulatedTime implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedTime.class);
+    static final int THREADS = 8;
 
     private final SandboxProperties properties;
     private final ScheduledExecutorService scheduler;
 
     public SimulatedTime(SandboxProperties properties) {
         this.properties = properties;
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, runnable -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(THREADS, runnable -> {
             Thread thread = new Thread(runnable, "sandbox-partners");
             thread.setDaemon(true);
             return thread;

@@ -3,6 +3,7 @@ package io.maestro.workers.task;
 import io.maestro.workers.allocate.OrderAllocation;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.client.ExternalTaskClient;
@@ -32,6 +33,7 @@ public class ExternalTaskWorker implements DisposableBean {
     private final Optional<WorkerCredentials> credentials;
     private final Environment environment;
     private ExternalTaskClient client;
+    private final List<ConcurrentTaskHandler> running = new ArrayList<>();
 
     public ExternalTaskWorker(WorkerProperties properties, OrderAllocation allocation,
                               Optional<WorkerCredentials> credentials, Environment environment) {
@@ -57,15 +59,27 @@ public class ExternalTaskWorker implements DisposableBean {
                 .build();
         List<AllocationTaskHandler> handlers = List.of(new AllocateOrderHandler(allocation, properties.retries()),
                 new ReallocateOrderHandler(allocation, properties.retries()));
-        handlers.forEach(handler -> client.subscribe(handler.topic()).handler(handler).open());
-        log.info("External-task worker {} polls {} for topics {}", workerId(), url,
-                handlers.stream().map(AllocationTaskHandler::topic).toList());
+        for (AllocationTaskHandler handler : handlers) {
+            ConcurrentTaskHandler concurrent = new ConcurrentTaskHandler(handler.topic(), handler, properties.threads(),
+                    properties.maxTasks());
+            running.add(concurrent);
+            client.subscribe(handler.topic()).handler(concurrent).open();
+        }
+        log.info("External-task worker {} polls {} for topics {} with {} threads each", workerId(), url,
+                handlers.stream().map(AllocationTaskHandler::topic).toList(), properties.threads());
     }
 
     @Override
     public synchronized void destroy() {
         if (client != null) {
             client.stop();
+        }
+        for (ConcurrentTaskHandler handler : running) {
+            try {
+                handler.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

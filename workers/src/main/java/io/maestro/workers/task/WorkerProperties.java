@@ -11,14 +11,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxTasks     tasks fetched per poll
  * @param lockMillis   how long a fetched task stays locked to this worker
  * @param retries      attempts of a task that fails for a technical reason, before it becomes an incident
+ * @param threads      tasks worked on at the same time per topic (default: the machine's cores)
  */
 @ConfigurationProperties("maestro.worker")
 public record WorkerProperties(boolean enabled, String engineUrl, String apiKey, int maxTasks, long lockMillis,
-                               int retries) {
+                               int retries, int threads) {
 
     public WorkerProperties {
         maxTasks = maxTasks <= 0 ? 10 : maxTasks;
         lockMillis = lockMillis <= 0 ? 60_000 : lockMillis;
         retries = retries <= 0 ? 3 : retries;
+        threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
     }
 }
