@@ -12,6 +12,7 @@ import io.maestro.devices.event.DeviceEventMapper;
 import io.maestro.devices.gateway.DeviceEventApplied;
 import io.maestro.devices.gateway.DeviceEventGateway;
 import io.maestro.devices.gateway.DeviceMessageIntake;
+import io.maestro.devices.mqtt.DeviceMessageBatcher;
 import io.maestro.devices.mqtt.MqttPlaceholders;
 import io.maestro.devices.simulator.DevicePublisher;
 import io.maestro.devices.simulator.SimulatedNode;
@@ -107,6 +108,7 @@ public final class DeviceBenchmark {
                 mqtt.perSecond() >= EVENTS_TARGET ? "met" : "MISSED");
         row("  CPU per event, whole process (ms)", fmt(mqtt.cpuMsPerEvent(), 3), "", "");
         row("  CPU-bound ceiling on " + cores + " idle cores (/s)", fmt(mqtt.ceiling(cores), 0), "", "");
+        row("  messages per ledger transaction, average", fmt(mqtt.batches.averageSize(), 1), "", "");
         row("publish → ledger commit at " + rate + "/s, p50 / p99 / max (ms)", latencies(paced.latencies), "", "");
         row("baseline: events/s applied directly (no MQTT)", fmt(direct.perSecond(), 0), "", "");
         row("  apply + commit p50 / p99 / max (ms)", latencies(direct.latencies), "", "");
@@ -121,6 +123,8 @@ public final class DeviceBenchmark {
         result(key + "events_per_s transport=mqtt" + n, mqtt.perSecond(), 0);
         result(key + "cpu_ms_per_event transport=mqtt" + n, mqtt.cpuMsPerEvent(), 3);
         result(key + "events_per_s_cpu_ceiling transport=mqtt cores=" + cores, mqtt.ceiling(cores), 0);
+        result(key + "batch_size_avg transport=mqtt" + n, mqtt.batches.averageSize(), 1);
+        result(key + "batch_size_avg transport=mqtt rate=" + rate, paced.batches.averageSize(), 1);
         result(key + "latency_p50_ms transport=mqtt rate=" + rate, percentileMs(paced.latencies, 50), 2);
         result(key + "latency_p99_ms transport=mqtt rate=" + rate, percentileMs(paced.latencies, 99), 2);
         result(key + "events_per_s transport=direct" + n, direct.perSecond(), 0);
@@ -139,6 +143,8 @@ public final class DeviceBenchmark {
         List<SimulatedNode.Message> stream = stream(prefix, events);
         commits.expect(events);
         String url = context.getBean(MqttPlaceholders.class).brokerUrl();
+        DeviceMessageBatcher batcher = context.getBean(DeviceMessageBatcher.class);
+        DeviceMessageBatcher.Batches before = batcher.written();
         long cpu = processCpuNanos();
         long start = System.nanoTime();
         try (DevicePublisher publisher = new DevicePublisher(url, "bench-" + prefix)) {
@@ -156,7 +162,10 @@ public final class DeviceBenchmark {
             }
         }
         long end = commits.awaitAll(300_000);
-        return new Run(events, (end - start) / 1e9, processCpuNanos() - cpu, commits.latencies());
+        long cpuNanos = processCpuNanos() - cpu;
+        DeviceMessageBatcher.Batches after = batcher.written();
+        return new Run(events, (end - start) / 1e9, cpuNanos, commits.latencies(),
+                new DeviceMessageBatcher.Batches(after.batches() - before.batches(), after.messages() - before.messages()));
     }
 
     /** The baseline: the gateway applies each event itself, one transaction per event, no broker in between. */
@@ -172,7 +181,8 @@ public final class DeviceBenchmark {
             gateway.apply(message.topic(), mapper.write(message.payload()));
             latencies[i] = System.nanoTime() - t;
         }
-        return new Run(events, (System.nanoTime() - start) / 1e9, processCpuNanos() - cpu, latencies);
+        return new Run(events, (System.nanoTime() - start) / 1e9, processCpuNanos() - cpu, latencies,
+                new DeviceMessageBatcher.Batches(events, events));
     }
 
     private static final int DEVICES = 4;
@@ -202,7 +212,7 @@ public final class DeviceBenchmark {
         return skus;
     }
 
-    private record Run(int events, double seconds, long cpuNanos, long[] latencies) {
+    private record Run(int events, double seconds, long cpuNanos, long[] latencies, DeviceMessageBatcher.Batches batches) {
         double perSecond() {
             return events / seconds;
         }
