@@ -26,7 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -217,7 +216,11 @@ abstract class DeviceEventsContract {
         return deadLetters.list(DeviceMessageIntake.DEAD_LETTER_SOURCE, DeadLetterStatus.OPEN, 0, 50);
     }
 
-    @TestConfiguration
+    /**
+     * Records what the tests' contexts publish. A plain class the contract imports, not a configuration: the
+     * gateway package is component-scanned, and a configuration here would join every context that scans it (the
+     * benchmark's too, where its growing lists cost more than the ledger).
+     */
     static class Events {
         final List<InventoryPositionChanged> changes = new CopyOnWriteArrayList<>();
         final List<DeviceEventApplied> applied = new CopyOnWriteArrayList<>();
