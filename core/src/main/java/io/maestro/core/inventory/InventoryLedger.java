@@ -78,8 +78,7 @@ public class InventoryLedger {
      * Applies adjustments in their order in one transaction, each as {@link #adjust} would (once per event id,
      * on-hand never below zero, one position-changed event each), with one batched statement per table instead
      * of statements per adjustment: for callers that take events in batches (device streams), each adjustment with
-     * its own actor. A refused one
-     * rolls back all of them; an event id a concurrent transaction is taking throws
+     * its own actor. A refused one rolls back all of them; an event id a concurrent transaction is taking throws
      * {@link org.springframework.dao.DuplicateKeyException}.
      */
     @Transactional
