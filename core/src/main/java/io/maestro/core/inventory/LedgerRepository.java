@@ -1,6 +1,7 @@
 package io.maestro.core.inventory;
 
 import io.maestro.core.db.Database;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.stereotype.Repository;
 
@@ -13,12 +14,23 @@ class LedgerRepository {
         this.db = db;
     }
 
+    private static final String INSERT = "insert into inventory_ledger (node_id, sku, entry_type, on_hand_delta, "
+            + "reserved_delta, safety_stock_delta, reason, source_event_id, reservation_id, actor, created_at) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     void append(LedgerEntry e) {
-        db.jdbc().update("insert into inventory_ledger (node_id, sku, entry_type, on_hand_delta, reserved_delta, "
-                + "safety_stock_delta, reason, source_event_id, reservation_id, actor, created_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.nodeId(), e.sku(), e.type().name(), e.onHandDelta(),
-                e.reservedDelta(), e.safetyStockDelta(), truncate(e.reason(), 300), e.sourceEventId(), e.reservationId(),
-                truncate(e.actor(), 100), db.now());
+        db.jdbc().update(INSERT, row(e, db.now()));
+    }
+
+    /** Appends entries in one batched statement. */
+    void appendAll(List<LedgerEntry> entries) {
+        OffsetDateTime now = db.now();
+        db.jdbc().batchUpdate(INSERT, entries.stream().map(e -> row(e, now)).toList());
+    }
+
+    private static Object[] row(LedgerEntry e, OffsetDateTime now) {
+        return new Object[] {e.nodeId(), e.sku(), e.type().name(), e.onHandDelta(), e.reservedDelta(), e.safetyStockDelta(),
+                truncate(e.reason(), 300), e.sourceEventId(), e.reservationId(), truncate(e.actor(), 100), now};
     }
 
     List<LedgerEntry> entriesFor(String nodeId, String sku) {

@@ -86,6 +86,55 @@ abstract class InventoryLedgerContract {
     }
 
     @Test
+    void aBatchAppliesInItsOrderEachEventOnceWithItsOwnActor() {
+        ledger.adjust(new Adjustment("ev-0", BKN, TSHIRT, 5L, null, null, "receipt"), "wms");
+
+        List<AdjustmentResult> results = ledger.adjustAll(List.of(
+                new Adjustment("ev-1", BKN, TSHIRT, 12L, null, null, "receipt"),
+                new Adjustment("ev-0", BKN, TSHIRT, 5L, null, null, "receipt again"),
+                new Adjustment("ev-2", BKN, TSHIRT, null, 7L, null, "count"),
+                new Adjustment("ev-1", BKN, TSHIRT, 12L, null, null, "receipt twice in the batch"),
+                new Adjustment("ev-3", OLEAN, TSHIRT, 4L, null, null, "receipt"),
+                new Adjustment("ev-4", BKN, TSHIRT, -2L, null, null, "pick")),
+                a -> a.nodeId().equals(OLEAN) ? "scanner" : "rfid");
+
+        assertThat(results).extracting(AdjustmentResult::eventId, AdjustmentResult::duplicate, r -> r.position().onHand())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("ev-1", false, 17L),
+                        org.assertj.core.groups.Tuple.tuple("ev-0", true, 17L),
+                        org.assertj.core.groups.Tuple.tuple("ev-2", false, 7L),
+                        org.assertj.core.groups.Tuple.tuple("ev-1", true, 7L),
+                        org.assertj.core.groups.Tuple.tuple("ev-3", false, 4L),
+                        org.assertj.core.groups.Tuple.tuple("ev-4", false, 5L));
+        assertThat(queries.position(BKN, TSHIRT).orElseThrow().onHand()).isEqualTo(5);
+        assertThat(queries.position(OLEAN, TSHIRT).orElseThrow().onHand()).isEqualTo(4);
+        assertThat(ledger.entries(BKN, TSHIRT)).extracting(LedgerEntry::sourceEventId, LedgerEntry::type, LedgerEntry::onHandDelta,
+                        LedgerEntry::actor)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("ev-0", LedgerEntryType.ADJUSTMENT, 5L, "wms"),
+                        org.assertj.core.groups.Tuple.tuple("ev-1", LedgerEntryType.ADJUSTMENT, 12L, "rfid"),
+                        org.assertj.core.groups.Tuple.tuple("ev-2", LedgerEntryType.COUNT, -10L, "rfid"),
+                        org.assertj.core.groups.Tuple.tuple("ev-4", LedgerEntryType.ADJUSTMENT, -2L, "rfid"));
+        assertThat(ledger.entries(OLEAN, TSHIRT)).singleElement().extracting(LedgerEntry::actor).isEqualTo("scanner");
+        assertThat(ledger.adjust(new Adjustment("ev-4", BKN, TSHIRT, -2L, null, null, "pick"), "rfid").duplicate()).isTrue();
+    }
+
+    @Test
+    void aBatchWithALossBelowZeroIsRefusedWholeAndWritesNothing() {
+        ledger.adjust(new Adjustment("ev-0", BKN, TSHIRT, 3L, null, null, "receipt"), "wms");
+
+        assertThatThrownBy(() -> ledger.adjustAll(List.of(
+                new Adjustment("ev-1", BKN, TSHIRT, 2L, null, null, "receipt"),
+                new Adjustment("ev-2", BKN, TSHIRT, -6L, null, null, "shrink")), a -> "rfid"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("from 5 to -1");
+        assertThat(queries.position(BKN, TSHIRT).orElseThrow().onHand()).isEqualTo(3);
+        assertThat(ledger.entries(BKN, TSHIRT)).hasSize(1);
+        assertThat(ledger.adjust(new Adjustment("ev-1", BKN, TSHIRT, 2L, null, null, "receipt"), "rfid").duplicate())
+                .as("the rolled back event ids were not remembered").isFalse();
+    }
+
+    @Test
     void unknownNodeAndSkuAreBothNamed() {
         assertThatThrownBy(() -> ledger.adjust(new Adjustment("ev-1", "DC-NOWHERE", "NO-SUCH", 1L, null, null, "x"), "wms"))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())

@@ -9,8 +9,14 @@ import io.maestro.devices.event.DeviceEvent;
 import io.maestro.devices.event.DeviceEventMapper;
 import io.maestro.devices.event.DeviceEventType;
 import io.maestro.devices.event.InvalidDeviceEventException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -52,38 +58,109 @@ public class DeviceEventGateway {
     }
 
     /**
-     * Applies checked events in order in one transaction (one commit for many events; each still applied once by
-     * its event id). Any failure rolls all of them back.
+     * Applies checked events in their order in one transaction: one commit and one batched ledger write for many
+     * events, each still applied once by its event id, a stale count still set aside. Any failure rolls all of
+     * them back.
      */
     public List<DeviceEventOutcome> applyAll(List<DeviceEvent> events) {
-        return transaction.execute(status -> events.stream().map(this::applyInTransaction).toList());
+        return transaction.execute(status -> {
+            DeviceEventOutcome[] outcomes = new DeviceEventOutcome[events.size()];
+            List<Adjustment> toLedger = new ArrayList<>(events.size());
+            Map<Adjustment, String> actors = new IdentityHashMap<>();
+            List<Integer> positions = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                DeviceEvent event = events.get(i);
+                if (event.topic().type() == DeviceEventType.RFID_COUNT && isStale(event)) {
+                    outcomes[i] = DeviceEventOutcome.STALE;
+                } else {
+                    Adjustment adjustment = adjustment(event);
+                    toLedger.add(adjustment);
+                    actors.put(adjustment, actor(event));
+                    positions.add(i);
+                }
+            }
+            List<AdjustmentResult> results = ledger.adjustAll(toLedger, actors::get);
+            for (int j = 0; j < results.size(); j++) {
+                outcomes[positions.get(j)] = results.get(j).duplicate() ? DeviceEventOutcome.DUPLICATE : DeviceEventOutcome.APPLIED;
+            }
+            for (int i = 0; i < outcomes.length; i++) {
+                publish(events.get(i), outcomes[i]);
+            }
+            return List.of(outcomes);
+        });
     }
 
     /** Reads a message and checks that its node and SKU exist, or throws naming what is wrong with it. */
     public DeviceEvent read(String topic, String payload) {
-        DeviceEvent event = mapper.read(topic, payload);
-        if (!nodes.exists(event.topic().nodeId())) {
-            throw new InvalidDeviceEventException("topic nodeId", "unknown node " + event.topic().nodeId());
+        Reading reading = readAll(List.of(new DeviceMessage(topic, payload))).get(0);
+        if (reading.invalid() != null) {
+            throw reading.invalid();
         }
-        if (skus.find(event.sku()).isEmpty()) {
-            throw new InvalidDeviceEventException("sku", "unknown SKU " + event.sku() + " at node " + event.topic().nodeId());
+        return reading.event();
+    }
+
+    /** A message read: its event, or why it cannot be taken. */
+    public record Reading(DeviceEvent event, InvalidDeviceEventException invalid) {
+    }
+
+    /**
+     * Reads the messages of a batch and checks that their nodes and SKUs exist, looking each node up once and the
+     * SKUs with one query: per message its event or what is wrong with it.
+     */
+    public List<Reading> readAll(List<DeviceMessage> messages) {
+        List<Reading> read = new ArrayList<>(messages.size());
+        Set<String> skusNamed = new HashSet<>();
+        for (DeviceMessage message : messages) {
+            try {
+                DeviceEvent event = mapper.read(message.topic(), message.payload());
+                skusNamed.add(event.sku());
+                read.add(new Reading(event, null));
+            } catch (InvalidDeviceEventException e) {
+                read.add(new Reading(null, e));
+            }
         }
-        return event;
+        Set<String> knownSkus = skus.existing(skusNamed);
+        Map<String, Boolean> knownNodes = new HashMap<>();
+        List<Reading> checked = new ArrayList<>(read.size());
+        for (Reading reading : read) {
+            DeviceEvent event = reading.event();
+            if (event == null) {
+                checked.add(reading);
+            } else if (!knownNodes.computeIfAbsent(event.topic().nodeId(), nodes::exists)) {
+                checked.add(new Reading(null, new InvalidDeviceEventException("topic nodeId",
+                        "unknown node " + event.topic().nodeId())));
+            } else if (!knownSkus.contains(event.sku())) {
+                checked.add(new Reading(null, new InvalidDeviceEventException("sku", "unknown SKU " + event.sku() + " at node "
+                        + event.topic().nodeId())));
+            } else {
+                checked.add(reading);
+            }
+        }
+        return checked;
     }
 
     private DeviceEventOutcome applyInTransaction(DeviceEvent event) {
-        if (event.topic().type() == DeviceEventType.RFID_COUNT) {
-            OptionalLong newer = sequences.advance(event);
-            if (newer.isPresent()) {
-                sequences.recordStale(event, newer.getAsLong());
-                log.info("Stale count {} (sequence {}) from {} at {} for {} ignored: sequence {} was applied",
-                        event.eventId(), event.sequence(), event.topic().deviceId(), event.topic().nodeId(), event.sku(),
-                        newer.getAsLong());
-                return publish(event, DeviceEventOutcome.STALE);
-            }
+        if (event.topic().type() == DeviceEventType.RFID_COUNT && isStale(event)) {
+            return publish(event, DeviceEventOutcome.STALE);
         }
-        AdjustmentResult result = ledger.adjust(adjustment(event), "device:" + event.topic().deviceId());
+        AdjustmentResult result = ledger.adjust(adjustment(event), actor(event));
         return publish(event, result.duplicate() ? DeviceEventOutcome.DUPLICATE : DeviceEventOutcome.APPLIED);
+    }
+
+    /** Moves the count's sequence, or sets the count aside (and says so) when a newer one was applied. */
+    private boolean isStale(DeviceEvent count) {
+        OptionalLong newer = sequences.advance(count);
+        if (newer.isPresent()) {
+            sequences.recordStale(count, newer.getAsLong());
+            log.info("Stale count {} (sequence {}) from {} at {} for {} ignored: sequence {} was applied", count.eventId(),
+                    count.sequence(), count.topic().deviceId(), count.topic().nodeId(), count.sku(), newer.getAsLong());
+            return true;
+        }
+        return false;
+    }
+
+    private static String actor(DeviceEvent event) {
+        return "device:" + event.topic().deviceId();
     }
 
     private DeviceEventOutcome publish(DeviceEvent event, DeviceEventOutcome outcome) {

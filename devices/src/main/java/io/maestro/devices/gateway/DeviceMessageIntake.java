@@ -9,6 +9,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,27 +43,31 @@ public class DeviceMessageIntake {
 
     /**
      * Messages in arrival order, the good ones in one transaction. When the ledger refuses one of them (a loss of
-     * more than is on hand), or the batch lost a lock race with another transaction, that transaction is rolled
-     * back and each message is taken in its own, so only a refused one becomes a dead letter.
+     * more than is on hand), or the batch lost a race with another transaction (for a lock or an event id), that
+     * transaction is rolled back and each message is taken in its own, so only a refused one becomes a dead letter.
      */
     public List<DeviceEventOutcome> receiveAll(List<DeviceMessage> messages) {
         DeviceEventOutcome[] outcomes = new DeviceEventOutcome[messages.size()];
         List<DeviceEvent> events = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
+        List<DeviceEventGateway.Reading> read = gateway.readAll(messages);
         for (int i = 0; i < messages.size(); i++) {
-            try {
-                events.add(gateway.read(messages.get(i).topic(), messages.get(i).payload()));
+            if (read.get(i).invalid() == null) {
+                events.add(read.get(i).event());
                 positions.add(i);
-            } catch (InvalidDeviceEventException e) {
-                outcomes[i] = deadLetter(messages.get(i), e);
+            } else {
+                outcomes[i] = deadLetter(messages.get(i), read.get(i).invalid());
             }
+        }
+        if (events.isEmpty()) {
+            return List.of(outcomes);
         }
         try {
             List<DeviceEventOutcome> applied = gateway.applyAll(events);
             for (int j = 0; j < applied.size(); j++) {
                 outcomes[positions.get(j)] = applied.get(j);
             }
-        } catch (InvalidRequestException | ConcurrencyFailureException batchFailed) {
+        } catch (InvalidRequestException | ConcurrencyFailureException | DuplicateKeyException batchFailed) {
             for (int i : positions) {
                 outcomes[i] = receive(messages.get(i));
             }

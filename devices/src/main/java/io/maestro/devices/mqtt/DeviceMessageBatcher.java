@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
@@ -27,11 +28,20 @@ public class DeviceMessageBatcher extends AsyncProcessorSupport {
     static final int MAX_BATCH = 250;
     private static final Logger log = LoggerFactory.getLogger(DeviceMessageBatcher.class);
 
+    /** Batches written and the messages in them since start, for the benchmark's average batch size. */
+    public record Batches(long batches, long messages) {
+        public double averageSize() {
+            return batches == 0 ? 0 : (double) messages / batches;
+        }
+    }
+
     private record Pending(Exchange exchange, DeviceMessage message, AsyncCallback callback) {
     }
 
     private final DeviceMessageIntake intake;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong batchesWritten = new AtomicLong();
+    private final AtomicLong messagesWritten = new AtomicLong();
     private volatile Thread writer;
 
     public DeviceMessageBatcher(DeviceMessageIntake intake) {
@@ -45,6 +55,10 @@ public class DeviceMessageBatcher extends AsyncProcessorSupport {
         queue.add(new Pending(exchange, new DeviceMessage(topic, body == null ? "" : new String(body, StandardCharsets.UTF_8)),
                 callback));
         return false;
+    }
+
+    public Batches written() {
+        return new Batches(batchesWritten.get(), messagesWritten.get());
     }
 
     private void writeBatches() {
@@ -68,6 +82,8 @@ public class DeviceMessageBatcher extends AsyncProcessorSupport {
     private void write(List<Pending> batch) {
         try {
             intake.receiveAll(batch.stream().map(Pending::message).toList());
+            batchesWritten.incrementAndGet();
+            messagesWritten.addAndGet(batch.size());
             batch.forEach(p -> p.callback().done(false));
         } catch (RuntimeException e) {
             log.error("{} device message(s) not taken, left unacknowledged for the broker to deliver again: {}", batch.size(),

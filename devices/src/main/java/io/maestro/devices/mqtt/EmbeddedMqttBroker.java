@@ -1,5 +1,6 @@
 package io.maestro.devices.mqtt;
 
+import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +29,12 @@ public class EmbeddedMqttBroker implements DisposableBean {
     static final long MAX_QUEUED_MESSAGES = 1_000_000;
     /** QoS 1 messages a publisher may have unconfirmed at once (HiveMQ's default: 10). */
     static final int RECEIVE_MAXIMUM = 100;
+    /**
+     * QoS 1 messages the broker sends Maestro's session before the first is acknowledged (HiveMQ's default: 50).
+     * Maestro acknowledges a message only after the transaction of its batch committed, so this window is the
+     * largest batch the device route can gather: as large as {@link DeviceMessageBatcher#MAX_BATCH}.
+     */
+    static final int IN_FLIGHT_WINDOW = DeviceMessageBatcher.MAX_BATCH;
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMqttBroker.class);
 
@@ -48,6 +55,8 @@ public class EmbeddedMqttBroker implements DisposableBean {
                     .withExtensionsFolder(Files.createDirectories(home.resolve("extensions")))
                     .withoutLoggingBootstrap()
                     .build();
+            // HiveMQ CE has no configuration entry for this window; its internal settings are these static fields.
+            InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = IN_FLIGHT_WINDOW;
             Thread.UncaughtExceptionHandler maestros = Thread.getDefaultUncaughtExceptionHandler();
             broker.start().join();
             // HiveMQ installs a JVM-wide handler of its own (that may exit the JVM); the application keeps its own.

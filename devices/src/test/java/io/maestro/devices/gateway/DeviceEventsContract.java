@@ -26,7 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,6 +45,7 @@ abstract class DeviceEventsContract {
     @Autowired InventoryLedger ledger;
     @Autowired DeadLetters deadLetters;
     @Autowired CountSequences sequences;
+    @Autowired DeviceMessageIntake intake;
     @Autowired NetworkService network;
     @Autowired CatalogService catalog;
     @Autowired JdbcTemplate jdbc;
@@ -182,6 +182,58 @@ abstract class DeviceEventsContract {
         assertThat(onHand(SKU)).isEqualTo(2);
     }
 
+    @Test
+    void aBatchTakesARedeliveryAndAnEventTwiceInItOnceEach() {
+        intake.receive(message("receipt", movement("r-1", 1, SKU, 5)));
+
+        List<DeviceEventOutcome> outcomes = intake.receiveAll(List.of(message("receipt", movement("r-1", 1, SKU, 5)),
+                message("receipt", movement("r-2", 2, SKU, 3)), message("receipt", movement("r-2", 2, SKU, 3))));
+
+        assertThat(outcomes).containsExactly(DeviceEventOutcome.DUPLICATE, DeviceEventOutcome.APPLIED, DeviceEventOutcome.DUPLICATE);
+        assertThat(onHand(SKU)).isEqualTo(8);
+        assertThat(ledger.entries(NODE, SKU)).hasSize(2);
+    }
+
+    @Test
+    void aBatchDeadLettersOnlyWhatItCannotTakeAndAppliesTheRestInOrder() {
+        List<DeviceEventOutcome> outcomes = intake.receiveAll(List.of(
+                message("rfid-count", count("c-1", 1, SKU, 5)),
+                message("shrink", movement("s-1", 2, SKU, 8)),
+                message("pick", movement("p-1", 3, SKU, 2)),
+                message("receipt", "{\"eventId\":\"r-1\","),
+                message("receipt", movement("r-2", 4, "HAT-RED", 1)),
+                message("receipt", movement("r-3", 5, SKU, 4))));
+
+        assertThat(outcomes).containsExactly(DeviceEventOutcome.APPLIED, DeviceEventOutcome.DEAD_LETTERED,
+                DeviceEventOutcome.APPLIED, DeviceEventOutcome.DEAD_LETTERED, DeviceEventOutcome.DEAD_LETTERED,
+                DeviceEventOutcome.APPLIED);
+        assertThat(onHand(SKU)).isEqualTo(7);
+        assertThat(open()).extracting(DeadLetter::reason).satisfiesExactlyInAnyOrder(
+                loss -> assertThat(loss).contains("from 5 to -3; onHand never goes below 0"),
+                malformed -> assertThat(malformed).startsWith("payload: malformed JSON at line 1"),
+                unknownSku -> assertThat(unknownSku).isEqualTo("sku: unknown SKU HAT-RED at node DC-BKN"));
+    }
+
+    @Test
+    void aBatchSetsAStaleCountAsideAndKeepsTheOrderOfCountsAndDeltas() {
+        List<DeviceEventOutcome> outcomes = intake.receiveAll(List.of(
+                message("rfid-count", count("c-5", 5, SKU, 10)),
+                message("rfid-count", count("c-3", 3, SKU, 50)),
+                message("pick", movement("p-6", 6, SKU, 1)),
+                message("rfid-count", count("c-7", 7, SKU, 20)),
+                message("pick", movement("p-8", 8, SKU, 2))));
+
+        assertThat(outcomes).containsExactly(DeviceEventOutcome.APPLIED, DeviceEventOutcome.STALE, DeviceEventOutcome.APPLIED,
+                DeviceEventOutcome.APPLIED, DeviceEventOutcome.APPLIED);
+        assertThat(onHand(SKU)).isEqualTo(18);
+        assertThat(sequences.staleCounts(NODE, "HH-1")).isEqualTo(1);
+        assertThat(events.changes).hasSize(4);
+    }
+
+    private static DeviceMessage message(String eventType, String payload) {
+        return new DeviceMessage("maestro/nodes/" + NODE + "/devices/HH-1/" + eventType, payload);
+    }
+
     private void publish(String eventType, String payload) {
         device.publish("maestro/nodes/" + NODE + "/devices/HH-1/" + eventType, payload);
     }
@@ -217,7 +269,11 @@ abstract class DeviceEventsContract {
         return deadLetters.list(DeviceMessageIntake.DEAD_LETTER_SOURCE, DeadLetterStatus.OPEN, 0, 50);
     }
 
-    @TestConfiguration
+    /**
+     * Records what the tests' contexts publish. A plain class the contract imports, not a configuration: the
+     * gateway package is component-scanned, and a configuration here would join every context that scans it (the
+     * benchmark's too, where its growing lists cost more than the ledger).
+     */
     static class Events {
         final List<InventoryPositionChanged> changes = new CopyOnWriteArrayList<>();
         final List<DeviceEventApplied> applied = new CopyOnWriteArrayList<>();

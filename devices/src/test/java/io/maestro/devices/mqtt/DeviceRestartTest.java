@@ -32,6 +32,9 @@ class DeviceRestartTest {
 
     @TempDir Path dir;
 
+    /** More than two in-flight windows, so the waiting messages come back in several full batches. */
+    private static final int QUEUED = 2 * EmbeddedMqttBroker.IN_FLIGHT_WINDOW + 7;
+
     @Test
     void eventsPublishedWhileTheRouteIsDownWaitInTheEmbeddedBrokerAcrossARestart() throws Exception {
         int port = freePort();
@@ -39,16 +42,17 @@ class DeviceRestartTest {
             TestData.seed(maestro.getBean(NetworkService.class), maestro.getBean(CatalogService.class));
             maestro.getBean(CamelContext.class).getRouteController().stopRoute("device-events");
             try (DevicePublisher dock = new DevicePublisher(maestro.getBean(MqttPlaceholders.class).brokerUrl(), null)) {
-                for (int i = 1; i <= 3; i++) {
+                for (int i = 1; i <= QUEUED; i++) {
                     dock.publish(RECEIPT, receipt("r-" + i, i, 2));
                 }
+                dock.publish(RECEIPT, receipt("r-1", 1, 2));
             }
             assertThat(onHand(maestro)).isZero();
         }
 
         try (ConfigurableApplicationContext maestro = start("--maestro.mqtt.port=" + port)) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> onHand(maestro) == 6);
-            assertThat(maestro.getBean(InventoryLedger.class).entries("DC-BKN", "TSHIRT-BLK-M")).hasSize(3);
+            await().atMost(Duration.ofSeconds(60)).until(() -> onHand(maestro) == 2L * QUEUED);
+            assertThat(maestro.getBean(InventoryLedger.class).entries("DC-BKN", "TSHIRT-BLK-M")).hasSize(QUEUED);
         }
     }
 
