@@ -271,6 +271,9 @@ public final class BranchAndBoundAllocator implements Allocator {
             double[] least = leastAtDepth[depth];
             double[] leastWith = leastAtDepth[depth + 1];
             for (int c = from; c + toChoose < candidates.length && explored < budget; c++) {
+                if (fromHereOn(c, toChoose + 1, fixed + split, least) >= bestCost - EPSILON) {
+                    break;
+                }
                 int n = candidates[c];
                 explored++;
                 double withFixed = fixed + fixedFloor[n];
@@ -300,6 +303,20 @@ public final class BranchAndBoundAllocator implements Allocator {
                     }
                 }
             }
+        }
+
+        /**
+         * A lower bound on every set that adds {@code count} candidates from position {@code c} on to those
+         * chosen: the least fixed floors among them and every unit at the least linear floor of the chosen and
+         * those candidates. It never falls as {@code c} grows, so once it cannot win no later candidate can.
+         */
+        private double fromHereOn(int c, int count, double fixedAndSplit, double[] least) {
+            double bound = fixedAndSplit + laterFixed[c][count];
+            double[] later = laterLinearUnit[c];
+            for (int i = 0; i < least.length; i++) {
+                bound += p.qty[i] * Math.min(p.unfilledPerUnit, Math.min(least[i], later[i]));
+            }
+            return bound;
         }
 
         private void placeWithin(int[] nodes) {
