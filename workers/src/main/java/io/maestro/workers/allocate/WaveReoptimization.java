@@ -13,11 +13,11 @@ import io.maestro.core.order.ShipmentStatus;
 import io.maestro.workers.allocation.AllocationPlan;
 import io.maestro.workers.allocation.AllocationProblem;
 import io.maestro.workers.allocation.AllocationRequest;
+import io.maestro.workers.allocation.CandidatePlanOptimizer;
 import io.maestro.workers.allocation.CostBreakdown;
 import io.maestro.workers.allocation.NodeType;
 import io.maestro.workers.allocation.OrderLine;
 import io.maestro.workers.allocation.Service;
-import io.maestro.workers.allocation.WaveOptimizer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -32,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Batch re-optimisation of the orders that are allocated but not yet released to a node: they are
- * planned again together, as if their reservations were free, by the wave optimiser (SCIP), starting
- * from their current plans. A dry run reports the savings; applying swaps each cheaper plan in, one
+ * planned again together, as if their reservations were free, by {@link CandidatePlanOptimizer} (column
+ * generation over candidate plans at exact costs, then SCIP), starting from their current plans. A dry run reports the savings; applying swaps each cheaper plan in, one
  * order per transaction (release, reserve anew, replace the shipments), and keeps the old plan of an
  * order whose new stock was taken meanwhile. Orders are re-planned per channel (ATP differs by channel).
  */
@@ -43,6 +43,8 @@ public class WaveReoptimization {
     static final int MAX_ORDERS = 500;
     private static final String ACTOR = "wave-optimiser";
     private static final double CENT = 0.005;
+    /** Share of a channel's time for column generation; SCIP's integer choice has the rest. */
+    private static final double PRICING_SHARE = 0.75;
 
     private final OrderService orders;
     private final InventoryLedger ledger;
@@ -90,7 +92,8 @@ public class WaveReoptimization {
                 problems.add(problem);
                 currentTakes.add(problem.takeOf(currentPlan(order)));
             }
-            WaveOptimizer.WaveSolution solution = new WaveOptimizer(secondsPerChannel).optimise(problems, currentTakes);
+            CandidatePlanOptimizer.Solution solution = new CandidatePlanOptimizer(secondsPerChannel, PRICING_SHARE)
+                    .optimise(problems, currentTakes);
             optimal &= solution.optimal();
             seconds += solution.seconds();
             for (int o = 0; o < wave.size(); o++) {

@@ -2,7 +2,6 @@ package io.maestro.workers.allocation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +36,10 @@ public final class AllocationProblem {
     final int totalUnits;
     /** [node][line]: the shadow price per unit the search adds to a plan's objective (zero by default). */
     final double[][] surcharge;
+    /** [node]: the fixed part of the plane no parcel from the node lies below (see {@link ShipmentCoster#linearFixed}). */
+    final double[] fixedFloor;
+    /** [node][line]: the plane's part per unit of the line, without shadow prices. */
+    final double[][] planeUnit;
 
     private AllocationProblem(AllocationRequest request, ShadowPrices prices) {
         this.request = request;
@@ -69,37 +72,59 @@ public final class AllocationProblem {
             skuDemand[sku[i]] += qty[i];
         }
         this.totalUnits = Arrays.stream(qty).sum();
-        this.avail = new int[nodes.length][skus.size()];
+        this.avail = request.atp().available(Arrays.stream(nodes).map(Node::id).toList(), skus);
         this.capUnits = new int[nodes.length];
         this.unitFloor = new double[nodes.length][lineCount];
         this.surcharge = new double[nodes.length][lineCount];
+        this.fixedFloor = new double[nodes.length];
+        this.planeUnit = new double[nodes.length][lineCount];
         for (int n = 0; n < nodes.length; n++) {
             capUnits[n] = nodes[n].remainingUnitsToday();
             for (int s = 0; s < skus.size(); s++) {
-                avail[n][s] = Math.max(0, request.atp().available(nodes[n].id(), skus.get(s)));
+                avail[n][s] = Math.max(0, avail[n][s]);
             }
+            fixedFloor[n] = coster.linearFixed(n);
             for (int i = 0; i < lineCount; i++) {
                 surcharge[n][i] = prices == ShadowPrices.NONE ? 0 : prices.perUnit(nodes[n].id(), lines[i].sku());
                 unitFloor[n][i] = coster.marginalFloor(n, unitWeight[i], 1) + surcharge[n][i];
+                planeUnit[n][i] = coster.linearPerUnit(n, unitWeight[i]);
             }
         }
         this.options = new int[lineCount][];
+        int[] holding = new int[nodes.length];
+        double[] rank = new double[nodes.length];
         for (int i = 0; i < lineCount; i++) {
-            final int line = i;
-            double[] rank = new double[nodes.length];
-            List<Integer> holding = new ArrayList<>();
+            int count = 0;
             for (int n = 0; n < nodes.length; n++) {
                 int most = Math.min(avail[n][sku[i]], capUnits[n]);
                 if (most > 0) {
-                    holding.add(n);
-                    double alone = coster.cost(n, qty[i] * unitWeight[i], qty[i]);
-                    rank[n] = most >= qty[i] ? alone : alone + unfilledPerUnit * (qty[i] - most) + 1e6;
+                    // the line alone from the node on the plane: whole lines first, then the cheaper
+                    double alone = fixedFloor[n] + qty[i] * planeUnit[n][i];
+                    rank[count] = most >= qty[i] ? alone : alone + unfilledPerUnit * (qty[i] - most) + 1e6;
+                    holding[count++] = n;
                 }
             }
-            options[line] = holding.stream()
-                    .sorted(Comparator.<Integer>comparingDouble(n -> rank[n]).thenComparing(n -> n))
-                    .mapToInt(Integer::intValue).toArray();
+            options[i] = ascending(holding, rank, count);
         }
+    }
+
+    /** The first {@code count} items by ascending key, ties in their given order (insertion sort: few nodes). */
+    static int[] ascending(int[] items, double[] key, int count) {
+        int[] sorted = Arrays.copyOf(items, count);
+        double[] keys = Arrays.copyOf(key, count);
+        for (int a = 1; a < count; a++) {
+            int item = sorted[a];
+            double k = keys[a];
+            int b = a - 1;
+            while (b >= 0 && keys[b] > k) {
+                sorted[b + 1] = sorted[b];
+                keys[b + 1] = keys[b];
+                b--;
+            }
+            sorted[b + 1] = item;
+            keys[b + 1] = k;
+        }
+        return sorted;
     }
 
     /** The same order and snapshot with other shadow prices: only the prices and the unit floors change. */
@@ -121,6 +146,8 @@ public final class AllocationProblem {
         this.coster = base.coster;
         this.skuDemand = base.skuDemand;
         this.totalUnits = base.totalUnits;
+        this.fixedFloor = base.fixedFloor;
+        this.planeUnit = base.planeUnit;
         this.surcharge = new double[nodes.length][lines.length];
         this.unitFloor = new double[nodes.length][lines.length];
         for (int n = 0; n < nodes.length; n++) {

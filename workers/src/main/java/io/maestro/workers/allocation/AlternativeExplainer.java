@@ -1,11 +1,11 @@
 package io.maestro.workers.allocation;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +35,8 @@ final class AlternativeExplainer {
         final double[] weight;
         final int[] units;
         final double[] cost;
+        /** [node]: units per SKU of the parcel from that node (null for nodes that ship nothing). */
+        final int[][] skuUnits;
         final List<Integer> used = new ArrayList<>();
         final double orderWeight;
         final int orderUnits;
@@ -44,6 +46,7 @@ final class AlternativeExplainer {
             weight = new double[p.nodes.length];
             units = new int[p.nodes.length];
             cost = new double[p.nodes.length];
+            skuUnits = new int[p.nodes.length][];
             double w = 0;
             for (int i = 0; i < p.lines.length; i++) {
                 w += p.qty[i] * p.unitWeight[i];
@@ -58,6 +61,10 @@ final class AlternativeExplainer {
                 if (units[n] > 0) {
                     used.add(n);
                     cost[n] = p.coster.cost(n, weight[n], units[n]);
+                    skuUnits[n] = new int[p.skuDemand.length];
+                    for (int i = 0; i < p.lines.length; i++) {
+                        skuUnits[n][p.sku[i]] += chosen[i][n];
+                    }
                 }
             }
         }
@@ -67,23 +74,22 @@ final class AlternativeExplainer {
     }
 
     static List<RejectedAlternative> explain(AllocationProblem p, int[][] chosen, AllocationPlan plan) {
-        Map<String, Integer> eligibleIndex = new HashMap<>();
-        for (int n = 0; n < p.nodes.length; n++) {
-            eligibleIndex.put(p.nodes[n].id(), n);
-        }
         Parcels parcels = new Parcels(p, chosen);
         Order order = p.request.order();
         List<Costed> costed = new ArrayList<>();
         List<Unable> unable = new ArrayList<>();
+        int next = 0;
         for (Node node : p.request.nodes()) {
-            Integer n = eligibleIndex.get(node.id());
-            if (n == null) {
+            // the problem's nodes are the request's eligible ones, in the request's order
+            boolean eligible = next < p.nodes.length && p.nodes[next] == node;
+            int n = eligible ? next++ : -1;
+            if (!eligible) {
                 Optional<String> reason = Ineligibility.reason(node, order, p.request.policy());
                 if (reason.isPresent() && !reason.get().equals(Ineligibility.NOT_PICKUP_NODE)) {
                     unable.add(new Unable(node, -1, reason.get(), node.location().milesTo(order.shipTo())));
                 }
             } else if (parcels.units[n] == 0) {
-                Costed alternative = cheapestUsing(p, chosen, parcels, node, n);
+                Costed alternative = cheapestUsing(p, parcels, node, n);
                 if (alternative == null) {
                     unable.add(new Unable(node, n, null, p.miles[n]));
                 } else {
@@ -95,7 +101,7 @@ final class AlternativeExplainer {
         unable.sort(Comparator.comparingDouble(Unable::miles));
         List<RejectedAlternative> result = new ArrayList<>();
         costed.stream().limit(MAX_COSTED).forEach(c -> {
-            CostBreakdown delta = PlanBuilder.build(p, materialise(p, chosen, c)).breakdown().minus(plan.breakdown());
+            CostBreakdown delta = delta(p, parcels, plan, c);
             result.add(new RejectedAlternative(c.node.id(), c.node.name(), delta.total(), describe(delta)));
         });
         unable.stream().limit(MAX_UNABLE).forEach(u -> result.add(new RejectedAlternative(u.node.id(), u.node.name(),
@@ -103,14 +109,30 @@ final class AlternativeExplainer {
         return result;
     }
 
-    private static Costed cheapestUsing(AllocationProblem p, int[][] chosen, Parcels parcels, Node node, int n) {
+    /**
+     * What the alternative costs more than the plan, rule by rule: the whole order from its node instead of the
+     * plan, or the moved parcel from its new node instead of its old one (the other parcels, the split penalty
+     * and what stays unfilled are the same).
+     */
+    private static CostBreakdown delta(AllocationProblem p, Parcels parcels, AllocationPlan plan, Costed c) {
+        if (c.movedFrom == Costed.WHOLE_ORDER) {
+            CostBreakdown whole = p.coster.costing(c.index, parcels.orderWeight, parcels.orderUnits).breakdown()
+                    .withSplit(p.rules.splitPenalty(1)).withUnfilled(p.rules.unfilledPenalty(0));
+            return whole.minus(plan.breakdown());
+        }
+        int m = c.movedFrom;
+        return p.coster.costing(c.index, parcels.weight[m], parcels.units[m]).breakdown()
+                .minus(p.coster.costing(m, parcels.weight[m], parcels.units[m]).breakdown());
+    }
+
+    private static Costed cheapestUsing(AllocationProblem p, Parcels parcels, Node node, int n) {
         Costed best = null;
         if (p.canShipWhole(n)) {
             best = new Costed(node, n, Costed.WHOLE_ORDER, p.coster.cost(n, parcels.orderWeight, parcels.orderUnits),
                     p.miles[n]);
         }
         for (int m : parcels.used) {
-            if (canTakeParcel(p, chosen, m, n)) {
+            if (canTakeParcel(p, parcels, m, n)) {
                 double cost = parcels.total - parcels.cost[m] + p.coster.cost(n, parcels.weight[m], parcels.units[m]);
                 if (best == null || cost < best.cost) {
                     best = new Costed(node, n, m, cost, p.miles[n]);
@@ -120,33 +142,14 @@ final class AlternativeExplainer {
         return best;
     }
 
-    private static boolean canTakeParcel(AllocationProblem p, int[][] chosen, int from, int to) {
-        int units = 0;
-        for (int i = 0; i < p.lines.length; i++) {
-            units += chosen[i][from];
-            int sameSku = 0;
-            for (int j = 0; j < p.lines.length; j++) {
-                if (p.sku[j] == p.sku[i]) {
-                    sameSku += chosen[j][from];
-                }
-            }
-            if (sameSku > p.avail[to][p.sku[i]]) {
+    private static boolean canTakeParcel(AllocationProblem p, Parcels parcels, int from, int to) {
+        int[] skuUnits = parcels.skuUnits[from];
+        for (int s = 0; s < skuUnits.length; s++) {
+            if (skuUnits[s] > p.avail[to][s]) {
                 return false;
             }
         }
-        return units <= p.capUnits[to];
-    }
-
-    private static int[][] materialise(AllocationProblem p, int[][] chosen, Costed c) {
-        if (c.movedFrom == Costed.WHOLE_ORDER) {
-            return p.wholeOrderFrom(c.index);
-        }
-        int[][] moved = AllocationProblem.copy(chosen);
-        for (int[] row : moved) {
-            row[c.index] += row[c.movedFrom];
-            row[c.movedFrom] = 0;
-        }
-        return moved;
+        return parcels.units[from] <= p.capUnits[to];
     }
 
     private static Set<Integer> usedNodes(AllocationProblem p, int[][] take) {
@@ -209,6 +212,6 @@ final class AlternativeExplainer {
 
     static String money(double value) {
         String sign = value < 0 ? "-" : "+";
-        return sign + "$" + String.format(Locale.ROOT, "%.2f", Math.abs(value));
+        return sign + "$" + BigDecimal.valueOf(Math.abs(value)).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -3,6 +3,7 @@ package io.maestro.workers.allocation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -53,6 +54,22 @@ public final class BranchAndBoundAllocator implements Allocator {
         return new Search(p, incumbentRule.assign(p).take(), nodeBudget).run();
     }
 
+    /**
+     * Every plan of the order whose objective (shadow prices included) is at most {@code ceiling}, each once,
+     * by the same search with the ceiling in place of the incumbent; empty when the node budget or
+     * {@code maxPlans} ran out first, as the list would then be incomplete.
+     */
+    public Optional<List<int[][]>> plansWithin(AllocationProblem p, double ceiling, int maxPlans) {
+        Search search = new Search(p, p.nothing(), nodeBudget);
+        search.collect(ceiling, maxPlans);
+        if (p.evaluate(p.nothing()) <= ceiling + EPSILON) {
+            search.collected.add(p.nothing());
+        }
+        Assignment done = search.run();
+        return done.proven() && search.collected.size() <= maxPlans ? Optional.of(search.collected)
+                : Optional.empty();
+    }
+
     /** Shipping nodes to search within, and a lower bound on any plan that uses exactly them. */
     private record NodeSet(int[] nodes, double bound) {
     }
@@ -71,6 +88,12 @@ public final class BranchAndBoundAllocator implements Allocator {
         private final double[] surchargeSoFar;
         private final double[] fixedFloor;
         private final double[][] linearUnit;
+        /** [node][line]: {@code linearUnit}, or infinity when the node cannot ship the line at all. */
+        private final double[][] linearIfStocked;
+        /** [position in candidates][r]: the sum of the r least fixed floors among candidates from there on. */
+        private final double[][] laterFixed;
+        /** [depth]: the least linear unit floor per line among the nodes chosen so far (outer level). */
+        private double[][] leastAtDepth = new double[0][];
         private final boolean[] allowed;
         private int required;
         /** The nodes of the set being searched (the ones {@code allowed}). */
@@ -86,6 +109,9 @@ public final class BranchAndBoundAllocator implements Allocator {
         private double bestCost;
         private int unfilled;
         private long explored;
+        /** When enumerating: every plan found within the ceiling, which then stays the bar. */
+        private List<int[][]> collected;
+        private int maxPlans;
 
         Search(AllocationProblem p, int[][] incumbent, long budget) {
             this.p = p;
@@ -118,11 +144,10 @@ public final class BranchAndBoundAllocator implements Allocator {
             boolean[] holds = new boolean[nodeCount];
             double[] standalone = new double[nodeCount];
             for (int n = 0; n < nodeCount; n++) {
-                fixedFloor[n] = p.coster.linearFixed(n);
+                fixedFloor[n] = p.fixedFloor[n];
                 standalone[n] = fixedFloor[n];
                 for (int i = 0; i < lineCount; i++) {
-                    linearUnit[n][i] = Math.max(p.unitFloor[n][i],
-                            p.coster.linearPerUnit(n, p.unitWeight[i]) + p.surcharge[n][i]);
+                    linearUnit[n][i] = Math.max(p.unitFloor[n][i], p.planeUnit[n][i] + p.surcharge[n][i]);
                 }
             }
             for (int i = 0; i < lineCount; i++) {
@@ -135,17 +160,40 @@ public final class BranchAndBoundAllocator implements Allocator {
                     standalone[n] += p.qty[i] * (stocked[n] ? linearUnit[n][i] : p.unfilledPerUnit);
                 }
             }
-            this.candidates = IntStream.range(0, nodeCount).filter(n -> holds[n]).boxed()
-                    .sorted(Comparator.<Integer>comparingDouble(n -> standalone[n]).thenComparing(n -> n))
-                    .mapToInt(Integer::intValue).toArray();
+            int[] holding = new int[nodeCount];
+            double[] holdingCost = new double[nodeCount];
+            int count = 0;
+            for (int n = 0; n < nodeCount; n++) {
+                if (holds[n]) {
+                    holding[count] = n;
+                    holdingCost[count++] = standalone[n];
+                }
+            }
+            this.candidates = AllocationProblem.ascending(holding, holdingCost, count);
+            this.linearIfStocked = new double[nodeCount][lineCount];
+            for (int n = 0; n < nodeCount; n++) {
+                for (int i = 0; i < lineCount; i++) {
+                    linearIfStocked[n][i] = stocks(n, i) ? linearUnit[n][i] : Double.POSITIVE_INFINITY;
+                }
+            }
             this.laterLinearUnit = new double[candidates.length + 1][lineCount];
             java.util.Arrays.fill(laterLinearUnit[candidates.length], Double.POSITIVE_INFINITY);
             for (int c = candidates.length - 1; c >= 0; c--) {
                 for (int i = 0; i < lineCount; i++) {
-                    double here = stocks(candidates[c], i) ? linearUnit[candidates[c]][i] : Double.POSITIVE_INFINITY;
-                    laterLinearUnit[c][i] = Math.min(laterLinearUnit[c + 1][i], here);
+                    laterLinearUnit[c][i] = Math.min(laterLinearUnit[c + 1][i], linearIfStocked[candidates[c]][i]);
                 }
             }
+            int largest = Math.min(p.maxShipments, candidates.length);
+            this.laterFixed = new double[candidates.length + 1][largest + 1];
+            double[] least = new double[largest];
+            for (int c = candidates.length - 1; c >= 0; c--) {
+                insertLeast(least, candidates.length - c, fixedFloor[candidates[c]]);
+                for (int r = 1; r <= largest; r++) {
+                    laterFixed[c][r] = r <= candidates.length - c ? laterFixed[c][r - 1] + least[r - 1]
+                            : Double.POSITIVE_INFINITY;
+                }
+            }
+            java.util.Arrays.fill(laterFixed[candidates.length], 1, largest + 1, Double.POSITIVE_INFINITY);
             this.optionIndex = new int[lineCount][nodeCount];
             for (int i = 0; i < lineCount; i++) {
                 java.util.Arrays.fill(optionIndex[i], -1);
@@ -163,17 +211,42 @@ public final class BranchAndBoundAllocator implements Allocator {
             }
         }
 
+        /** Keeps {@code least} the ascending smallest values seen; {@code seen} counts this one. */
+        private static void insertLeast(double[] least, int seen, double value) {
+            int count = Math.min(seen - 1, least.length);
+            if (count == least.length) {
+                if (count == 0 || value >= least[count - 1]) {
+                    return;
+                }
+                count--;
+            }
+            int at = count;
+            while (at > 0 && least[at - 1] > value) {
+                least[at] = least[at - 1];
+                at--;
+            }
+            least[at] = value;
+        }
+
         private boolean stocks(int n, int i) {
             return Math.min(p.avail[n][p.sku[i]], p.capUnits[n]) > 0;
+        }
+
+        /** Enumerates instead of optimising: every plan costing at most {@code ceiling} is collected. */
+        void collect(double ceiling, int most) {
+            collected = new ArrayList<>();
+            maxPlans = most;
+            best = p.nothing();
+            bestCost = ceiling + 2 * EPSILON;
         }
 
         Assignment run() {
             int largest = Math.min(p.maxShipments, candidates.length);
             for (int size = 1; size <= largest && order.length > 0 && explored < budget; size++) {
                 List<NodeSet> sets = new ArrayList<>();
-                double[] least = new double[order.length];
-                java.util.Arrays.fill(least, Double.POSITIVE_INFINITY);
-                collectSets(0, new int[size], 0, 0, least, sets);
+                leastAtDepth = new double[size + 1][order.length];
+                java.util.Arrays.fill(leastAtDepth[0], Double.POSITIVE_INFINITY);
+                collectSets(0, new int[size], 0, 0, sets);
                 sets.sort(Comparator.comparingDouble(NodeSet::bound));
                 for (NodeSet set : sets) {
                     if (set.bound() >= bestCost - EPSILON || explored >= budget) {
@@ -187,32 +260,63 @@ public final class BranchAndBoundAllocator implements Allocator {
 
         /**
          * Outer level: the sets of {@code chosen.length} shipping nodes whose bound beats the incumbent, adding
-         * candidates from position {@code from} on to the first {@code depth} chosen.
+         * candidates from position {@code from} on to the first {@code depth} chosen. A branch is cut when the
+         * chosen nodes' fixed floors, the least fixed floors of the nodes still to choose, the split penalty and
+         * every unit at the least linear floor among the chosen and later candidates cannot beat the incumbent.
          */
-        private void collectSets(int from, int[] chosen, int depth, double fixed, double[] least, List<NodeSet> sets) {
+        private void collectSets(int from, int[] chosen, int depth, double fixed, List<NodeSet> sets) {
             int size = chosen.length;
+            int toChoose = size - depth - 1;
             double split = p.rules.splitPenalty(size);
-            for (int c = from; c + size - depth - 1 < candidates.length && explored < budget; c++) {
+            double[] least = leastAtDepth[depth];
+            double[] leastWith = leastAtDepth[depth + 1];
+            for (int c = from; c + toChoose < candidates.length && explored < budget; c++) {
+                if (fromHereOn(c, toChoose + 1, fixed + split, least) >= bestCost - EPSILON) {
+                    break;
+                }
                 int n = candidates[c];
                 explored++;
                 double withFixed = fixed + fixedFloor[n];
-                double[] leastWith = new double[least.length];
-                double exactly = withFixed + split;
-                double orMore = withFixed + split;
-                for (int i = 0; i < least.length; i++) {
-                    leastWith[i] = stocks(n, i) ? Math.min(least[i], linearUnit[n][i]) : least[i];
-                    exactly += p.qty[i] * Math.min(p.unfilledPerUnit, leastWith[i]);
-                    orMore += p.qty[i] * Math.min(p.unfilledPerUnit, Math.min(leastWith[i], laterLinearUnit[c + 1][i]));
+                double base = withFixed + split + laterFixed[c + 1][toChoose];
+                if (base >= bestCost - EPSILON) {
+                    continue;
                 }
-                chosen[depth] = n;
-                if (depth + 1 == size) {
-                    if (exactly < bestCost - EPSILON) {
-                        sets.add(new NodeSet(chosen.clone(), exactly));
+                double[] here = linearIfStocked[n];
+                double bound = base;
+                if (toChoose == 0) {
+                    for (int i = 0; i < least.length; i++) {
+                        bound += p.qty[i] * Math.min(p.unfilledPerUnit, Math.min(least[i], here[i]));
                     }
-                } else if (orMore < bestCost - EPSILON) {
-                    collectSets(c + 1, chosen, depth + 1, withFixed, leastWith, sets);
+                    if (bound < bestCost - EPSILON) {
+                        chosen[depth] = n;
+                        sets.add(new NodeSet(chosen.clone(), bound));
+                    }
+                } else {
+                    double[] later = laterLinearUnit[c + 1];
+                    for (int i = 0; i < least.length; i++) {
+                        leastWith[i] = Math.min(least[i], here[i]);
+                        bound += p.qty[i] * Math.min(p.unfilledPerUnit, Math.min(leastWith[i], later[i]));
+                    }
+                    if (bound < bestCost - EPSILON) {
+                        chosen[depth] = n;
+                        collectSets(c + 1, chosen, depth + 1, withFixed, sets);
+                    }
                 }
             }
+        }
+
+        /**
+         * A lower bound on every set that adds {@code count} candidates from position {@code c} on to those
+         * chosen: the least fixed floors among them and every unit at the least linear floor of the chosen and
+         * those candidates. It never falls as {@code c} grows, so once it cannot win no later candidate can.
+         */
+        private double fromHereOn(int c, int count, double fixedAndSplit, double[] least) {
+            double bound = fixedAndSplit + laterFixed[c][count];
+            double[] later = laterLinearUnit[c];
+            for (int i = 0; i < least.length; i++) {
+                bound += p.qty[i] * Math.min(p.unfilledPerUnit, Math.min(least[i], later[i]));
+            }
+            return bound;
         }
 
         private void placeWithin(int[] nodes) {
@@ -337,6 +441,15 @@ public final class BranchAndBoundAllocator implements Allocator {
                 return;
             }
             double total = cost + p.rules.splitPenalty(ledger.shipments());
+            if (collected != null) {
+                if (total < bestCost - EPSILON) {
+                    collected.add(AllocationProblem.copy(current));
+                    if (collected.size() > maxPlans) {
+                        explored = budget;
+                    }
+                }
+                return;
+            }
             if (total < bestCost - EPSILON) {
                 bestCost = total;
                 best = AllocationProblem.copy(current);

@@ -4,12 +4,15 @@ import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -28,8 +31,14 @@ import java.util.TreeSet;
  *       exact step-priced costs, not a linearised model. Repeat until no order finds a better plan (the
  *       relaxation is then optimal and equals the bound) or the pricing time is up.</li>
  *   <li>SCIP chooses one candidate per order, as integers, within the remaining time, starting from the
- *       starting plans. The result is proven optimal when its cost meets the bound.</li>
+ *       starting plans.</li>
+ *   <li>Proof by reduced-cost enumeration (see {@link #prove}): every plan that can be part of an allocation
+ *       no dearer than the choice is added as a candidate, when there are few enough; SCIP's optimum over
+ *       them is then the optimum of the whole plan-choice model.</li>
  * </ol>
+ * The choice is proven optimal when its cost meets the Lagrangian bound (within 0.01 %), or when the
+ * enumeration completed and SCIP proved its choice over the candidates optimal. Time limits count the CPU
+ * time of the calling thread ({@link #clockNanos}).
  */
 public final class CandidatePlanOptimizer {
 
@@ -69,6 +78,10 @@ public final class CandidatePlanOptimizer {
      * (Wentges smoothing): the relaxation's own prices swing wildly while it has few candidates.
      */
     private static final double SMOOTHING = 0.5;
+    /** The proof stage gives up (the choice stays unproven) when an order has more plans within the gap. */
+    private static final int MAX_PLANS_PER_ORDER = 5_000;
+    /** ... or the window more plans within the gap than SCIP can choose among in time. */
+    private static final int MAX_ENUMERATED = 20_000;
 
     private final double timeLimitSeconds;
     private final double pricingShare;
@@ -89,7 +102,7 @@ public final class CandidatePlanOptimizer {
      */
     public Solution optimise(List<AllocationProblem> orders, List<int[][]> starts) {
         WaveOptimizer.loadNatives();
-        long start = System.nanoTime();
+        long start = clockNanos();
         Columns columns = new Columns(orders);
         for (int o = 0; o < orders.size(); o++) {
             columns.add(o, orders.get(o).nothing());
@@ -168,7 +181,7 @@ public final class CandidatePlanOptimizer {
             lp.delete();
         }
         diversify(orders, columns, lastPrice, relaxation, start);
-        return choose(orders, columns, start, bound, boundValid && rounds > 0, rounds, lastPrice, relaxation);
+        return choose(orders, columns, start, bound, boundValid && rounds > 0, rounds, lastPrice, center, relaxation);
     }
 
     /**
@@ -203,10 +216,12 @@ public final class CandidatePlanOptimizer {
     /**
      * One candidate per order: the orders the relaxation gives one whole candidate keep it unless it draws on
      * stock or capacity that split orders want too; SCIP chooses for the others within what those leave, starting from a greedy choice (cheapest candidate that still fits,
-     * order by order). The starting plans are kept if they cost less.
+     * order by order). The starting plans are kept if they cost less. Then SCIP again over all orders and
+     * candidates in the time left, and, if SCIP finished early, the proof stage.
      */
     private Solution choose(List<AllocationProblem> orders, Columns columns, long start, double bound,
-                            boolean boundValid, int rounds, double[] price, double[] relaxation) {
+                            boolean boundValid, int rounds, double[] price, double[] boundPrice,
+                            double[] relaxation) {
         int[] chosen = new int[orders.size()];
         Arrays.fill(chosen, -1);
         for (int c = 0; c < relaxation.length; c++) {
@@ -273,22 +288,22 @@ public final class CandidatePlanOptimizer {
             chosen = columns.starts();
         }
         polish(orders, columns, chosen, start);
-        for (int o = 0; o < orders.size(); o++) {
-            candidates.get(o).clear();
-        }
-        for (int c = 0; c < columns.all.size(); c++) {
-            candidates.get(columns.all.get(c).order).add(c);
-        }
         if (timeLimitSeconds - elapsed(start) > MIN_SCIP_SECONDS) {
-            chooseOpen(columns, everyOrder, candidates,
+            chooseOpen(columns, everyOrder, candidatesOf(orders, columns),
                     columns.limits.stream().mapToInt(Integer::intValue).toArray(), chosen, start);
+        }
+        Proof proof = boundValid && timeLimitSeconds - elapsed(start) > MIN_SCIP_SECONDS
+                ? prove(orders, columns, chosen, boundPrice, start) : Proof.NONE;
+        if (proof.complete()) {
+            bound = Math.max(bound, proof.bound());
         }
         double cost = costOf(columns, chosen);
         List<int[][]> takes = new ArrayList<>();
         for (int o = 0; o < orders.size(); o++) {
             takes.add(AllocationProblem.copy(columns.all.get(chosen[o]).take));
         }
-        boolean optimal = boundValid && rounds > 0 && cost - bound <= PROVEN_GAP * Math.max(1, Math.abs(bound));
+        boolean optimal = boundValid && rounds > 0
+                && (proof.optimal() || cost - bound <= PROVEN_GAP * Math.max(1, Math.abs(bound)));
         Map<String, Double> prices = new HashMap<>();
         columns.resourceIndex.forEach((key, r) -> {
             if (price[r] > 0) {
@@ -303,11 +318,12 @@ public final class CandidatePlanOptimizer {
      * SCIP's choice for the open orders within {@code left}, starting from and replacing theirs in
      * {@code chosen} when it finds a cheaper one in time.
      */
-    private void chooseOpen(Columns columns, List<Integer> open, List<List<Integer>> candidates, int[] left,
-                            int[] chosen, long start) {
+    private MipOutcome chooseOpen(Columns columns, List<Integer> open, List<List<Integer>> candidates, int[] left,
+                                  int[] chosen, long start) {
         MPSolver mip = MPSolver.createSolver("SCIP");
         try {
             mip.suppressOutput();
+            mip.setSolverSpecificParametersAsString("timing/clocktype = 1");
             mip.setTimeLimit(Math.max(500, (long) ((timeLimitSeconds - elapsed(start)) * 1000)));
             mip.objective().setMinimization();
             Map<Integer, MPConstraint> limits = new HashMap<>();
@@ -347,9 +363,91 @@ public final class CandidatePlanOptimizer {
                     }
                 }
             }
+            boolean solved = status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;
+            return new MipOutcome(status == MPSolver.ResultStatus.OPTIMAL,
+                    solved ? mip.objective().bestBound() : Double.NEGATIVE_INFINITY);
         } finally {
             mip.delete();
         }
+    }
+
+    /** SCIP's answer: whether it proved its choice optimal over the candidates given, and its lower bound. */
+    private record MipOutcome(boolean optimal, double bestBound) {
+    }
+
+    /**
+     * The proof stage's result: whether the candidates became complete (every plan that can be part of an
+     * allocation cheaper than the incumbent is among them), the bound it proves, and whether the choice is
+     * proven optimal.
+     */
+    private record Proof(boolean complete, double bound, boolean optimal) {
+        static final Proof NONE = new Proof(false, Double.NEGATIVE_INFINITY, false);
+    }
+
+    /**
+     * Proves the choice optimal, or bounds it, by reduced-cost enumeration. At the bound's prices λ ≥ 0 of stock
+     * and capacity, each order o has its priced optimum v_o (B2) and every plan p its reduced cost
+     * r_o(p) = cost(p) + λ·use(p) − v_o ≥ 0. Any allocation that keeps the limits costs at least
+     * L(λ) + Σ_o r_o(p_o), where L(λ) = Σ_o v_o − λ·limits is the Lagrangian bound; so an allocation no dearer
+     * than the incumbent uses in each order a plan with r_o(p) ≤ gap = incumbent − L(λ). Once every such plan
+     * is a candidate (B2 enumerates them), the candidates hold an optimal allocation: SCIP's optimum over them
+     * is the optimum of the whole plan-choice model, and its lower bound is a lower bound of it.
+     */
+    private Proof prove(List<AllocationProblem> orders, Columns columns, int[] chosen, double[] price, long start) {
+        ShadowPrices shadow = columns.shadowPrices(price);
+        double lagrangian = -columns.valueOfLimits(price);
+        List<AllocationProblem> priced = new ArrayList<>();
+        double[] value = new double[orders.size()];
+        for (int o = 0; o < orders.size(); o++) {
+            if (elapsed(start) > timeLimitSeconds - MIN_SCIP_SECONDS) {
+                return Proof.NONE;
+            }
+            AllocationProblem p = orders.get(o).withPrices(shadow);
+            Assignment best = pricer.assign(p);
+            if (!best.proven()) {
+                return Proof.NONE;
+            }
+            priced.add(p);
+            value[o] = p.evaluate(best.take());
+            lagrangian += value[o];
+        }
+        double incumbent = costOf(columns, chosen);
+        double gap = incumbent - lagrangian;
+        if (gap <= PROVEN_GAP * Math.max(1, Math.abs(lagrangian))) {
+            return new Proof(true, lagrangian, true);
+        }
+        int limit = Math.min(MAX_PLANS_PER_ORDER, MAX_ENUMERATED / Math.max(1, orders.size()));
+        for (int o = 0; o < orders.size(); o++) {
+            if (elapsed(start) > timeLimitSeconds - MIN_SCIP_SECONDS) {
+                return new Proof(false, lagrangian, false);
+            }
+            Optional<List<int[][]>> plans = pricer.plansWithin(priced.get(o), value[o] + gap, limit);
+            if (plans.isEmpty()) {
+                return new Proof(false, lagrangian, false);
+            }
+            for (int[][] take : plans.get()) {
+                columns.add(o, take);
+            }
+        }
+        List<Integer> everyOrder = new ArrayList<>();
+        for (int o = 0; o < orders.size(); o++) {
+            everyOrder.add(o);
+        }
+        MipOutcome mip = chooseOpen(columns, everyOrder, candidatesOf(orders, columns),
+                columns.limits.stream().mapToInt(Integer::intValue).toArray(), chosen, start);
+        return new Proof(true, Math.max(lagrangian, Math.min(mip.bestBound(), costOf(columns, chosen))),
+                mip.optimal());
+    }
+
+    private static List<List<Integer>> candidatesOf(List<AllocationProblem> orders, Columns columns) {
+        List<List<Integer>> candidates = new ArrayList<>();
+        for (int o = 0; o < orders.size(); o++) {
+            candidates.add(new ArrayList<>());
+        }
+        for (int c = 0; c < columns.all.size(); c++) {
+            candidates.get(columns.all.get(c).order).add(c);
+        }
+        return candidates;
     }
 
     /**
@@ -393,7 +491,16 @@ public final class CandidatePlanOptimizer {
     }
 
     private static double elapsed(long start) {
-        return (System.nanoTime() - start) / 1e9;
+        return (clockNanos() - start) / 1e9;
+    }
+
+    /**
+     * The optimiser's clock: the CPU time of its thread, in which OR-Tools' solvers run too, so a machine shared
+     * with other work gives the same plans in more wall time; on a dedicated core the two agree.
+     */
+    public static long clockNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     /** A candidate plan of one order: its units, exact cost and the stock and capacity it uses. */

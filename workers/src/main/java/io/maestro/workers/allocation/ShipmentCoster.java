@@ -33,6 +33,10 @@ final class ShipmentCoster {
     private final double[] co2PerLbFloor;
     /** [node]: the least price rise per lb of any service that meets the promise. */
     private final double[] pricePerLbFloor;
+    /** [node]: weighted, what a unit adds at least (handling and unit price), and per lb (carbon; and price, on the plane). */
+    private final double[] marginalPerUnit;
+    private final double[] marginalPerLb;
+    private final double[] planePerLb;
 
     ShipmentCoster(CostRules rules, Node[] nodes, double[] miles, Order order, List<RateCard> cards) {
         this.rules = rules;
@@ -59,6 +63,14 @@ final class ShipmentCoster {
                 slope = Math.min(slope, o.lane.pricePerLbFloor());
             }
             pricePerLbFloor[n] = options[n].length == 0 ? 0 : slope;
+        }
+        this.marginalPerUnit = new double[nodes.length];
+        this.marginalPerLb = new double[nodes.length];
+        this.planePerLb = new double[nodes.length];
+        for (int n = 0; n < nodes.length; n++) {
+            marginalPerUnit[n] = rules.handlingPerUnit(nodes[n], 1) + rules.carrierPrice(unitPriceFloor[n]);
+            marginalPerLb[n] = rules.carbonCost(co2PerLbFloor[n]);
+            planePerLb[n] = marginalPerLb[n] + rules.carrierPrice(pricePerLbFloor[n]);
         }
     }
 
@@ -139,12 +151,11 @@ final class ShipmentCoster {
     }
 
     double linearPerUnit(int n, double unitWeightLb) {
-        return marginalFloor(n, unitWeightLb, 1) + rules.carrierPrice(pricePerLbFloor[n] * unitWeightLb);
+        return marginalPerUnit[n] + planePerLb[n] * unitWeightLb;
     }
 
     /** The least a line of {@code weightLb} and {@code units} adds to any parcel from node {@code n}. */
     double marginalFloor(int n, double weightLb, int units) {
-        return rules.handlingPerUnit(nodes[n], units) + rules.carrierPrice(unitPriceFloor[n] * units)
-                + rules.carbonCost(co2PerLbFloor[n] * weightLb);
+        return marginalPerUnit[n] * units + marginalPerLb[n] * weightLb;
     }
 }

@@ -20,6 +20,16 @@ public final class ZoneRateCard implements RateCard {
     private final double[][][] price;
     private final int[][] transitDays;
     private final EmissionFactors emissions;
+    /** [service][zone]: the price plane's slope per lb and intercept, computed once (lanes are asked per order). */
+    private final double[][] laneSlope;
+    private final double[][] laneIntercept;
+    /** [service index]: kg CO2e per lb-mile; and the least of them. */
+    private final double[] co2PerLbMile;
+    private final double leastCo2PerLbMile;
+    /** [service ordinal]: its index in {@link #services}, -1 when not offered. */
+    private final int[] indexOfService;
+    /** [whole lb up to the last break]: the first break at or above it. */
+    private final int[] breakAtOrAbove;
 
     /**
      * @param zoneUpperMiles upper distance of each zone, ascending; the last zone is open-ended
@@ -50,6 +60,49 @@ public final class ZoneRateCard implements RateCard {
                 }
             }
         }
+        this.indexOfService = new int[Service.values().length];
+        Arrays.fill(indexOfService, -1);
+        for (int s = 0; s < this.services.size(); s++) {
+            indexOfService[this.services.get(s).ordinal()] = s;
+        }
+        this.co2PerLbMile = new double[this.services.size()];
+        for (int s = 0; s < co2PerLbMile.length; s++) {
+            co2PerLbMile[s] = emissions.co2Kg(this.services.get(s), 1.0, 1.0);
+        }
+        this.leastCo2PerLbMile = emissions.minimumPerLbMile(this.services);
+        this.laneSlope = new double[price.length][];
+        this.laneIntercept = new double[price.length][];
+        for (int s = 0; s < price.length; s++) {
+            laneSlope[s] = new double[price[s].length];
+            laneIntercept[s] = new double[price[s].length];
+            for (int z = 0; z < price[s].length; z++) {
+                laneSlope[s][z] = slope(price[s][z]);
+                laneIntercept[s][z] = intercept(price[s][z], laneSlope[s][z]);
+            }
+        }
+        int lastWholeLb = (int) Math.floor(weightBreaksLb[weightBreaksLb.length - 1]);
+        this.breakAtOrAbove = new int[lastWholeLb + 1];
+        for (int lb = 0; lb <= lastWholeLb; lb++) {
+            int at = Arrays.binarySearch(this.weightBreaksLb, lb);
+            breakAtOrAbove[lb] = at >= 0 ? at : -at - 1;
+        }
+    }
+
+    private double slope(double[] byWeight) {
+        int last = weightBreaksLb.length - 1;
+        double slope = (byWeight[last] - byWeight[last - 1]) / (weightBreaksLb[last] - weightBreaksLb[last - 1]);
+        for (int b = 1; b < weightBreaksLb.length; b++) {
+            slope = Math.min(slope, (byWeight[b] - byWeight[b - 1]) / (weightBreaksLb[b] - weightBreaksLb[b - 1]));
+        }
+        return slope;
+    }
+
+    private double intercept(double[] byWeight, double slope) {
+        double intercept = Double.POSITIVE_INFINITY;
+        for (int b = 0; b < weightBreaksLb.length; b++) {
+            intercept = Math.min(intercept, byWeight[b] - slope * weightBreaksLb[b]);
+        }
+        return intercept;
     }
 
     /**
@@ -117,19 +170,12 @@ public final class ZoneRateCard implements RateCard {
 
     @Override
     public Lane lane(Service service, double miles) {
-        double[] byWeight = price[serviceIndex(service)][zoneIndex(miles)];
-        double co2PerLb = emissions.co2Kg(service, miles, 1.0);
-        int last = weightBreaksLb.length - 1;
-        double slope = (byWeight[last] - byWeight[last - 1]) / (weightBreaksLb[last] - weightBreaksLb[last - 1]);
-        for (int b = 1; b < weightBreaksLb.length; b++) {
-            slope = Math.min(slope, (byWeight[b] - byWeight[b - 1]) / (weightBreaksLb[b] - weightBreaksLb[b - 1]));
-        }
-        double intercept = Double.POSITIVE_INFINITY;
-        for (int b = 0; b < weightBreaksLb.length; b++) {
-            intercept = Math.min(intercept, byWeight[b] - slope * weightBreaksLb[b]);
-        }
-        double lineSlope = slope;
-        double lineIntercept = intercept;
+        int s = serviceIndex(service);
+        int z = zoneIndex(miles);
+        double[] byWeight = price[s][z];
+        double co2PerLb = co2PerLbMile[s] * miles;
+        double lineSlope = laneSlope[s][z];
+        double lineIntercept = laneIntercept[s][z];
         return new Lane() {
             @Override
             public double priceIntercept() {
@@ -156,10 +202,8 @@ public final class ZoneRateCard implements RateCard {
     private double priceByWeight(double[] byWeight, double weightLb) {
         // weights are sums of doubles: 0.7 + 0.3 must bill as 1 lb, not 2
         double billable = Math.max(weightBreaksLb[0], Math.ceil(weightLb - WEIGHT_TOLERANCE_LB));
-        int at = Arrays.binarySearch(weightBreaksLb, billable);
-        int firstBreakAtOrAbove = at >= 0 ? at : -at - 1;
-        if (firstBreakAtOrAbove < weightBreaksLb.length) {
-            return byWeight[firstBreakAtOrAbove];
+        if (billable < breakAtOrAbove.length) {
+            return byWeight[breakAtOrAbove[(int) billable]];
         }
         int last = weightBreaksLb.length - 1;
         double perLb = (byWeight[last] - byWeight[last - 1]) / (weightBreaksLb[last] - weightBreaksLb[last - 1]);
@@ -178,11 +222,11 @@ public final class ZoneRateCard implements RateCard {
 
     @Override
     public double co2PerLbFloor(double miles) {
-        return emissions.minimumPerLbMile(services) * miles;
+        return leastCo2PerLbMile * miles;
     }
 
     private int serviceIndex(Service service) {
-        int index = services.indexOf(service);
+        int index = indexOfService[service.ordinal()];
         if (index < 0) {
             throw new IllegalArgumentException(carrier + " does not offer " + service);
         }

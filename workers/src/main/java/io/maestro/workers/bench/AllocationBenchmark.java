@@ -201,11 +201,12 @@ public final class AllocationBenchmark {
         String gap = gap(m, lowerBound);
         return String.format(Locale.ROOT, "RESULT bench=allocation preset=%s engine=%s cost=%.2f%s cost_ex_unfilled=%.2f "
                         + "split_rate=%.4f shipments_per_order=%.4f fill_rate=%.4f on_time_rate=%.4f "
-                        + "co2_kg_per_order=%.4f wall_s=%.3f decisions_per_s=%.0f p50_ms=%.3f p99_ms=%.3f max_ms=%.3f%s",
+                        + "co2_kg_per_order=%.4f wall_s=%.3f%s decisions_per_s=%.0f p50_ms=%.3f p99_ms=%.3f max_ms=%.3f%s",
                 options.preset(), m.engine, m.cost(), gap.equals("n/a") ? "" : " gap_lb_pct=" + gap,
                 m.costExUnfilled(), m.splitRate(), m.shipmentsPerOrder(),
-                m.fillRate(), m.onTimeRate(), m.co2KgPerOrder(), m.wallSeconds(), m.decisionsPerSecond(),
-                m.latencyMs(0.50), m.latencyMs(0.99), m.latencyMs(1.0), !m.hasCpuTimes() ? ""
+                m.fillRate(), m.onTimeRate(), m.co2KgPerOrder(), m.wallSeconds(),
+                m.cpuSeconds() > 0 ? String.format(Locale.ROOT, " cpu_s=%.3f", m.cpuSeconds()) : "",
+                m.decisionsPerSecond(), m.latencyMs(0.50), m.latencyMs(0.99), m.latencyMs(1.0), !m.hasCpuTimes() ? ""
                         : String.format(Locale.ROOT, " cpu_decisions_per_s=%.0f cpu_p50_ms=%.3f cpu_p99_ms=%.3f",
                         m.cpuDecisionsPerSecond(), m.cpuLatencyMs(0.50), m.cpuLatencyMs(0.99)));
     }

@@ -3,7 +3,7 @@ package io.maestro.workers.bench;
 /** Benchmark sizes from issue 3. */
 enum BenchPreset {
     S(300, 10, 200, 300, 5.0, 10, 0),
-    M(2_000, 30, 500, 500, 20.0, 10, 0),
+    M(2_000, 30, 500, 2_000, 20.0, 10, 0),
     L(10_000, 50, 2_000, 2_000, 60.0, 5, 0);
 
     final int orders;

@@ -17,6 +17,7 @@ final class NetworkState implements AtpSnapshot {
     private final List<Node> baseNodes;
     private final Map<String, Integer> nodeIndex = new HashMap<>();
     private final Map<String, Integer> skuIndex = new HashMap<>();
+    /** [SKU][node]: a SKU's stock at every node side by side, as an order asks for it. */
     private final int[][] stock;
     private final int[] capacity;
     private final List<Node> today;
@@ -29,9 +30,12 @@ final class NetworkState implements AtpSnapshot {
         for (int s = 0; s < scenario.skus().size(); s++) {
             skuIndex.put(scenario.skus().get(s), s);
         }
-        this.stock = new int[scenario.stock().length][];
-        for (int n = 0; n < stock.length; n++) {
-            stock[n] = scenario.stock()[n].clone();
+        int[][] opening = scenario.stock();
+        this.stock = new int[scenario.skus().size()][opening.length];
+        for (int n = 0; n < opening.length; n++) {
+            for (int s = 0; s < opening[n].length; s++) {
+                stock[s][n] = opening[n][s];
+            }
         }
         this.capacity = scenario.capacity().clone();
         this.today = new ArrayList<>();
@@ -45,8 +49,8 @@ final class NetworkState implements AtpSnapshot {
         this.nodeIndex.putAll(other.nodeIndex);
         this.skuIndex.putAll(other.skuIndex);
         this.stock = new int[other.stock.length][];
-        for (int n = 0; n < stock.length; n++) {
-            stock[n] = other.stock[n].clone();
+        for (int s = 0; s < stock.length; s++) {
+            stock[s] = other.stock[s].clone();
         }
         this.capacity = other.capacity.clone();
         this.today = new ArrayList<>(other.today);
@@ -60,7 +64,24 @@ final class NetworkState implements AtpSnapshot {
     public int available(String nodeId, String sku) {
         Integer n = nodeIndex.get(nodeId);
         Integer s = skuIndex.get(sku);
-        return n == null || s == null ? 0 : stock[n][s];
+        return n == null || s == null ? 0 : stock[s][n];
+    }
+
+    @Override
+    public int[][] available(List<String> nodeIds, List<String> skus) {
+        int[] skuAt = new int[skus.size()];
+        for (int s = 0; s < skuAt.length; s++) {
+            Integer index = skuIndex.get(skus.get(s));
+            skuAt[s] = index == null ? -1 : index;
+        }
+        int[][] units = new int[nodeIds.size()][skus.size()];
+        for (int n = 0; n < units.length; n++) {
+            Integer node = nodeIndex.get(nodeIds.get(n));
+            for (int s = 0; s < skuAt.length && node != null; s++) {
+                units[n][s] = skuAt[s] < 0 ? 0 : stock[skuAt[s]][node];
+            }
+        }
+        return units;
     }
 
     /**
@@ -68,7 +89,7 @@ final class NetworkState implements AtpSnapshot {
      * still to come for it, of each node's capacity its part of the units still to come (rounded up).
      */
     NetworkState share(List<Order> window, List<Order> stillToCome) {
-        int[] windowDemand = new int[stock.length == 0 ? 0 : stock[0].length];
+        int[] windowDemand = new int[stock.length];
         int[] demandLeft = windowDemand.clone();
         long windowUnits = 0;
         long unitsLeft = 0;
@@ -85,10 +106,10 @@ final class NetworkState implements AtpSnapshot {
             }
         }
         NetworkState share = copy();
-        for (int n = 0; n < stock.length; n++) {
-            for (int s = 0; s < stock[n].length; s++) {
-                share.stock[n][s] = demandLeft[s] == 0 ? 0
-                        : (int) Math.ceil((double) stock[n][s] * windowDemand[s] / demandLeft[s]);
+        for (int n = 0; n < capacity.length; n++) {
+            for (int s = 0; s < stock.length; s++) {
+                share.stock[s][n] = demandLeft[s] == 0 ? 0
+                        : (int) Math.ceil((double) stock[s][n] * windowDemand[s] / demandLeft[s]);
             }
             if (capacity[n] != Node.UNLIMITED && unitsLeft > 0) {
                 share.capacity[n] = (int) Math.ceil((double) capacity[n] * windowUnits / unitsLeft);
@@ -118,8 +139,8 @@ final class NetworkState implements AtpSnapshot {
             int n = nodeIndex.get(shipment.nodeId());
             for (OrderLine line : shipment.lines()) {
                 int s = skuIndex.get(line.sku());
-                stock[n][s] += sign * line.quantity();
-                if (stock[n][s] < 0) {
+                stock[s][n] += sign * line.quantity();
+                if (stock[s][n] < 0) {
                     throw new IllegalStateException("plan oversells " + line.sku() + " at " + shipment.nodeId());
                 }
             }

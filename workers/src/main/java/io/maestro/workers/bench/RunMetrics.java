@@ -21,6 +21,8 @@ final class RunMetrics {
     /** The allocating thread's CPU time per decision: what the decision costs when other processes share the cores. */
     private long[] cpuNanos = new long[1024];
     private double wallSeconds;
+    /** For a batch: the CPU time of the thread that ran it (its time limit counts this clock). */
+    private double cpuSeconds;
 
     RunMetrics(String engine) {
         this.engine = engine;
@@ -99,6 +101,14 @@ final class RunMetrics {
 
     double co2KgPerOrder() {
         return ratio(co2Kg, orders);
+    }
+
+    void cpuSeconds(double seconds) {
+        this.cpuSeconds = seconds;
+    }
+
+    double cpuSeconds() {
+        return cpuSeconds;
     }
 
     double wallSeconds() {

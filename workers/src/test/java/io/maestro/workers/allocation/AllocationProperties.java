@@ -25,6 +25,19 @@ class AllocationProperties {
                 .isCloseTo(BruteForce.optimalCost(AllocationProblem.of(request)), within(1e-6));
     }
 
+    /** The enumeration behind the batch's proof: every plan within a ceiling, each once, none missing. */
+    @Property(tries = 100)
+    void plansWithinACeilingAreExactlyTheBruteForceOnes(@ForAll long seed) {
+        AllocationProblem problem = AllocationProblem.of(RandomInstances.request(seed, 3, 4));
+        double optimum = BruteForce.optimalCost(problem);
+        double ceiling = optimum + new java.util.Random(seed).nextInt(30);
+
+        List<int[][]> plans = new BranchAndBoundAllocator().plansWithin(problem, ceiling, 100_000).orElseThrow();
+
+        assertThat(plans).extracting(java.util.Arrays::deepToString).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(BruteForce.plansWithin(problem, ceiling + 1e-7));
+    }
+
     @Property(tries = 300)
     void realTimeIsNeverWorseThanTheBaselines(@ForAll long seed) {
         AllocationRequest request = RandomInstances.request(seed, 6, 8);

@@ -19,6 +19,33 @@ final class BruteForce {
         return search(p, rows, 0, new int[p.lineCount()][]);
     }
 
+    /** Every feasible plan costing at most {@code ceiling}, as "deepToString" keys. */
+    static java.util.Set<String> plansWithin(AllocationProblem p, double ceiling) {
+        List<List<int[]>> rows = new ArrayList<>();
+        for (int i = 0; i < p.lineCount(); i++) {
+            List<int[]> row = new ArrayList<>();
+            spread(p, i, 0, p.qty[i], new int[p.nodeCount()], row);
+            rows.add(row);
+        }
+        java.util.Set<String> out = new java.util.HashSet<>();
+        collect(p, rows, 0, new int[p.lineCount()][], ceiling, out);
+        return out;
+    }
+
+    private static void collect(AllocationProblem p, List<List<int[]>> rows, int line, int[][] take, double ceiling,
+                                java.util.Set<String> out) {
+        if (line == rows.size()) {
+            if (p.feasible(take) && p.evaluate(take) <= ceiling) {
+                out.add(java.util.Arrays.deepToString(take));
+            }
+            return;
+        }
+        for (int[] row : rows.get(line)) {
+            take[line] = row;
+            collect(p, rows, line + 1, take, ceiling, out);
+        }
+    }
+
     private static void spread(AllocationProblem p, int line, int node, int left, int[] row, List<int[]> out) {
         if (node == p.nodeCount()) {
             out.add(row.clone());
