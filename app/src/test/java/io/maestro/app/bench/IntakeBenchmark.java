@@ -3,10 +3,6 @@ package io.maestro.app.bench;
 import io.maestro.app.MaestroApplication;
 import io.maestro.integrations.WebhookSignature;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,16 +67,14 @@ public final class IntakeBenchmark {
                 "--maestro.worker.enabled=false", "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN", "--maestro.inbox.poll-ms=60000");
         try {
-            String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .executor(Executors.newFixedThreadPool(clients)).build();
-            run(client, base, "warmup-webhook", Math.min(1000, orders), clients, IntakeBenchmark::webhook);
-            run(client, base, "warmup-rest", Math.min(1000, orders), clients, IntakeBenchmark::rest);
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            run(port, "warmup-webhook", Math.min(1000, orders), clients, IntakeBenchmark::webhook);
+            run(port, "warmup-rest", Math.min(1000, orders), clients, IntakeBenchmark::rest);
             // A B B A: each path gets an early and a late half, so a growing database favours neither.
-            Run webhook1 = run(client, base, "webhook-1", orders / 2, clients, IntakeBenchmark::webhook);
-            Run rest1 = run(client, base, "rest-1", orders / 2, clients, IntakeBenchmark::rest);
-            Run rest2 = run(client, base, "rest-2", orders - orders / 2, clients, IntakeBenchmark::rest);
-            Run webhook2 = run(client, base, "webhook-2", orders - orders / 2, clients, IntakeBenchmark::webhook);
+            Run webhook1 = run(port, "webhook-1", orders / 2, clients, IntakeBenchmark::webhook);
+            Run rest1 = run(port, "rest-1", orders / 2, clients, IntakeBenchmark::rest);
+            Run rest2 = run(port, "rest-2", orders - orders / 2, clients, IntakeBenchmark::rest);
+            Run webhook2 = run(port, "webhook-2", orders - orders / 2, clients, IntakeBenchmark::webhook);
             print(List.of(webhook1.and(webhook2, "webhook"), rest1.and(rest2, "rest")), clients);
         } finally {
             SpringApplication.exit(app);
@@ -101,7 +95,7 @@ public final class IntakeBenchmark {
     }
 
     /** Requests are built (and signed) before the clock starts: the server's work is measured, not the client's. */
-    static Run run(HttpClient client, String base, String path, int orders, int clients,
+    static Run run(int port, String path, int orders, int clients,
                    java.util.function.Function<String, Call> build) throws Exception {
         List<Call> calls = new ArrayList<>(orders);
         for (int i = 0; i < orders; i++) {
@@ -116,27 +110,23 @@ public final class IntakeBenchmark {
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             running.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < orders; i = next.getAndIncrement()) {
-                    Call call = calls.get(i);
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + call.path()))
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(call.body())).headers(call.headers()).build();
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() != 201) {
-                            failed.incrementAndGet();
-                            if (failed.get() == 1) {
-                                System.out.println(path + ": first failure " + response.statusCode() + " " + response.body());
+                try (KeepAliveHttpClient client = new KeepAliveHttpClient("localhost", port)) {
+                    for (int i = next.getAndIncrement(); i < orders; i = next.getAndIncrement()) {
+                        Call call = calls.get(i);
+                        long t0 = System.nanoTime();
+                        try {
+                            int status = client.post(call.path(), call.body(), call.headers());
+                            if (status != 201 && failed.incrementAndGet() == 1) {
+                                System.out.println(path + ": first failure, HTTP " + status + " for " + call.path());
                             }
+                        } catch (IOException e) {
+                            client.close();
+                            failed.incrementAndGet();
                         }
-                    } catch (IOException e) {
-                        failed.incrementAndGet();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
+                        nanos[i] = System.nanoTime() - t0;
                     }
-                    nanos[i] = System.nanoTime() - t0;
                 }
+                return null;
             }));
         }
         for (Future<?> f : running) {
