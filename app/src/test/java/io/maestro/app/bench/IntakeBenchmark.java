@@ -18,10 +18,13 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code ./maestro bench intake [--orders N] [--clients C]}: web-store webhook orders (signed, over real HTTP)
- * accepted per second by the application started in-process on a fresh H2 file database with the demo data,
- * against a baseline in the same run: the same orders POSTed unsigned to {@code /api/orders} with an API key.
- * The allocation worker is off, so intake alone is measured. Prints a table and {@code RESULT} lines.
+ * {@code ./maestro bench intake [--orders N] [--clients C] [--continuations on|off]}: web-store webhook orders
+ * (signed, over real HTTP) accepted per second by the application started in-process on a fresh H2 file database
+ * with the demo data, against a baseline in the same run: the same orders POSTed unsigned to {@code /api/orders}
+ * with an API key. The allocation worker is off; each accepted order starts its process in the intake
+ * transaction, and the job executor runs the processes' first steps beside the intake unless
+ * {@code --continuations off} (intake alone: what a node that only takes orders costs). Prints a table and
+ * {@code RESULT} lines.
  */
 public final class IntakeBenchmark {
 
@@ -59,12 +62,14 @@ public final class IntakeBenchmark {
     public static void main(String[] args) throws Exception {
         int orders = option(args, "--orders", 5000);
         int clients = option(args, "--clients", 8);
+        boolean continuations = !textOption(args, "--continuations", "on").equals("off");
         Path dataDir = Files.createTempDirectory("maestro-bench-intake");
         System.out.printf(Locale.ROOT, "intake benchmark: %d orders per path, %d clients, H2 under %s%n", orders, clients,
                 dataDir);
         ConfigurableApplicationContext app = SpringApplication.run(MaestroApplication.class, "--server.port=0",
                 "--maestro.data-dir=" + dataDir, "--spring.datasource.url=" + LifecycleBenchmark.h2FileUrl(dataDir),
-                "--maestro.worker.enabled=false", "--spring.main.banner-mode=off",
+                "--maestro.worker.enabled=false", "--camunda.bpm.job-execution.enabled=" + continuations,
+                "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN", "--maestro.inbox.poll-ms=60000");
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
@@ -75,7 +80,7 @@ public final class IntakeBenchmark {
             Run rest1 = run(port, "rest-1", orders / 2, clients, IntakeBenchmark::rest);
             Run rest2 = run(port, "rest-2", orders - orders / 2, clients, IntakeBenchmark::rest);
             Run webhook2 = run(port, "webhook-2", orders - orders / 2, clients, IntakeBenchmark::webhook);
-            print(List.of(webhook1.and(webhook2, "webhook"), rest1.and(rest2, "rest")), clients);
+            print(List.of(webhook1.and(webhook2, "webhook"), rest1.and(rest2, "rest")), clients, continuations);
         } finally {
             SpringApplication.exit(app);
         }
@@ -138,7 +143,7 @@ public final class IntakeBenchmark {
         return new Run(path, orders, failed.get(), seconds, nanos, cpu);
     }
 
-    static void print(List<Run> runs, int clients) {
+    static void print(List<Run> runs, int clients, boolean continuations) {
         System.out.println();
         System.out.printf(Locale.ROOT, "%-34s %8s %7s %10s %9s %9s %12s%n", "path", "orders", "failed", "orders/s",
                 "p50 ms", "p99 ms", "CPU ms/order");
@@ -152,9 +157,10 @@ public final class IntakeBenchmark {
         System.out.printf(Locale.ROOT, "webhook / baseline: %.2f; target %.0f orders/s: %s%n%n", ratio, TARGET_PER_S,
                 webhook.perSecond() >= TARGET_PER_S ? "met" : "NOT met");
         for (Run r : runs) {
-            System.out.printf(Locale.ROOT, "RESULT bench=intake path=%s orders=%d clients=%d failed=%d orders_per_s=%.1f "
-                    + "p50_ms=%.2f p99_ms=%.2f cpu_ms_per_order=%.2f%n", r.path(), r.orders(), clients, r.failed(),
-                    r.perSecond(), r.percentileMs(50), r.percentileMs(99), r.cpuMsPerOrder());
+            System.out.printf(Locale.ROOT, "RESULT bench=intake path=%s continuations=%s orders=%d clients=%d failed=%d "
+                    + "orders_per_s=%.1f p50_ms=%.2f p99_ms=%.2f cpu_ms_per_order=%.2f%n", r.path(),
+                    continuations ? "on" : "off", r.orders(), clients, r.failed(), r.perSecond(), r.percentileMs(50),
+                    r.percentileMs(99), r.cpuMsPerOrder());
         }
         System.out.printf(Locale.ROOT, "RESULT bench=intake ratio_webhook_to_rest=%.2f target_per_s=%.0f target_met=%s%n",
                 ratio, TARGET_PER_S, webhook.perSecond() >= TARGET_PER_S);
@@ -171,6 +177,15 @@ public final class IntakeBenchmark {
                             "postalCode": "11201", "country": "US"},
                  "lines": [{"sku": "TSHIRT-BLK-M", "quantity": 2, "unitPrice": 19.90}]}
                 """.formatted(channel == null ? "" : "\"channel\": \"" + channel + "\", ", id);
+    }
+
+    private static String textOption(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
     }
 
     private static int option(String[] args, String name, int fallback) {
