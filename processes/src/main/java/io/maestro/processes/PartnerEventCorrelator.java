@@ -2,12 +2,12 @@ package io.maestro.processes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maestro.core.inbox.PartnerEvent;
 import io.maestro.core.inbox.PartnerEventInbox;
 import io.maestro.core.inbox.PartnerEventReceived;
 import io.maestro.core.inbox.PartnerEventStatus;
 import io.maestro.core.inbox.StoredPartnerEvent;
 import io.maestro.core.order.OrderService;
-import io.maestro.core.inbox.PartnerEvent;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
