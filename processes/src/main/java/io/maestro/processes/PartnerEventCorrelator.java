@@ -2,14 +2,17 @@ package io.maestro.processes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maestro.core.inbox.PartnerEvent;
 import io.maestro.core.inbox.PartnerEventInbox;
 import io.maestro.core.inbox.PartnerEventReceived;
 import io.maestro.core.inbox.PartnerEventStatus;
 import io.maestro.core.inbox.StoredPartnerEvent;
 import io.maestro.core.order.OrderService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,15 +23,20 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Hands partner events from the inbox to the process waiting for them: message name = event type,
- * matched by business key (the order id) and, for shipment events, the process's {@code shipmentId}.
- * An event no process waits for yet (it came early) stays pending and is tried again; after
- * {@code partnerEventAttempts} it is FAILED, visible to operators, never dropped. Events that only report
- * progress ({@code ShipmentInTransit}) go on the timeline without a process.
+ * matched by business key (the order id) and, for shipment events, the process's {@code shipmentId}; the
+ * message carries only the payload fields a process reads ({@link #READ}).
+ * An event no process waits for yet (it came early) stays pending: it is handed over as soon as a process of its
+ * order and shipment commits a wait for a partner message ({@link PartnerEventHandOver}), else tried again by the
+ * poll; after {@code partnerEventAttempts} it is FAILED, visible to operators, never dropped. Events that only
+ * report progress ({@code ShipmentInTransit}) go on the timeline without a process.
  */
 @Component
 public class PartnerEventCorrelator {
@@ -37,12 +45,21 @@ public class PartnerEventCorrelator {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Events that only tell how far a parcel got: kept on the timeline, no process waits for them. */
     private static final Set<String> INFORMATIONAL = Set.of("ShipmentInTransit");
+    /**
+     * The payload fields a process reads: the node's or store's {@code reason}, the carrier's
+     * {@code newEstimatedDelivery}, {@code trackingNumber} and {@code carrier}, the store's {@code pickupCode} and
+     * curbside {@code bay}, the customer's {@code accepted}.
+     */
+    static final Set<String> READ = Set.of("reason", "newEstimatedDelivery", "trackingNumber", "carrier", "pickupCode",
+            "bay", "accepted");
+    private static final String SHIPMENT_ID = "shipmentId";
 
     private final PartnerEventInbox inbox;
     private final RuntimeService runtime;
     private final OrderService orders;
     private final FulfillmentProperties properties;
     private final TransactionTemplate newTransaction;
+    private final EarlyEvents early = new EarlyEvents();
 
     public PartnerEventCorrelator(PartnerEventInbox inbox, RuntimeService runtime, OrderService orders,
                                   FulfillmentProperties properties, PlatformTransactionManager transactions) {
@@ -69,68 +86,90 @@ public class PartnerEventCorrelator {
         if (stored.status() != PartnerEventStatus.PENDING) {
             return false;
         }
-        if (!awaited(stored)) {
+        EarlyEvents.Key key = EarlyEvents.Key.of(stored.event());
+        early.expect(key, stored.id());
+        Optional<String> instance = waitingInstance(stored.event());
+        if (instance.isEmpty()) {
             if (INFORMATIONAL.contains(stored.event().type())) {
                 newTransaction.executeWithoutResult(tx -> {
                     orders.record(stored.event().orderId(), "MESSAGE", stored.event().source(), describe(stored),
                             details(stored));
                     inbox.markCorrelated(stored.id());
                 });
+                early.settled(key, stored.id());
                 return true;
             }
-            notYet(stored, "no process waits for " + stored.event().type() + " yet");
+            notYet(stored, key, "no process waits for " + stored.event().type() + " yet");
             return false;
         }
         try {
             newTransaction.executeWithoutResult(tx -> {
-                correlation(stored).correlateWithResult();
+                runtime.createMessageCorrelation(stored.event().type()).processInstanceId(instance.get())
+                        .setVariables(variables(stored)).correlateWithResult();
                 orders.record(stored.event().orderId(), "MESSAGE", stored.event().source(), describe(stored),
                         details(stored));
                 inbox.markCorrelated(stored.id());
             });
+            early.settled(key, stored.id());
             return true;
-        } catch (MismatchingMessageCorrelationException | org.camunda.bpm.engine.OptimisticLockingException e) {
-            notYet(stored, e.getMessage());
+        } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
+            notYet(stored, key, e.getMessage());
             return false;
         }
     }
 
-    /** Whether the event's process waits for it now (asked first, so an early event is not an engine error). */
-    private boolean awaited(StoredPartnerEvent stored) {
-        var query = runtime.createExecutionQuery().messageEventSubscriptionName(stored.event().type())
-                .processInstanceBusinessKey(stored.event().orderId());
-        if (stored.event().shipmentId() != null) {
-            query.processVariableValueEquals("shipmentId", stored.event().shipmentId());
+    /**
+     * Called by {@link PartnerEventHandOver} once a process of the order (and shipment) committed a wait for a
+     * partner message: the events of that order and shipment that came too early are delivered now, not at the
+     * next poll.
+     */
+    public void handOverEarlyEvents(String orderId, String shipmentId) {
+        for (long id : early.waitingFor(orderId, shipmentId)) {
+            inbox.find(id).ifPresent(this::deliver);
         }
-        return query.count() > 0;
     }
 
-    private void notYet(StoredPartnerEvent stored, String why) {
+    /**
+     * The process instance of the event's order that waits for its message now and, for a shipment event, carries
+     * that {@code shipmentId}: the executions waiting for the message in the order's instances (business key), then
+     * one read of their instances' {@code shipmentId} when the event names a shipment.
+     */
+    private Optional<String> waitingInstance(PartnerEvent event) {
+        Set<String> instances = runtime.createExecutionQuery().messageEventSubscriptionName(event.type())
+                .processInstanceBusinessKey(event.orderId()).list().stream().map(Execution::getProcessInstanceId)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (instances.isEmpty() || event.shipmentId() == null) {
+            return instances.stream().findFirst();
+        }
+        return runtime.createVariableInstanceQuery().processInstanceIdIn(instances.toArray(String[]::new))
+                .variableName(SHIPMENT_ID).disableCustomObjectDeserialization().list().stream()
+                .filter(v -> event.shipmentId().equals(v.getValue()))
+                .map(VariableInstance::getProcessInstanceId).findFirst();
+    }
+
+    private void notYet(StoredPartnerEvent stored, EarlyEvents.Key key, String why) {
         PartnerEventStatus status = newTransaction.execute(tx -> inbox.markAttemptFailed(stored.id(), why,
                 properties.partnerEventRetry(), properties.partnerEventAttempts()));
+        if (status != PartnerEventStatus.PENDING) {
+            early.settled(key, stored.id());
+        }
         if (status == PartnerEventStatus.FAILED) {
             log.warn("Partner event {} ({} for {}) reached no process after {} attempts", stored.event().eventId(),
                     stored.event().type(), stored.event().orderId(), properties.partnerEventAttempts());
         }
     }
 
-    private MessageCorrelationBuilder correlation(StoredPartnerEvent stored) {
-        var event = stored.event();
-        MessageCorrelationBuilder builder = runtime.createMessageCorrelation(event.type())
-                .processInstanceBusinessKey(event.orderId())
-                .setVariables(variables(stored));
-        if (event.shipmentId() != null) {
-            builder.processInstanceVariableEquals("shipmentId", event.shipmentId());
-        }
-        return builder;
-    }
-
-    /** The payload as process variables: plain values as they are, lists and maps as JSON text. */
+    /**
+     * What the processes read of an event ({@link #READ}); the whole payload stays in the inbox and goes on the
+     * order's timeline. Lists and maps as JSON text.
+     */
     private static Map<String, Object> variables(StoredPartnerEvent stored) {
         Map<String, Object> variables = new HashMap<>();
-        stored.event().payload().forEach((name, value) -> variables.put(name, plain(value)));
-        variables.put("partnerEventId", stored.event().eventId());
-        variables.put("partnerSource", stored.event().source());
+        stored.event().payload().forEach((name, value) -> {
+            if (READ.contains(name)) {
+                variables.put(name, plain(value));
+            }
+        });
         return variables;
     }
 

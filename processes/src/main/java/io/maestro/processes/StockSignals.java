@@ -14,15 +14,18 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * What stock changes mean for waiting orders. More stock at a position wakes the orders waiting for
- * {@code InventoryAvailable} that need that SKU (gathered and sent once a second, not per ledger entry).
+ * {@code InventoryAvailable} that need that SKU (gathered and sent once a second, not per ledger entry; the order
+ * is the waiting process's business key).
  * A count or loss that leaves a position with fewer units than reserved tells the newest shipments
  * reserved there that they are short ({@code ShipmentShortPicked} through the partner inbox), so they reroute.
  */
@@ -80,8 +83,15 @@ public class StockSignals {
         Set<String> skus = new HashSet<>(replenishedSkus);
         replenishedSkus.removeAll(skus);
         List<Execution> waiting = runtime.createExecutionQuery().messageEventSubscriptionName(INVENTORY_AVAILABLE).list();
+        if (waiting.isEmpty()) {
+            return;
+        }
+        Map<String, String> orderOfInstance = new HashMap<>();
+        runtime.createProcessInstanceQuery()
+                .processInstanceIds(waiting.stream().map(Execution::getProcessInstanceId).collect(Collectors.toSet()))
+                .list().forEach(instance -> orderOfInstance.put(instance.getId(), instance.getBusinessKey()));
         for (Execution execution : waiting) {
-            String orderId = (String) runtime.getVariable(execution.getId(), "orderId");
+            String orderId = orderOfInstance.get(execution.getProcessInstanceId());
             boolean needed = orderId != null && orders.find(orderId).map(o -> o.lines().stream()
                     .anyMatch(l -> skus.contains(l.sku()))).orElse(false);
             if (needed) {

@@ -4,7 +4,6 @@ import io.maestro.core.order.Order;
 import io.maestro.core.order.OrderLine;
 import io.maestro.core.order.OrderService;
 import io.maestro.processes.CustomerNotifications;
-import io.maestro.processes.FulfillmentProperties;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,7 +13,8 @@ import java.util.Set;
 
 /**
  * {@code loadOrderFacts}: what the decisions of this process read about the order (value, tier, channel,
- * destination, lines), the loop counters, and the backorder retry interval; tells the customer the order is in.
+ * destination, lines) and, for a pickup, the store; tells the customer the order is in. (The loop counter and the
+ * backorder retry interval are set by {@link AssessShortfall}, on the only path that needs them.)
  */
 @Component("loadOrderFacts")
 public class LoadOrderFacts implements JavaDelegate {
@@ -27,12 +27,9 @@ public class LoadOrderFacts implements JavaDelegate {
 
     private final OrderService orders;
     private final CustomerNotifications notifications;
-    private final FulfillmentProperties properties;
-
-    public LoadOrderFacts(OrderService orders, CustomerNotifications notifications, FulfillmentProperties properties) {
+    public LoadOrderFacts(OrderService orders, CustomerNotifications notifications) {
         this.orders = orders;
         this.notifications = notifications;
-        this.properties = properties;
     }
 
     @Override
@@ -43,7 +40,9 @@ public class LoadOrderFacts implements JavaDelegate {
         execution.setVariable("customerTier", order.customer().tier().name());
         execution.setVariable("preference", order.preference().name());
         execution.setVariable("deliveryOption", order.deliveryOption().name());
-        execution.setVariable("pickupNodeId", order.pickupNodeId());
+        if (order.pickupNodeId() != null) {
+            execution.setVariable("pickupNodeId", order.pickupNodeId());
+        }
         execution.setVariable("destinationRegion", region);
         execution.setVariable("shipComplete", order.shipComplete());
         execution.setVariable("orderValue", order.orderTotal().doubleValue());
@@ -51,10 +50,6 @@ public class LoadOrderFacts implements JavaDelegate {
         execution.setVariable("maxLineQuantity", order.lines().stream().mapToInt(OrderLine::quantity).max().orElse(0));
         execution.setVariable("addressMismatch", order.shipTo() != null && "US".equals(order.shipTo().country())
                 && !US_REGIONS.contains(region));
-        execution.setVariable("backorderAttempts", 0);
-        execution.setVariable("heldShipmentIds", "");
-        execution.setVariable("excludedNodes", "");
-        execution.setVariable("backorderRetry", properties.backorderRetry().toString());
         notifications.tell(order, "ORDER_ACCEPTED", null, "We have your order " + order.orderId(),
                 "Thank you: order " + order.orderId() + " with " + order.lines().size() + " line(s) is confirmed.",
                 Map.of("channelOrderId", order.channelOrderId()));

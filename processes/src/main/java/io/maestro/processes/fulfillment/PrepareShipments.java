@@ -32,8 +32,8 @@ public class PrepareShipments implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String toExecute = ids.join((String) execution.getVariable("heldShipmentIds"), (String) execution.getVariable("shipmentIds"));
         execution.setVariable("executeShipmentIds", toExecute);
-        execution.setVariable("heldShipmentIds", "");
-        execution.setVariable("excludedNodes", "");
+        clear(execution, "heldShipmentIds");
+        clear(execution, "excludedNodes");
         List<String> shipments = ids.split(toExecute);
         if (shipments.size() > 1) {
             Order order = orders.get((String) execution.getVariable("orderId"));
@@ -41,6 +41,13 @@ public class PrepareShipments implements JavaDelegate {
                     "Your order " + order.orderId() + " ships in " + shipments.size() + " parcels",
                     "To reach you sooner, order " + order.orderId() + " ships in " + shipments.size() + " parcels.",
                     Map.of("shipmentIds", shipments));
+        }
+    }
+
+    /** Empties a list the next round starts without (only if it holds something: no row for nothing). */
+    private static void clear(DelegateExecution execution, String name) {
+        if (execution.getVariable(name) instanceof String list && !list.isEmpty()) {
+            execution.setVariable(name, "");
         }
     }
 }

@@ -49,7 +49,7 @@ public class BuyLabel implements JavaDelegate {
 
         record Bought(QuoteChoice.Choice choice, Label label) {
         }
-        Bought bought = PartnerCalls.call(execution, "LABEL", carrier, () -> {
+        Bought bought = PartnerCalls.call(execution, s, "LABEL", carrier, () -> {
             List<RateQuote> quotes = carriers.quote(new RateRequest(s.shipmentId(), node.address().postalCode(),
                     node.location(), s.order().shipTo().postalCode(), new GeoPoint(s.order().latitude(),
                     s.order().longitude()), weight, hazmat));
@@ -76,8 +76,5 @@ public class BuyLabel implements JavaDelegate {
                 + (bought.choice().keepsPromise() ? ", within the " + promiseDays + "-day promise"
                 : ", the fastest allowed: no quote keeps the " + promiseDays + "-day promise")
                 + (freeUpgrade ? "; free upgrade, not charged to the customer" : ""), details);
-        execution.setVariable("carrier", label.carrier());
-        execution.setVariable("service", label.service());
-        execution.setVariable("trackingNumber", label.trackingNumber());
     }
 }

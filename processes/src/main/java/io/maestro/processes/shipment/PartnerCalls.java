@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 /**
  * A call to a partner from an asynchronous service task with a retry cycle. While retries are left a
  * {@link PartnerUnavailableException} fails the job (the engine tries again later); on the last attempt it becomes
- * BPMN error {@code PartnerFailure} for an operator, with variables {@code failedStep}, {@code failedPartner}
- * and {@code partnerAttempts} (an earlier operator choice is cleared, so the operator decides afresh).
+ * BPMN error {@code PartnerFailure} for an operator, with what the form {@code handle-partner-failure} shows:
+ * {@code orderId}, {@code nodeId}, {@code failedStep}, {@code failedPartner} and {@code partnerAttempts} (an earlier
+ * operator choice is cleared, so the operator decides afresh).
  */
 final class PartnerCalls {
 
@@ -27,7 +28,7 @@ final class PartnerCalls {
     private PartnerCalls() {
     }
 
-    static <T> T call(DelegateExecution execution, String step, String partner, Supplier<T> call) {
+    static <T> T call(DelegateExecution execution, ShipmentInProcess s, String step, String partner, Supplier<T> call) {
         try {
             return call.get();
         } catch (PartnerUnavailableException e) {
@@ -36,6 +37,8 @@ final class PartnerCalls {
             }
             execution.removeVariable("operatorChoice");
             execution.removeVariable("operatorComment");
+            execution.setVariable("orderId", s.orderId());
+            execution.setVariable("nodeId", s.shipment().nodeId());
             execution.setVariable("failedStep", step);
             execution.setVariable("failedPartner", partner);
             execution.setVariable("partnerAttempts", attempts(execution));
@@ -43,8 +46,8 @@ final class PartnerCalls {
         }
     }
 
-    static void run(DelegateExecution execution, String step, String partner, Runnable call) {
-        call(execution, step, partner, () -> {
+    static void run(DelegateExecution execution, ShipmentInProcess s, String step, String partner, Runnable call) {
+        call(execution, s, step, partner, () -> {
             call.run();
             return null;
         });

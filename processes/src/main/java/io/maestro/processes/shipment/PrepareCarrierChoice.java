@@ -20,7 +20,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Task_PrepareCarrierChoice: the inputs of DMN {@code carrier-selection} — parcel weight from the catalogue,
- * zone from the distance node → customer, promise days, hazmat, customer tier and service upgrade.
+ * zone from the distance node → customer, hazmat; the customer tier from the order, and the promise days and
+ * service upgrade the order's policy decided (passed in by the calling process) unless the instance has them.
  */
 @Component("prepareCarrierChoice")
 public class PrepareCarrierChoice implements JavaDelegate {
@@ -54,17 +55,19 @@ public class PrepareCarrierChoice implements JavaDelegate {
         execution.setVariable("weightKg", weight.setScale(3, RoundingMode.HALF_UP).doubleValue());
         execution.setVariable("zone", ZONES.zone(miles));
         execution.setVariable("hazmat", hazmat);
-        execution.setVariable("promiseDays", promiseDays(execution, s.shipment().promisedDate()));
-        execution.setVariable("customerTier", execution.hasVariable("customerTier")
-                ? execution.getVariable("customerTier") : s.order().customer().tier().name());
-        execution.setVariable("serviceUpgrade", Boolean.TRUE.equals(execution.getVariable("serviceUpgrade")));
+        if (!(execution.getVariable("promiseDays") instanceof Number)) {
+            execution.setVariable("promiseDays", promiseDays(s.shipment().promisedDate()));
+        }
+        if (execution.getVariable("customerTier") == null) {
+            execution.setVariable("customerTier", s.order().customer().tier().name());
+        }
+        if (!(execution.getVariable("serviceUpgrade") instanceof Boolean)) {
+            execution.setVariable("serviceUpgrade", false);
+        }
     }
 
-    /** The promise the policy decided; without one, the days left until the shipment's promised date. */
-    private int promiseDays(DelegateExecution execution, LocalDate promisedDate) {
-        if (execution.getVariable("promiseDays") instanceof Number days) {
-            return days.intValue();
-        }
+    /** Without a promise the policy decided: the days left until the shipment's promised date. */
+    private int promiseDays(LocalDate promisedDate) {
         if (promisedDate == null) {
             return 5;
         }

@@ -27,7 +27,7 @@ public class PrepareStockWait implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String retry = properties.backorderRetry().toString();
         String shipmentId = (String) execution.getVariable("shipmentId");
-        orders.record((String) execution.getVariable("orderId"), "REROUTE_WAITING_FOR_STOCK", ShipmentInProcess.ACTOR,
+        orders.record(execution.getProcessBusinessKey(), "REROUTE_WAITING_FOR_STOCK", ShipmentInProcess.ACTOR,
                 "The lines of " + shipmentId + " wait for stock (retry in " + retry + "): "
                         + execution.getVariable("allocationFailureReason"), Map.of("shipmentId", shipmentId));
         execution.setVariable("backorderRetry", retry);

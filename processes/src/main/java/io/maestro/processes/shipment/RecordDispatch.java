@@ -52,6 +52,5 @@ public class RecordDispatch implements JavaDelegate {
                 "Shipped with " + carrier + ", tracking number " + tracking + ".",
                 Map.of("shipmentId", s.shipmentId(), "carrier", String.valueOf(carrier),
                         "trackingNumber", String.valueOf(tracking)));
-        execution.setVariable("dispatched", true);
     }
 }

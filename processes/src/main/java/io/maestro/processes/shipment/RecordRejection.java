@@ -11,8 +11,7 @@ import org.springframework.stereotype.Component;
  * Task_RecordRejection: why this shipment will not leave its node ({@code rejectionCause}: NODE_REJECTED,
  * SHORT_PICKED, SLA_TIMEOUT, DELAYED, OPERATOR_REROUTE, with the details of that cause) goes on the timeline
  * with the shipment REJECTED; sets {@code rejectedShipmentId}, {@code rejectionReason} for {@code reallocate-order}
- * and adds the node to {@code excludedNodes}, so no reroute below this one goes back there. The node's
- * {@code reason} is removed once kept, so the rerouted shipments do not inherit it.
+ * and adds the node to {@code excludedNodes}, so no reroute below this one goes back there.
  */
 @Component("recordRejection")
 public class RecordRejection implements JavaDelegate {
@@ -45,7 +44,6 @@ public class RecordRejection implements JavaDelegate {
         execution.setVariable("rejectedShipmentId", s.shipmentId());
         execution.setVariable("rejectionReason", reason);
         execution.setVariable("excludedNodes", ids.join((String) execution.getVariable("excludedNodes"), node));
-        execution.removeVariable("reason");
     }
 
     private static String text(DelegateExecution execution, String variable) {

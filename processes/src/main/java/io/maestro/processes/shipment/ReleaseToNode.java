@@ -34,9 +34,7 @@ public class ReleaseToNode implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ShipmentInProcess s = ShipmentInProcess.load(orders, execution);
         Node node = network.get(s.shipment().nodeId());
-        execution.setVariable("nodeId", node.id());
-        execution.setVariable("nodeType", node.type().name());
-        PartnerCalls.run(execution, "RELEASE", node.id(), () -> nodes.release(new ShipmentRelease(s.orderId(),
+        PartnerCalls.run(execution, s, "RELEASE", node.id(), () -> nodes.release(new ShipmentRelease(s.orderId(),
                 s.shipmentId(), node.id(), s.shipment().lines(), s.order().shipTo(), s.order().deliveryOption().name(),
                 s.shipment().promisedDate())));
         String sla = properties.nodeAcceptanceSla(node.type().name());

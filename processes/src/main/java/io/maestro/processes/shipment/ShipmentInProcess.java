@@ -7,17 +7,15 @@ import io.maestro.core.order.Shipment;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
- * The order and the shipment a {@code shipment-execution} instance carries
- * (variables {@code orderId}, {@code shipmentId}).
+ * The order and the shipment a {@code shipment-execution} instance carries (business key = order id, variable
+ * {@code shipmentId}).
  */
 record ShipmentInProcess(Order order, Shipment shipment) {
 
     static final String ACTOR = "shipment-execution";
 
     static ShipmentInProcess load(OrderService orders, DelegateExecution execution) {
-        String orderId = (String) execution.getVariable("orderId");
-        String shipmentId = (String) execution.getVariable("shipmentId");
-        return load(orders, orderId != null ? orderId : execution.getProcessBusinessKey(), shipmentId);
+        return load(orders, execution.getProcessBusinessKey(), (String) execution.getVariable("shipmentId"));
     }
 
     static ShipmentInProcess load(OrderService orders, String orderId, String shipmentId) {

@@ -42,6 +42,7 @@ class FulfillmentDelegatesTest {
 
     @Autowired LoadOrderFacts loadOrderFacts;
     @Autowired PrepareShipments prepareShipments;
+    @Autowired AssessShortfall assessShortfall;
     @Autowired BackorderOrder backorderOrder;
     @Autowired HoldForConsolidation holdForConsolidation;
     @Autowired UseChosenNode useChosenNode;
@@ -79,8 +80,24 @@ class FulfillmentDelegatesTest {
         assertThat(variables).containsEntry("customerTier", "VIP").containsEntry("destinationRegion", "NY")
                 .containsEntry("orderValue", 39.8).containsEntry("lineCount", 1).containsEntry("maxLineQuantity", 2)
                 .containsEntry("addressMismatch", false).containsEntry("deliveryOption", "SHIP")
-                .containsEntry("backorderAttempts", 0).containsEntry("backorderRetry", "PT1H");
+                .as("nothing a shipped order does not need: no store, no loop counters yet")
+                .doesNotContainKeys("pickupNodeId", "backorderAttempts", "backorderRetry", "heldShipmentIds",
+                        "excludedNodes");
         assertThat(outbox.ofOrder(orderId)).extracting(Notification::type).containsExactly("ORDER_ACCEPTED");
+    }
+
+    @Test
+    void aShortfallIsAssessedWithTheCounterAndRetryIntervalTheWaitsUse() throws Exception {
+        variables.put("promiseDays", 5);
+        variables.put("allocationExplanation", "DC-OLEAN lacks 2 units");
+
+        assessShortfall.execute(execution());
+        variables.put("backorderAttempts", 2);
+        assessShortfall.execute(execution());
+
+        assertThat(variables).containsEntry("situation", "ALLOCATION_SHORT")
+                .containsEntry("candidatePlans", "DC-OLEAN lacks 2 units").containsEntry("backorderRetry", "PT1H")
+                .as("a later round keeps counting").containsEntry("backorderAttempts", 2);
     }
 
     @Test

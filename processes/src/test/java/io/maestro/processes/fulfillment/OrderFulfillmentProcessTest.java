@@ -328,7 +328,7 @@ class OrderFulfillmentProcessTest {
                         "fullyAllocated", false, "allocationExplanation", "no node has TSHIRT-BLK-M"));
     }
 
-    /** What {@code loadOrderFacts} would have set for a plain web order to Brooklyn. */
+    /** What {@code loadOrderFacts} (and, for the shortfall paths, {@code assessShortfall}) would have set for a plain web order to Brooklyn. */
     private static Map<String, Object> facts() {
         Map<String, Object> facts = new HashMap<>();
         facts.put("orderId", "ORD-1");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -68,6 +69,7 @@ class StorePickupProcessTest {
         });
         register("releaseToStore", e -> e.setVariable("shipmentId", PICKUP_SHIPMENT));
         register("releaseTransfer", e -> { });
+        Mocks.register("partnerEventHandOver", (ExecutionListener) e -> { });
         register("planTransfer", e -> {
             e.setVariable("transferShipmentId", "ORD-1-T2");
             e.setVariable("shipmentId", "ORD-1-T2");

@@ -108,9 +108,8 @@ class ShipmentExecutionDelegatesTest {
                 List.of(new ShipmentLine(1, SKU, 2)), "ANY", "GROUND", new BigDecimal("8.00"), new BigDecimal("0.500"),
                 LocalDate.now().plusDays(3), ShipmentStatus.PLANNED, null)), OrderStatus.ALLOCATED, "test", "test plan", Map.of());
         ledger.reserve("WEB", List.of(new ReservationRequest(shipmentId + "-1", orderId, 1, "DC-BKN", SKU, 2)), "test");
-        process = runtime.startProcessInstanceByKey("shipment-execution", orderId, Map.of("orderId", orderId,
-                "shipmentId", shipmentId, "customerTier", "VIP", "promiseDays", 3, "serviceUpgrade", false,
-                "deliveryOption", "SHIP"));
+        process = runtime.startProcessInstanceByKey("shipment-execution", orderId, Map.of("shipmentId", shipmentId,
+                "promiseDays", 3, "serviceUpgrade", false));
     }
 
     @Test
@@ -149,6 +148,24 @@ class ShipmentExecutionDelegatesTest {
         assertThat(orders.get(orderId).status()).isEqualTo(OrderStatus.DELIVERED);
         assertThat(notification("DELIVERED").details()).contains(shipmentId);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(process.getId()).count()).isZero();
+    }
+
+    @Test
+    void eventsThatCameBeforeTheProcessWaitedAreHandedOverWhenItWaitsNotAtTheNextPoll() {
+        PartnerEventStatus accepted = send("ShipmentAccepted", Map.of());
+        PartnerEventStatus dispatched = send("ShipmentDispatched", Map.of("trackingNumber", "TRK-9", "carrier", "THRIFT",
+                "lines", List.of(Map.of("sku", SKU, "quantity", 2)), "scannedAt", "dock 4"));
+        assertThat(List.of(accepted, dispatched)).as("not released yet: nobody waits").containsOnly(PartnerEventStatus.PENDING);
+
+        runJobs();
+
+        assertThat(inbox.ofOrder(orderId)).extracting(StoredPartnerEvent::status)
+                .containsOnly(PartnerEventStatus.CORRELATED);
+        assertThat(shipment().status()).isEqualTo(ShipmentStatus.DISPATCHED);
+        assertThat(notification("SHIPPED").body()).as("the carrier's tracking number").contains("TRK-9");
+        assertThat(runtime.getVariables(process.getId())).as("only what the process reads of the payload")
+                .containsEntry("trackingNumber", "TRK-9").doesNotContainKeys("lines", "scannedAt", "partnerEventId");
+        assertThat(entry("MESSAGE").detailsJson()).as("the whole event stays on the timeline").contains("dock 4");
     }
 
     @Test
@@ -312,6 +329,14 @@ class ShipmentExecutionDelegatesTest {
         StoredPartnerEvent stored = inbox.ofOrder(orderId).stream().filter(e -> e.event().eventId().equals(eventId))
                 .findFirst().orElseThrow();
         assertThat(stored.status()).as(type + " reached the process").isEqualTo(PartnerEventStatus.CORRELATED);
+    }
+
+    /** A partner event through the inbox; returns its status once the correlator tried it. */
+    private PartnerEventStatus send(String type, Map<String, Object> payload) {
+        String eventId = UUID.randomUUID().toString();
+        inbox.receive(new PartnerEvent("DC-BKN", eventId, type, orderId, shipmentId, payload, null));
+        return inbox.ofOrder(orderId).stream().filter(e -> e.event().eventId().equals(eventId)).findFirst()
+                .orElseThrow().status();
     }
 
     private void runJobs() {

@@ -2,6 +2,7 @@ package io.maestro.processes.shipment;
 
 import io.maestro.processes.ShipmentIdList;
 import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.runtime.Job;
@@ -46,31 +47,32 @@ class ShipmentExecutionProcessTest {
 
     private static final String ORDER = "ORD-100001";
     private static final String SHIPMENT = "ORD-100001-t1-1";
+    /** What order-fulfillment passes in: the policy DMN fulfillment-policy and node-eligibility decided. */
+    private static final Map<String, Object> POLICY = Map.of("promiseDays", 5, "serviceUpgrade", false,
+            "costWeight", 0.5, "speedWeight", 1.0, "carbonWeight", 0.2, "maxShipments", 2, "splitAllowed", true,
+            "shipFromStoreAllowed", true, "carbonPricePerKg", 0.1, "eligibleNodeTypes", "DC,STORE");
 
     private final List<String> calls = new ArrayList<>();
+    /** Where the process asked for the partner events that came before it waited. */
+    private final List<String> handOvers = new ArrayList<>();
     private final Map<String, RuntimeException> failures = new HashMap<>();
 
     @BeforeEach
     void registerDelegates() {
-        register("releaseToNode", e -> {
-            e.setVariable("nodeId", "DC-BKN");
-            e.setVariable("nodeAcceptanceSla", "PT30M");
-        });
+        register("releaseToNode", e -> e.setVariable("nodeAcceptanceSla", "PT30M"));
         register("recordAcceptance", e -> { });
         register("prepareCarrierChoice", e -> {
             e.setVariable("weightKg", 0.5);
             e.setVariable("zone", 2);
             e.setVariable("hazmat", false);
-            e.setVariable("promiseDays", 5);
             e.setVariable("customerTier", "STANDARD");
-            e.setVariable("serviceUpgrade", false);
         });
-        register("buyLabel", e -> e.setVariable("trackingNumber", "TRK-1"));
-        register("recordDispatch", e -> e.setVariable("dispatched", true));
+        register("buyLabel", e -> { });
+        register("recordDispatch", e -> { });
         register("recordDelivery", e -> { });
         register("prepareDelayDecision", e -> {
             e.setVariable("delayDays", 4);
-            e.setVariable("leftNode", Boolean.TRUE.equals(e.getVariable("dispatched")));
+            e.setVariable("leftNode", calls.contains("recordDispatch"));
             e.setVariable("customerTier", "STANDARD");
             e.setVariable("deliveryOption", "SHIP");
         });
@@ -79,10 +81,12 @@ class ShipmentExecutionProcessTest {
         register("recordRejection", e -> {
             e.setVariable("rejectedShipmentId", e.getVariable("shipmentId"));
             e.setVariable("rejectionReason", e.getVariable("rejectionCause") + ": test");
+            e.setVariable("excludedNodes", "DC-BKN");
         });
         register("prepareStockWait", e -> e.setVariable("backorderRetry", "PT1H"));
         register("cancelShipment", e -> { });
         Mocks.register("ids", new ShipmentIdList());
+        Mocks.register("partnerEventHandOver", (ExecutionListener) e -> handOvers.add(e.getCurrentActivityId()));
     }
 
     @AfterEach
@@ -103,6 +107,8 @@ class ShipmentExecutionProcessTest {
         assertThat(variable(shipment, "allowedCarrier")).as("small local parcel: electric van").isEqualTo("GREENLINE");
         assertThat(variable(shipment, "minimumService")).isEqualTo("GROUND");
         assertThat(variable(shipment, "freeUpgrade")).isEqualTo(false);
+        assertThat(handOvers).as("every wait for a partner message takes the events that came early")
+                .containsExactly("Gateway_NodeAnswer", "Gateway_DispatchOrShort", "Event_ShipmentDelivered");
     }
 
     @Test
@@ -120,7 +126,11 @@ class ShipmentExecutionProcessTest {
         externalTaskService().complete(reallocation.getId(), "test", Map.of("shipmentIds", "ORD-100001-t2-1"));
 
         ProcessInstance rerouted = child(shipment, "ORD-100001-t2-1");
-        assertThat(variable(rerouted, "orderId")).isEqualTo(ORDER);
+        assertThat(rerouted.getBusinessKey()).isEqualTo(ORDER);
+        assertThat(variables(rerouted)).as("the order's policy and the nodes to avoid, nothing of the rejected one")
+                .containsEntry("costWeight", 0.5).containsEntry("promiseDays", 5)
+                .containsEntry("eligibleNodeTypes", "DC,STORE").containsEntry("excludedNodes", "DC-BKN")
+                .doesNotContainKeys("reason", "rejectionCause", "rejectedShipmentId", "nodeAcceptanceSla");
         deliver(rerouted);
         assertThat(shipment).hasPassed("CallActivity_ExecuteReroutedShipments", "EndEvent_Rerouted").isEnded();
     }
@@ -317,8 +327,9 @@ class ShipmentExecutionProcessTest {
     }
 
     private ProcessInstance start(String shipmentId) {
-        return runtimeService().startProcessInstanceByKey("shipment-execution", ORDER,
-                Map.of("orderId", ORDER, "shipmentId", shipmentId, "customerTier", "STANDARD"));
+        Map<String, Object> variables = new HashMap<>(POLICY);
+        variables.put("shipmentId", shipmentId);
+        return runtimeService().startProcessInstanceByKey("shipment-execution", ORDER, variables);
     }
 
     /** The message as PartnerEventCorrelator sends it: business key and the shipment the event names. */
@@ -349,6 +360,10 @@ class ShipmentExecutionProcessTest {
     private ProcessInstance child(ProcessInstance parent, String shipmentId) {
         return runtimeService().createProcessInstanceQuery().superProcessInstanceId(parent.getId())
                 .variableValueEquals("shipmentId", shipmentId).singleResult();
+    }
+
+    private static Map<String, Object> variables(ProcessInstance instance) {
+        return runtimeService().getVariables(instance.getId());
     }
 
     private static Object variable(ProcessInstance instance, String name) {

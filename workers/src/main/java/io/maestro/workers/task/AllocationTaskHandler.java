@@ -65,16 +65,21 @@ public abstract class AllocationTaskHandler implements ExternalTaskHandler {
         return Arrays.stream(excluded.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 
+    /**
+     * What the process reads of the plan: the shipments and whether units are missing; when they are, also the fill
+     * rate and the explanation (the shortfall decision and the operator read them). The plan itself, its cost and its
+     * explanation are on the order's timeline.
+     */
     private static Map<String, Object> summary(AllocationOutcome outcome) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("shipmentIds", outcome.shipments().stream().map(Shipment::shipmentId).collect(Collectors.joining(",")));
         variables.put("shipmentCount", outcome.shipments().size());
-        variables.put("allocatedUnits", outcome.allocatedUnits());
         variables.put("unfilledUnits", outcome.unfilledUnits());
-        variables.put("fillRate", outcome.fillRate());
         variables.put("fullyAllocated", outcome.unfilledUnits() == 0);
-        variables.put("allocationCost", outcome.totalCost().doubleValue());
-        variables.put("allocationExplanation", clip(outcome.explanation()));
+        if (outcome.unfilledUnits() > 0) {
+            variables.put("fillRate", outcome.fillRate());
+            variables.put("allocationExplanation", clip(outcome.explanation()));
+        }
         return variables;
     }
 
@@ -85,7 +90,6 @@ public abstract class AllocationTaskHandler implements ExternalTaskHandler {
         variables.put("allocationExplanation", reason);
         variables.put("shipmentIds", "");
         variables.put("shipmentCount", 0);
-        variables.put("allocatedUnits", 0);
         variables.put("fillRate", 0.0);
         variables.put("fullyAllocated", false);
         return variables;
