@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * {@code ./maestro bench intake [--orders N] [--clients C] [--continuations on|off]}: web-store webhook orders
@@ -83,6 +84,7 @@ public final class IntakeBenchmark {
             print(List.of(webhook1.and(webhook2, "webhook"), rest1.and(rest2, "rest")), clients, continuations);
         } finally {
             SpringApplication.exit(app);
+            FileSystemUtils.deleteRecursively(dataDir);
         }
         System.exit(0);
     }

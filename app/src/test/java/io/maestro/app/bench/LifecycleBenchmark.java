@@ -26,6 +26,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * {@code ./maestro bench lifecycle [--orders N] [--clients C] [--db h2|postgres] [--speed S]}: N orders
@@ -68,6 +69,8 @@ public final class LifecycleBenchmark {
             Run baseline = run(api, jdbc, skus, Math.max(10, Math.min(40, orders / 10)), 1, "baseline");
             Run measured = run(api, jdbc, skus, orders, clients, "measured");
             print(db, orders, clients, baseline, measured);
+        } finally {
+            FileSystemUtils.deleteRecursively(dataDir);
         }
     }
 
