@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the tasks of one fetch side by side on {@code threads} threads: the Camunda client calls its handler
@@ -16,10 +18,14 @@ import org.camunda.bpm.client.task.ExternalTaskService;
  */
 final class ConcurrentTaskHandler implements ExternalTaskHandler, AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(ConcurrentTaskHandler.class);
+
+    private final String topic;
     private final ExternalTaskHandler handler;
     private final ThreadPoolExecutor pool;
 
     ConcurrentTaskHandler(String topic, ExternalTaskHandler handler, int threads, int queue) {
+        this.topic = topic;
         this.handler = handler;
         AtomicInteger count = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(Math.max(1, queue)),
@@ -32,7 +38,16 @@ final class ConcurrentTaskHandler implements ExternalTaskHandler, AutoCloseable 
 
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
-        pool.execute(() -> handler.execute(task, service));
+        pool.execute(() -> {
+            try {
+                handler.execute(task, service);
+            } catch (RuntimeException e) {
+                // What the client's own thread would have logged: e.g. the engine unreachable while reporting a failure.
+                log.warn("Task {} of topic {} could not be completed or reported; unless the engine took it, it is fetched "
+                        + "again when its lock expires",
+                        task == null ? null : task.getId(), topic, e);
+            }
+        });
     }
 
     /** Lets the tasks already taken finish (their locks would otherwise have to expire first). */

@@ -46,6 +46,24 @@ class ConcurrentTaskHandlerTest {
         assertThat(threads).hasSize(3).filteredOn(name -> name.startsWith("worker-allocate-order-")).hasSize(2);
     }
 
+    @Test
+    void aTaskThatThrowsIsLoggedAndItsThreadWorksTheNextTask() throws Exception {
+        List<String> threads = new CopyOnWriteArrayList<>();
+        CountDownLatch both = new CountDownLatch(2);
+        try (ConcurrentTaskHandler handler = new ConcurrentTaskHandler("allocate-order", (task, service) -> {
+            threads.add(Thread.currentThread().getName());
+            both.countDown();
+            if (threads.size() == 1) {
+                throw new IllegalStateException("engine unreachable while reporting a failure");
+            }
+        }, 1, 1)) {
+            handler.execute(null, null);
+            handler.execute(null, null);
+            assertThat(both.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(threads).containsExactly("worker-allocate-order-1", "worker-allocate-order-1");
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
