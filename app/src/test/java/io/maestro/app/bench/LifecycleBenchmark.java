@@ -50,7 +50,7 @@ public final class LifecycleBenchmark {
         Path dataDir = Files.createTempDirectory("maestro-bench-lifecycle");
         List<String> appArgs = new ArrayList<>(List.of("--server.port=0", "--maestro.data-dir=" + dataDir,
                 "--maestro.sandbox.speed=" + speed, "--maestro.sandbox.rejection-rate=0", "--maestro.sandbox.delay-rate=0",
-                "--maestro.sandbox.mail.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
+                "--maestro.sandbox.mail.port=0", "--maestro.mqtt.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
                 "--camunda.bpm.webapp.enabled=false"));
         if (db.equals("h2")) {
             appArgs.add("--spring.datasource.url=" + h2FileUrl(dataDir));
