@@ -86,6 +86,7 @@ class ShipmentExecutionProcessTest {
         register("prepareStockWait", e -> e.setVariable("backorderRetry", "PT1H"));
         register("cancelShipment", e -> { });
         Mocks.register("ids", new ShipmentIdList());
+        Mocks.register("orderPolicyForReallocation", new OrderPolicyForReallocation());
         Mocks.register("partnerEventHandOver", (ExecutionListener) e -> handOvers.add(e.getCurrentActivityId()));
     }
 
@@ -122,17 +123,37 @@ class ShipmentExecutionProcessTest {
         assertThat(variable(shipment, "rejectionCause")).isEqualTo("NODE_REJECTED");
         LockedExternalTask reallocation = fetchReallocation();
         assertThat(reallocation.getVariables()).containsEntry("rejectedShipmentId", SHIPMENT)
-                .containsEntry("rejectionReason", "NODE_REJECTED: test");
+                .containsEntry("rejectionReason", "NODE_REJECTED: test")
+                .containsEntry("costWeight", 0.5).containsEntry("eligibleNodeTypes", "DC,STORE");
         externalTaskService().complete(reallocation.getId(), "test", Map.of("shipmentIds", "ORD-100001-t2-1"));
 
         ProcessInstance rerouted = child(shipment, "ORD-100001-t2-1");
         assertThat(rerouted.getBusinessKey()).isEqualTo(ORDER);
-        assertThat(variables(rerouted)).as("the order's policy and the nodes to avoid, nothing of the rejected one")
-                .containsEntry("costWeight", 0.5).containsEntry("promiseDays", 5)
-                .containsEntry("eligibleNodeTypes", "DC,STORE").containsEntry("excludedNodes", "DC-BKN")
-                .doesNotContainKeys("reason", "rejectionCause", "rejectedShipmentId", "nodeAcceptanceSla");
+        assertThat(variables(rerouted)).as("the promise and the nodes to avoid, nothing of the rejected one; "
+                        + "the policy stays with the order")
+                .containsEntry("promiseDays", 5).containsEntry("excludedNodes", "DC-BKN")
+                .doesNotContainKeys("reason", "rejectionCause", "rejectedShipmentId", "nodeAcceptanceSla",
+                        "costWeight", "eligibleNodeTypes");
         deliver(rerouted);
         assertThat(shipment).hasPassed("CallActivity_ExecuteReroutedShipments", "EndEvent_Rerouted").isEnded();
+    }
+
+    @Test
+    void aReroutedShipmentThatIsRejectedAgainIsReallocatedUnderTheOrdersPolicy() {
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+        correlate("ShipmentRejected", SHIPMENT, Map.of("reason", "aisle flooded"));
+        externalTaskService().complete(fetchReallocation().getId(), "test", Map.of("shipmentIds", "ORD-100001-t2-1"));
+        ProcessInstance rerouted = child(shipment, "ORD-100001-t2-1");
+        runJobs(rerouted);
+
+        correlate("ShipmentRejected", "ORD-100001-t2-1", Map.of("reason", "no staff"));
+
+        assertThat(fetchReallocation().getVariables()).as("read from the instance the order started with")
+                .containsEntry("rejectedShipmentId", "ORD-100001-t2-1").containsEntry("costWeight", 0.5)
+                .containsEntry("speedWeight", 1.0).containsEntry("carbonWeight", 0.2).containsEntry("maxShipments", 2)
+                .containsEntry("splitAllowed", true).containsEntry("shipFromStoreAllowed", true)
+                .containsEntry("carbonPricePerKg", 0.1).containsEntry("eligibleNodeTypes", "DC,STORE");
     }
 
     @Test
