@@ -18,6 +18,7 @@ final class ShipmentCoster {
 
 
     private static final String PICKUP_CARRIER = "Customer pickup";
+    private static final double FLOOR_TOLERANCE = 1e-7;
 
     private final CostRules rules;
     private final Node[] nodes;
@@ -44,6 +45,8 @@ final class ShipmentCoster {
     private final double[] marginalPerUnit;
     private final double[] marginalPerLb;
     private final double[] planePerLb;
+    /** [node]: {@link #linearFixed}. */
+    private final double[] fixed;
 
     ShipmentCoster(CostRules rules, Node[] nodes, double[] miles, Order order, List<RateCard> cards) {
         this.rules = rules;
@@ -91,6 +94,10 @@ final class ShipmentCoster {
             marginalPerUnit[n] = rules.handlingPerUnit(nodes[n], 1) + rules.carrierPrice(unitPriceFloor[n]);
             marginalPerLb[n] = rules.carbonCost(co2PerLbFloor[n]);
             planePerLb[n] = marginalPerLb[n] + rules.carrierPrice(pricePerLbFloor[n]);
+        }
+        this.fixed = new double[nodes.length];
+        for (int n = 0; n < nodes.length; n++) {
+            fixed[n] = fixedPart(n);
         }
     }
 
@@ -177,6 +184,10 @@ final class ShipmentCoster {
      * {@link #linearPerUnit} for each unit. Exact for per-unit-mile cards; used by the wave model.
      */
     double linearFixed(int n) {
+        return fixed[n];
+    }
+
+    private double fixedPart(int n) {
         double handling = rules.handlingPerShipment(nodes[n]);
         if (pickup) {
             return handling + rules.latenessPenalty(nodes[n].daysToShip(), promiseDays);
@@ -186,6 +197,14 @@ final class ShipmentCoster {
             least = Math.min(least, rules.carrierPrice(lanes[o].priceIntercept()) + lateness[o]);
         }
         return handling + least;
+    }
+
+    /**
+     * What a parcel of {@code weightLb} and {@code units} from node {@code n} costs at least: its linear plane,
+     * less a rounding tolerance, so it never exceeds {@link #cost}.
+     */
+    double floor(int n, double weightLb, int units) {
+        return fixed[n] + marginalPerUnit[n] * units + planePerLb[n] * weightLb - FLOOR_TOLERANCE;
     }
 
     double linearPerUnit(int n, double unitWeightLb) {
