@@ -84,14 +84,17 @@ public final class BranchAndBoundAllocator implements Allocator {
         /** [node]: the shadow prices of what the node ships so far. */
         private final double[] surchargeSoFar;
         private final double[] fixedFloor;
-        private final double[][] linearUnit;
+        /** [node × lines + line]: a unit's linear floor, shadow price included. */
+        private final double[] linearUnit;
+        private final int lines;
         /**
          * [node][line]: the line's units at {@code linearUnit} or, when that is dearer or the node cannot ship
          * the line at all, at the unfilled penalty (the outer level's floor for the line).
          */
-        private final double[][] lineFloorAt;
+        private final double[] lineFloorAt;
         /** [position in candidates][r]: the sum of the r least fixed floors among candidates from there on. */
-        private final double[][] laterFixed;
+        private final double[] laterFixed;
+        private final int mostChosen;
         /** [depth]: the least {@code lineFloorAt} per line among the nodes chosen so far (outer level). */
         private double[][] leastAtDepth = new double[0][];
         private int required;
@@ -104,7 +107,7 @@ public final class BranchAndBoundAllocator implements Allocator {
         /** [line]: all the line's units at the unfilled penalty. */
         private final double[] unfilledLine;
         /** [position in candidates][line]: the least {@code lineFloorAt} of the line among candidates from there on. */
-        private final double[][] laterLineFloor;
+        private final double[] laterLineFloor;
         /** [position in order]: the set's nodes that can ship the line, in the line's option order, and how many. */
         private final int[][] setOptions;
         private final int[] setOptionCount;
@@ -144,8 +147,9 @@ public final class BranchAndBoundAllocator implements Allocator {
                     optionIndex[i][p.options[i][o]] = o;
                 }
             }
-            this.linearUnit = new double[nodeCount][];
-            this.lineFloorAt = new double[nodeCount][];
+            this.lines = lineCount;
+            this.linearUnit = new double[nodeCount * lineCount];
+            this.lineFloorAt = new double[nodeCount * lineCount];
             this.unfilledLine = new double[lineCount];
             for (int i = 0; i < lineCount; i++) {
                 unfilledLine[i] = p.qty[i] * p.unfilledPerUnit;
@@ -155,47 +159,45 @@ public final class BranchAndBoundAllocator implements Allocator {
             int count = 0;
             for (int n = 0; n < nodeCount; n++) {
                 fixedFloor[n] = p.fixedFloor[n];
-                double[] linear = new double[lineCount];
-                double[] lineFloor = new double[lineCount];
                 double standalone = fixedFloor[n];
                 boolean holds = false;
                 for (int i = 0; i < lineCount; i++) {
-                    linear[i] = Math.max(p.unitFloor[n][i], p.planeUnit[n][i] + p.surcharge[n][i]);
+                    double linear = Math.max(p.unitFloor[n][i], p.planeUnit[n][i] + p.surcharge[n][i]);
                     boolean stocked = optionIndex[i][n] >= 0;
                     holds |= stocked;
-                    standalone += p.qty[i] * (stocked ? linear[i] : p.unfilledPerUnit);
-                    lineFloor[i] = stocked ? p.qty[i] * Math.min(p.unfilledPerUnit, linear[i]) : unfilledLine[i];
+                    standalone += p.qty[i] * (stocked ? linear : p.unfilledPerUnit);
+                    linearUnit[n * lineCount + i] = linear;
+                    lineFloorAt[n * lineCount + i] = stocked ? p.qty[i] * Math.min(p.unfilledPerUnit, linear)
+                            : unfilledLine[i];
                 }
-                linearUnit[n] = linear;
-                lineFloorAt[n] = lineFloor;
                 if (holds) {
                     holding[count] = n;
                     holdingCost[count++] = standalone;
                 }
             }
             this.candidates = AllocationProblem.ascending(holding, holdingCost, count);
-            this.laterLineFloor = new double[candidates.length + 1][];
-            laterLineFloor[candidates.length] = unfilledLine;
+            this.laterLineFloor = new double[(candidates.length + 1) * lineCount];
+            System.arraycopy(unfilledLine, 0, laterLineFloor, candidates.length * lineCount, lineCount);
             for (int c = candidates.length - 1; c >= 0; c--) {
-                double[] later = laterLineFloor[c + 1];
-                double[] here = lineFloorAt[candidates[c]];
-                double[] least = new double[lineCount];
+                int here = candidates[c] * lineCount;
                 for (int i = 0; i < lineCount; i++) {
-                    least[i] = Math.min(later[i], here[i]);
+                    laterLineFloor[c * lineCount + i] = Math.min(laterLineFloor[(c + 1) * lineCount + i],
+                            lineFloorAt[here + i]);
                 }
-                laterLineFloor[c] = least;
             }
             int largest = Math.min(p.maxShipments, candidates.length);
-            this.laterFixed = new double[candidates.length + 1][largest + 1];
+            this.mostChosen = largest + 1;
+            this.laterFixed = new double[(candidates.length + 1) * mostChosen];
             double[] least = new double[largest];
             for (int c = candidates.length - 1; c >= 0; c--) {
                 insertLeast(least, candidates.length - c, fixedFloor[candidates[c]]);
                 for (int r = 1; r <= largest; r++) {
-                    laterFixed[c][r] = r <= candidates.length - c ? laterFixed[c][r - 1] + least[r - 1]
-                            : Double.POSITIVE_INFINITY;
+                    laterFixed[c * mostChosen + r] = r <= candidates.length - c
+                            ? laterFixed[c * mostChosen + r - 1] + least[r - 1] : Double.POSITIVE_INFINITY;
                 }
             }
-            java.util.Arrays.fill(laterFixed[candidates.length], 1, largest + 1, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(laterFixed, candidates.length * mostChosen + 1, laterFixed.length,
+                    Double.POSITIVE_INFINITY);
             this.setOptions = new int[lineCount][largest];
             this.setOptionCount = new int[lineCount];
             this.setUnitBound = new double[lineCount];
@@ -300,26 +302,26 @@ public final class BranchAndBoundAllocator implements Allocator {
                 int n = candidates[c];
                 explored++;
                 double withFixed = fixed + fixedFloor[n];
-                double base = withFixed + split + laterFixed[c + 1][toChoose];
+                double base = withFixed + split + laterFixed[(c + 1) * mostChosen + toChoose];
                 if (base >= bestCost - EPSILON) {
                     continue;
                 }
-                double[] here = lineFloorAt[n];
+                int here = n * lines;
                 double bound = base;
                 if (toChoose == 0) {
                     for (int i = 0; i < lineCount; i++) {
-                        bound += Math.min(least[i], here[i]);
+                        bound += Math.min(least[i], lineFloorAt[here + i]);
                     }
                     if (bound < bestCost - EPSILON) {
                         chosen[depth] = n;
                         sets.add(new NodeSet(chosen.clone(), bound));
                     }
                 } else {
-                    double[] later = laterLineFloor[c + 1];
+                    int later = (c + 1) * lines;
                     for (int i = 0; i < lineCount; i++) {
-                        double with = Math.min(least[i], here[i]);
+                        double with = Math.min(least[i], lineFloorAt[here + i]);
                         leastWith[i] = with;
-                        bound += Math.min(with, later[i]);
+                        bound += Math.min(with, laterLineFloor[later + i]);
                     }
                     if (bound < bestCost - EPSILON) {
                         chosen[depth] = n;
@@ -335,10 +337,10 @@ public final class BranchAndBoundAllocator implements Allocator {
          * those candidates. It never falls as {@code c} grows, so once it cannot win no later candidate can.
          */
         private double fromHereOn(int c, int count, double fixedAndSplit, double[] least) {
-            double bound = fixedAndSplit + laterFixed[c][count];
-            double[] later = laterLineFloor[c];
+            double bound = fixedAndSplit + laterFixed[c * mostChosen + count];
+            int later = c * lines;
             for (int i = 0; i < least.length; i++) {
-                bound += Math.min(least[i], later[i]);
+                bound += Math.min(least[i], laterLineFloor[later + i]);
             }
             return bound;
         }
@@ -402,7 +404,7 @@ public final class BranchAndBoundAllocator implements Allocator {
                 for (int o = from; o < count; o++) {
                     int n = within[o];
                     int room = Math.min(remaining, ledger.room(n, i));
-                    double perUnitPlane = linearUnit[n][i];
+                    double perUnitPlane = linearUnit[n * lines + i];
                     double perUnitPrice = p.surcharge[n][i];
                     for (int units = room; units > 0; units--) {
                         double before = parcelCost[n];
@@ -470,7 +472,7 @@ public final class BranchAndBoundAllocator implements Allocator {
                     for (int o = q == k ? from : 0; o < count; o++) {
                         int n = within[o];
                         if (ledger.room(n, j) > 0) {
-                            double linearHere = linearUnit[n][j];
+                            double linearHere = linearUnit[n * lines + j];
                             leastLinear = Math.min(leastLinear, linearHere);
                             least = Math.min(least, ledger.isOpen(n) ? p.unitFloor[n][j] : linearHere);
                         }
