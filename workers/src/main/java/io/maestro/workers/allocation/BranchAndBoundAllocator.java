@@ -50,7 +50,7 @@ public final class BranchAndBoundAllocator implements Allocator {
 
     @Override
     public Assignment assign(AllocationProblem p) {
-        return new Search(p, incumbentRule.assign(p).take(), nodeBudget).run();
+        return new Search(p, incumbentRule.plan(p), nodeBudget).run();
     }
 
     /**

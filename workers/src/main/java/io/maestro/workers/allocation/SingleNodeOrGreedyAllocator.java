@@ -14,6 +14,11 @@ public final class SingleNodeOrGreedyAllocator implements Allocator {
 
     @Override
     public Assignment assign(AllocationProblem p) {
+        return Assignment.heuristic(plan(p));
+    }
+
+    /** The rule's assignment itself (B2 starts from it). */
+    int[][] plan(AllocationProblem p) {
         int best = -1;
         double bestCost = Double.POSITIVE_INFINITY;
         for (int n = 0; n < p.nodes.length; n++) {
@@ -26,9 +31,9 @@ public final class SingleNodeOrGreedyAllocator implements Allocator {
             }
         }
         if (best >= 0) {
-            return Assignment.heuristic(p.wholeOrderFrom(best));
+            return p.wholeOrderFrom(best);
         }
-        return Assignment.heuristic(p.allOrNothing ? p.nothing() : greedyCover(p));
+        return p.allOrNothing ? p.nothing() : greedyCover(p);
     }
 
     private static int[][] greedyCover(AllocationProblem p) {
