@@ -40,6 +40,9 @@ public final class AllocationProblem {
     /** [node][line]: the plane's part per unit of the line, without shadow prices. */
     final double[][] planeUnit;
 
+    /** Runs up to this long are sorted by insertion. */
+    private static final int MERGED_ABOVE = 8;
+
     private AllocationProblem(AllocationRequest request, ShadowPrices prices) {
         this.request = request;
         Order order = request.order();
@@ -86,7 +89,9 @@ public final class AllocationProblem {
         this.avail = request.atp().available(nodeIds, skus);
         this.capUnits = new int[nodes.length];
         this.unitFloor = new double[nodes.length][lineCount];
-        this.surcharge = new double[nodes.length][lineCount];
+        // without shadow prices every node shares one row of zeros (the rows are never written after this)
+        double[] noSurcharge = prices == ShadowPrices.NONE ? new double[lineCount] : null;
+        this.surcharge = new double[nodes.length][];
         this.fixedFloor = new double[nodes.length];
         this.planeUnit = new double[nodes.length][lineCount];
         for (int n = 0; n < nodes.length; n++) {
@@ -95,8 +100,11 @@ public final class AllocationProblem {
                 avail[n][s] = Math.max(0, avail[n][s]);
             }
             fixedFloor[n] = coster.linearFixed(n);
+            surcharge[n] = noSurcharge != null ? noSurcharge : new double[lineCount];
             for (int i = 0; i < lineCount; i++) {
-                surcharge[n][i] = prices == ShadowPrices.NONE ? 0 : prices.perUnit(nodes[n].id(), lines[i].sku());
+                if (noSurcharge == null) {
+                    surcharge[n][i] = prices.perUnit(nodes[n].id(), lines[i].sku());
+                }
                 unitFloor[n][i] = coster.marginalFloor(n, unitWeight[i], 1) + surcharge[n][i];
                 planeUnit[n][i] = coster.linearPerUnit(n, unitWeight[i]);
             }
@@ -129,16 +137,21 @@ public final class AllocationProblem {
         return index;
     }
 
-    /** The first {@code count} items by ascending key, ties in their given order (a stable merge sort). */
+    /**
+     * The first {@code count} items by ascending key, ties in their given order (a stable merge sort of the
+     * given arrays, in place).
+     */
     static int[] ascending(int[] items, double[] key, int count) {
-        int[] sorted = Arrays.copyOf(items, count);
-        double[] keys = Arrays.copyOf(key, count);
-        mergeSort(sorted, keys, new int[count], new double[count], 0, count);
-        return sorted;
+        if (count > MERGED_ABOVE) {
+            mergeSort(items, key, new int[count], new double[count], 0, count);
+        } else {
+            mergeSort(items, key, null, null, 0, count);
+        }
+        return Arrays.copyOf(items, count);
     }
 
     private static void mergeSort(int[] items, double[] keys, int[] itemBuffer, double[] keyBuffer, int from, int to) {
-        if (to - from <= 8) {
+        if (to - from <= MERGED_ABOVE) {
             for (int a = from + 1; a < to; a++) {
                 int item = items[a];
                 double k = keys[a];
