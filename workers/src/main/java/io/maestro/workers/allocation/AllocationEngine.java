@@ -36,7 +36,7 @@ public final class AllocationEngine {
     public AllocationResult allocate(AllocationRequest request, ShadowPrices prices) {
         AllocationProblem problem = AllocationProblem.of(request, prices);
         Assignment assignment = allocator.assign(problem);
-        int[][] take = assignment.take();
+        int[][] take = assignment.shared();
         if (!problem.feasible(take)) {
             throw new IllegalStateException(allocator.name() + " produced an infeasible plan for order "
                     + request.order().orderId() + ": " + Arrays.deepToString(take));

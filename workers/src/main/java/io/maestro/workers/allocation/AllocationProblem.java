@@ -3,7 +3,6 @@ package io.maestro.workers.allocation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,41 +40,58 @@ public final class AllocationProblem {
     /** [node][line]: the plane's part per unit of the line, without shadow prices. */
     final double[][] planeUnit;
 
+    /** Runs up to this long are sorted by insertion. */
+    private static final int MERGED_ABOVE = 8;
+
     private AllocationProblem(AllocationRequest request, ShadowPrices prices) {
         this.request = request;
         Order order = request.order();
         Policy policy = request.policy();
         this.rules = new CostRules(policy);
         this.lines = order.lines().toArray(OrderLine[]::new);
-        this.nodes = request.nodes().stream()
-                .filter(n -> Ineligibility.reason(n, order, policy).isEmpty())
-                .toArray(Node[]::new);
-        this.miles = Arrays.stream(nodes).mapToDouble(n -> n.location().milesTo(order.shipTo())).toArray();
+        Node[] eligible = new Node[request.nodes().size()];
+        List<String> nodeIds = new ArrayList<>(eligible.length);
+        for (Node node : request.nodes()) {
+            if (Ineligibility.reason(node, order, policy).isEmpty()) {
+                eligible[nodeIds.size()] = node;
+                nodeIds.add(node.id());
+            }
+        }
+        this.nodes = Arrays.copyOf(eligible, nodeIds.size());
+        this.miles = new double[nodes.length];
+        for (int n = 0; n < nodes.length; n++) {
+            miles[n] = nodes[n].location().milesTo(order.shipTo());
+        }
         this.maxShipments = order.shipComplete() || !policy.splitAllowed() ? 1 : policy.maxShipments();
         this.allOrNothing = order.shipComplete();
         this.coster = new ShipmentCoster(rules, nodes, miles, order, request.rateCards());
         this.unfilledPerUnit = rules.unfilledPenalty(1);
 
-        Map<String, Integer> skuIndex = new LinkedHashMap<>();
         int lineCount = lines.length;
         this.qty = new int[lineCount];
         this.unitWeight = new double[lineCount];
         this.sku = new int[lineCount];
+        List<String> skus = new ArrayList<>();
         for (int i = 0; i < lineCount; i++) {
             qty[i] = lines[i].quantity();
             unitWeight[i] = lines[i].unitWeightLb();
-            sku[i] = skuIndex.computeIfAbsent(lines[i].sku(), s -> skuIndex.size());
+            sku[i] = skuOf(skus, lines[i].sku());
         }
-        List<String> skus = new ArrayList<>(skuIndex.keySet());
         this.skuDemand = new int[skus.size()];
         for (int i = 0; i < lineCount; i++) {
             skuDemand[sku[i]] += qty[i];
         }
-        this.totalUnits = Arrays.stream(qty).sum();
-        this.avail = request.atp().available(Arrays.stream(nodes).map(Node::id).toList(), skus);
+        int units = 0;
+        for (int q : qty) {
+            units += q;
+        }
+        this.totalUnits = units;
+        this.avail = request.atp().available(nodeIds, skus);
         this.capUnits = new int[nodes.length];
         this.unitFloor = new double[nodes.length][lineCount];
-        this.surcharge = new double[nodes.length][lineCount];
+        // without shadow prices every node shares one row of zeros (the rows are never written after this)
+        double[] noSurcharge = prices == ShadowPrices.NONE ? new double[lineCount] : null;
+        this.surcharge = new double[nodes.length][];
         this.fixedFloor = new double[nodes.length];
         this.planeUnit = new double[nodes.length][lineCount];
         for (int n = 0; n < nodes.length; n++) {
@@ -84,8 +100,11 @@ public final class AllocationProblem {
                 avail[n][s] = Math.max(0, avail[n][s]);
             }
             fixedFloor[n] = coster.linearFixed(n);
+            surcharge[n] = noSurcharge != null ? noSurcharge : new double[lineCount];
             for (int i = 0; i < lineCount; i++) {
-                surcharge[n][i] = prices == ShadowPrices.NONE ? 0 : prices.perUnit(nodes[n].id(), lines[i].sku());
+                if (noSurcharge == null) {
+                    surcharge[n][i] = prices.perUnit(nodes[n].id(), lines[i].sku());
+                }
                 unitFloor[n][i] = coster.marginalFloor(n, unitWeight[i], 1) + surcharge[n][i];
                 planeUnit[n][i] = coster.linearPerUnit(n, unitWeight[i]);
             }
@@ -108,23 +127,64 @@ public final class AllocationProblem {
         }
     }
 
-    /** The first {@code count} items by ascending key, ties in their given order (insertion sort: few nodes). */
-    static int[] ascending(int[] items, double[] key, int count) {
-        int[] sorted = Arrays.copyOf(items, count);
-        double[] keys = Arrays.copyOf(key, count);
-        for (int a = 1; a < count; a++) {
-            int item = sorted[a];
-            double k = keys[a];
-            int b = a - 1;
-            while (b >= 0 && keys[b] > k) {
-                sorted[b + 1] = sorted[b];
-                keys[b + 1] = keys[b];
-                b--;
-            }
-            sorted[b + 1] = item;
-            keys[b + 1] = k;
+    /** The SKU's index in {@code skus}, added when new (an order has few SKUs). */
+    private static int skuOf(List<String> skus, String sku) {
+        int index = skus.indexOf(sku);
+        if (index < 0) {
+            skus.add(sku);
+            return skus.size() - 1;
         }
-        return sorted;
+        return index;
+    }
+
+    /**
+     * The first {@code count} items by ascending key, ties in their given order (a stable merge sort of the
+     * given arrays, in place).
+     */
+    static int[] ascending(int[] items, double[] key, int count) {
+        if (count > MERGED_ABOVE) {
+            mergeSort(items, key, new int[count], new double[count], 0, count);
+        } else {
+            mergeSort(items, key, null, null, 0, count);
+        }
+        return Arrays.copyOf(items, count);
+    }
+
+    private static void mergeSort(int[] items, double[] keys, int[] itemBuffer, double[] keyBuffer, int from, int to) {
+        if (to - from <= MERGED_ABOVE) {
+            for (int a = from + 1; a < to; a++) {
+                int item = items[a];
+                double k = keys[a];
+                int b = a - 1;
+                while (b >= from && keys[b] > k) {
+                    items[b + 1] = items[b];
+                    keys[b + 1] = keys[b];
+                    b--;
+                }
+                items[b + 1] = item;
+                keys[b + 1] = k;
+            }
+            return;
+        }
+        int middle = (from + to) >>> 1;
+        mergeSort(items, keys, itemBuffer, keyBuffer, from, middle);
+        mergeSort(items, keys, itemBuffer, keyBuffer, middle, to);
+        if (keys[middle - 1] <= keys[middle]) {
+            return;
+        }
+        System.arraycopy(items, from, itemBuffer, from, to - from);
+        System.arraycopy(keys, from, keyBuffer, from, to - from);
+        int left = from;
+        int right = middle;
+        for (int at = from; at < to; at++) {
+            if (right >= to || (left < middle && keyBuffer[left] <= keyBuffer[right])) {
+                items[at] = itemBuffer[left];
+                keys[at] = keyBuffer[left++];
+            } else {
+                items[at] = itemBuffer[right];
+                keys[at] = keyBuffer[right++];
+            }
+        }
     }
 
     /** The same order and snapshot with other shadow prices: only the prices and the unit floors change. */

@@ -3,12 +3,9 @@ package io.maestro.workers.allocation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The nodes the plan passed over, each with the reason it lost: for a node that could have served the order,
@@ -76,8 +73,10 @@ final class AlternativeExplainer {
     static List<RejectedAlternative> explain(AllocationProblem p, int[][] chosen, AllocationPlan plan) {
         Parcels parcels = new Parcels(p, chosen);
         Order order = p.request.order();
-        List<Costed> costed = new ArrayList<>();
-        List<Unable> unable = new ArrayList<>();
+        Costed[] costed = new Costed[MAX_COSTED];
+        Unable[] unable = new Unable[MAX_UNABLE];
+        int costedCount = 0;
+        int unableCount = 0;
         int next = 0;
         for (Node node : p.request.nodes()) {
             // the problem's nodes are the request's eligible ones, in the request's order
@@ -86,27 +85,63 @@ final class AlternativeExplainer {
             if (!eligible) {
                 Optional<String> reason = Ineligibility.reason(node, order, p.request.policy());
                 if (reason.isPresent() && !reason.get().equals(Ineligibility.NOT_PICKUP_NODE)) {
-                    unable.add(new Unable(node, -1, reason.get(), node.location().milesTo(order.shipTo())));
+                    unableCount = keepNearest(unable, unableCount,
+                            new Unable(node, -1, reason.get(), node.location().milesTo(order.shipTo())));
                 }
             } else if (parcels.units[n] == 0) {
-                Costed alternative = cheapestUsing(p, parcels, node, n);
+                double beat = costedCount < MAX_COSTED ? Double.POSITIVE_INFINITY : costed[MAX_COSTED - 1].cost;
+                Costed alternative = cheapestUsing(p, parcels, node, n, beat);
                 if (alternative == null) {
-                    unable.add(new Unable(node, n, null, p.miles[n]));
-                } else {
-                    costed.add(alternative);
+                    unableCount = keepNearest(unable, unableCount, new Unable(node, n, null, p.miles[n]));
+                } else if (alternative != UNCOSTED) {
+                    costedCount = keepCheapest(costed, costedCount, alternative);
                 }
             }
         }
-        costed.sort(Comparator.comparingDouble(Costed::cost).thenComparingDouble(Costed::miles));
-        unable.sort(Comparator.comparingDouble(Unable::miles));
         List<RejectedAlternative> result = new ArrayList<>();
-        costed.stream().limit(MAX_COSTED).forEach(c -> {
-            CostBreakdown delta = delta(p, parcels, plan, c);
-            result.add(new RejectedAlternative(c.node.id(), c.node.name(), delta.total(), describe(delta)));
-        });
-        unable.stream().limit(MAX_UNABLE).forEach(u -> result.add(new RejectedAlternative(u.node.id(), u.node.name(),
-                Double.NaN, u.reason != null ? u.reason : shortfall(p, chosen, u.index))));
+        for (int c = 0; c < costedCount; c++) {
+            CostBreakdown delta = delta(p, parcels, plan, costed[c]);
+            result.add(new RejectedAlternative(costed[c].node.id(), costed[c].node.name(), delta.total(),
+                    describe(delta)));
+        }
+        for (int u = 0; u < unableCount; u++) {
+            Unable at = unable[u];
+            result.add(new RejectedAlternative(at.node.id(), at.node.name(), Double.NaN,
+                    at.reason != null ? at.reason : shortfall(p, parcels, chosen, at.index)));
+        }
         return result;
+    }
+
+    /**
+     * Keeps {@code best} the cheapest alternatives seen, by cost then distance, the earlier first on a full tie
+     * (as a stable sort of all of them would list them); returns how many it holds.
+     */
+    private static int keepCheapest(Costed[] best, int count, Costed candidate) {
+        int at = count;
+        while (at > 0 && (candidate.cost < best[at - 1].cost
+                || candidate.cost == best[at - 1].cost && candidate.miles < best[at - 1].miles)) {
+            at--;
+        }
+        return insert(best, count, at, candidate);
+    }
+
+    /** Keeps {@code nearest} the nearest nodes that cannot serve, the earlier first on a tie. */
+    private static int keepNearest(Unable[] nearest, int count, Unable candidate) {
+        int at = count;
+        while (at > 0 && candidate.miles < nearest[at - 1].miles) {
+            at--;
+        }
+        return insert(nearest, count, at, candidate);
+    }
+
+    private static <T> int insert(T[] kept, int count, int at, T item) {
+        if (at >= kept.length) {
+            return count;
+        }
+        int last = Math.min(count, kept.length - 1);
+        System.arraycopy(kept, at, kept, at + 1, last - at);
+        kept[at] = item;
+        return Math.min(count + 1, kept.length);
     }
 
     /**
@@ -125,21 +160,37 @@ final class AlternativeExplainer {
                 .minus(p.coster.costing(m, parcels.weight[m], parcels.units[m]).breakdown());
     }
 
-    private static Costed cheapestUsing(AllocationProblem p, Parcels parcels, Node node, int n) {
+    /** Stands for a node that could serve but whose every plan costs more than {@code beat}, left unpriced. */
+    private static final Costed UNCOSTED = new Costed(null, -1, Costed.WHOLE_ORDER, Double.NaN, Double.NaN);
+
+    /**
+     * The cheapest plan using node {@code n}, null when none can, or {@link #UNCOSTED} when every plan using it
+     * is dearer than {@code beat} by the linear floor of its parcel (the exact price is then not needed).
+     */
+    private static Costed cheapestUsing(AllocationProblem p, Parcels parcels, Node node, int n, double beat) {
         Costed best = null;
+        boolean feasible = false;
         if (p.canShipWhole(n)) {
-            best = new Costed(node, n, Costed.WHOLE_ORDER, p.coster.cost(n, parcels.orderWeight, parcels.orderUnits),
-                    p.miles[n]);
+            feasible = true;
+            if (p.coster.floor(n, parcels.orderWeight, parcels.orderUnits) <= beat) {
+                best = new Costed(node, n, Costed.WHOLE_ORDER,
+                        p.coster.cost(n, parcels.orderWeight, parcels.orderUnits), p.miles[n]);
+            }
         }
         for (int m : parcels.used) {
             if (canTakeParcel(p, parcels, m, n)) {
-                double cost = parcels.total - parcels.cost[m] + p.coster.cost(n, parcels.weight[m], parcels.units[m]);
+                feasible = true;
+                double others = parcels.total - parcels.cost[m];
+                if (others + p.coster.floor(n, parcels.weight[m], parcels.units[m]) > beat) {
+                    continue;
+                }
+                double cost = others + p.coster.cost(n, parcels.weight[m], parcels.units[m]);
                 if (best == null || cost < best.cost) {
                     best = new Costed(node, n, m, cost, p.miles[n]);
                 }
             }
         }
-        return best;
+        return best != null || !feasible ? best : UNCOSTED;
     }
 
     private static boolean canTakeParcel(AllocationProblem p, Parcels parcels, int from, int to) {
@@ -152,23 +203,11 @@ final class AlternativeExplainer {
         return parcels.units[from] <= p.capUnits[to];
     }
 
-    private static Set<Integer> usedNodes(AllocationProblem p, int[][] take) {
-        Set<Integer> used = new HashSet<>();
-        for (int[] row : take) {
-            for (int n = 0; n < p.nodes.length; n++) {
-                if (row[n] > 0) {
-                    used.add(n);
-                }
-            }
-        }
-        return used;
-    }
-
-    private static String shortfall(AllocationProblem p, int[][] chosen, int n) {
+    private static String shortfall(AllocationProblem p, Parcels parcels, int[][] chosen, int n) {
         int[] needed = new int[p.skuDemand.length];
         String[] names = new String[p.skuDemand.length];
         int units = 0;
-        boolean anyFilled = !usedNodes(p, chosen).isEmpty();
+        boolean anyFilled = !parcels.used.isEmpty();
         for (int i = 0; i < p.lines.length; i++) {
             int shipped = 0;
             for (int m = 0; m < p.nodes.length; m++) {

@@ -15,6 +15,11 @@ public record Assignment(int[][] take, long explored, boolean proven) {
         return AllocationProblem.copy(take);
     }
 
+    /** The assignment without a copy, for the engine, which only reads it. */
+    int[][] shared() {
+        return take;
+    }
+
     static Assignment heuristic(int[][] take) {
         return new Assignment(take, 0, false);
     }

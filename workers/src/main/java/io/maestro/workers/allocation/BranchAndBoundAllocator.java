@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 /**
  * Maestro's real-time rule B2: the exact optimum for one order, by branch and bound in two levels.
@@ -51,7 +50,7 @@ public final class BranchAndBoundAllocator implements Allocator {
 
     @Override
     public Assignment assign(AllocationProblem p) {
-        return new Search(p, incumbentRule.assign(p).take(), nodeBudget).run();
+        return new Search(p, incumbentRule.plan(p), nodeBudget).run();
     }
 
     /**
@@ -78,8 +77,6 @@ public final class BranchAndBoundAllocator implements Allocator {
         private final AllocationProblem p;
         private final long budget;
         private final int[] order;
-        private final double[] unitBound;
-        private final double[] suffixBound;
         private final PlanLedger ledger;
         private final double[] parcelCost;
         /** [node]: the linear plane's per-unit part of what the node ships so far, shadow prices included. */
@@ -87,25 +84,44 @@ public final class BranchAndBoundAllocator implements Allocator {
         /** [node]: the shadow prices of what the node ships so far. */
         private final double[] surchargeSoFar;
         private final double[] fixedFloor;
-        private final double[][] linearUnit;
-        /** [node][line]: {@code linearUnit}, or infinity when the node cannot ship the line at all. */
-        private final double[][] linearIfStocked;
+        /** [node × lines + line]: a unit's linear floor, shadow price included. */
+        private final double[] linearUnit;
+        private final int lines;
+        /**
+         * [node][line]: the line's units at {@code linearUnit} or, when that is dearer or the node cannot ship
+         * the line at all, at the unfilled penalty (the outer level's floor for the line).
+         */
+        private final double[] lineFloorAt;
         /** [position in candidates][r]: the sum of the r least fixed floors among candidates from there on. */
-        private final double[][] laterFixed;
-        /** [depth]: the least linear unit floor per line among the nodes chosen so far (outer level). */
+        private final double[] laterFixed;
+        private final int mostChosen;
+        /** [depth]: the least {@code lineFloorAt} per line among the nodes chosen so far (outer level). */
         private double[][] leastAtDepth = new double[0][];
-        private final boolean[] allowed;
         private int required;
-        /** The nodes of the set being searched (the ones {@code allowed}). */
+        /** The nodes of the set being searched. */
         private int[] setNodes = new int[0];
         /** [line][node]: the node's position among the line's options, -1 when it is none of them. */
         private final int[][] optionIndex;
         private double splitOfSet;
         private final int[] candidates;
-        /** [position in candidates][line]: the least linear unit floor of the line among candidates from there on. */
-        private final double[][] laterLinearUnit;
-        private final int[][] current;
+        /** [line]: all the line's units at the unfilled penalty. */
+        private final double[] unfilledLine;
+        /** [position in candidates][line]: the least {@code lineFloorAt} of the line among candidates from there on. */
+        private final double[] laterLineFloor;
+        /** [position in order]: the set's nodes that can ship the line, in the line's option order, and how many. */
+        private final int[][] setOptions;
+        private final int[] setOptionCount;
+        /** [position in order]: the least a unit of the line adds within the set, and that for it and all after it. */
+        private final double[] setUnitBound;
+        private final double[] setSuffixBound;
+        /** The units placed so far, as (line, node, units) entries in the order placed. */
+        private final int[] placedLine;
+        private final int[] placedNode;
+        private final int[] placedUnits;
+        private int placed;
+        /** The best plan so far: {@code best}, or the {@code bestPlaced} entries when the search found it. */
         private int[][] best;
+        private int[] bestPlaced = new int[0];
         private double bestCost;
         private int unfilled;
         private long explored;
@@ -118,82 +134,12 @@ public final class BranchAndBoundAllocator implements Allocator {
             this.budget = budget;
             int lineCount = p.lines.length;
             int nodeCount = p.nodes.length;
-            this.order = IntStream.range(0, lineCount).boxed()
-                    .sorted(Comparator.<Integer>comparingInt(i -> p.options[i].length)
-                            .thenComparing(i -> -p.qty[i])
-                            .thenComparing(i -> i))
-                    .mapToInt(Integer::intValue).toArray();
-            this.unitBound = new double[lineCount];
-            this.suffixBound = new double[lineCount + 1];
-            for (int k = lineCount - 1; k >= 0; k--) {
-                int i = order[k];
-                double least = p.unfilledPerUnit;
-                for (int n : p.options[i]) {
-                    least = Math.min(least, p.unitFloor[n][i]);
-                }
-                unitBound[i] = least;
-                suffixBound[k] = suffixBound[k + 1] + least * p.qty[i];
-            }
+            this.order = lineOrder(p);
             this.ledger = new PlanLedger(p);
             this.parcelCost = new double[nodeCount];
             this.planeUnits = new double[nodeCount];
             this.surchargeSoFar = new double[nodeCount];
             this.fixedFloor = new double[nodeCount];
-            this.linearUnit = new double[nodeCount][lineCount];
-            this.allowed = new boolean[nodeCount];
-            boolean[] holds = new boolean[nodeCount];
-            double[] standalone = new double[nodeCount];
-            for (int n = 0; n < nodeCount; n++) {
-                fixedFloor[n] = p.fixedFloor[n];
-                standalone[n] = fixedFloor[n];
-                for (int i = 0; i < lineCount; i++) {
-                    linearUnit[n][i] = Math.max(p.unitFloor[n][i], p.planeUnit[n][i] + p.surcharge[n][i]);
-                }
-            }
-            for (int i = 0; i < lineCount; i++) {
-                boolean[] stocked = new boolean[nodeCount];
-                for (int n : p.options[i]) {
-                    holds[n] = true;
-                    stocked[n] = true;
-                }
-                for (int n = 0; n < nodeCount; n++) {
-                    standalone[n] += p.qty[i] * (stocked[n] ? linearUnit[n][i] : p.unfilledPerUnit);
-                }
-            }
-            int[] holding = new int[nodeCount];
-            double[] holdingCost = new double[nodeCount];
-            int count = 0;
-            for (int n = 0; n < nodeCount; n++) {
-                if (holds[n]) {
-                    holding[count] = n;
-                    holdingCost[count++] = standalone[n];
-                }
-            }
-            this.candidates = AllocationProblem.ascending(holding, holdingCost, count);
-            this.linearIfStocked = new double[nodeCount][lineCount];
-            for (int n = 0; n < nodeCount; n++) {
-                for (int i = 0; i < lineCount; i++) {
-                    linearIfStocked[n][i] = stocks(n, i) ? linearUnit[n][i] : Double.POSITIVE_INFINITY;
-                }
-            }
-            this.laterLinearUnit = new double[candidates.length + 1][lineCount];
-            java.util.Arrays.fill(laterLinearUnit[candidates.length], Double.POSITIVE_INFINITY);
-            for (int c = candidates.length - 1; c >= 0; c--) {
-                for (int i = 0; i < lineCount; i++) {
-                    laterLinearUnit[c][i] = Math.min(laterLinearUnit[c + 1][i], linearIfStocked[candidates[c]][i]);
-                }
-            }
-            int largest = Math.min(p.maxShipments, candidates.length);
-            this.laterFixed = new double[candidates.length + 1][largest + 1];
-            double[] least = new double[largest];
-            for (int c = candidates.length - 1; c >= 0; c--) {
-                insertLeast(least, candidates.length - c, fixedFloor[candidates[c]]);
-                for (int r = 1; r <= largest; r++) {
-                    laterFixed[c][r] = r <= candidates.length - c ? laterFixed[c][r - 1] + least[r - 1]
-                            : Double.POSITIVE_INFINITY;
-                }
-            }
-            java.util.Arrays.fill(laterFixed[candidates.length], 1, largest + 1, Double.POSITIVE_INFINITY);
             this.optionIndex = new int[lineCount][nodeCount];
             for (int i = 0; i < lineCount; i++) {
                 java.util.Arrays.fill(optionIndex[i], -1);
@@ -201,14 +147,92 @@ public final class BranchAndBoundAllocator implements Allocator {
                     optionIndex[i][p.options[i][o]] = o;
                 }
             }
-            this.current = p.nothing();
+            this.lines = lineCount;
+            this.linearUnit = new double[nodeCount * lineCount];
+            this.lineFloorAt = new double[nodeCount * lineCount];
+            this.unfilledLine = new double[lineCount];
+            for (int i = 0; i < lineCount; i++) {
+                unfilledLine[i] = p.qty[i] * p.unfilledPerUnit;
+            }
+            int[] holding = new int[nodeCount];
+            double[] holdingCost = new double[nodeCount];
+            int count = 0;
+            for (int n = 0; n < nodeCount; n++) {
+                fixedFloor[n] = p.fixedFloor[n];
+                double standalone = fixedFloor[n];
+                boolean holds = false;
+                for (int i = 0; i < lineCount; i++) {
+                    double linear = Math.max(p.unitFloor[n][i], p.planeUnit[n][i] + p.surcharge[n][i]);
+                    boolean stocked = optionIndex[i][n] >= 0;
+                    holds |= stocked;
+                    standalone += p.qty[i] * (stocked ? linear : p.unfilledPerUnit);
+                    linearUnit[n * lineCount + i] = linear;
+                    lineFloorAt[n * lineCount + i] = stocked ? p.qty[i] * Math.min(p.unfilledPerUnit, linear)
+                            : unfilledLine[i];
+                }
+                if (holds) {
+                    holding[count] = n;
+                    holdingCost[count++] = standalone;
+                }
+            }
+            this.candidates = AllocationProblem.ascending(holding, holdingCost, count);
+            this.laterLineFloor = new double[(candidates.length + 1) * lineCount];
+            System.arraycopy(unfilledLine, 0, laterLineFloor, candidates.length * lineCount, lineCount);
+            for (int c = candidates.length - 1; c >= 0; c--) {
+                int here = candidates[c] * lineCount;
+                for (int i = 0; i < lineCount; i++) {
+                    laterLineFloor[c * lineCount + i] = Math.min(laterLineFloor[(c + 1) * lineCount + i],
+                            lineFloorAt[here + i]);
+                }
+            }
+            int largest = Math.min(p.maxShipments, candidates.length);
+            this.mostChosen = largest + 1;
+            this.laterFixed = new double[(candidates.length + 1) * mostChosen];
+            double[] least = new double[largest];
+            for (int c = candidates.length - 1; c >= 0; c--) {
+                insertLeast(least, candidates.length - c, fixedFloor[candidates[c]]);
+                for (int r = 1; r <= largest; r++) {
+                    laterFixed[c * mostChosen + r] = r <= candidates.length - c
+                            ? laterFixed[c * mostChosen + r - 1] + least[r - 1] : Double.POSITIVE_INFINITY;
+                }
+            }
+            java.util.Arrays.fill(laterFixed, candidates.length * mostChosen + 1, laterFixed.length,
+                    Double.POSITIVE_INFINITY);
+            this.setOptions = new int[lineCount][largest];
+            this.setOptionCount = new int[lineCount];
+            this.setUnitBound = new double[lineCount];
+            this.setSuffixBound = new double[lineCount + 1];
+            int mostPlaced = lineCount * Math.max(1, largest);
+            this.placedLine = new int[mostPlaced];
+            this.placedNode = new int[mostPlaced];
+            this.placedUnits = new int[mostPlaced];
             this.best = incumbent;
             this.bestCost = p.evaluate(incumbent);
             int[][] nothing = p.nothing();
-            if (p.evaluate(nothing) < bestCost - EPSILON) {
+            double nothingCost = p.evaluate(nothing);
+            if (nothingCost < bestCost - EPSILON) {
                 best = nothing;
-                bestCost = p.evaluate(nothing);
+                bestCost = nothingCost;
             }
+        }
+
+        /** The lines most constrained first: fewest options, then most units, then as ordered. */
+        private static int[] lineOrder(AllocationProblem p) {
+            int[] order = new int[p.lines.length];
+            for (int i = 0; i < order.length; i++) {
+                int at = i;
+                while (at > 0 && before(p, i, order[at - 1])) {
+                    order[at] = order[at - 1];
+                    at--;
+                }
+                order[at] = i;
+            }
+            return order;
+        }
+
+        private static boolean before(AllocationProblem p, int a, int b) {
+            int byOptions = Integer.compare(p.options[a].length, p.options[b].length);
+            return byOptions != 0 ? byOptions < 0 : p.qty[a] > p.qty[b];
         }
 
         /** Keeps {@code least} the ascending smallest values seen; {@code seen} counts this one. */
@@ -228,10 +252,6 @@ public final class BranchAndBoundAllocator implements Allocator {
             least[at] = value;
         }
 
-        private boolean stocks(int n, int i) {
-            return Math.min(p.avail[n][p.sku[i]], p.capUnits[n]) > 0;
-        }
-
         /** Enumerates instead of optimising: every plan costing at most {@code ceiling} is collected. */
         void collect(double ceiling, int most) {
             collected = new ArrayList<>();
@@ -244,8 +264,11 @@ public final class BranchAndBoundAllocator implements Allocator {
             int largest = Math.min(p.maxShipments, candidates.length);
             for (int size = 1; size <= largest && order.length > 0 && explored < budget; size++) {
                 List<NodeSet> sets = new ArrayList<>();
-                leastAtDepth = new double[size + 1][order.length];
-                java.util.Arrays.fill(leastAtDepth[0], Double.POSITIVE_INFINITY);
+                leastAtDepth = new double[size + 1][];
+                leastAtDepth[0] = unfilledLine;
+                for (int d = 1; d <= size; d++) {
+                    leastAtDepth[d] = new double[order.length];
+                }
                 collectSets(0, new int[size], 0, 0, sets);
                 sets.sort(Comparator.comparingDouble(NodeSet::bound));
                 for (NodeSet set : sets) {
@@ -255,7 +278,8 @@ public final class BranchAndBoundAllocator implements Allocator {
                     placeWithin(set.nodes());
                 }
             }
-            return new Assignment(best, explored, explored < budget);
+            return new Assignment(best != null ? best : fromPlaced(bestPlaced, bestPlaced.length / 3), explored,
+                    explored < budget);
         }
 
         /**
@@ -270,6 +294,7 @@ public final class BranchAndBoundAllocator implements Allocator {
             double split = p.rules.splitPenalty(size);
             double[] least = leastAtDepth[depth];
             double[] leastWith = leastAtDepth[depth + 1];
+            int lineCount = least.length;
             for (int c = from; c + toChoose < candidates.length && explored < budget; c++) {
                 if (fromHereOn(c, toChoose + 1, fixed + split, least) >= bestCost - EPSILON) {
                     break;
@@ -277,25 +302,26 @@ public final class BranchAndBoundAllocator implements Allocator {
                 int n = candidates[c];
                 explored++;
                 double withFixed = fixed + fixedFloor[n];
-                double base = withFixed + split + laterFixed[c + 1][toChoose];
+                double base = withFixed + split + laterFixed[(c + 1) * mostChosen + toChoose];
                 if (base >= bestCost - EPSILON) {
                     continue;
                 }
-                double[] here = linearIfStocked[n];
+                int here = n * lines;
                 double bound = base;
                 if (toChoose == 0) {
-                    for (int i = 0; i < least.length; i++) {
-                        bound += p.qty[i] * Math.min(p.unfilledPerUnit, Math.min(least[i], here[i]));
+                    for (int i = 0; i < lineCount; i++) {
+                        bound += Math.min(least[i], lineFloorAt[here + i]);
                     }
                     if (bound < bestCost - EPSILON) {
                         chosen[depth] = n;
                         sets.add(new NodeSet(chosen.clone(), bound));
                     }
                 } else {
-                    double[] later = laterLinearUnit[c + 1];
-                    for (int i = 0; i < least.length; i++) {
-                        leastWith[i] = Math.min(least[i], here[i]);
-                        bound += p.qty[i] * Math.min(p.unfilledPerUnit, Math.min(leastWith[i], later[i]));
+                    int later = (c + 1) * lines;
+                    for (int i = 0; i < lineCount; i++) {
+                        double with = Math.min(least[i], lineFloorAt[here + i]);
+                        leastWith[i] = with;
+                        bound += Math.min(with, laterLineFloor[later + i]);
                     }
                     if (bound < bestCost - EPSILON) {
                         chosen[depth] = n;
@@ -311,34 +337,58 @@ public final class BranchAndBoundAllocator implements Allocator {
          * those candidates. It never falls as {@code c} grows, so once it cannot win no later candidate can.
          */
         private double fromHereOn(int c, int count, double fixedAndSplit, double[] least) {
-            double bound = fixedAndSplit + laterFixed[c][count];
-            double[] later = laterLinearUnit[c];
+            double bound = fixedAndSplit + laterFixed[c * mostChosen + count];
+            int later = c * lines;
             for (int i = 0; i < least.length; i++) {
-                bound += p.qty[i] * Math.min(p.unfilledPerUnit, Math.min(least[i], later[i]));
+                bound += Math.min(least[i], laterLineFloor[later + i]);
             }
             return bound;
         }
 
+        /**
+         * Inner level for one set: each line's options narrowed to the set's nodes (in option order), and for
+         * each line the least a unit can add within the set (its unit floor at a set node that stocks it, or
+         * unfilled), a first quick bound before the sharper one.
+         */
         private void placeWithin(int[] nodes) {
-            for (int n : nodes) {
-                allowed[n] = true;
-            }
             setNodes = nodes;
             required = nodes.length;
             splitOfSet = p.rules.splitPenalty(required);
-            place(0, p.qty[order[0]], 0, 0);
-            for (int n : nodes) {
-                allowed[n] = false;
+            for (int k = order.length - 1; k >= 0; k--) {
+                int i = order[k];
+                int[] within = setOptions[k];
+                int count = 0;
+                double least = p.unfilledPerUnit;
+                for (int n : nodes) {
+                    int index = optionIndex[i][n];
+                    if (index < 0) {
+                        continue;
+                    }
+                    int at = count++;
+                    while (at > 0 && optionIndex[i][within[at - 1]] > index) {
+                        within[at] = within[at - 1];
+                        at--;
+                    }
+                    within[at] = n;
+                    least = Math.min(least, p.unitFloor[n][i]);
+                }
+                setOptionCount[k] = count;
+                setUnitBound[k] = least;
+                setSuffixBound[k] = setSuffixBound[k + 1] + least * p.qty[i];
             }
+            place(0, p.qty[order[0]], 0, 0);
         }
 
-        /** Inner level: places the {@code remaining} units of the k-th line, on its options from {@code from} on. */
+        /**
+         * Inner level: places the {@code remaining} units of the k-th line, on its options within the set from
+         * position {@code from} on.
+         */
         private void place(int k, int remaining, int from, double cost) {
             if (++explored >= budget) {
                 return;
             }
             int i = order[k];
-            if (cost + splitOfSet + unitBound[i] * remaining + suffixBound[k + 1] >= bestCost - EPSILON) {
+            if (cost + splitOfSet + setUnitBound[k] * remaining + setSuffixBound[k + 1] >= bestCost - EPSILON) {
                 return;
             }
             if (cost + splitOfSet + sharperBound(k, remaining, from) >= bestCost - EPSILON) {
@@ -349,25 +399,27 @@ public final class BranchAndBoundAllocator implements Allocator {
                 return;
             }
             if (!p.allOrNothing || unfilled == 0) {
-                int[] options = p.options[i];
-                for (int o = from; o < options.length; o++) {
-                    int n = options[o];
-                    if (!allowed[n]) {
-                        continue;
-                    }
+                int[] within = setOptions[k];
+                int count = setOptionCount[k];
+                for (int o = from; o < count; o++) {
+                    int n = within[o];
                     int room = Math.min(remaining, ledger.room(n, i));
+                    double perUnitPlane = linearUnit[n * lines + i];
+                    double perUnitPrice = p.surcharge[n][i];
                     for (int units = room; units > 0; units--) {
                         double before = parcelCost[n];
                         ledger.take(n, i, units);
                         double after = p.coster.cost(n, ledger.weight(n), ledger.units(n));
                         parcelCost[n] = after;
-                        planeUnits[n] += units * linearUnit[n][i];
-                        surchargeSoFar[n] += units * p.surcharge[n][i];
-                        current[i][n] = units;
-                        place(k, remaining - units, o + 1, cost + after - before + units * p.surcharge[n][i]);
-                        current[i][n] = 0;
-                        planeUnits[n] -= units * linearUnit[n][i];
-                        surchargeSoFar[n] -= units * p.surcharge[n][i];
+                        planeUnits[n] += units * perUnitPlane;
+                        surchargeSoFar[n] += units * perUnitPrice;
+                        placedLine[placed] = i;
+                        placedNode[placed] = n;
+                        placedUnits[placed++] = units;
+                        place(k, remaining - units, o + 1, cost + after - before + units * perUnitPrice);
+                        placed--;
+                        planeUnits[n] -= units * perUnitPlane;
+                        surchargeSoFar[n] -= units * perUnitPrice;
                         parcelCost[n] = before;
                         ledger.release(n, i, units);
                     }
@@ -415,11 +467,14 @@ public final class BranchAndBoundAllocator implements Allocator {
                 double least = leave;
                 double leastLinear = leave;
                 if (mayFill) {
-                    int first = q == k ? from : 0;
-                    for (int n : setNodes) {
-                        if (optionIndex[j][n] >= first && ledger.room(n, j) > 0) {
-                            leastLinear = Math.min(leastLinear, linearUnit[n][j]);
-                            least = Math.min(least, ledger.isOpen(n) ? p.unitFloor[n][j] : linearUnit[n][j]);
+                    int[] within = setOptions[q];
+                    int count = setOptionCount[q];
+                    for (int o = q == k ? from : 0; o < count; o++) {
+                        int n = within[o];
+                        if (ledger.room(n, j) > 0) {
+                            double linearHere = linearUnit[n * lines + j];
+                            leastLinear = Math.min(leastLinear, linearHere);
+                            least = Math.min(least, ledger.isOpen(n) ? p.unitFloor[n][j] : linearHere);
                         }
                     }
                 }
@@ -430,6 +485,19 @@ public final class BranchAndBoundAllocator implements Allocator {
                 linear += units * leastLinear;
             }
             return unitsToCome < closedUnits ? Double.POSITIVE_INFINITY : fixed + Math.max(marginal, linear - slack);
+        }
+
+        /** The assignment of {@code count} placed entries: of {@code saved} (line, node, units) triples, else of those placed now. */
+        private int[][] fromPlaced(int[] saved, int count) {
+            int[][] take = p.nothing();
+            for (int e = 0; e < count; e++) {
+                if (saved == null) {
+                    take[placedLine[e]][placedNode[e]] = placedUnits[e];
+                } else {
+                    take[saved[3 * e]][saved[3 * e + 1]] = saved[3 * e + 2];
+                }
+            }
+            return take;
         }
 
         private void next(int k, double cost) {
@@ -443,7 +511,7 @@ public final class BranchAndBoundAllocator implements Allocator {
             double total = cost + p.rules.splitPenalty(ledger.shipments());
             if (collected != null) {
                 if (total < bestCost - EPSILON) {
-                    collected.add(AllocationProblem.copy(current));
+                    collected.add(fromPlaced(null, placed));
                     if (collected.size() > maxPlans) {
                         explored = budget;
                     }
@@ -452,7 +520,15 @@ public final class BranchAndBoundAllocator implements Allocator {
             }
             if (total < bestCost - EPSILON) {
                 bestCost = total;
-                best = AllocationProblem.copy(current);
+                best = null;
+                if (bestPlaced.length != 3 * placed) {
+                    bestPlaced = new int[3 * placed];
+                }
+                for (int e = 0; e < placed; e++) {
+                    bestPlaced[3 * e] = placedLine[e];
+                    bestPlaced[3 * e + 1] = placedNode[e];
+                    bestPlaced[3 * e + 2] = placedUnits[e];
+                }
             }
         }
     }

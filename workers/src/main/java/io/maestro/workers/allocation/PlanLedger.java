@@ -4,7 +4,9 @@ package io.maestro.workers.allocation;
 final class PlanLedger {
 
     private final AllocationProblem p;
-    private final int[][] used;
+    /** [node × SKUs + SKU]: units taken. */
+    private final int[] used;
+    private final int skus;
     private final int[] units;
     private final double[] weight;
     private int shipments;
@@ -12,7 +14,8 @@ final class PlanLedger {
 
     PlanLedger(AllocationProblem p) {
         this.p = p;
-        this.used = new int[p.nodes.length][p.skuDemand.length];
+        this.skus = p.skuDemand.length;
+        this.used = new int[p.nodes.length * skus];
         this.units = new int[p.nodes.length];
         this.weight = new double[p.nodes.length];
     }
@@ -22,21 +25,22 @@ final class PlanLedger {
         if (units[n] == 0 && shipments >= p.maxShipments) {
             return 0;
         }
-        return Math.max(0, Math.min(p.avail[n][p.sku[i]] - used[n][p.sku[i]], p.capUnits[n] - units[n]));
+        int s = p.sku[i];
+        return Math.max(0, Math.min(p.avail[n][s] - used[n * skus + s], p.capUnits[n] - units[n]));
     }
 
     void take(int n, int i, int count) {
         if (units[n] == 0) {
             shipments++;
         }
-        used[n][p.sku[i]] += count;
+        used[n * skus + p.sku[i]] += count;
         units[n] += count;
         weight[n] += count * p.unitWeight[i];
         filled += count;
     }
 
     void release(int n, int i, int count) {
-        used[n][p.sku[i]] -= count;
+        used[n * skus + p.sku[i]] -= count;
         units[n] -= count;
         weight[n] -= count * p.unitWeight[i];
         filled -= count;

@@ -1,6 +1,5 @@
 package io.maestro.workers.allocation;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,17 +16,26 @@ final class ShipmentCoster {
         }
     }
 
-    private record Option(RateCard card, Service service, RateCard.Lane lane, int transitDays, double lateness) {
-    }
 
     private static final String PICKUP_CARRIER = "Customer pickup";
+    private static final double FLOOR_TOLERANCE = 1e-7;
 
     private final CostRules rules;
     private final Node[] nodes;
     private final double[] miles;
     private final boolean pickup;
     private final int promiseDays;
-    private final Option[][] options;
+    /**
+     * [node × services + option]: the services a parcel from the node may take (the first {@code optionCount[node]}
+     * of its slots), with their lanes, carriers, transit days and lateness.
+     */
+    private final int services;
+    private final int[] optionCount;
+    private final RateCard.Lane[] lanes;
+    private final RateCard[] cardOf;
+    private final Service[] serviceOf;
+    private final int[] transitDays;
+    private final double[] lateness;
     /** [node]: the least any card's price rises per unit, and its emissions per lb, over the node's distance. */
     private final double[] unitPriceFloor;
     private final double[] co2PerLbFloor;
@@ -37,6 +45,8 @@ final class ShipmentCoster {
     private final double[] marginalPerUnit;
     private final double[] marginalPerLb;
     private final double[] planePerLb;
+    /** [node]: {@link #linearFixed}. */
+    private final double[] fixed;
 
     ShipmentCoster(CostRules rules, Node[] nodes, double[] miles, Order order, List<RateCard> cards) {
         this.rules = rules;
@@ -44,12 +54,25 @@ final class ShipmentCoster {
         this.miles = miles;
         this.pickup = order.deliveryOption().isPickup();
         this.promiseDays = order.promiseDays();
-        this.options = new Option[nodes.length][];
+        int perNode = 0;
+        for (RateCard card : cards) {
+            perNode += card.services().size();
+        }
+        this.services = perNode;
+        this.optionCount = new int[nodes.length];
+        this.lanes = new RateCard.Lane[nodes.length * perNode];
+        this.cardOf = new RateCard[lanes.length];
+        this.serviceOf = new Service[lanes.length];
+        this.transitDays = new int[lanes.length];
+        this.lateness = new double[lanes.length];
+        boolean[] onTime = new boolean[perNode];
         this.unitPriceFloor = new double[nodes.length];
         this.co2PerLbFloor = new double[nodes.length];
         this.pricePerLbFloor = new double[nodes.length];
         for (int n = 0; n < nodes.length; n++) {
-            options[n] = pickup ? new Option[0] : servicesFor(n, cards);
+            if (!pickup) {
+                servicesFor(n, cards, onTime);
+            }
             double unitPrice = Double.POSITIVE_INFINITY;
             double co2PerLb = Double.POSITIVE_INFINITY;
             for (RateCard card : cards) {
@@ -59,10 +82,10 @@ final class ShipmentCoster {
             unitPriceFloor[n] = pickup || cards.isEmpty() ? 0 : unitPrice;
             co2PerLbFloor[n] = pickup || cards.isEmpty() ? 0 : co2PerLb;
             double slope = Double.POSITIVE_INFINITY;
-            for (Option o : options[n]) {
-                slope = Math.min(slope, o.lane.pricePerLbFloor());
+            for (int o = n * services; o < n * services + optionCount[n]; o++) {
+                slope = Math.min(slope, lanes[o].pricePerLbFloor());
             }
-            pricePerLbFloor[n] = options[n].length == 0 ? 0 : slope;
+            pricePerLbFloor[n] = optionCount[n] == 0 ? 0 : slope;
         }
         this.marginalPerUnit = new double[nodes.length];
         this.marginalPerLb = new double[nodes.length];
@@ -72,24 +95,46 @@ final class ShipmentCoster {
             marginalPerLb[n] = rules.carbonCost(co2PerLbFloor[n]);
             planePerLb[n] = marginalPerLb[n] + rules.carrierPrice(pricePerLbFloor[n]);
         }
+        this.fixed = new double[nodes.length];
+        for (int n = 0; n < nodes.length; n++) {
+            fixed[n] = fixedPart(n);
+        }
     }
 
-    private Option[] servicesFor(int n, List<RateCard> cards) {
-        List<Option> all = new ArrayList<>();
-        List<Option> onTime = new ArrayList<>();
+    /** The node's services that meet the promise, or all when none does, in its slots. */
+    private void servicesFor(int n, List<RateCard> cards, boolean[] onTime) {
+        int first = n * services;
+        int at = first;
+        int onTimeCount = 0;
         for (RateCard card : cards) {
             for (Service service : card.services()) {
                 int transit = card.transitDays(service, miles[n]);
                 int eta = nodes[n].daysToShip() + transit;
-                Option option = new Option(card, service, card.lane(service, miles[n]), transit,
-                        rules.latenessPenalty(eta, promiseDays));
-                all.add(option);
-                if (eta <= promiseDays) {
-                    onTime.add(option);
-                }
+                lanes[at] = card.lane(service, miles[n]);
+                cardOf[at] = card;
+                serviceOf[at] = service;
+                transitDays[at] = transit;
+                lateness[at] = rules.latenessPenalty(eta, promiseDays);
+                onTime[at - first] = eta <= promiseDays;
+                onTimeCount += onTime[at - first] ? 1 : 0;
+                at++;
             }
         }
-        return (onTime.isEmpty() ? all : onTime).toArray(Option[]::new);
+        if (onTimeCount == 0) {
+            optionCount[n] = at - first;
+            return;
+        }
+        int kept = first;
+        for (int o = first; o < at; o++) {
+            if (onTime[o - first]) {
+                lanes[kept] = lanes[o];
+                cardOf[kept] = cardOf[o];
+                serviceOf[kept] = serviceOf[o];
+                transitDays[kept] = transitDays[o];
+                lateness[kept++] = lateness[o];
+            }
+        }
+        optionCount[n] = kept - first;
     }
 
     /** The weighted cost of a parcel of {@code weightLb} and {@code units} from node {@code n}. */
@@ -100,9 +145,9 @@ final class ShipmentCoster {
             return handling + rules.latenessPenalty(node.daysToShip(), promiseDays);
         }
         double best = Double.POSITIVE_INFINITY;
-        for (Option o : options[n]) {
-            double c = rules.carrierPrice(o.lane.price(weightLb, units)) + rules.carbonCost(o.lane.co2Kg(weightLb))
-                    + o.lateness;
+        for (int o = n * services; o < n * services + optionCount[n]; o++) {
+            double c = rules.carrierPrice(lanes[o].price(weightLb, units)) + rules.carbonCost(lanes[o].co2Kg(weightLb))
+                    + lateness[o];
             if (c < best) {
                 best = c;
             }
@@ -122,13 +167,13 @@ final class ShipmentCoster {
                     rules.latenessPenalty(eta, promiseDays), 0, 0));
         }
         Costing best = null;
-        for (Option o : options[n]) {
-            ServiceQuote quote = new ServiceQuote(o.card.carrier(), o.service, o.lane.price(weightLb, units),
-                    o.transitDays, o.lane.co2Kg(weightLb));
+        for (int o = n * services; o < n * services + optionCount[n]; o++) {
+            ServiceQuote quote = new ServiceQuote(cardOf[o].carrier(), serviceOf[o], lanes[o].price(weightLb, units),
+                    transitDays[o], lanes[o].co2Kg(weightLb));
             CostBreakdown breakdown = new CostBreakdown(rules.carrierPrice(quote.price()), perShipment, perUnit, 0,
-                    o.lateness, rules.carbonCost(quote.co2Kg()), 0);
+                    lateness[o], rules.carbonCost(quote.co2Kg()), 0);
             if (best == null || breakdown.total() < best.total()) {
-                best = new Costing(quote, node.daysToShip() + o.transitDays, breakdown);
+                best = new Costing(quote, node.daysToShip() + transitDays[o], breakdown);
             }
         }
         return best;
@@ -139,15 +184,27 @@ final class ShipmentCoster {
      * {@link #linearPerUnit} for each unit. Exact for per-unit-mile cards; used by the wave model.
      */
     double linearFixed(int n) {
+        return fixed[n];
+    }
+
+    private double fixedPart(int n) {
         double handling = rules.handlingPerShipment(nodes[n]);
         if (pickup) {
             return handling + rules.latenessPenalty(nodes[n].daysToShip(), promiseDays);
         }
         double least = Double.POSITIVE_INFINITY;
-        for (Option o : options[n]) {
-            least = Math.min(least, rules.carrierPrice(o.lane.priceIntercept()) + o.lateness);
+        for (int o = n * services; o < n * services + optionCount[n]; o++) {
+            least = Math.min(least, rules.carrierPrice(lanes[o].priceIntercept()) + lateness[o]);
         }
         return handling + least;
+    }
+
+    /**
+     * What a parcel of {@code weightLb} and {@code units} from node {@code n} costs at least: its linear plane,
+     * less a rounding tolerance, so it never exceeds {@link #cost}.
+     */
+    double floor(int n, double weightLb, int units) {
+        return fixed[n] + marginalPerUnit[n] * units + planePerLb[n] * weightLb - FLOOR_TOLERANCE;
     }
 
     double linearPerUnit(int n, double unitWeightLb) {

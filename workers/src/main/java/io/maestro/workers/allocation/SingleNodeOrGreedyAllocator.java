@@ -14,6 +14,11 @@ public final class SingleNodeOrGreedyAllocator implements Allocator {
 
     @Override
     public Assignment assign(AllocationProblem p) {
+        return Assignment.heuristic(plan(p));
+    }
+
+    /** The rule's assignment itself (B2 starts from it). */
+    int[][] plan(AllocationProblem p) {
         int best = -1;
         double bestCost = Double.POSITIVE_INFINITY;
         for (int n = 0; n < p.nodes.length; n++) {
@@ -26,16 +31,16 @@ public final class SingleNodeOrGreedyAllocator implements Allocator {
             }
         }
         if (best >= 0) {
-            return Assignment.heuristic(p.wholeOrderFrom(best));
+            return p.wholeOrderFrom(best);
         }
-        return Assignment.heuristic(p.allOrNothing ? p.nothing() : greedyCover(p));
+        return p.allOrNothing ? p.nothing() : greedyCover(p);
     }
 
     private static int[][] greedyCover(AllocationProblem p) {
         int[][] take = p.nothing();
         int[] remaining = p.qty.clone();
         PlanLedger ledger = new PlanLedger(p);
-        int[] tentative = new int[p.lines.length];
+        int[] skuTaken = new int[p.skuDemand.length];
         while (ledger.shipments() < p.maxShipments) {
             int bestNode = -1;
             int bestUnits = 0;
@@ -44,20 +49,21 @@ public final class SingleNodeOrGreedyAllocator implements Allocator {
                 if (ledger.isOpen(n)) {
                     continue;
                 }
+                // what the closed node would ship of every line, as the ledger would count it
+                java.util.Arrays.fill(skuTaken, 0);
                 int units = 0;
+                double weight = 0;
                 for (int i = 0; i < p.lines.length; i++) {
-                    tentative[i] = Math.min(remaining[i], ledger.room(n, i));
-                    if (tentative[i] > 0) {
-                        ledger.take(n, i, tentative[i]);
-                        units += tentative[i];
+                    int s = p.sku[i];
+                    int room = Math.max(0, Math.min(p.avail[n][s] - skuTaken[s], p.capUnits[n] - units));
+                    int tentative = Math.min(remaining[i], room);
+                    if (tentative > 0) {
+                        skuTaken[s] += tentative;
+                        units += tentative;
+                        weight += tentative * p.unitWeight[i];
                     }
                 }
-                double cost = units == 0 ? Double.POSITIVE_INFINITY : p.coster.cost(n, ledger.weight(n), units);
-                for (int i = 0; i < p.lines.length; i++) {
-                    if (tentative[i] > 0) {
-                        ledger.release(n, i, tentative[i]);
-                    }
-                }
+                double cost = units == 0 ? Double.POSITIVE_INFINITY : p.coster.cost(n, weight, units);
                 if (units > bestUnits || (units == bestUnits && units > 0 && cost < bestCost)) {
                     bestNode = n;
                     bestUnits = units;

@@ -21,6 +21,8 @@ final class RunMetrics {
     /** The allocating thread's CPU time per decision: what the decision costs when other processes share the cores. */
     private long[] cpuNanos = new long[1024];
     private double wallSeconds;
+    /** For a per-order engine: the wall time inside its decisions alone, without the benchmark's own bookkeeping. */
+    private double decisionSeconds;
     /** For a batch: the CPU time of the thread that ran it (its time limit counts this clock). */
     private double cpuSeconds;
 
@@ -115,8 +117,14 @@ final class RunMetrics {
         return wallSeconds;
     }
 
+    void decisionSeconds(double seconds) {
+        this.decisionSeconds = seconds;
+    }
+
+    /** Decisions per second of the engine's own time when that was measured, else of the run's wall time. */
     double decisionsPerSecond() {
-        return wallSeconds == 0 ? 0 : orders / wallSeconds;
+        double seconds = decisionSeconds > 0 ? decisionSeconds : wallSeconds;
+        return seconds == 0 ? 0 : orders / seconds;
     }
 
     double latencyMs(double quantile) {
