@@ -57,12 +57,18 @@ public final class CandidatePlanOptimizer {
         }
     }
 
-    private static final boolean DEBUG = Boolean.getBoolean("cpo.debug");
     private static final double TOLERANCE = 1e-6;
     private static final double PRICE_TOLERANCE = 1e-9;
     private static final double INTEGRAL = 1e-6;
     /** Above this many orders the relaxation goes to CLP, whose dual simplex re-solves it faster than GLOP. */
     private static final int LARGE_WAVE = 500;
+    /**
+     * Above this many orders the relaxation is not given to an LP solver (CLP took 15-18 CPU-s per re-solve on
+     * 10,000 orders and 5,000 rows): its prices come from {@link VolumeDual} and the choice from them.
+     */
+    private static final int LARGE_WAVE_FOR_LP = 5_000;
+    /** SCIP's time limit leaves this much of the run's time for what follows it. */
+    private static final double SCIP_MARGIN = 0.25;
     /** The whole choice goes to SCIP again, from the best so far, when at least this much time is left. */
     private static final double MIN_SCIP_SECONDS = 1.0;
     /**
@@ -94,7 +100,7 @@ public final class CandidatePlanOptimizer {
      * @param pricingShare     the share of it for pricing; the rest is the integer choice's
      */
     public CandidatePlanOptimizer(double timeLimitSeconds, double pricingShare) {
-        this(timeLimitSeconds, pricingShare, Integer.getInteger("cpo.large", 5_000));
+        this(timeLimitSeconds, pricingShare, LARGE_WAVE_FOR_LP);
     }
 
     /** @param largeWave above this many orders the relaxation's prices come from {@link VolumeDual}, not an LP */
@@ -109,8 +115,8 @@ public final class CandidatePlanOptimizer {
      * @param starts a feasible plan for all of them together (for example the real-time plans one after another)
      */
     public Solution optimise(List<AllocationProblem> orders, List<int[][]> starts) {
-        WaveOptimizer.loadNatives();
         long start = clockNanos();
+        WaveOptimizer.loadNatives();
         Columns columns = new Columns(orders);
         for (int o = 0; o < orders.size(); o++) {
             columns.add(o, orders.get(o).nothing());
@@ -133,9 +139,7 @@ public final class CandidatePlanOptimizer {
         try {
             Relaxation master = large ? new VolumeDual(columns, costOf(columns, columns.starts())) : new Master(lp, columns);
             while (elapsed(start) < pricingShare * timeLimitSeconds) {
-                long t0 = clockNanos();
                 master.solve(start, pricingShare * timeLimitSeconds);
-                long t1 = clockNanos();
                 double relaxed = master.value();
                 double[] dual = master.prices();
                 double weight = smoothing ? SMOOTHING : 0;
@@ -167,11 +171,6 @@ public final class CandidatePlanOptimizer {
                     lagrangian += pricedValue[o];
                 }
                 rounds++;
-                if (DEBUG) {
-                    System.err.printf("round %d master %.2fs price %.2fs relaxed %.2f lagr %.2f added %d cols %d%n",
-                            rounds, (t1 - t0) / 1e9, (clockNanos() - t1) / 1e9, relaxed, lagrangian, added,
-                            columns.all.size());
-                }
                 if (!proven) {
                     boundValid = false;
                 } else if (lagrangian > bound) {
@@ -196,13 +195,7 @@ public final class CandidatePlanOptimizer {
                 lp.delete();
             }
         }
-        if (DEBUG) {
-            System.err.printf("pricing done at %.2fs%n", elapsed(start));
-        }
         diversify(orders, columns, lastPrice, relaxation, start);
-        if (DEBUG) {
-            System.err.printf("diversify done at %.2fs, %d columns%n", elapsed(start), columns.all.size());
-        }
         return choose(orders, columns, start, bound, boundValid && rounds > 0, rounds, lastPrice, center, relaxation);
     }
 
@@ -246,9 +239,6 @@ public final class CandidatePlanOptimizer {
                             double[] relaxation) {
         int[] chosen = orders.size() > largeWave ? chooseByPrices(orders, columns, boundPrice, relaxation, start)
                 : chooseByRelaxation(orders, columns, price, relaxation, start);
-        if (DEBUG) {
-            System.err.printf("chosen at %.2fs cost %.2f%n", elapsed(start), costOf(columns, chosen));
-        }
         Proof proof = orders.size() <= largeWave && boundValid && timeLimitSeconds - elapsed(start) > MIN_SCIP_SECONDS
                 ? prove(orders, columns, chosen, boundPrice, start) : Proof.NONE;
         if (proof.complete()) {
@@ -342,16 +332,10 @@ public final class CandidatePlanOptimizer {
         if (!open.isEmpty()) {
             chooseOpen(columns, open, candidates, left, chosen, start);
         }
-        if (DEBUG) {
-            System.err.printf("open %d chosen at %.2fs cost %.2f%n", open.size(), elapsed(start), costOf(columns, chosen));
-        }
         if (costOf(columns, columns.starts()) < costOf(columns, chosen)) {
             chosen = columns.starts();
         }
         polish(orders, columns, chosen, start);
-        if (DEBUG) {
-            System.err.printf("polished at %.2fs cost %.2f%n", elapsed(start), costOf(columns, chosen));
-        }
         if (timeLimitSeconds - elapsed(start) > MIN_SCIP_SECONDS) {
             chooseOpen(columns, everyOrder, candidatesOf(orders, columns),
                     columns.limits.stream().mapToInt(Integer::intValue).toArray(), chosen, start);
@@ -402,9 +386,6 @@ public final class CandidatePlanOptimizer {
             chosen[o] = best;
             columns.all.get(best).take(left);
         }
-        if (DEBUG) {
-            System.err.printf("by prices at %.2fs cost %.2f%n", elapsed(start), costOf(columns, chosen));
-        }
         if (costOf(columns, columns.starts()) < costOf(columns, chosen)) {
             chosen = columns.starts();
         }
@@ -412,9 +393,6 @@ public final class CandidatePlanOptimizer {
         do {
             before = costOf(columns, chosen);
             polish(orders, columns, chosen, start);
-            if (DEBUG) {
-                System.err.printf("polished at %.2fs cost %.2f%n", elapsed(start), costOf(columns, chosen));
-            }
         } while (costOf(columns, chosen) < before - 1e-6 * before
                 && elapsed(start) < timeLimitSeconds - MIN_SCIP_SECONDS);
         return chosen;
@@ -430,7 +408,7 @@ public final class CandidatePlanOptimizer {
         try {
             mip.suppressOutput();
             mip.setSolverSpecificParametersAsString("timing/clocktype = 1");
-            mip.setTimeLimit(Math.max(500, (long) ((timeLimitSeconds - elapsed(start)) * 1000)));
+            mip.setTimeLimit(Math.max(500, (long) ((timeLimitSeconds - SCIP_MARGIN - elapsed(start)) * 1000)));
             mip.objective().setMinimization();
             Map<Integer, MPConstraint> limits = new HashMap<>();
             List<MPVariable> variables = new ArrayList<>();
@@ -901,13 +879,15 @@ public final class CandidatePlanOptimizer {
      */
     private static final class VolumeDual implements Relaxation {
         private static final int MAX_STEPS_PER_ROUND = 3_000;
-        private static final double ROUND_SECONDS = Double.parseDouble(System.getProperty("cpo.round", "2"));
+        /** CPU seconds of steps per pricing round. */
+        private static final double ROUND_SECONDS = 2;
         private static final int PATIENCE = 20;
         private static final double MAX_SHARE = 0.1;
 
         private final Columns columns;
         private final double upperBound;
-        private static final double AIM = Double.parseDouble(System.getProperty("cpo.aim", "0.005"));
+        /** Steps aim this far (relative) above the better of the dual's value and the best bound. */
+        private static final double AIM = 0.005;
         /** The best bound known: the restricted dual's maximum lies above it. */
         double floor = Double.NEGATIVE_INFINITY;
         /** The prices of the best bound known. */
@@ -977,7 +957,8 @@ public final class CandidatePlanOptimizer {
                 if (norm < 1e-12) {
                     break;
                 }
-                double length = factor * Math.max(Math.min(upperBound, Math.max(value, floor) + AIM * Math.abs(value)) - value, 1e-6 * Math.abs(value)) / norm;
+                double target = Math.min(upperBound, Math.max(value, floor) + AIM * Math.abs(value));
+                double length = factor * Math.max(target - value, 1e-6 * Math.abs(value)) / norm;
                 for (int r : relevant) {
                     trial[r] = Math.max(0, price[r] + length * direction[r]);
                     trialUse[r] = 0;
@@ -1013,13 +994,8 @@ public final class CandidatePlanOptimizer {
                         red = 0;
                     }
                 }
-                steps = step + 1;
-            }
-            if (DEBUG) {
-                System.err.printf("volume: %d steps, value %.2f, factor %.4f%n", steps, value, factor);
             }
         }
-        int steps;
 
         /** The share of the new use in the average that brings the averaged subgradient nearest to zero. */
         private double shareTowards(double[] use, int[] relevant) {
