@@ -632,6 +632,12 @@ public final class CandidatePlanOptimizer {
         /** [order]: the limits its plans may draw on. */
         final int[][] reach;
         final List<List<Integer>> columnsUsing = new ArrayList<>();
+        /** [order]: per limit it has drawn on, the most any of its candidates takes. */
+        final List<Map<Integer, Integer>> most = new ArrayList<>();
+        /** [limit]: what the orders would take together if each took its candidate using most of it. */
+        final List<Integer> mostTogether = new ArrayList<>();
+        /** Limits whose {@link #mostTogether} rose above them since the relaxation last looked. */
+        final List<Integer> newlyContended = new ArrayList<>();
         /** [order]: its candidates. */
         final List<List<Integer>> ofOrder = new ArrayList<>();
 
@@ -642,6 +648,7 @@ public final class CandidatePlanOptimizer {
             for (int o = 0; o < orders.size(); o++) {
                 known.add(new HashMap<>());
                 ofOrder.add(new ArrayList<>());
+                most.add(new HashMap<>());
                 AllocationProblem p = orders.get(o);
                 Set<Integer> reachable = new TreeSet<>();
                 for (int n = 0; n < p.nodes.length; n++) {
@@ -688,8 +695,18 @@ public final class CandidatePlanOptimizer {
             int c = all.size();
             known.get(o).put(key, c);
             all.add(new Column(o, AllocationProblem.copy(take), p.evaluate(take), resources, units));
-            for (int r : resources) {
+            for (int k = 0; k < resources.length; k++) {
+                int r = resources[k];
                 columnsUsing.get(r).add(c);
+                int before = most.get(o).getOrDefault(r, 0);
+                if (units[k] > before) {
+                    most.get(o).put(r, units[k]);
+                    int together = mostTogether.get(r) + units[k] - before;
+                    mostTogether.set(r, together);
+                    if (together > limits.get(r) && together - units[k] + before <= limits.get(r)) {
+                        newlyContended.add(r);
+                    }
+                }
             }
             ofOrder.get(o).add(c);
             return c;
@@ -701,6 +718,7 @@ public final class CandidatePlanOptimizer {
                 index = limits.size();
                 resourceIndex.put(key, index);
                 limits.add(limit);
+                mostTogether.add(0);
                 columnsUsing.add(new ArrayList<>());
             }
             return index;
@@ -741,6 +759,11 @@ public final class CandidatePlanOptimizer {
 
     /** The relaxed choice of candidates per order within the contended limits. */
     private static final class Master implements Relaxation {
+        /**
+         * Small waves get a row for every limit their candidates could exceed together (which gives SCIP better
+         * candidates on S); large ones only for the limits a relaxed solution exceeds (thousands fewer rows).
+         */
+        private final boolean eager;
         final MPSolver solver;
         final Columns columns;
         final MPConstraint[] choose;
@@ -758,6 +781,19 @@ public final class CandidatePlanOptimizer {
                 choose[o] = solver.makeConstraint(1, 1);
             }
             this.limits = new MPConstraint[columns.limits.size()];
+            this.eager = choose.length <= LARGE_WAVE;
+        }
+
+        /** Rows for the limits the candidates could exceed together, before any solution exceeds them. */
+        private void activateContended() {
+            if (eager) {
+                for (int r = 0; r < limits.length; r++) {
+                    if (limits[r] == null && columns.mostTogether.get(r) > columns.limits.get(r)) {
+                        activate(r);
+                    }
+                }
+            }
+            columns.newlyContended.clear();
         }
 
         /**
@@ -767,6 +803,7 @@ public final class CandidatePlanOptimizer {
         @Override
         public void solve(long start, double until) {
             while (true) {
+                activateContended();
                 for (int c = variables.size(); c < columns.all.size(); c++) {
                     Column column = columns.all.get(c);
                     MPVariable x = solver.makeNumVar(0, 1, "c" + c);
