@@ -76,6 +76,8 @@ public final class CandidatePlanOptimizer {
      * priced stock or capacity, and theirs, this many times over.
      */
     private static final int NEIGHBOURHOOD_HOPS = 2;
+    /** In a large wave, orders whose relaxed choice gives no candidate at least 1 − this are chosen by SCIP. */
+    private static final double UNCERTAIN = 1e-3;
     /** A choice this close (relative) to the bound is proven optimal: SCIP's default relative gap. */
     private static final double PROVEN_GAP = 1e-4;
     /** Pricing stops once the relaxation is this close (relative) to the bound. */
@@ -346,8 +348,9 @@ public final class CandidatePlanOptimizer {
     /**
      * One candidate per order for waves too large for SCIP in time: at the bound's prices each order's candidates
      * are ranked by cost plus the prices of what they use; orders the relaxed choice is surest of choose first,
-     * each its best-ranked candidate that fits what the orders before it left. The starting plans are kept if
-     * they cost less; then each order is polished.
+     * each its best-ranked candidate if it fits what the orders before it left, else B2's plan at the prices on
+     * what they left. The starting plans are kept if they cost less; each order is polished; SCIP chooses again
+     * for the orders the relaxed choice splits, the others fixed; then polishing until a pass gains nothing.
      */
     private int[] chooseByPrices(List<AllocationProblem> orders, Columns columns, double[] price,
                                  double[] relaxation, long start) {
@@ -388,6 +391,19 @@ public final class CandidatePlanOptimizer {
         }
         if (costOf(columns, columns.starts()) < costOf(columns, chosen)) {
             chosen = columns.starts();
+        }
+        polish(orders, columns, chosen, start);
+        List<Integer> open = new ArrayList<>();
+        int[] fixedLeft = columns.limits.stream().mapToInt(Integer::intValue).toArray();
+        for (int o = 0; o < orders.size(); o++) {
+            if (certainty[o] < 1 - UNCERTAIN) {
+                open.add(o);
+            } else {
+                columns.all.get(chosen[o]).take(fixedLeft);
+            }
+        }
+        if (!open.isEmpty() && timeLimitSeconds - elapsed(start) > MIN_SCIP_SECONDS) {
+            chooseOpen(columns, open, candidatesOf(orders, columns), fixedLeft, chosen, start);
         }
         double before;
         do {
