@@ -952,6 +952,12 @@ public final class CandidatePlanOptimizer {
         private double[] average;
         private final double[] orderValue;
         private double factor = 0.1;
+        private double[] columnCost;
+        private int[] columnStart;
+        private int[] columnResource;
+        private int[] columnUnits;
+        private int[] orderStart;
+        private int[] orderColumns;
 
         VolumeDual(Columns columns, double upperBound) {
             this.columns = columns;
@@ -970,6 +976,7 @@ public final class CandidatePlanOptimizer {
                 }
             }
             int[] relevant = java.util.stream.IntStream.range(0, limit.length).filter(r -> used[r]).toArray();
+            flatten();
             until = Math.min(until, elapsed(start) + ROUND_SECONDS);
             int[] cheapest = new int[orderValue.length];
             double[] use = new double[limit.length];
@@ -1072,25 +1079,58 @@ public final class CandidatePlanOptimizer {
             }
             for (int o = 0; o < cheapest.length; o++) {
                 double best = Double.POSITIVE_INFINITY;
-                for (int c : columns.ofOrder.get(o)) {
-                    Column column = columns.all.get(c);
-                    double priced = column.cost;
-                    for (int k = 0; k < column.resources.length; k++) {
-                        priced += lambda[column.resources[k]] * column.units[k];
+                int bestColumn = -1;
+                for (int j = orderStart[o]; j < orderStart[o + 1]; j++) {
+                    int c = orderColumns[j];
+                    double priced = columnCost[c];
+                    for (int k = columnStart[c]; k < columnStart[c + 1]; k++) {
+                        priced += lambda[columnResource[k]] * columnUnits[k];
                     }
                     if (priced < best) {
                         best = priced;
-                        cheapest[o] = c;
+                        bestColumn = c;
                     }
                 }
+                cheapest[o] = bestColumn;
                 paid[o] = best;
                 total += best;
-                Column column = columns.all.get(cheapest[o]);
-                for (int k = 0; k < column.resources.length; k++) {
-                    use[column.resources[k]] += column.units[k];
+                for (int k = columnStart[bestColumn]; k < columnStart[bestColumn + 1]; k++) {
+                    use[columnResource[k]] += columnUnits[k];
                 }
             }
             return total;
+        }
+
+        /** The candidates in flat arrays, per order and per candidate, for the many passes of a round. */
+        private void flatten() {
+            int count = columns.all.size();
+            columnCost = new double[count];
+            columnStart = new int[count + 1];
+            int entries = 0;
+            for (int c = 0; c < count; c++) {
+                entries += columns.all.get(c).resources.length;
+            }
+            columnResource = new int[entries];
+            columnUnits = new int[entries];
+            for (int c = 0, k = 0; c < count; c++) {
+                Column column = columns.all.get(c);
+                columnCost[c] = column.cost;
+                columnStart[c] = k;
+                for (int i = 0; i < column.resources.length; i++, k++) {
+                    columnResource[k] = column.resources[i];
+                    columnUnits[k] = column.units[i];
+                }
+                columnStart[c + 1] = k;
+            }
+            orderStart = new int[orderValue.length + 1];
+            orderColumns = new int[count];
+            for (int o = 0, j = 0; o < orderValue.length; o++) {
+                orderStart[o] = j;
+                for (int c : columns.ofOrder.get(o)) {
+                    orderColumns[j++] = c;
+                }
+                orderStart[o + 1] = j;
+            }
         }
 
         @Override
