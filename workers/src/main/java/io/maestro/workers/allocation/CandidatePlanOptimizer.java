@@ -785,7 +785,6 @@ public final class CandidatePlanOptimizer {
         final MPConstraint[] choose;
         final MPConstraint[] limits;
         final List<MPVariable> variables = new ArrayList<>();
-        int active;
 
         Master(MPSolver solver, Columns columns) {
             this.solver = solver;
@@ -861,7 +860,6 @@ public final class CandidatePlanOptimizer {
 
         private void activate(int r) {
             limits[r] = solver.makeConstraint(Double.NEGATIVE_INFINITY, columns.limits.get(r));
-            active++;
             for (int c : columns.columnsUsing.get(r)) {
                 if (c < variables.size()) {
                     Column column = columns.all.get(c);
@@ -931,16 +929,17 @@ public final class CandidatePlanOptimizer {
      * which is computed from B2's priced optima, not from this.
      */
     private static final class VolumeDual implements Relaxation {
-        private static final int MAX_STEPS_PER_ROUND = 3_000;
-        /** CPU seconds of steps per pricing round. */
+        /** CPU seconds of steps per pricing round (about 2,000 steps on L). */
         private static final double ROUND_SECONDS = 2;
+        /** Steps aim this far (relative) above the better of the dual's value and the best bound. */
+        private static final double AIM = 0.03;
+        /** Steps without a better value before the step factor shrinks; ten times this ends a round. */
         private static final int PATIENCE = 20;
+        /** The most a step's choice weighs in the averaged choice. */
         private static final double MAX_SHARE = 0.1;
 
         private final Columns columns;
         private final double upperBound;
-        /** Steps aim this far (relative) above the better of the dual's value and the best bound. */
-        private static final double AIM = 0.005;
         /** The best bound known: the restricted dual's maximum lies above it. */
         double floor = Double.NEGATIVE_INFINITY;
         /** The prices of the best bound known. */
@@ -1006,8 +1005,7 @@ public final class CandidatePlanOptimizer {
             double[] trial = new double[limit.length];
             int red = 0;
             int sinceBetter = 0;
-            for (int step = 0; step < MAX_STEPS_PER_ROUND && sinceBetter < 10 * PATIENCE
-                    && elapsed(start) < until; step++) {
+            while (sinceBetter < 10 * PATIENCE && elapsed(start) < until) {
                 double norm = 0;
                 for (int r : relevant) {
                     double g = averageUse[r] - limit[r];
