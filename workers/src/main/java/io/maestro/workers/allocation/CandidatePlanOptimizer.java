@@ -62,6 +62,13 @@ public final class CandidatePlanOptimizer {
     private static final double INTEGRAL = 1e-6;
     /** Above this many orders the relaxation goes to CLP, whose dual simplex re-solves it faster than GLOP. */
     private static final int LARGE_WAVE = 500;
+    /**
+     * Above this many orders the relaxation is not given to an LP solver (CLP took 15-18 CPU-s per re-solve on
+     * 10,000 orders and 5,000 rows): its prices come from {@link VolumeDual} and the choice from them.
+     */
+    private static final int LARGE_WAVE_FOR_LP = 5_000;
+    /** SCIP's time limit leaves this much of the run's time for what follows it. */
+    private static final double SCIP_MARGIN = 0.25;
     /** The whole choice goes to SCIP again, from the best so far, when at least this much time is left. */
     private static final double MIN_SCIP_SECONDS = 1.0;
     /**
@@ -69,6 +76,8 @@ public final class CandidatePlanOptimizer {
      * priced stock or capacity, and theirs, this many times over.
      */
     private static final int NEIGHBOURHOOD_HOPS = 2;
+    /** In a large wave, orders whose relaxed choice gives no candidate at least 1 − this are chosen by SCIP. */
+    private static final double UNCERTAIN = 1e-3;
     /** A choice this close (relative) to the bound is proven optimal: SCIP's default relative gap. */
     private static final double PROVEN_GAP = 1e-4;
     /** Pricing stops once the relaxation is this close (relative) to the bound. */
@@ -85,6 +94,7 @@ public final class CandidatePlanOptimizer {
 
     private final double timeLimitSeconds;
     private final double pricingShare;
+    private final int largeWave;
     private final BranchAndBoundAllocator pricer = new BranchAndBoundAllocator();
 
     /**
@@ -92,8 +102,14 @@ public final class CandidatePlanOptimizer {
      * @param pricingShare     the share of it for pricing; the rest is the integer choice's
      */
     public CandidatePlanOptimizer(double timeLimitSeconds, double pricingShare) {
+        this(timeLimitSeconds, pricingShare, LARGE_WAVE_FOR_LP);
+    }
+
+    /** @param largeWave above this many orders the relaxation's prices come from {@link VolumeDual}, not an LP */
+    CandidatePlanOptimizer(double timeLimitSeconds, double pricingShare, int largeWave) {
         this.timeLimitSeconds = timeLimitSeconds;
         this.pricingShare = pricingShare;
+        this.largeWave = largeWave;
     }
 
     /**
@@ -101,8 +117,8 @@ public final class CandidatePlanOptimizer {
      * @param starts a feasible plan for all of them together (for example the real-time plans one after another)
      */
     public Solution optimise(List<AllocationProblem> orders, List<int[][]> starts) {
-        WaveOptimizer.loadNatives();
         long start = clockNanos();
+        WaveOptimizer.loadNatives();
         Columns columns = new Columns(orders);
         for (int o = 0; o < orders.size(); o++) {
             columns.add(o, orders.get(o).nothing());
@@ -120,16 +136,13 @@ public final class CandidatePlanOptimizer {
         double[] center = new double[columns.limits.size()];
         boolean smoothing = true;
         double[] relaxation;
-        MPSolver lp = MPSolver.createSolver(orders.size() > LARGE_WAVE ? "CLP" : "GLOP");
+        boolean large = orders.size() > largeWave;
+        MPSolver lp = large ? null : MPSolver.createSolver(orders.size() > LARGE_WAVE ? "CLP" : "GLOP");
         try {
-            Master master = new Master(lp, columns);
+            Relaxation master = large ? new VolumeDual(columns, costOf(columns, columns.starts())) : new Master(lp, columns);
             while (elapsed(start) < pricingShare * timeLimitSeconds) {
-                master.addNewColumns();
-                MPSolver.ResultStatus status = lp.solve();
-                if (status != MPSolver.ResultStatus.OPTIMAL) {
-                    throw new IllegalStateException("relaxation of " + orders.size() + " orders: " + status);
-                }
-                double relaxed = lp.objective().value();
+                master.solve(start, pricingShare * timeLimitSeconds);
+                double relaxed = master.value();
                 double[] dual = master.prices();
                 double weight = smoothing ? SMOOTHING : 0;
                 for (int r = 0; r < dual.length; r++) {
@@ -165,20 +178,24 @@ public final class CandidatePlanOptimizer {
                 } else if (lagrangian > bound) {
                     bound = lagrangian;
                     center = lastPrice.clone();
+                    if (master instanceof VolumeDual volume) {
+                        volume.floor = bound;
+                        volume.center = center;
+                    }
                 }
-                if (relaxed - bound <= GAP_TO_STOP * Math.max(1, Math.abs(bound)) || (added == 0 && !smoothing)) {
+                if (!large && relaxed - bound <= GAP_TO_STOP * Math.max(1, Math.abs(bound)) || (added == 0 && !smoothing)) {
                     break;
                 }
                 smoothing = added > 0;
             }
-            master.addNewColumns();
-            MPSolver.ResultStatus status = lp.solve();
-            if (status != MPSolver.ResultStatus.OPTIMAL) {
-                throw new IllegalStateException("relaxation of " + orders.size() + " orders: " + status);
+            if (!large) {
+                master.solve(start, Double.POSITIVE_INFINITY);
             }
             relaxation = master.values();
         } finally {
-            lp.delete();
+            if (lp != null) {
+                lp.delete();
+            }
         }
         diversify(orders, columns, lastPrice, relaxation, start);
         return choose(orders, columns, start, bound, boundValid && rounds > 0, rounds, lastPrice, center, relaxation);
@@ -222,6 +239,39 @@ public final class CandidatePlanOptimizer {
     private Solution choose(List<AllocationProblem> orders, Columns columns, long start, double bound,
                             boolean boundValid, int rounds, double[] price, double[] boundPrice,
                             double[] relaxation) {
+        int[] chosen = orders.size() > largeWave ? chooseByPrices(orders, columns, boundPrice, relaxation, start)
+                : chooseByRelaxation(orders, columns, price, relaxation, start);
+        Proof proof = orders.size() <= largeWave && boundValid && timeLimitSeconds - elapsed(start) > MIN_SCIP_SECONDS
+                ? prove(orders, columns, chosen, boundPrice, start) : Proof.NONE;
+        if (proof.complete()) {
+            bound = Math.max(bound, proof.bound());
+        }
+        double cost = costOf(columns, chosen);
+        List<int[][]> takes = new ArrayList<>();
+        for (int o = 0; o < orders.size(); o++) {
+            takes.add(AllocationProblem.copy(columns.all.get(chosen[o]).take));
+        }
+        boolean optimal = boundValid && rounds > 0
+                && (proof.optimal() || cost - bound <= PROVEN_GAP * Math.max(1, Math.abs(bound)));
+        Map<String, Double> prices = new HashMap<>();
+        columns.resourceIndex.forEach((key, r) -> {
+            if (price[r] > 0) {
+                prices.put(key, price[r]);
+            }
+        });
+        return new Solution(takes, cost, bound, boundValid, optimal, rounds, columns.all.size(), elapsed(start),
+                prices);
+    }
+
+    /**
+     * One candidate per order from the relaxed choice: the orders it gives one whole candidate keep it unless it
+     * draws on stock or capacity that split orders want too; SCIP chooses for the others within what those
+     * leave, starting from a greedy choice (cheapest candidate that still fits, order by order). The starting
+     * plans are kept if they cost less; then each order is polished and SCIP chooses again over all orders and
+     * candidates in the time left.
+     */
+    private int[] chooseByRelaxation(List<AllocationProblem> orders, Columns columns, double[] price,
+                                     double[] relaxation, long start) {
         int[] chosen = new int[orders.size()];
         Arrays.fill(chosen, -1);
         for (int c = 0; c < relaxation.length; c++) {
@@ -292,26 +342,76 @@ public final class CandidatePlanOptimizer {
             chooseOpen(columns, everyOrder, candidatesOf(orders, columns),
                     columns.limits.stream().mapToInt(Integer::intValue).toArray(), chosen, start);
         }
-        Proof proof = boundValid && timeLimitSeconds - elapsed(start) > MIN_SCIP_SECONDS
-                ? prove(orders, columns, chosen, boundPrice, start) : Proof.NONE;
-        if (proof.complete()) {
-            bound = Math.max(bound, proof.bound());
-        }
-        double cost = costOf(columns, chosen);
-        List<int[][]> takes = new ArrayList<>();
-        for (int o = 0; o < orders.size(); o++) {
-            takes.add(AllocationProblem.copy(columns.all.get(chosen[o]).take));
-        }
-        boolean optimal = boundValid && rounds > 0
-                && (proof.optimal() || cost - bound <= PROVEN_GAP * Math.max(1, Math.abs(bound)));
-        Map<String, Double> prices = new HashMap<>();
-        columns.resourceIndex.forEach((key, r) -> {
-            if (price[r] > 0) {
-                prices.put(key, price[r]);
+        return chosen;
+    }
+
+    /**
+     * One candidate per order for waves too large for SCIP in time: at the bound's prices each order's candidates
+     * are ranked by cost plus the prices of what they use; orders the relaxed choice is surest of choose first,
+     * each its best-ranked candidate if it fits what the orders before it left, else B2's plan at the prices on
+     * what they left. The starting plans are kept if they cost less; each order is polished; SCIP chooses again
+     * for the orders the relaxed choice splits, the others fixed; then polishing until a pass gains nothing.
+     */
+    private int[] chooseByPrices(List<AllocationProblem> orders, Columns columns, double[] price,
+                                 double[] relaxation, long start) {
+        double[] priced = new double[columns.all.size()];
+        double[] certainty = new double[orders.size()];
+        for (int c = 0; c < priced.length; c++) {
+            Column column = columns.all.get(c);
+            priced[c] = column.cost;
+            for (int k = 0; k < column.resources.length; k++) {
+                priced[c] += price[column.resources[k]] * column.units[k];
             }
-        });
-        return new Solution(takes, cost, bound, boundValid, optimal, rounds, columns.all.size(), elapsed(start),
-                prices);
+            if (c < relaxation.length) {
+                certainty[column.order] = Math.max(certainty[column.order], relaxation[c]);
+            }
+        }
+        Integer[] sequence = new Integer[orders.size()];
+        for (int o = 0; o < sequence.length; o++) {
+            sequence[o] = o;
+        }
+        Arrays.sort(sequence, Comparator.comparingDouble(o -> -certainty[o]));
+        int[] left = columns.limits.stream().mapToInt(Integer::intValue).toArray();
+        int[] chosen = new int[orders.size()];
+        ShadowPrices shadow = columns.shadowPrices(price);
+        for (int o : sequence) {
+            int best = -1;
+            for (int c : columns.ofOrder.get(o)) {
+                if (best < 0 || priced[c] < priced[best]) {
+                    best = c;
+                }
+            }
+            if (!columns.all.get(best).fits(left)) {
+                AllocationProblem p = orders.get(o);
+                AllocationProblem rest = residual(p, columns, left, shadow);
+                best = columns.add(o, p.takeOf(rest.plan(pricer.assign(rest).take())));
+            }
+            chosen[o] = best;
+            columns.all.get(best).take(left);
+        }
+        if (costOf(columns, columns.starts()) < costOf(columns, chosen)) {
+            chosen = columns.starts();
+        }
+        polish(orders, columns, chosen, start);
+        List<Integer> open = new ArrayList<>();
+        int[] fixedLeft = columns.limits.stream().mapToInt(Integer::intValue).toArray();
+        for (int o = 0; o < orders.size(); o++) {
+            if (certainty[o] < 1 - UNCERTAIN) {
+                open.add(o);
+            } else {
+                columns.all.get(chosen[o]).take(fixedLeft);
+            }
+        }
+        if (!open.isEmpty() && timeLimitSeconds - elapsed(start) > MIN_SCIP_SECONDS) {
+            chooseOpen(columns, open, candidatesOf(orders, columns), fixedLeft, chosen, start);
+        }
+        double before;
+        do {
+            before = costOf(columns, chosen);
+            polish(orders, columns, chosen, start);
+        } while (costOf(columns, chosen) < before - 1e-6 * before
+                && elapsed(start) < timeLimitSeconds - MIN_SCIP_SECONDS);
+        return chosen;
     }
 
     /**
@@ -324,7 +424,7 @@ public final class CandidatePlanOptimizer {
         try {
             mip.suppressOutput();
             mip.setSolverSpecificParametersAsString("timing/clocktype = 1");
-            mip.setTimeLimit(Math.max(500, (long) ((timeLimitSeconds - elapsed(start)) * 1000)));
+            mip.setTimeLimit(Math.max(500, (long) ((timeLimitSeconds - SCIP_MARGIN - elapsed(start)) * 1000)));
             mip.objective().setMinimization();
             Map<Integer, MPConstraint> limits = new HashMap<>();
             List<MPVariable> variables = new ArrayList<>();
@@ -463,23 +563,28 @@ public final class CandidatePlanOptimizer {
             Column current = columns.all.get(chosen[o]);
             current.give(left);
             AllocationProblem p = orders.get(o);
-            AllocationRequest request = p.request();
-            List<Node> nodes = request.nodes().stream().map(n -> {
-                Integer r = columns.resourceIndex.get(n.id() + "|" + LagrangianBound.CAPACITY);
-                return r == null ? n : n.withRemainingCapacity(left[r], n.remainingShipmentsToday());
-            }).toList();
-            AtpSnapshot residual = (nodeId, sku) -> {
-                Integer r = columns.resourceIndex.get(nodeId + "|" + sku);
-                return r == null ? 0 : left[r];
-            };
-            AllocationProblem rest = AllocationProblem.of(new AllocationRequest(request.order(), request.policy(),
-                    nodes, residual, request.rateCards()));
+            AllocationProblem rest = residual(p, columns, left, ShadowPrices.NONE);
             int[][] take = p.takeOf(rest.plan(pricer.assign(rest).take()));
             if (p.evaluate(take) < current.cost - 1e-9) {
                 chosen[o] = columns.add(o, take);
             }
             columns.all.get(chosen[o]).take(left);
         }
+    }
+
+    /** Order {@code p} on the stock and capacity {@code left}, with {@code prices} charged per unit. */
+    private static AllocationProblem residual(AllocationProblem p, Columns columns, int[] left, ShadowPrices prices) {
+        AllocationRequest request = p.request();
+        List<Node> nodes = request.nodes().stream().map(n -> {
+            Integer r = columns.resourceIndex.get(n.id() + "|" + LagrangianBound.CAPACITY);
+            return r == null ? n : n.withRemainingCapacity(left[r], n.remainingShipmentsToday());
+        }).toList();
+        AtpSnapshot rest = (nodeId, sku) -> {
+            Integer r = columns.resourceIndex.get(nodeId + "|" + sku);
+            return r == null ? 0 : left[r];
+        };
+        return AllocationProblem.of(new AllocationRequest(request.order(), request.policy(), nodes, rest,
+                request.rateCards()), prices);
     }
 
     private static double costOf(Columns columns, int[] chosen) {
@@ -542,11 +647,15 @@ public final class CandidatePlanOptimizer {
         final List<Integer> limits = new ArrayList<>();
         /** [order]: the limits its plans may draw on. */
         final int[][] reach;
+        final List<List<Integer>> columnsUsing = new ArrayList<>();
         /** [order]: per limit it has drawn on, the most any of its candidates takes. */
         final List<Map<Integer, Integer>> most = new ArrayList<>();
+        /** [limit]: what the orders would take together if each took its candidate using most of it. */
         final List<Integer> mostTogether = new ArrayList<>();
-        final List<List<Integer>> columnsUsing = new ArrayList<>();
+        /** Limits whose {@link #mostTogether} rose above them since the relaxation last looked. */
         final List<Integer> newlyContended = new ArrayList<>();
+        /** [order]: its candidates. */
+        final List<List<Integer>> ofOrder = new ArrayList<>();
 
         Columns(List<AllocationProblem> orders) {
             this.orders = orders;
@@ -554,6 +663,7 @@ public final class CandidatePlanOptimizer {
             this.reach = new int[orders.size()][];
             for (int o = 0; o < orders.size(); o++) {
                 known.add(new HashMap<>());
+                ofOrder.add(new ArrayList<>());
                 most.add(new HashMap<>());
                 AllocationProblem p = orders.get(o);
                 Set<Integer> reachable = new TreeSet<>();
@@ -614,6 +724,7 @@ public final class CandidatePlanOptimizer {
                     }
                 }
             }
+            ofOrder.get(o).add(c);
             return c;
         }
 
@@ -663,13 +774,17 @@ public final class CandidatePlanOptimizer {
     }
 
     /** The relaxed choice of candidates per order within the contended limits. */
-    private static final class Master {
+    private static final class Master implements Relaxation {
+        /**
+         * Small waves get a row for every limit their candidates could exceed together (which gives SCIP better
+         * candidates on S); large ones only for the limits a relaxed solution exceeds (thousands fewer rows).
+         */
+        private final boolean eager;
         final MPSolver solver;
         final Columns columns;
         final MPConstraint[] choose;
         final MPConstraint[] limits;
         final List<MPVariable> variables = new ArrayList<>();
-        int active;
 
         Master(MPSolver solver, Columns columns) {
             this.solver = solver;
@@ -681,38 +796,70 @@ public final class CandidatePlanOptimizer {
                 choose[o] = solver.makeConstraint(1, 1);
             }
             this.limits = new MPConstraint[columns.limits.size()];
-            for (int r = 0; r < limits.length; r++) {
-                if (columns.mostTogether.get(r) > columns.limits.get(r)) {
-                    activate(r);
+            this.eager = choose.length <= LARGE_WAVE;
+        }
+
+        /** Rows for the limits the candidates could exceed together, before any solution exceeds them. */
+        private void activateContended() {
+            if (eager) {
+                for (int r = 0; r < limits.length; r++) {
+                    if (limits[r] == null && columns.mostTogether.get(r) > columns.limits.get(r)) {
+                        activate(r);
+                    }
                 }
             }
             columns.newlyContended.clear();
         }
 
-        void addNewColumns() {
-            for (int c = variables.size(); c < columns.all.size(); c++) {
-                Column column = columns.all.get(c);
-                MPVariable x = solver.makeNumVar(0, 1, "c" + c);
-                solver.objective().setCoefficient(x, column.cost);
-                choose[column.order].setCoefficient(x, 1);
-                variables.add(x);
-                for (int k = 0; k < column.resources.length; k++) {
-                    if (limits[column.resources[k]] != null) {
-                        limits[column.resources[k]].setCoefficient(x, column.units[k]);
+        /**
+         * The relaxation over the candidates so far: solved with the limits that have a row, then again with the
+         * rows of the limits its solution exceeds, until it keeps them all.
+         */
+        @Override
+        public void solve(long start, double until) {
+            while (true) {
+                activateContended();
+                for (int c = variables.size(); c < columns.all.size(); c++) {
+                    Column column = columns.all.get(c);
+                    MPVariable x = solver.makeNumVar(0, 1, "c" + c);
+                    solver.objective().setCoefficient(x, column.cost);
+                    choose[column.order].setCoefficient(x, 1);
+                    variables.add(x);
+                    for (int k = 0; k < column.resources.length; k++) {
+                        if (limits[column.resources[k]] != null) {
+                            limits[column.resources[k]].setCoefficient(x, column.units[k]);
+                        }
                     }
                 }
-            }
-            for (int r : columns.newlyContended) {
-                if (limits[r] == null) {
-                    activate(r);
+                MPSolver.ResultStatus status = solver.solve();
+                if (status != MPSolver.ResultStatus.OPTIMAL) {
+                    throw new IllegalStateException("relaxation of " + choose.length + " orders: " + status);
+                }
+                double[] use = new double[limits.length];
+                for (int c = 0; c < variables.size(); c++) {
+                    double x = variables.get(c).solutionValue();
+                    if (x > INTEGRAL) {
+                        Column column = columns.all.get(c);
+                        for (int k = 0; k < column.resources.length; k++) {
+                            use[column.resources[k]] += x * column.units[k];
+                        }
+                    }
+                }
+                boolean kept = true;
+                for (int r = 0; r < limits.length; r++) {
+                    if (limits[r] == null && use[r] > columns.limits.get(r) + TOLERANCE) {
+                        activate(r);
+                        kept = false;
+                    }
+                }
+                if (kept) {
+                    return;
                 }
             }
-            columns.newlyContended.clear();
         }
 
         private void activate(int r) {
             limits[r] = solver.makeConstraint(Double.NEGATIVE_INFINITY, columns.limits.get(r));
-            active++;
             for (int c : columns.columnsUsing.get(r)) {
                 if (c < variables.size()) {
                     Column column = columns.all.get(c);
@@ -725,8 +872,13 @@ public final class CandidatePlanOptimizer {
             }
         }
 
-        /** Per unit of each limit, what the relaxation says it is worth (non-negative; zero when uncontended). */
-        double[] prices() {
+        @Override
+        public double value() {
+            return solver.objective().value();
+        }
+
+        @Override
+        public double[] prices() {
             double[] price = new double[limits.length];
             for (int r = 0; r < price.length; r++) {
                 price[r] = limits[r] == null ? 0 : Math.max(0, -limits[r].dualValue());
@@ -734,16 +886,269 @@ public final class CandidatePlanOptimizer {
             return price;
         }
 
-        double orderDual(int o) {
+        @Override
+        public double orderDual(int o) {
             return choose[o].dualValue();
         }
 
-        double[] values() {
+        @Override
+        public double[] values() {
             double[] values = new double[variables.size()];
             for (int c = 0; c < values.length; c++) {
                 values[c] = variables.get(c).solutionValue();
             }
             return values;
+        }
+    }
+
+    /** The relaxation of the choice over the candidates so far, and the prices of stock and capacity it gives. */
+    private interface Relaxation {
+
+        /** Solves it, within the optimiser's clock reading {@code until} seconds after {@code start} if it iterates. */
+        void solve(long start, double until);
+
+        /** Its value: the relaxation's optimum, or the restricted dual's value at {@link #prices()}. */
+        double value();
+
+        /** Per unit of each limit, what it is worth (non-negative). */
+        double[] prices();
+
+        /** What order {@code o} pays in it: a plan priced below this improves it. */
+        double orderDual(int o);
+
+        /** The relaxed choice: per candidate, its share (0..1) of its order. */
+        double[] values();
+    }
+
+    /**
+     * The relaxation for waves too large for an LP solver to re-solve in time, as its Lagrangian dual over the
+     * candidates so far: g(λ) = Σ orders' cheapest candidate at cost + λ·use − λ·limits, maximised over λ ≥ 0 by
+     * the volume algorithm (Barahona and Anbil 2000): subgradient steps along the averaged use of the orders'
+     * cheapest candidates, which also converges to an approximate relaxed choice. Each step costs one pass over
+     * the candidates, so thousands fit where one LP solve would not. Any λ it returns is valid for the bound,
+     * which is computed from B2's priced optima, not from this.
+     */
+    private static final class VolumeDual implements Relaxation {
+        /** CPU seconds of steps per pricing round (about 2,000 steps on L). */
+        private static final double ROUND_SECONDS = 2;
+        /** Steps aim this far (relative) above the better of the dual's value and the best bound. */
+        private static final double AIM = 0.03;
+        /** Steps without a better value before the step factor shrinks; ten times this ends a round. */
+        private static final int PATIENCE = 20;
+        /** The most a step's choice weighs in the averaged choice. */
+        private static final double MAX_SHARE = 0.1;
+
+        private final Columns columns;
+        private final double upperBound;
+        /** The best bound known: the restricted dual's maximum lies above it. */
+        double floor = Double.NEGATIVE_INFINITY;
+        /** The prices of the best bound known. */
+        double[] center;
+        private final int[] limit;
+        private double[] price;
+        private double value = Double.NEGATIVE_INFINITY;
+        private double[] averageUse;
+        private double[] average;
+        private final double[] orderValue;
+        private double factor = 0.1;
+        private double[] columnCost;
+        private int[] columnStart;
+        private int[] columnResource;
+        private int[] columnUnits;
+        private int[] orderStart;
+        private int[] orderColumns;
+
+        VolumeDual(Columns columns, double upperBound) {
+            this.columns = columns;
+            this.upperBound = upperBound;
+            this.limit = columns.limits.stream().mapToInt(Integer::intValue).toArray();
+            this.price = new double[limit.length];
+            this.orderValue = new double[columns.orders.size()];
+        }
+
+        @Override
+        public void solve(long start, double until) {
+            boolean[] used = new boolean[limit.length];
+            for (Column column : columns.all) {
+                for (int r : column.resources) {
+                    used[r] = true;
+                }
+            }
+            int[] relevant = java.util.stream.IntStream.range(0, limit.length).filter(r -> used[r]).toArray();
+            flatten();
+            until = Math.min(until, elapsed(start) + ROUND_SECONDS);
+            int[] cheapest = new int[orderValue.length];
+            double[] use = new double[limit.length];
+            value = evaluate(price, cheapest, use, orderValue, relevant);
+            if (center != null) {
+                int[] centerCheapest = new int[orderValue.length];
+                double[] centerUse = new double[limit.length];
+                double[] centerPaid = new double[orderValue.length];
+                double atCenter = evaluate(center, centerCheapest, centerUse, centerPaid, relevant);
+                if (atCenter > value) {
+                    value = atCenter;
+                    price = center.clone();
+                    cheapest = centerCheapest;
+                    use = centerUse;
+                    System.arraycopy(centerPaid, 0, orderValue, 0, orderValue.length);
+                }
+            }
+            average = new double[columns.all.size()];
+            averageUse = use;
+            for (int c : cheapest) {
+                average[c] = 1;
+            }
+            double[] trialValue = new double[orderValue.length];
+            int[] trialCheapest = new int[orderValue.length];
+            double[] trialUse = new double[limit.length];
+            double[] direction = new double[limit.length];
+            double[] trial = new double[limit.length];
+            int red = 0;
+            int sinceBetter = 0;
+            while (sinceBetter < 10 * PATIENCE && elapsed(start) < until) {
+                double norm = 0;
+                for (int r : relevant) {
+                    double g = averageUse[r] - limit[r];
+                    direction[r] = g < 0 && price[r] <= 0 ? 0 : g;
+                    norm += direction[r] * direction[r];
+                }
+                if (norm < 1e-12) {
+                    break;
+                }
+                double target = Math.min(upperBound, Math.max(value, floor) + AIM * Math.abs(value));
+                double length = factor * Math.max(target - value, 1e-6 * Math.abs(value)) / norm;
+                for (int r : relevant) {
+                    trial[r] = Math.max(0, price[r] + length * direction[r]);
+                    trialUse[r] = 0;
+                }
+                double trialTotal = evaluate(trial, trialCheapest, trialUse, trialValue, relevant);
+                double share = shareTowards(trialUse, relevant);
+                for (int r : relevant) {
+                    averageUse[r] = share * trialUse[r] + (1 - share) * averageUse[r];
+                }
+                for (int c = 0; c < average.length; c++) {
+                    average[c] *= 1 - share;
+                }
+                for (int c : trialCheapest) {
+                    average[c] += share;
+                }
+                if (trialTotal > value + 1e-9 * Math.abs(value)) {
+                    if (trialTotal > value + 1e-6 * Math.abs(value)) {
+                        sinceBetter = 0;
+                    } else {
+                        sinceBetter++;
+                    }
+                    value = trialTotal;
+                    double[] swap = price;
+                    price = trial;
+                    trial = swap;
+                    System.arraycopy(trialValue, 0, orderValue, 0, orderValue.length);
+                    factor = Math.min(2, factor * 1.1);
+                    red = 0;
+                } else {
+                    sinceBetter++;
+                    if (++red >= PATIENCE) {
+                        factor = Math.max(1e-4, factor * 0.66);
+                        red = 0;
+                    }
+                }
+            }
+        }
+
+        /** The share of the new use in the average that brings the averaged subgradient nearest to zero. */
+        private double shareTowards(double[] use, int[] relevant) {
+            double dot = 0;
+            double norm = 0;
+            for (int r : relevant) {
+                double now = averageUse[r] - limit[r];
+                double change = use[r] - averageUse[r];
+                dot += now * change;
+                norm += change * change;
+            }
+            double best = norm > 0 ? -dot / norm : MAX_SHARE;
+            return Math.min(MAX_SHARE, Math.max(MAX_SHARE / 10, best));
+        }
+
+        /** g(λ); per order its cheapest candidate at λ and what it pays; the use of those candidates. */
+        private double evaluate(double[] lambda, int[] cheapest, double[] use, double[] paid, int[] relevant) {
+            double total = 0;
+            for (int r : relevant) {
+                total -= lambda[r] * limit[r];
+            }
+            for (int o = 0; o < cheapest.length; o++) {
+                double best = Double.POSITIVE_INFINITY;
+                int bestColumn = -1;
+                for (int j = orderStart[o]; j < orderStart[o + 1]; j++) {
+                    int c = orderColumns[j];
+                    double priced = columnCost[c];
+                    for (int k = columnStart[c]; k < columnStart[c + 1]; k++) {
+                        priced += lambda[columnResource[k]] * columnUnits[k];
+                    }
+                    if (priced < best) {
+                        best = priced;
+                        bestColumn = c;
+                    }
+                }
+                cheapest[o] = bestColumn;
+                paid[o] = best;
+                total += best;
+                for (int k = columnStart[bestColumn]; k < columnStart[bestColumn + 1]; k++) {
+                    use[columnResource[k]] += columnUnits[k];
+                }
+            }
+            return total;
+        }
+
+        /** The candidates in flat arrays, per order and per candidate, for the many passes of a round. */
+        private void flatten() {
+            int count = columns.all.size();
+            columnCost = new double[count];
+            columnStart = new int[count + 1];
+            int entries = 0;
+            for (int c = 0; c < count; c++) {
+                entries += columns.all.get(c).resources.length;
+            }
+            columnResource = new int[entries];
+            columnUnits = new int[entries];
+            for (int c = 0, k = 0; c < count; c++) {
+                Column column = columns.all.get(c);
+                columnCost[c] = column.cost;
+                columnStart[c] = k;
+                for (int i = 0; i < column.resources.length; i++, k++) {
+                    columnResource[k] = column.resources[i];
+                    columnUnits[k] = column.units[i];
+                }
+                columnStart[c + 1] = k;
+            }
+            orderStart = new int[orderValue.length + 1];
+            orderColumns = new int[count];
+            for (int o = 0, j = 0; o < orderValue.length; o++) {
+                orderStart[o] = j;
+                for (int c : columns.ofOrder.get(o)) {
+                    orderColumns[j++] = c;
+                }
+                orderStart[o + 1] = j;
+            }
+        }
+
+        @Override
+        public double value() {
+            return value;
+        }
+
+        @Override
+        public double[] prices() {
+            return price.clone();
+        }
+
+        @Override
+        public double orderDual(int o) {
+            return orderValue[o];
+        }
+
+        @Override
+        public double[] values() {
+            return Arrays.copyOf(average, columns.all.size());
         }
     }
 }

@@ -4,7 +4,7 @@ package io.maestro.workers.bench;
 enum BenchPreset {
     S(300, 10, 200, 300, 5.0, 10, 0),
     M(2_000, 30, 500, 2_000, 20.0, 10, 0),
-    L(10_000, 50, 2_000, 2_000, 60.0, 5, 0);
+    L(10_000, 50, 2_000, 10_000, 60.0, 5, 0);
 
     final int orders;
     final int nodes;

@@ -61,6 +61,25 @@ class CandidatePlanOptimizerTest {
     }
 
     /**
+     * Waves too large for an LP solver take their prices from the volume algorithm and choose by them: the bound
+     * still never exceeds the joint optimum, and the plans keep the stock and never cost more than the start.
+     */
+    @Property(tries = 40)
+    void largeWavesPricedWithoutAnLpStillBoundAndKeepTheStock(@ForAll long seed) {
+        Wave wave = randomWave(new Random(seed));
+
+        CandidatePlanOptimizer.Solution solution = new CandidatePlanOptimizer(1, 0.75, 0)
+                .optimise(wave.problems, wave.starts);
+        double optimum = wave.jointOptimum();
+
+        assertThat(solution.boundValid()).isTrue();
+        assertThat(solution.bound()).isLessThanOrEqualTo(optimum + 1e-6);
+        assertThat(solution.cost()).isGreaterThanOrEqualTo(optimum - 1e-6);
+        assertThat(solution.cost()).isLessThanOrEqualTo(wave.startCost() + 1e-6);
+        assertThat(wave.keepsTheLimits(solution.takes())).isTrue();
+    }
+
+    /**
      * The proof stage: with every plan whose reduced cost is within the gap among the candidates, SCIP's
      * optimum over them is the joint optimum found by brute force, and it says so.
      */
