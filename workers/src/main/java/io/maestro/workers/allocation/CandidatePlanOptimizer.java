@@ -87,10 +87,12 @@ public final class CandidatePlanOptimizer {
      * (Wentges smoothing): the relaxation's own prices swing wildly while it has few candidates.
      */
     private static final double SMOOTHING = 0.5;
+    /** The proof stage first enumerates the plans within this share of the gap (see {@link #prove}). */
+    private static final double FIRST_CEILING_SHARE = 0.25;
     /** The proof stage gives up (the choice stays unproven) when an order has more plans within the gap. */
-    private static final int MAX_PLANS_PER_ORDER = 5_000;
+    private static final int MAX_PLANS_PER_ORDER = 50_000;
     /** ... or the window more plans within the gap than SCIP can choose among in time. */
-    private static final int MAX_ENUMERATED = 20_000;
+    private static final int MAX_ENUMERATED = 100_000;
 
     private final double timeLimitSeconds;
     private final double pricingShare;
@@ -243,9 +245,7 @@ public final class CandidatePlanOptimizer {
                 : chooseByRelaxation(orders, columns, price, relaxation, start);
         Proof proof = orders.size() <= largeWave && boundValid && timeLimitSeconds - elapsed(start) > MIN_SCIP_SECONDS
                 ? prove(orders, columns, chosen, boundPrice, start) : Proof.NONE;
-        if (proof.complete()) {
-            bound = Math.max(bound, proof.bound());
-        }
+        bound = Math.max(bound, proof.bound());
         double cost = costOf(columns, chosen);
         List<int[][]> takes = new ArrayList<>();
         for (int o = 0; o < orders.size(); o++) {
@@ -475,13 +475,9 @@ public final class CandidatePlanOptimizer {
     private record MipOutcome(boolean optimal, double bestBound) {
     }
 
-    /**
-     * The proof stage's result: whether the candidates became complete (every plan that can be part of an
-     * allocation cheaper than the incumbent is among them), the bound it proves, and whether the choice is
-     * proven optimal.
-     */
-    private record Proof(boolean complete, double bound, boolean optimal) {
-        static final Proof NONE = new Proof(false, Double.NEGATIVE_INFINITY, false);
+    /** The proof stage's result: the lower bound it proves, and whether the choice is proven optimal. */
+    private record Proof(double bound, boolean optimal) {
+        static final Proof NONE = new Proof(Double.NEGATIVE_INFINITY, false);
     }
 
     /**
@@ -492,6 +488,12 @@ public final class CandidatePlanOptimizer {
      * than the incumbent uses in each order a plan with r_o(p) ≤ gap = incumbent − L(λ). Once every such plan
      * is a candidate (B2 enumerates them), the candidates hold an optimal allocation: SCIP's optimum over them
      * is the optimum of the whole plan-choice model, and its lower bound is a lower bound of it.
+     *
+     * <p>The plans within the whole gap can be far more than SCIP can take (66,000 on a day of 300 orders), so the
+     * ceiling rises in steps: with every plan of reduced cost ≤ g a candidate, an allocation outside the candidates
+     * uses some plan above g and costs at least L(λ) + g. SCIP's optimum z over the candidates is therefore optimal
+     * once z ≤ L(λ) + g; otherwise g rises to z − L(λ), the most a cheaper allocation's plans can exceed their
+     * priced optima by. Before that, min(L(λ) + g, SCIP's bound) is a lower bound of the window.
      */
     private Proof prove(List<AllocationProblem> orders, Columns columns, int[] chosen, double[] price, long start) {
         ShadowPrices shadow = columns.shadowPrices(price);
@@ -514,29 +516,40 @@ public final class CandidatePlanOptimizer {
         double incumbent = costOf(columns, chosen);
         double gap = incumbent - lagrangian;
         if (gap <= PROVEN_GAP * Math.max(1, Math.abs(lagrangian))) {
-            return new Proof(true, lagrangian, true);
-        }
-        int limit = Math.min(MAX_PLANS_PER_ORDER, MAX_ENUMERATED / Math.max(1, orders.size()));
-        for (int o = 0; o < orders.size(); o++) {
-            if (elapsed(start) > timeLimitSeconds - MIN_SCIP_SECONDS) {
-                return new Proof(false, lagrangian, false);
-            }
-            Optional<List<int[][]>> plans = pricer.plansWithin(priced.get(o), value[o] + gap, limit);
-            if (plans.isEmpty()) {
-                return new Proof(false, lagrangian, false);
-            }
-            for (int[][] take : plans.get()) {
-                columns.add(o, take);
-            }
+            return new Proof(lagrangian, true);
         }
         List<Integer> everyOrder = new ArrayList<>();
         for (int o = 0; o < orders.size(); o++) {
             everyOrder.add(o);
         }
-        MipOutcome mip = chooseOpen(columns, everyOrder, candidatesOf(orders, columns),
-                columns.limits.stream().mapToInt(Integer::intValue).toArray(), chosen, start);
-        return new Proof(true, Math.max(lagrangian, Math.min(mip.bestBound(), costOf(columns, chosen))),
-                mip.optimal());
+        double bound = lagrangian;
+        double ceiling = Math.min(gap, FIRST_CEILING_SHARE * gap);
+        while (true) {
+            int enumerated = 0;
+            for (int o = 0; o < orders.size(); o++) {
+                if (elapsed(start) > timeLimitSeconds - MIN_SCIP_SECONDS) {
+                    return new Proof(bound, false);
+                }
+                Optional<List<int[][]>> plans = pricer.plansWithin(priced.get(o), value[o] + ceiling,
+                        Math.min(MAX_PLANS_PER_ORDER, MAX_ENUMERATED - enumerated));
+                if (plans.isEmpty()) {
+                    return new Proof(bound, false);
+                }
+                enumerated += plans.get().size();
+                for (int[][] take : plans.get()) {
+                    columns.add(o, take);
+                }
+            }
+            MipOutcome mip = chooseOpen(columns, everyOrder, candidatesOf(orders, columns),
+                    columns.limits.stream().mapToInt(Integer::intValue).toArray(), chosen, start);
+            double cost = costOf(columns, chosen);
+            boolean complete = ceiling >= cost - lagrangian - TOLERANCE;
+            bound = Math.max(bound, Math.min(complete ? cost : lagrangian + ceiling, Math.min(mip.bestBound(), cost)));
+            if (!mip.optimal() || complete) {
+                return new Proof(bound, mip.optimal() && complete);
+            }
+            ceiling = cost - lagrangian;
+        }
     }
 
     private static List<List<Integer>> candidatesOf(List<AllocationProblem> orders, Columns columns) {
