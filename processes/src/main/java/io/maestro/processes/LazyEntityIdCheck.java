@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine checks the id of every row it inserts, and builds the message of the exception it might throw first:
- * {@code "Invalid entity id " + entity}, the entity's whole {@code toString()}, for every row (about 4 % of the CPU
+ * {@code "Entity " + entity + " has an invalid id"}, the entity's whole {@code toString()}, for every row (about 4 % of the CPU
  * of an order's intake). This plugin keeps the check and builds the message only when an id is bad.
  */
 @Component
