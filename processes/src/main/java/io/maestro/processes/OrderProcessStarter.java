@@ -1,34 +1,69 @@
 package io.maestro.processes;
 
 import io.maestro.core.order.OrderAccepted;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * Starts {@code order-fulfillment} for every accepted order, inside the intake transaction: the order and
- * its process commit or roll back together. Business key = order id.
+ * its process commit or roll back together. Business key = order id. The process starts with the one variable a step
+ * may read before {@code Task_LoadOrderFacts} has loaded the rest from core (the cancel event subprocess reads
+ * {@code orderId}): with history full every variable costs three rows in the intake transaction.
+ *
+ * <p>It starts the latest version by its definition id, looked up again every {@link #LATEST_VERSION_CHECK} (and at
+ * once after this engine deployed a new version): a start by key queries the latest version for every order. A version
+ * deployed through another node applies to the orders accepted here at most that long after.
  */
 @Component
 public class OrderProcessStarter {
 
     public static final String PROCESS = "order-fulfillment";
+    static final Duration LATEST_VERSION_CHECK = Duration.ofSeconds(5);
 
     private final RuntimeService runtime;
+    private final RepositoryService repository;
     private final FulfillmentProperties properties;
+    private final OrderProcessVersions versions;
+    private volatile Latest latest;
 
-    public OrderProcessStarter(RuntimeService runtime, FulfillmentProperties properties) {
+    private record Latest(String definitionId, int parsed, long checkedAtNanos) {
+    }
+
+    public OrderProcessStarter(RuntimeService runtime, RepositoryService repository, FulfillmentProperties properties,
+                               OrderProcessVersions versions) {
         this.runtime = runtime;
+        this.repository = repository;
         this.properties = properties;
+        this.versions = versions;
     }
 
     @EventListener
     public void start(OrderAccepted accepted) {
         if (properties.startProcesses()) {
-            runtime.startProcessInstanceByKey(PROCESS, accepted.orderId(),
-                    Map.of("orderId", accepted.orderId(), "channel", accepted.channel()));
+            runtime.startProcessInstanceById(latestDefinitionId(), accepted.orderId(), Map.of("orderId", accepted.orderId()));
         }
+    }
+
+    private String latestDefinitionId() {
+        Latest known = latest;
+        int parsed = versions.parsed();
+        long now = System.nanoTime();
+        if (known == null || known.parsed() != parsed
+                || now - known.checkedAtNanos() > LATEST_VERSION_CHECK.toNanos()) {
+            ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS)
+                    .withoutTenantId().latestVersion().singleResult();
+            if (definition == null) {
+                throw new IllegalStateException("process " + PROCESS + " is not deployed");
+            }
+            known = new Latest(definition.getId(), parsed, now);
+            latest = known;
+        }
+        return known.definitionId();
     }
 }

@@ -57,10 +57,7 @@ public class OrderIntake {
     @Transactional
     public IntakeResult accept(NewOrder request, String actor) {
         GeoPoint destination = validate(request);
-        Optional<String> known = orders.findIdByChannelOrder(request.channel(), request.channelOrderId());
-        if (known.isPresent()) {
-            return new IntakeResult(orders.find(known.get()).orElseThrow(), false);
-        }
+        // The unique key (channel, channelOrderId) decides: a redelivered order inserts nothing and finds the first.
         Order order = toOrder(request, orders.nextOrderId(), destination, OffsetDateTime.now(clock));
         if (!orders.insertIfAbsent(order)) {
             String existing = orders.findIdByChannelOrder(request.channel(), request.channelOrderId()).orElseThrow();
