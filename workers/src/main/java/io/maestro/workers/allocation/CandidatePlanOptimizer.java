@@ -63,8 +63,8 @@ public final class CandidatePlanOptimizer {
     /** Above this many orders the relaxation goes to CLP, whose dual simplex re-solves it faster than GLOP. */
     private static final int LARGE_WAVE = 500;
     /**
-     * Above this many orders the relaxation is not given to an LP solver (CLP took 15-18 CPU-s per re-solve on
-     * 10,000 orders and 5,000 rows): its prices come from {@link VolumeDual} and the choice from them.
+     * Above this many orders the relaxation starts as {@link VolumeDual} (CLP took 15-18 CPU-s per solve on
+     * 10,000 orders when it found its rows itself) and goes to CLP later; the choice comes from the prices.
      */
     private static final int LARGE_WAVE_FOR_LP = 5_000;
     /**
