@@ -383,7 +383,8 @@ public final class CandidatePlanOptimizer {
      * are ranked by cost plus the prices of what they use; orders the relaxed choice is surest of choose first,
      * each its best-ranked candidate if it fits what the orders before it left, else B2's plan at the prices on
      * what they left. The starting plans are kept if they cost less; each order is polished; SCIP chooses again
-     * for the orders the relaxed choice splits, the others fixed; then polishing until a pass gains nothing.
+     * for the orders the relaxed choice splits or whose choice costs more at the prices than their cheapest
+     * candidate, the others fixed; then polishing until a pass gains nothing.
      */
     private int[] chooseByPrices(List<AllocationProblem> orders, Columns columns, double[] price,
                                  double[] relaxation, long start) {
@@ -429,7 +430,7 @@ public final class CandidatePlanOptimizer {
         List<Integer> open = new ArrayList<>();
         int[] fixedLeft = columns.limits.stream().mapToInt(Integer::intValue).toArray();
         for (int o = 0; o < orders.size(); o++) {
-            if (certainty[o] < 1 - UNCERTAIN) {
+            if (certainty[o] < 1 - UNCERTAIN || displaced(columns, o, chosen[o], price)) {
                 open.add(o);
             } else {
                 columns.all.get(chosen[o]).take(fixedLeft);
@@ -445,6 +446,15 @@ public final class CandidatePlanOptimizer {
         } while (costOf(columns, chosen) < before - 1e-6 * before
                 && elapsed(start) < timeLimitSeconds - MIN_SCIP_SECONDS);
         return chosen;
+    }
+
+    /** Whether order {@code o}'s chosen candidate costs more at the prices than its cheapest one. */
+    private static boolean displaced(Columns columns, int o, int chosen, double[] price) {
+        double cheapest = Double.POSITIVE_INFINITY;
+        for (int c : columns.ofOrder.get(o)) {
+            cheapest = Math.min(cheapest, columns.all.get(c).pricedCost(price));
+        }
+        return columns.all.get(chosen).pricedCost(price) > cheapest + TOLERANCE;
     }
 
     /**
@@ -663,6 +673,15 @@ public final class CandidatePlanOptimizer {
             for (int k = 0; k < resources.length; k++) {
                 left[resources[k]] += units[k];
             }
+        }
+
+        /** Its cost plus what its stock and capacity are worth at {@code price}. */
+        double pricedCost(double[] price) {
+            double priced = cost;
+            for (int k = 0; k < resources.length; k++) {
+                priced += price[resources[k]] * units[k];
+            }
+            return priced;
         }
     }
 
