@@ -63,10 +63,15 @@ public final class CandidatePlanOptimizer {
     /** Above this many orders the relaxation goes to CLP, whose dual simplex re-solves it faster than GLOP. */
     private static final int LARGE_WAVE = 500;
     /**
-     * Above this many orders the relaxation is not given to an LP solver (CLP took 15-18 CPU-s per re-solve on
-     * 10,000 orders and 5,000 rows): its prices come from {@link VolumeDual} and the choice from them.
+     * Above this many orders the relaxation starts as {@link VolumeDual} (CLP took 15-18 CPU-s per solve on
+     * 10,000 orders when it found its rows itself) and goes to CLP later; the choice comes from the prices.
      */
     private static final int LARGE_WAVE_FOR_LP = 5_000;
+    /**
+     * In a large wave, once this share of the pricing time has passed (the candidates nearly complete), the
+     * relaxation goes from the volume algorithm to CLP.
+     */
+    private static final double EXACT_AT = 0.3;
     /** SCIP's time limit leaves this much of the run's time for what follows it. */
     private static final double SCIP_MARGIN = 0.25;
     /** The whole choice goes to SCIP again, from the best so far, when at least this much time is left. */
@@ -141,7 +146,8 @@ public final class CandidatePlanOptimizer {
         boolean large = orders.size() > largeWave;
         MPSolver lp = large ? null : MPSolver.createSolver(orders.size() > LARGE_WAVE ? "CLP" : "GLOP");
         try {
-            Relaxation master = large ? new VolumeDual(columns, costOf(columns, columns.starts())) : new Master(lp, columns);
+            VolumeDual volumeDual = large ? new VolumeDual(columns, costOf(columns, columns.starts())) : null;
+            Relaxation master = large ? volumeDual : new Master(lp, columns);
             while (elapsed(start) < pricingShare * timeLimitSeconds) {
                 master.solve(start, pricingShare * timeLimitSeconds);
                 double relaxed = master.value();
@@ -180,20 +186,32 @@ public final class CandidatePlanOptimizer {
                 } else if (lagrangian > bound) {
                     bound = lagrangian;
                     center = lastPrice.clone();
-                    if (master instanceof VolumeDual volume) {
-                        volume.floor = bound;
-                        volume.center = center;
+                    if (volumeDual != null) {
+                        volumeDual.floor = bound;
+                        volumeDual.center = center;
                     }
                 }
-                if (!large && relaxed - bound <= GAP_TO_STOP * Math.max(1, Math.abs(bound)) || (added == 0 && !smoothing)) {
+                if (master instanceof Master && relaxed - bound <= GAP_TO_STOP * Math.max(1, Math.abs(bound))
+                        || (added == 0 && !smoothing)) {
                     break;
                 }
                 smoothing = added > 0;
+                if (master instanceof VolumeDual volume
+                        && elapsed(start) >= EXACT_AT * pricingShare * timeLimitSeconds) {
+                    lp = MPSolver.createSolver("CLP");
+                    master = exactMaster(lp, columns, volume.prices(), center);
+                    smoothing = true;
+                }
             }
-            if (!large) {
+            if (large) {
+                if (master != volumeDual) {
+                    volumeDual.solve(start, Double.POSITIVE_INFINITY);
+                }
+                relaxation = volumeDual.values();
+            } else {
                 master.solve(start, Double.POSITIVE_INFINITY);
+                relaxation = master.values();
             }
-            relaxation = master.values();
         } finally {
             if (lp != null) {
                 lp.delete();
@@ -201,6 +219,21 @@ public final class CandidatePlanOptimizer {
         }
         diversify(orders, columns, lastPrice, relaxation, start);
         return choose(orders, columns, start, bound, boundValid && rounds > 0, rounds, lastPrice, center, relaxation);
+    }
+
+    /**
+     * The relaxation over the candidates so far for CLP, with rows from the start for the limits priced at
+     * either prices given (the rest as its solution exceeds them): the volume algorithm stalls about 1.5 % below
+     * it on L, and with those rows CLP solves it in about 6 CPU-s and re-solves it from its last basis.
+     */
+    private static Master exactMaster(MPSolver clp, Columns columns, double[] prices, double[] center) {
+        Master exact = new Master(clp, columns);
+        for (int r = 0; r < prices.length; r++) {
+            if (prices[r] > 0 || center[r] > 0) {
+                exact.activate(r);
+            }
+        }
+        return exact;
     }
 
     /**
@@ -350,7 +383,8 @@ public final class CandidatePlanOptimizer {
      * are ranked by cost plus the prices of what they use; orders the relaxed choice is surest of choose first,
      * each its best-ranked candidate if it fits what the orders before it left, else B2's plan at the prices on
      * what they left. The starting plans are kept if they cost less; each order is polished; SCIP chooses again
-     * for the orders the relaxed choice splits, the others fixed; then polishing until a pass gains nothing.
+     * for the orders the relaxed choice splits or whose choice costs more at the prices than their cheapest
+     * candidate, the others fixed; then polishing until a pass gains nothing.
      */
     private int[] chooseByPrices(List<AllocationProblem> orders, Columns columns, double[] price,
                                  double[] relaxation, long start) {
@@ -396,7 +430,7 @@ public final class CandidatePlanOptimizer {
         List<Integer> open = new ArrayList<>();
         int[] fixedLeft = columns.limits.stream().mapToInt(Integer::intValue).toArray();
         for (int o = 0; o < orders.size(); o++) {
-            if (certainty[o] < 1 - UNCERTAIN) {
+            if (certainty[o] < 1 - UNCERTAIN || displaced(columns, o, chosen[o], price)) {
                 open.add(o);
             } else {
                 columns.all.get(chosen[o]).take(fixedLeft);
@@ -412,6 +446,15 @@ public final class CandidatePlanOptimizer {
         } while (costOf(columns, chosen) < before - 1e-6 * before
                 && elapsed(start) < timeLimitSeconds - MIN_SCIP_SECONDS);
         return chosen;
+    }
+
+    /** Whether order {@code o}'s chosen candidate costs more at the prices than its cheapest one. */
+    private static boolean displaced(Columns columns, int o, int chosen, double[] price) {
+        double cheapest = Double.POSITIVE_INFINITY;
+        for (int c : columns.ofOrder.get(o)) {
+            cheapest = Math.min(cheapest, columns.all.get(c).pricedCost(price));
+        }
+        return columns.all.get(chosen).pricedCost(price) > cheapest + TOLERANCE;
     }
 
     /**
@@ -643,6 +686,15 @@ public final class CandidatePlanOptimizer {
             for (int k = 0; k < resources.length; k++) {
                 left[resources[k]] += units[k];
             }
+        }
+
+        /** Its cost plus what its stock and capacity are worth at {@code price}. */
+        double pricedCost(double[] price) {
+            double priced = cost;
+            for (int k = 0; k < resources.length; k++) {
+                priced += price[resources[k]] * units[k];
+            }
+            return priced;
         }
     }
 
