@@ -8,13 +8,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * Starts {@code order-fulfillment} for every accepted order, inside the intake transaction: the order and
- * its process commit or roll back together. Business key = order id. The process starts with the one variable a step
- * may read before {@code Task_LoadOrderFacts} has loaded the rest from core (the cancel event subprocess reads
- * {@code orderId}): with history full every variable costs three rows in the intake transaction.
+ * its process commit or roll back together. Business key = order id, and the process starts without variables:
+ * with history full every variable costs three rows in the intake transaction. {@code Task_LoadOrderFacts} loads
+ * what the steps read from core by the business key (and sets {@code orderId} for the forms and the called
+ * processes); the cancel and change event subprocesses read the business key.
  *
  * <p>It starts the latest version by its definition id, looked up again every {@link #LATEST_VERSION_CHECK} (and at
  * once after this engine deployed a new version): a start by key queries the latest version for every order. A version
@@ -46,7 +46,7 @@ public class OrderProcessStarter {
     @EventListener
     public void start(OrderAccepted accepted) {
         if (properties.startProcesses()) {
-            runtime.startProcessInstanceById(latestDefinitionId(), accepted.orderId(), Map.of("orderId", accepted.orderId()));
+            runtime.startProcessInstanceById(latestDefinitionId(), accepted.orderId());
         }
     }
 

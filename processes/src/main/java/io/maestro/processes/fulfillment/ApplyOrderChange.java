@@ -31,7 +31,7 @@ public class ApplyOrderChange implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String orderId = (String) execution.getVariable("orderId");
+        String orderId = execution.getProcessBusinessKey();
         Address address = new Address(text(execution, "newShipToName"), text(execution, "newShipToLine1"),
                 text(execution, "newShipToLine2"), text(execution, "newShipToCity"), text(execution, "newShipToRegion"),
                 text(execution, "newShipToPostalCode"), Optional.ofNullable(text(execution, "newShipToCountry")).orElse("US"));

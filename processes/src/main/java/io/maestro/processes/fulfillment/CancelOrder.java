@@ -46,7 +46,7 @@ public class CancelOrder implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String orderId = (String) execution.getVariable("orderId");
+        String orderId = execution.getProcessBusinessKey();
         String reason = reason(execution);
         Order order = orders.get(orderId);
         for (Shipment s : order.shipments()) {

@@ -34,7 +34,8 @@ public class LoadOrderFacts implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Order order = orders.get((String) execution.getVariable("orderId"));
+        Order order = orders.get(execution.getProcessBusinessKey());
+        execution.setVariable("orderId", order.orderId());
         String region = order.shipTo() == null || order.shipTo().region() == null ? "" : order.shipTo().region().toUpperCase();
         execution.setVariable("channel", order.channel());
         execution.setVariable("customerTier", order.customer().tier().name());
