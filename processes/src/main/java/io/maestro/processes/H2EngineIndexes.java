@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class H2EngineIndexes extends AbstractProcessEnginePlugin {
 
-    static final List<String> STATEMENTS = List.of(
+    private static final List<String> STATEMENTS = List.of(
             "create index if not exists MAESTRO_IDX_VARIABLE_EXEC_TASK on ACT_RU_VARIABLE (EXECUTION_ID_, TASK_ID_)",
             "create index if not exists MAESTRO_IDX_EVENT_SUBSCR_EXEC_NAME on ACT_RU_EVENT_SUBSCR (EXECUTION_ID_, EVENT_NAME_)");
 

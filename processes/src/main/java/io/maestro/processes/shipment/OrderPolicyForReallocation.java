@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component("orderPolicyForReallocation")
 public class OrderPolicyForReallocation implements ExecutionListener {
 
-    static final List<String> DECIDED = List.of("costWeight", "speedWeight", "carbonWeight", "maxShipments",
+    private static final List<String> DECIDED = List.of("costWeight", "speedWeight", "carbonWeight", "maxShipments",
             "splitAllowed", "shipFromStoreAllowed", "carbonPricePerKg", "eligibleNodeTypes");
 
     @Override
