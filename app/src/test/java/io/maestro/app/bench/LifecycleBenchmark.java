@@ -33,6 +33,7 @@ import org.springframework.util.FileSystemUtils;
  * through the whole lifecycle — REST intake, order-fulfillment and shipment-execution with history full,
  * the allocation worker, the sandbox node systems and carriers answering over HTTP — on a fresh
  * Maestro started in this process. The baseline is the same path one order at a time (one client).
+ * {@code --sql-statistics K} (H2) prints the K statements that took the most time in the measured run.
  * Prints a table and {@code RESULT} lines: orders/s and p50/p99 latency from intake to allocated and to
  * delivered, and where the time goes between the milestones.
  */
@@ -67,8 +68,16 @@ public final class LifecycleBenchmark {
             Api api = new Api(port);
 
             Run baseline = run(api, jdbc, skus, Math.max(10, Math.min(40, orders / 10)), 1, "baseline");
+            boolean sqlStatistics = db.equals("h2") && options.containsKey("sql-statistics");
+            if (sqlStatistics) {
+                EngineWorkReport.startSqlStatistics(jdbc);
+            }
             Run measured = run(api, jdbc, skus, orders, clients, "measured");
+            if (sqlStatistics) {
+                EngineWorkReport.printSqlStatistics(jdbc, orders, Integer.parseInt(options.get("sql-statistics")));
+            }
             print(db, orders, clients, baseline, measured);
+            EngineWorkReport.printEngineWork(jdbc, baseline.orders() + measured.orders());
         } finally {
             FileSystemUtils.deleteRecursively(dataDir);
         }
@@ -256,7 +265,7 @@ public final class LifecycleBenchmark {
         return args;
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
