@@ -16,16 +16,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * {@code ./maestro bench intake [--orders N] [--clients C] [--continuations on|off]}: web-store webhook orders
+ * {@code ./maestro bench intake [--orders N] [--clients C] [--node intake|all-in-one]}: web-store webhook orders
  * (signed, over real HTTP) accepted per second by the application started in-process on a fresh H2 file database
  * with the demo data, against a baseline in the same run: the same orders POSTed unsigned to {@code /api/orders}
- * with an API key. The allocation worker is off; each accepted order starts its process in the intake
- * transaction, and the job executor runs the processes' first steps beside the intake unless
- * {@code --continuations off} (intake alone: what a node that only takes orders costs). Prints a table and
- * {@code RESULT} lines.
+ * with an API key. Each accepted order starts its process in the intake transaction. By default the application
+ * runs as an intake node (no job executor, no allocation worker: an instance that only takes orders, while other
+ * instances carry them on); {@code --node all-in-one} runs the job executor beside the intake, so the same two
+ * cores also run every accepted order's first process steps. Prints a table and {@code RESULT} lines.
  */
 public final class IntakeBenchmark {
 
@@ -63,13 +64,16 @@ public final class IntakeBenchmark {
     public static void main(String[] args) throws Exception {
         int orders = option(args, "--orders", 5000);
         int clients = option(args, "--clients", 8);
-        boolean continuations = !textOption(args, "--continuations", "on").equals("off");
+        String node = textOption(args, "--node", "intake");
+        if (!node.equals("intake") && !node.equals("all-in-one")) {
+            throw new IllegalArgumentException("--node must be intake or all-in-one, not " + node);
+        }
         Path dataDir = Files.createTempDirectory("maestro-bench-intake");
-        System.out.printf(Locale.ROOT, "intake benchmark: %d orders per path, %d clients, H2 under %s%n", orders, clients,
-                dataDir);
+        System.out.printf(Locale.ROOT, "intake benchmark: %d orders per path, %d clients, %s node, H2 under %s%n", orders,
+                clients, node, dataDir);
         ConfigurableApplicationContext app = SpringApplication.run(MaestroApplication.class, "--server.port=0",
                 "--maestro.data-dir=" + dataDir, "--spring.datasource.url=" + LifecycleBenchmark.h2FileUrl(dataDir),
-                "--maestro.worker.enabled=false", "--camunda.bpm.job-execution.enabled=" + continuations,
+                "--maestro.worker.enabled=false", "--camunda.bpm.job-execution.enabled=" + node.equals("all-in-one"),
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN", "--maestro.inbox.poll-ms=60000");
         try {
@@ -81,7 +85,8 @@ public final class IntakeBenchmark {
             Run rest1 = run(port, "rest-1", orders / 2, clients, IntakeBenchmark::rest);
             Run rest2 = run(port, "rest-2", orders - orders / 2, clients, IntakeBenchmark::rest);
             Run webhook2 = run(port, "webhook-2", orders - orders / 2, clients, IntakeBenchmark::webhook);
-            print(List.of(webhook1.and(webhook2, "webhook"), rest1.and(rest2, "rest")), clients, continuations);
+            print(List.of(webhook1.and(webhook2, "webhook"), rest1.and(rest2, "rest")), clients, node);
+            printProcesses(app.getBean(JdbcTemplate.class));
         } finally {
             SpringApplication.exit(app);
             FileSystemUtils.deleteRecursively(dataDir);
@@ -145,7 +150,7 @@ public final class IntakeBenchmark {
         return new Run(path, orders, failed.get(), seconds, nanos, cpu);
     }
 
-    static void print(List<Run> runs, int clients, boolean continuations) {
+    static void print(List<Run> runs, int clients, String node) {
         System.out.println();
         System.out.printf(Locale.ROOT, "%-34s %8s %7s %10s %9s %9s %12s%n", "path", "orders", "failed", "orders/s",
                 "p50 ms", "p99 ms", "CPU ms/order");
@@ -159,13 +164,24 @@ public final class IntakeBenchmark {
         System.out.printf(Locale.ROOT, "webhook / baseline: %.2f; target %.0f orders/s: %s%n%n", ratio, TARGET_PER_S,
                 webhook.perSecond() >= TARGET_PER_S ? "met" : "NOT met");
         for (Run r : runs) {
-            System.out.printf(Locale.ROOT, "RESULT bench=intake path=%s continuations=%s orders=%d clients=%d failed=%d "
+            System.out.printf(Locale.ROOT, "RESULT bench=intake path=%s node=%s orders=%d clients=%d failed=%d "
                     + "orders_per_s=%.1f p50_ms=%.2f p99_ms=%.2f cpu_ms_per_order=%.2f%n", r.path(),
-                    continuations ? "on" : "off", r.orders(), clients, r.failed(), r.perSecond(), r.percentileMs(50),
+                    node, r.orders(), clients, r.failed(), r.perSecond(), r.percentileMs(50),
                     r.percentileMs(99), r.cpuMsPerOrder());
         }
-        System.out.printf(Locale.ROOT, "RESULT bench=intake ratio_webhook_to_rest=%.2f target_per_s=%.0f target_met=%s%n",
-                ratio, TARGET_PER_S, webhook.perSecond() >= TARGET_PER_S);
+        System.out.printf(Locale.ROOT, "RESULT bench=intake node=%s ratio_webhook_to_rest=%.2f target_per_s=%.0f target_met=%s%n",
+                node, ratio, TARGET_PER_S, webhook.perSecond() >= TARGET_PER_S);
+    }
+
+    /** Every accepted order has its process: running (its first steps done or queued) or waiting for a job executor. */
+    private static void printProcesses(JdbcTemplate jdbc) {
+        long orders = jdbc.queryForObject("select count(*) from orders", Long.class);
+        long processes = jdbc.queryForObject("select count(*) from ACT_HI_PROCINST where PROC_DEF_KEY_ = 'order-fulfillment'",
+                Long.class);
+        long queued = jdbc.queryForObject("select count(*) from ACT_RU_JOB where HANDLER_TYPE_ = 'async-continuation'",
+                Long.class);
+        System.out.printf(Locale.ROOT, "orders accepted %d, their processes started %d, first steps queued for a job "
+                + "executor %d%n", orders, processes, queued);
     }
 
     private static String label(Run r) {

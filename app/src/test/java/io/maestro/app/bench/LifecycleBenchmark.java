@@ -121,15 +121,15 @@ public final class LifecycleBenchmark {
         }
         pool.shutdown();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120 + orders / 5));
-        int open = orders;
-        while (open > 0 && Instant.now().isBefore(deadline)) {
+        List<String> open = ids;
+        while (!open.isEmpty() && Instant.now().isBefore(deadline)) {
             Thread.sleep(250);
-            open = count(jdbc, ids, "select count(*) from orders where status <> 'DELIVERED' and id in (%s)");
+            open = undelivered(jdbc, open);
         }
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         double cpuMsPerOrder = (processCpuNanos() - cpuStart) / 1e6 / orders;
-        return new Run(name, orders, clients, seconds, (orders - open) / seconds,
-                latencies(jdbc, ids, "ALLOCATED"), latencies(jdbc, ids, "DELIVERED"), steps(jdbc, ids), open, cpuMsPerOrder);
+        return new Run(name, orders, clients, seconds, (orders - open.size()) / seconds,
+                latencies(jdbc, ids, "ALLOCATED"), latencies(jdbc, ids, "DELIVERED"), steps(jdbc, ids), open.size(), cpuMsPerOrder);
     }
 
     private static String place(Api api, String sku, String channelOrderId) {
@@ -236,12 +236,14 @@ public final class LifecycleBenchmark {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 
-    private static int count(JdbcTemplate jdbc, List<String> ids, String sql) {
-        int total = 0;
+    /** The orders not yet delivered; each poll asks only about those the last one found open. */
+    private static List<String> undelivered(JdbcTemplate jdbc, List<String> ids) {
+        List<String> open = new ArrayList<>();
         for (List<String> chunk : chunks(ids)) {
-            total += jdbc.queryForObject(sql.formatted(placeholders(chunk.size())), Integer.class, chunk.toArray());
+            open.addAll(jdbc.queryForList("select id from orders where status <> 'DELIVERED' and id in (%s)"
+                    .formatted(placeholders(chunk.size())), String.class, chunk.toArray()));
         }
-        return total;
+        return open;
     }
 
     private static List<List<String>> chunks(List<String> ids) {
