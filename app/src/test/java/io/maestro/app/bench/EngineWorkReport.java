@@ -45,6 +45,11 @@ final class EngineWorkReport {
         jdbc.query("select ACT_TYPE_, count(*) from ACT_HI_ACTINST group by ACT_TYPE_ order by 2 desc", rs -> {
             System.out.printf(Locale.ROOT, "    %-20s %8.1f%n", rs.getString(1), rs.getLong(2) / (double) orders);
         });
+        StringBuilder variables = new StringBuilder("    variables:");
+        jdbc.query("select NAME_, count(*) from ACT_HI_VARINST group by NAME_ order by 2 desc, 1", rs -> {
+            variables.append(String.format(Locale.ROOT, " %s %.1f", rs.getString(1), rs.getLong(2) / (double) orders));
+        });
+        System.out.println(variables);
         jdbc.query("select JOB_DEF_TYPE_, JOB_DEF_CONFIGURATION_, count(*) from ACT_HI_JOB_LOG where JOB_STATE_ = 2 "
                 + "group by JOB_DEF_TYPE_, JOB_DEF_CONFIGURATION_ order by 3 desc", rs -> {
             System.out.printf(Locale.ROOT, "    job %-16s %-14s %8.1f%n", rs.getString(1), rs.getString(2),
