@@ -238,7 +238,7 @@ public final class CandidatePlanOptimizer {
      * it on L, and with those rows CLP solves it in about 6 CPU-s and re-solves it from its last basis.
      */
     private static Master exactMaster(MPSolver clp, Columns columns, double[] prices, double[] center) {
-        Master exact = new Master(clp, columns);
+        Master exact = new Master(clp, columns, true);
         for (int r = 0; r < prices.length; r++) {
             if (prices[r] > 0 || center[r] > 0) {
                 exact.activate(r);
@@ -950,10 +950,16 @@ public final class CandidatePlanOptimizer {
         final MPConstraint[] choose;
         final MPConstraint[] limits;
         final List<MPVariable> variables = new ArrayList<>();
-        /** Whether it was solved before: a re-solve starts from the last basis. */
+        /** Whether re-solves start from the last basis (see {@link #warmParameters}). */
+        private final boolean warm;
         private boolean solved;
 
         Master(MPSolver solver, Columns columns) {
+            this(solver, columns, false);
+        }
+
+        Master(MPSolver solver, Columns columns, boolean warm) {
+            this.warm = warm;
             this.solver = solver;
             this.columns = columns;
             MPObjective objective = solver.objective();
@@ -998,7 +1004,7 @@ public final class CandidatePlanOptimizer {
                         }
                     }
                 }
-                MPSolver.ResultStatus status = solved ? solver.solve(warm()) : solver.solve();
+                MPSolver.ResultStatus status = solved && warm ? solver.solve(warmParameters()) : solver.solve();
                 solved = true;
                 if (status != MPSolver.ResultStatus.OPTIMAL) {
                     throw new IllegalStateException("relaxation of " + choose.length + " orders: " + status);
@@ -1027,10 +1033,12 @@ public final class CandidatePlanOptimizer {
         }
 
         /**
-         * Re-solves start from the last basis: without presolve (which would discard it), by the dual simplex
-         * (on L 0.4-2.4 CPU-s a re-solve, against 3-7 by the primal from the same basis and 6-11 with presolve).
+         * Re-solves of a large wave's relaxation start from the last basis: without presolve (which would discard
+         * it), by the dual simplex (on L 0.4-2.4 CPU-s a re-solve, against 3-7 by the primal from the same basis and
+         * 6-11 with presolve). Smaller waves re-solve from scratch: their relaxation's vertex, and so their choice,
+         * stays as before (on M the warm vertex led to a dearer choice).
          */
-        private static MPSolverParameters warm() {
+        private static MPSolverParameters warmParameters() {
             MPSolverParameters parameters = new MPSolverParameters();
             parameters.setIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE,
                     MPSolverParameters.PresolveValues.PRESOLVE_OFF.swigValue());
