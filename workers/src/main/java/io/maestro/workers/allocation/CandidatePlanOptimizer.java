@@ -215,6 +215,14 @@ public final class CandidatePlanOptimizer {
                 }
             }
             if (large) {
+                if (master != volumeDual && boundValid) {
+                    double[] dual = master.prices();
+                    double unsmoothed = lagrangianBound(orders, columns, dual);
+                    if (unsmoothed > bound) {
+                        bound = unsmoothed;
+                        center = dual;
+                    }
+                }
                 if (master != volumeDual) {
                     volumeDual.solve(start, Double.POSITIVE_INFINITY);
                 }
@@ -230,6 +238,25 @@ public final class CandidatePlanOptimizer {
         }
         diversify(orders, columns, lastPrice, relaxation, start, pricingEnds);
         return choose(orders, columns, start, bound, boundValid && rounds > 0, rounds, lastPrice, center, relaxation);
+    }
+
+    /**
+     * L(λ) = Σ orders' priced optima (B2) − λ·limits at the prices {@code price}, or −∞ if an optimum is not
+     * proven. Pricing smooths the relaxation's prices towards the best so far; once it stops, the relaxation's own
+     * last prices often bound better (on L about 0.1 % higher).
+     */
+    private double lagrangianBound(List<AllocationProblem> orders, Columns columns, double[] price) {
+        ShadowPrices shadow = columns.shadowPrices(price);
+        double lagrangian = -columns.valueOfLimits(price);
+        for (AllocationProblem order : orders) {
+            AllocationProblem priced = order.withPrices(shadow);
+            Assignment best = pricer.assign(priced);
+            if (!best.proven()) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            lagrangian += priced.evaluate(best.take());
+        }
+        return lagrangian;
     }
 
     /**
