@@ -70,6 +70,21 @@ class CandidatePlanOptimizerTest {
         assertBoundedFeasibleAndNoDearerThanTheStart(wave, solution, wave.jointOptimum());
     }
 
+    /**
+     * With time to spare, a large wave's choice goes through the neighbourhood search (SCIP re-choosing groups of
+     * orders with the others fixed): it never returns a choice that breaks the limits or costs more than the start,
+     * and never one below the joint optimum.
+     */
+    @Property(tries = 60)
+    void theNeighbourhoodSearchNeverReturnsADearerOrInfeasibleChoice(@ForAll long seed) {
+        Wave wave = randomWave(new Random(seed));
+
+        CandidatePlanOptimizer.Solution solution = new CandidatePlanOptimizer(4, 0.25, 0)
+                .optimise(wave.problems, wave.starts);
+
+        assertBoundedFeasibleAndNoDearerThanTheStart(wave, solution, wave.jointOptimum());
+    }
+
     /** The bound never exceeds the joint optimum, the plans keep the limits, and they never cost more than the start. */
     private static void assertBoundedFeasibleAndNoDearerThanTheStart(Wave wave, CandidatePlanOptimizer.Solution solution,
                                                                      double optimum) {
