@@ -79,6 +79,24 @@ public final class CandidatePlanOptimizer {
      * relaxation by then, and the neighbourhood search gains more with the time than more pricing would.
      */
     private static final double LARGE_WAVE_PRICING_SHARE = 0.6;
+    /**
+     * SCIP without presolving: on tens of thousands of candidates its presolving takes longer than the search it
+     * would shorten (S: 15.6 CPU-s with it, 4.3 without), and in a neighbourhood it finds nothing to remove.
+     */
+    private static final String NO_PRESOLVE = "\npresolving/maxrounds = 0";
+    /**
+     * SCIP in the proof stage, where the incumbent is known (the hint) and only the bound matters: no presolving,
+     * no primal heuristics (those running before the root LP took 1.3 of SCIP's 5 CPU-s on S's 49,585 candidates,
+     * and on an optimal incumbent none can succeed), no Gomory or aggregation (c-MIR) cuts (each round of them
+     * took about 0.3 CPU-s there; the gap closes by the other separators' cuts at the root). SCIP 5.0 CPU-s on S
+     * by default, 1.6 with these.
+     */
+    private static final String PROOF_SETTINGS = NO_PRESOLVE + "\nseparating/gomory/freq = -1"
+            + "\nseparating/aggregation/freq = -1" + heuristicsOff("trivial", "trivialnegation", "zeroobj", "locks",
+            "clique", "vbounds", "completesol", "shiftandpropagate", "rens", "alns", "feaspump", "oneopt",
+            "rounding", "simplerounding", "shifting", "intshifting", "randrounding", "adaptivediving",
+            "farkasdiving", "conflictdiving", "distributiondiving", "fracdiving", "guideddiving", "linesearchdiving",
+            "pscostdiving", "veclendiving", "rootsoldiving");
     /** SCIP's time limit leaves this much of the run's time for what follows it. */
     private static final double SCIP_MARGIN = 0.25;
     /** The whole choice goes to SCIP again, from the best so far, when at least this much time is left. */
@@ -101,7 +119,10 @@ public final class CandidatePlanOptimizer {
      * (Wentges smoothing): the relaxation's own prices swing wildly while it has few candidates.
      */
     private static final double SMOOTHING = 0.5;
-    /** The proof stage first enumerates the plans within this share of the gap (see {@link #prove}). */
+    /**
+     * When the window has too many plans within the whole gap, the proof stage first enumerates the plans within
+     * this share of it (see {@link #prove}).
+     */
     private static final double FIRST_CEILING_SHARE = 0.25;
     /** The proof stage gives up (the choice stays unproven) when an order has more plans within the gap. */
     private static final int MAX_PLANS_PER_ORDER = 50_000;
@@ -236,7 +257,9 @@ public final class CandidatePlanOptimizer {
                 lp.delete();
             }
         }
+        trace("priced rounds=" + rounds + " bound=" + bound + " columns=" + columns.all.size() + " t=" + elapsed(start));
         diversify(orders, columns, lastPrice, relaxation, start, pricingEnds);
+        trace("diversified columns=" + columns.all.size() + " t=" + elapsed(start));
         return choose(orders, columns, start, bound, boundValid && rounds > 0, rounds, lastPrice, center, relaxation);
     }
 
@@ -314,6 +337,7 @@ public final class CandidatePlanOptimizer {
                             double[] relaxation) {
         int[] chosen = orders.size() <= largeWave ? chooseByRelaxation(orders, columns, price, relaxation, start)
                 : chooseByPrices(orders, columns, boundPrice, relaxation, start);
+        trace("chosen cost=" + costOf(columns, chosen) + " t=" + elapsed(start));
         Proof proof = orders.size() <= largeWave && boundValid && timeLimitSeconds - elapsed(start) > MIN_SCIP_SECONDS
                 ? prove(orders, columns, chosen, boundPrice, start) : Proof.NONE;
         bound = Math.max(bound, proof.bound());
@@ -515,7 +539,7 @@ public final class CandidatePlanOptimizer {
             }
             double before = costOf(columns, chosen);
             chooseOpen(columns, neighbourhood, candidatesOf(orders, columns), left, chosen, start,
-                    NEIGHBOURHOOD_SECONDS, false);
+                    NEIGHBOURHOOD_SECONDS, NO_PRESOLVE, null);
             gained |= costOf(columns, chosen) < before - 1e-9;
         }
     }
@@ -560,23 +584,23 @@ public final class CandidatePlanOptimizer {
      */
     private MipOutcome chooseOpen(Columns columns, List<Integer> open, List<List<Integer>> candidates, int[] left,
                                   int[] chosen, long start) {
-        return chooseOpen(columns, open, candidates, left, chosen, start, Double.POSITIVE_INFINITY, true);
+        return chooseOpen(columns, open, candidates, left, chosen, start, Double.POSITIVE_INFINITY, "", null);
     }
 
     /**
-     * As above, SCIP given at most {@code seconds}, and without presolving unless {@code presolve}: on the proof's
-     * tens of thousands of candidates SCIP's presolving takes longer than the search it would shorten (S: 15.6
-     * CPU-s with it, 4.3 without), and in a neighbourhood it finds nothing to remove.
+     * As above, SCIP given at most {@code seconds}, with the SCIP {@code settings} given ({@link #NO_PRESOLVE},
+     * {@link #PROOF_SETTINGS} or none), and rows only for the limits in {@code rows} (all when null). SCIP's time
+     * limit is what is left once its model is built, at least half a second.
      */
     private MipOutcome chooseOpen(Columns columns, List<Integer> open, List<List<Integer>> candidates, int[] left,
-                                  int[] chosen, long start, double seconds, boolean presolve) {
+                                  int[] chosen, long start, double seconds, String settings, boolean[] rows) {
         MPSolver mip = MPSolver.createSolver("SCIP");
         try {
             mip.suppressOutput();
-            mip.setSolverSpecificParametersAsString(
-                    "timing/clocktype = 1" + (presolve ? "" : "\npresolving/maxrounds = 0"));
-            mip.setTimeLimit(Math.max(500, (long) (Math.min(seconds, timeLimitSeconds - SCIP_MARGIN - elapsed(start))
-                    * 1000)));
+            if (Boolean.getBoolean("b3.scip") && rows != null) {
+                mip.enableOutput();
+            }
+            mip.setSolverSpecificParametersAsString("timing/clocktype = 1" + settings);
             mip.objective().setMinimization();
             Map<Integer, MPConstraint> limits = new HashMap<>();
             List<MPVariable> variables = new ArrayList<>();
@@ -592,6 +616,9 @@ public final class CandidatePlanOptimizer {
                     one.setCoefficient(x, 1);
                     for (int k = 0; k < column.resources.length; k++) {
                         int r = column.resources[k];
+                        if (rows != null && !rows[r]) {
+                            continue;
+                        }
                         limits.computeIfAbsent(r, key -> mip.makeConstraint(Double.NEGATIVE_INFINITY, left[key]))
                                 .setCoefficient(x, column.units[k]);
                     }
@@ -605,7 +632,11 @@ public final class CandidatePlanOptimizer {
                 values[v] = chosen[columns.all.get(c).order] == c ? 1 : 0;
             }
             mip.setHint(variables.toArray(MPVariable[]::new), values);
+            mip.setTimeLimit(Math.max(500, (long) (Math.min(seconds, timeLimitSeconds - SCIP_MARGIN - elapsed(start))
+                    * 1000)));
+            trace("scip built vars=" + variables.size() + " rows=" + limits.size() + " t=" + elapsed(start));
             MPSolver.ResultStatus status = mip.solve();
+            trace("scip solved " + status + " t=" + elapsed(start));
             if ((status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE)
                     && mip.objective().value() < before - 1e-9) {
                 for (int v = 0; v < variables.size(); v++) {
@@ -667,6 +698,7 @@ public final class CandidatePlanOptimizer {
         }
         double incumbent = costOf(columns, chosen);
         double gap = incumbent - lagrangian;
+        trace("prove repriced L=" + lagrangian + " gap=" + gap + " t=" + elapsed(start));
         if (gap <= PROVEN_GAP * Math.max(1, Math.abs(lagrangian))) {
             return new Proof(lagrangian, true);
         }
@@ -675,9 +707,14 @@ public final class CandidatePlanOptimizer {
             everyOrder.add(o);
         }
         double bound = lagrangian;
-        double ceiling = FIRST_CEILING_SHARE * gap;
+        double ceiling = gap;
+        List<List<int[][]>> plans = plansWithin(orders, priced, value, ceiling, start);
+        if (plans == null) {
+            ceiling = FIRST_CEILING_SHARE * gap;
+            plans = plansWithin(orders, priced, value, ceiling, start);
+        }
         while (true) {
-            List<List<int[][]>> plans = plansWithin(orders, priced, value, ceiling, start);
+            trace("enumerated t=" + elapsed(start) + " complete=" + (plans != null));
             if (plans == null) {
                 return new Proof(bound, false);
             }
@@ -686,9 +723,14 @@ public final class CandidatePlanOptimizer {
                     columns.add(o, take);
                 }
             }
-            MipOutcome mip = chooseOpen(columns, everyOrder, candidatesOf(orders, columns),
+            trace("added t=" + elapsed(start));
+            DominatedPlans.Kept kept = columns.undominated(candidatesOf(orders, columns));
+            System.arraycopy(kept.replace(chosen), 0, chosen, 0, chosen.length);
+            trace("prove ceiling=" + ceiling + " candidates=" + columns.all.size() + " kept=" + kept.count() + " t=" + elapsed(start));
+            MipOutcome mip = chooseOpen(columns, everyOrder, kept.ofOrder(),
                     columns.limits.stream().mapToInt(Integer::intValue).toArray(), chosen, start,
-                    Double.POSITIVE_INFINITY, false);
+                    Double.POSITIVE_INFINITY, PROOF_SETTINGS, kept.binding());
+            trace("prove scip optimal=" + mip.optimal() + " bound=" + mip.bestBound() + " cost=" + costOf(columns, chosen));
             double cost = costOf(columns, chosen);
             boolean complete = ceiling >= cost - lagrangian - TOLERANCE;
             bound = Math.max(bound, Math.min(complete ? cost : lagrangian + ceiling, Math.min(mip.bestBound(), cost)));
@@ -696,6 +738,7 @@ public final class CandidatePlanOptimizer {
                 return new Proof(bound, mip.optimal() && complete);
             }
             ceiling = cost - lagrangian;
+            plans = plansWithin(orders, priced, value, ceiling, start);
         }
     }
 
@@ -720,6 +763,14 @@ public final class CandidatePlanOptimizer {
             found.add(plans.get());
         }
         return found;
+    }
+
+    private static String heuristicsOff(String... names) {
+        StringBuilder settings = new StringBuilder();
+        for (String name : names) {
+            settings.append("\nheuristics/").append(name).append("/freq = -1");
+        }
+        return settings.toString();
     }
 
     private static List<List<Integer>> candidatesOf(List<AllocationProblem> orders, Columns columns) {
@@ -778,6 +829,12 @@ public final class CandidatePlanOptimizer {
         return cost;
     }
 
+    static void trace(String what) {
+        if (Boolean.getBoolean("b3.trace")) {
+            System.err.printf("TRACE %.3f %s%n", clockNanos() / 1e9, what);
+        }
+    }
+
     private static double elapsed(long start) {
         return (clockNanos() - start) / 1e9;
     }
@@ -825,6 +882,20 @@ public final class CandidatePlanOptimizer {
         }
     }
 
+    /** A plan's units per line and node, as a key: equal when the units are. */
+    private record Take(int[][] units) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Take other && Arrays.deepEquals(units, other.units);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.deepHashCode(units);
+        }
+    }
+
     /**
      * The candidate plans and the stock and capacity limits they share. A limit is contended once the orders'
      * candidates could together exceed it (each order at its candidate using most of it); only contended limits
@@ -833,7 +904,7 @@ public final class CandidatePlanOptimizer {
     private static final class Columns {
         final List<AllocationProblem> orders;
         final List<Column> all = new ArrayList<>();
-        final List<Map<String, Integer>> known = new ArrayList<>();
+        final List<Map<Take, Integer>> known = new ArrayList<>();
         final int[] startColumn;
         final Map<String, Integer> resourceIndex = new HashMap<>();
         final List<Integer> limits = new ArrayList<>();
@@ -881,7 +952,7 @@ public final class CandidatePlanOptimizer {
 
         /** The index of the plan among the candidates of order {@code o}, added when it is new. */
         int add(int o, int[][] take) {
-            String key = Arrays.deepToString(take);
+            Take key = new Take(take);
             Integer existing = known.get(o).get(key);
             if (existing != null) {
                 return existing;
@@ -901,8 +972,9 @@ public final class CandidatePlanOptimizer {
             int[] resources = use.keySet().stream().mapToInt(Integer::intValue).toArray();
             int[] units = Arrays.stream(resources).map(use::get).toArray();
             int c = all.size();
-            known.get(o).put(key, c);
-            all.add(new Column(o, AllocationProblem.copy(take), p.evaluate(take), resources, units));
+            int[][] copy = AllocationProblem.copy(take);
+            known.get(o).put(new Take(copy), c);
+            all.add(new Column(o, copy, p.evaluate(take), resources, units));
             for (int k = 0; k < resources.length; k++) {
                 int r = resources[k];
                 columnsUsing.get(r).add(c);
@@ -940,6 +1012,20 @@ public final class CandidatePlanOptimizer {
                 }
             }
             return false;
+        }
+
+        /** The candidates given without the dominated ones, and the limits that may bind (see {@link DominatedPlans}). */
+        DominatedPlans.Kept undominated(List<List<Integer>> candidates) {
+            double[] cost = new double[all.size()];
+            int[][] resources = new int[all.size()][];
+            int[][] units = new int[all.size()][];
+            for (int c = 0; c < cost.length; c++) {
+                cost[c] = all.get(c).cost;
+                resources[c] = all.get(c).resources;
+                units[c] = all.get(c).units;
+            }
+            return DominatedPlans.prune(candidates, cost, resources, units,
+                    limits.stream().mapToInt(Integer::intValue).toArray());
         }
 
         int[] starts() {
