@@ -97,6 +97,13 @@ public final class CandidatePlanOptimizer {
             "rounding", "simplerounding", "shifting", "intshifting", "randrounding", "adaptivediving",
             "farkasdiving", "conflictdiving", "distributiondiving", "fracdiving", "guideddiving", "linesearchdiving",
             "pscostdiving", "veclendiving", "rootsoldiving");
+    /**
+     * Per candidate, the CPU time SCIP takes outside its own clock in the proof stage: building its model,
+     * loading it into SCIP and freeing it (on S about 0.75 CPU-s for 49,585 candidates).
+     */
+    private static final double SCIP_SECONDS_OUTSIDE_ITS_CLOCK = 1.5e-5;
+    /** The proof stage does not start SCIP with less time than this: its root LP alone takes about 0.6 CPU-s on S. */
+    private static final double MIN_PROOF_SECONDS = 0.5;
     /** SCIP's time limit leaves this much of the run's time for what follows it. */
     private static final double SCIP_MARGIN = 0.25;
     /** The whole choice goes to SCIP again, from the best so far, when at least this much time is left. */
@@ -257,9 +264,7 @@ public final class CandidatePlanOptimizer {
                 lp.delete();
             }
         }
-        trace("priced rounds=" + rounds + " bound=" + bound + " columns=" + columns.all.size() + " t=" + elapsed(start));
         diversify(orders, columns, lastPrice, relaxation, start, pricingEnds);
-        trace("diversified columns=" + columns.all.size() + " t=" + elapsed(start));
         return choose(orders, columns, start, bound, boundValid && rounds > 0, rounds, lastPrice, center, relaxation);
     }
 
@@ -337,7 +342,6 @@ public final class CandidatePlanOptimizer {
                             double[] relaxation) {
         int[] chosen = orders.size() <= largeWave ? chooseByRelaxation(orders, columns, price, relaxation, start)
                 : chooseByPrices(orders, columns, boundPrice, relaxation, start);
-        trace("chosen cost=" + costOf(columns, chosen) + " t=" + elapsed(start));
         Proof proof = orders.size() <= largeWave && boundValid && timeLimitSeconds - elapsed(start) > MIN_SCIP_SECONDS
                 ? prove(orders, columns, chosen, boundPrice, start) : Proof.NONE;
         bound = Math.max(bound, proof.bound());
@@ -597,9 +601,6 @@ public final class CandidatePlanOptimizer {
         MPSolver mip = MPSolver.createSolver("SCIP");
         try {
             mip.suppressOutput();
-            if (Boolean.getBoolean("b3.scip") && rows != null) {
-                mip.enableOutput();
-            }
             mip.setSolverSpecificParametersAsString("timing/clocktype = 1" + settings);
             mip.objective().setMinimization();
             Map<Integer, MPConstraint> limits = new HashMap<>();
@@ -634,9 +635,7 @@ public final class CandidatePlanOptimizer {
             mip.setHint(variables.toArray(MPVariable[]::new), values);
             mip.setTimeLimit(Math.max(500, (long) (Math.min(seconds, timeLimitSeconds - SCIP_MARGIN - elapsed(start))
                     * 1000)));
-            trace("scip built vars=" + variables.size() + " rows=" + limits.size() + " t=" + elapsed(start));
             MPSolver.ResultStatus status = mip.solve();
-            trace("scip solved " + status + " t=" + elapsed(start));
             if ((status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE)
                     && mip.objective().value() < before - 1e-9) {
                 for (int v = 0; v < variables.size(); v++) {
@@ -672,8 +671,13 @@ public final class CandidatePlanOptimizer {
      * is a candidate (B2 enumerates them), the candidates hold an optimal allocation: SCIP's optimum over them
      * is the optimum of the whole plan-choice model, and its lower bound is a lower bound of it.
      *
-     * <p>The plans within the whole gap can be far more than SCIP can take (66,000 on a day of 300 orders), so the
-     * ceiling rises in steps: with every plan of reduced cost ≤ g a candidate, an allocation outside the candidates
+     * <p>Before SCIP, the candidates that cannot be part of an allocation no dearer than the choice go
+     * ({@link #noDearerThan}), and so do the dominated ones ({@link DominatedPlans}); neither changes SCIP's optimum.
+     * SCIP then runs with {@link #PROOF_SETTINGS}, the choice as its incumbent: with no heuristics it only has to
+     * raise its bound to the choice (within its relative gap), which on S's 49,585 candidates the root's cuts do.
+     *
+     * <p>When the plans within the whole gap are more than the window can afford, the ceiling rises in steps from a
+     * share of the gap: with every plan of reduced cost ≤ g a candidate, an allocation outside the candidates
      * uses some plan above g and costs at least L(λ) + g. SCIP's optimum z over the candidates is therefore optimal
      * once z ≤ L(λ) + g; otherwise g rises to z − L(λ), the most a cheaper allocation's plans can exceed their
      * priced optima by. Before that, min(L(λ) + g, SCIP's bound) is a lower bound of the window.
@@ -698,7 +702,6 @@ public final class CandidatePlanOptimizer {
         }
         double incumbent = costOf(columns, chosen);
         double gap = incumbent - lagrangian;
-        trace("prove repriced L=" + lagrangian + " gap=" + gap + " t=" + elapsed(start));
         if (gap <= PROVEN_GAP * Math.max(1, Math.abs(lagrangian))) {
             return new Proof(lagrangian, true);
         }
@@ -714,7 +717,6 @@ public final class CandidatePlanOptimizer {
             plans = plansWithin(orders, priced, value, ceiling, start);
         }
         while (true) {
-            trace("enumerated t=" + elapsed(start) + " complete=" + (plans != null));
             if (plans == null) {
                 return new Proof(bound, false);
             }
@@ -723,14 +725,18 @@ public final class CandidatePlanOptimizer {
                     columns.add(o, take);
                 }
             }
-            trace("added t=" + elapsed(start));
-            DominatedPlans.Kept kept = columns.undominated(candidatesOf(orders, columns));
+            List<List<Integer>> candidates = noDearerThan(columns, candidatesOf(orders, columns), chosen, price,
+                    value, lagrangian);
+            DominatedPlans.Kept kept = columns.undominated(candidates);
             System.arraycopy(kept.replace(chosen), 0, chosen, 0, chosen.length);
-            trace("prove ceiling=" + ceiling + " candidates=" + columns.all.size() + " kept=" + kept.count() + " t=" + elapsed(start));
+            double seconds = timeLimitSeconds - SCIP_MARGIN - elapsed(start)
+                    - kept.count() * SCIP_SECONDS_OUTSIDE_ITS_CLOCK;
+            if (seconds < MIN_PROOF_SECONDS) {
+                return new Proof(bound, false);
+            }
             MipOutcome mip = chooseOpen(columns, everyOrder, kept.ofOrder(),
                     columns.limits.stream().mapToInt(Integer::intValue).toArray(), chosen, start,
-                    Double.POSITIVE_INFINITY, PROOF_SETTINGS, kept.binding());
-            trace("prove scip optimal=" + mip.optimal() + " bound=" + mip.bestBound() + " cost=" + costOf(columns, chosen));
+                    seconds, PROOF_SETTINGS, kept.binding());
             double cost = costOf(columns, chosen);
             boolean complete = ceiling >= cost - lagrangian - TOLERANCE;
             bound = Math.max(bound, Math.min(complete ? cost : lagrangian + ceiling, Math.min(mip.bestBound(), cost)));
@@ -740,6 +746,43 @@ public final class CandidatePlanOptimizer {
             ceiling = cost - lagrangian;
             plans = plansWithin(orders, priced, value, ceiling, start);
         }
+    }
+
+    /**
+     * Per order, the candidates that can be part of an allocation no dearer than the choice (Lagrangian
+     * reduced-cost fixing): at the bound's prices an allocation costs L(λ) + Σ_o r_o(p_o) + λ·(limits − use) ≥
+     * L(λ) + Σ_o r_o(p_o), so in one no dearer than the choice Σ_o r_o(p_o) ≤ choice − L(λ). With m_o the least
+     * r_o among order o's candidates kept (every allocation among them takes one of those), each order's plan has
+     * r_o(p) − m_o ≤ choice − L(λ) − Σ m; a plan above that is dropped, which may raise m_o, so this repeats until
+     * nothing drops. The choice's own plans always stay, so SCIP's optimum over the candidates kept is the
+     * optimum over all of them. (The column generation's candidates above the gap go; on S 538 of 49,585.)
+     */
+    private static List<List<Integer>> noDearerThan(Columns columns, List<List<Integer>> candidates, int[] chosen,
+                                                    double[] price, double[] value, double lagrangian) {
+        double incumbent = costOf(columns, chosen);
+        double[] reduced = new double[columns.all.size()];
+        for (int c = 0; c < reduced.length; c++) {
+            Column column = columns.all.get(c);
+            reduced[c] = column.pricedCost(price) - value[column.order];
+        }
+        List<List<Integer>> kept = new ArrayList<>();
+        candidates.forEach(ofOrder -> kept.add(new ArrayList<>(ofOrder)));
+        boolean dropped = true;
+        while (dropped) {
+            dropped = false;
+            double[] least = new double[kept.size()];
+            double budget = incumbent - lagrangian + TOLERANCE * Math.max(1, Math.abs(incumbent));
+            for (int o = 0; o < kept.size(); o++) {
+                least[o] = kept.get(o).stream().mapToDouble(c -> reduced[c]).min().orElse(0);
+                budget -= least[o];
+            }
+            for (int o = 0; o < kept.size(); o++) {
+                int own = chosen[o];
+                double most = least[o] + budget;
+                dropped |= kept.get(o).removeIf(c -> c != own && reduced[c] > most);
+            }
+        }
+        return kept;
     }
 
     /**
@@ -827,12 +870,6 @@ public final class CandidatePlanOptimizer {
             cost += columns.all.get(c).cost;
         }
         return cost;
-    }
-
-    static void trace(String what) {
-        if (Boolean.getBoolean("b3.trace")) {
-            System.err.printf("TRACE %.3f %s%n", clockNanos() / 1e9, what);
-        }
     }
 
     private static double elapsed(long start) {
