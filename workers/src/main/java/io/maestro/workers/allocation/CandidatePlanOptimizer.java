@@ -947,6 +947,8 @@ public final class CandidatePlanOptimizer {
         final List<Integer> limits = new ArrayList<>();
         /** [order]: the limits its plans may draw on. */
         final int[][] reach;
+        /** [order][node][line]: the stock limit a unit of the line from the node uses; [order][node][lines]: its capacity (-1: none). */
+        private final int[][][] resourceOf;
         final List<List<Integer>> columnsUsing = new ArrayList<>();
         /** [order]: per limit it has drawn on, the most any of its candidates takes. */
         final List<Map<Integer, Integer>> most = new ArrayList<>();
@@ -961,18 +963,23 @@ public final class CandidatePlanOptimizer {
             this.orders = orders;
             this.startColumn = new int[orders.size()];
             this.reach = new int[orders.size()][];
+            this.resourceOf = new int[orders.size()][][];
             for (int o = 0; o < orders.size(); o++) {
                 known.add(new HashMap<>());
                 ofOrder.add(new ArrayList<>());
                 most.add(new HashMap<>());
                 AllocationProblem p = orders.get(o);
                 Set<Integer> reachable = new TreeSet<>();
+                resourceOf[o] = new int[p.nodes.length][p.lines.length + 1];
                 for (int n = 0; n < p.nodes.length; n++) {
+                    resourceOf[o][n][p.lines.length] = p.capUnits[n] == Node.UNLIMITED ? -1
+                            : resource(capacityKey(p, n), p.capUnits[n]);
                     if (p.capUnits[n] != Node.UNLIMITED) {
-                        reachable.add(resource(capacityKey(p, n), p.capUnits[n]));
+                        reachable.add(resourceOf[o][n][p.lines.length]);
                     }
                     for (int i = 0; i < p.lines.length; i++) {
-                        reachable.add(resource(stockKey(p, n, i), p.avail[n][p.sku[i]]));
+                        resourceOf[o][n][i] = resource(stockKey(p, n, i), p.avail[n][p.sku[i]]);
+                        reachable.add(resourceOf[o][n][i]);
                     }
                 }
                 reach[o] = reachable.stream().mapToInt(Integer::intValue).toArray();
@@ -999,9 +1006,9 @@ public final class CandidatePlanOptimizer {
             for (int n = 0; n < p.nodes.length; n++) {
                 for (int i = 0; i < p.lines.length; i++) {
                     if (take[i][n] > 0) {
-                        use.merge(resourceIndex.get(stockKey(p, n, i)), take[i][n], Integer::sum);
-                        if (p.capUnits[n] != Node.UNLIMITED) {
-                            use.merge(resourceIndex.get(capacityKey(p, n)), take[i][n], Integer::sum);
+                        use.merge(resourceOf[o][n][i], take[i][n], Integer::sum);
+                        if (resourceOf[o][n][p.lines.length] >= 0) {
+                            use.merge(resourceOf[o][n][p.lines.length], take[i][n], Integer::sum);
                         }
                     }
                 }
