@@ -725,12 +725,15 @@ public final class CandidatePlanOptimizer {
                     columns.add(o, take);
                 }
             }
-            List<List<Integer>> candidates = noDearerThan(columns, candidatesOf(orders, columns), chosen, price,
-                    value, lagrangian);
-            DominatedPlans.Kept kept = columns.undominated(candidates);
-            System.arraycopy(kept.replace(chosen), 0, chosen, 0, chosen.length);
+            DominatedPlans.Kept kept = proofCandidates(orders, columns, chosen, price, value, lagrangian, ceiling);
             double seconds = timeLimitSeconds - SCIP_MARGIN - elapsed(start)
                     - kept.count() * SCIP_SECONDS_OUTSIDE_ITS_CLOCK;
+            if (seconds < MIN_PROOF_SECONDS && ceiling > FIRST_CEILING_SHARE * gap + TOLERANCE) {
+                ceiling = FIRST_CEILING_SHARE * gap;
+                kept = proofCandidates(orders, columns, chosen, price, value, lagrangian, ceiling);
+                seconds = timeLimitSeconds - SCIP_MARGIN - elapsed(start)
+                        - kept.count() * SCIP_SECONDS_OUTSIDE_ITS_CLOCK;
+            }
             if (seconds < MIN_PROOF_SECONDS) {
                 return new Proof(bound, false);
             }
@@ -749,16 +752,32 @@ public final class CandidatePlanOptimizer {
     }
 
     /**
-     * Per order, the candidates that can be part of an allocation no dearer than the choice (Lagrangian
-     * reduced-cost fixing): at the bound's prices an allocation costs L(λ) + Σ_o r_o(p_o) + λ·(limits − use) ≥
-     * L(λ) + Σ_o r_o(p_o), so in one no dearer than the choice Σ_o r_o(p_o) ≤ choice − L(λ). With m_o the least
-     * r_o among order o's candidates kept (every allocation among them takes one of those), each order's plan has
-     * r_o(p) − m_o ≤ choice − L(λ) − Σ m; a plan above that is dropped, which may raise m_o, so this repeats until
-     * nothing drops. The choice's own plans always stay, so SCIP's optimum over the candidates kept is the
-     * optimum over all of them. (The column generation's candidates above the gap go; on S 538 of 49,585.)
+     * The candidates SCIP needs in the proof stage: those within {@code ceiling} of their order's priced optimum
+     * that can be part of an allocation no dearer than the choice, without the dominated ones. The choice's plans
+     * are replaced by those kept in their place (a choice no dearer that keeps the limits).
+     */
+    private static DominatedPlans.Kept proofCandidates(List<AllocationProblem> orders, Columns columns, int[] chosen,
+                                                       double[] price, double[] value, double lagrangian,
+                                                       double ceiling) {
+        DominatedPlans.Kept kept = columns.undominated(
+                noDearerThan(columns, candidatesOf(orders, columns), chosen, price, value, lagrangian, ceiling));
+        System.arraycopy(kept.replace(chosen), 0, chosen, 0, chosen.length);
+        return kept;
+    }
+
+    /**
+     * Per order, the candidates within {@code ceiling} of its priced optimum that can be part of an allocation among
+     * them no dearer than the choice (Lagrangian reduced-cost fixing): at the bound's prices an allocation costs
+     * L(λ) + Σ_o r_o(p_o) + λ·(limits − use) ≥ L(λ) + Σ_o r_o(p_o), so in one no dearer than the choice
+     * Σ_o r_o(p_o) ≤ choice − L(λ). With m_o the least r_o among order o's candidates kept (every allocation among
+     * them takes one of those), each order's plan has r_o(p) − m_o ≤ choice − L(λ) − Σ m; a plan above that is
+     * dropped, which may raise m_o, so this repeats until nothing drops. The choice's own plans always stay, so
+     * SCIP's optimum over the candidates kept is the optimum over all candidates within the ceiling. (On S the
+     * column generation's 319 candidates above the gap go, of 49,585.)
      */
     private static List<List<Integer>> noDearerThan(Columns columns, List<List<Integer>> candidates, int[] chosen,
-                                                    double[] price, double[] value, double lagrangian) {
+                                                    double[] price, double[] value, double lagrangian,
+                                                    double ceiling) {
         double incumbent = costOf(columns, chosen);
         double[] reduced = new double[columns.all.size()];
         for (int c = 0; c < reduced.length; c++) {
@@ -778,7 +797,7 @@ public final class CandidatePlanOptimizer {
             }
             for (int o = 0; o < kept.size(); o++) {
                 int own = chosen[o];
-                double most = least[o] + budget;
+                double most = Math.min(least[o] + budget, ceiling + TOLERANCE);
                 dropped |= kept.get(o).removeIf(c -> c != own && reduced[c] > most);
             }
         }
