@@ -84,14 +84,20 @@ public final class CandidatePlanOptimizer {
      * would shorten (S: 15.6 CPU-s with it, 4.3 without), and in a neighbourhood it finds nothing to remove.
      */
     private static final String NO_PRESOLVE = "\npresolving/maxrounds = 0";
+    /** SCIP's clock: the process's CPU time, which here is mostly the optimising thread's (see {@link #clockNanos}). */
+    private static final String CPU_CLOCK = "timing/clocktype = 1";
     /**
      * SCIP in the proof stage, where the incumbent is known (the hint) and only the bound matters: no presolving,
      * no primal heuristics (those running before the root LP took 1.3 of SCIP's 5 CPU-s on S's 49,585 candidates,
      * and on an optimal incumbent none can succeed), no Gomory or aggregation (c-MIR) cuts (each round of them
      * took about 0.3 CPU-s there; the gap closes by the other separators' cuts at the root). SCIP 5.0 CPU-s on S
-     * by default, 1.6 with these.
+     * by default, 1.6 with these. Its clock is the wall clock: the process's CPU time sums all of the JVM's
+     * threads, so it also counts the JVM's own work (such as collecting the proof's tens of thousands of
+     * candidates) and is slower to read, and SCIP reads it often; with it the whole run on S took 3.8-4.5 CPU-s
+     * and ended unproven in two of six runs, with the wall clock 3.4-3.7 CPU-s, all proven. The wall clock runs
+     * no slower than the thread's CPU time, so the proof still keeps the CPU budget.
      */
-    private static final String PROOF_SETTINGS = NO_PRESOLVE + "\nseparating/gomory/freq = -1"
+    private static final String PROOF_SETTINGS = "timing/clocktype = 2" + NO_PRESOLVE + "\nseparating/gomory/freq = -1"
             + "\nseparating/aggregation/freq = -1" + heuristicsOff("trivial", "trivialnegation", "zeroobj", "locks",
             "clique", "vbounds", "completesol", "shiftandpropagate", "rens", "alns", "feaspump", "oneopt",
             "rounding", "simplerounding", "shifting", "intshifting", "randrounding", "adaptivediving",
@@ -99,7 +105,8 @@ public final class CandidatePlanOptimizer {
             "pscostdiving", "veclendiving", "rootsoldiving");
     /**
      * Per candidate, the CPU time SCIP takes outside its own clock in the proof stage: building its model,
-     * loading it into SCIP and freeing it (on S about 0.75 CPU-s for 49,585 candidates).
+     * loading it into SCIP and freeing it (on S about 0.75 CPU-s for 49,585 candidates). Nothing else follows
+     * the proof's SCIP, so its time limit leaves only this.
      */
     private static final double SCIP_SECONDS_OUTSIDE_ITS_CLOCK = 1.5e-5;
     /** The proof stage does not start SCIP with less time than this: its root LP alone takes about 0.6 CPU-s on S. */
@@ -543,7 +550,7 @@ public final class CandidatePlanOptimizer {
             }
             double before = costOf(columns, chosen);
             chooseOpen(columns, neighbourhood, candidatesOf(orders, columns), left, chosen, start,
-                    NEIGHBOURHOOD_SECONDS, NO_PRESOLVE, null);
+                    NEIGHBOURHOOD_SECONDS, CPU_CLOCK + NO_PRESOLVE, null);
             gained |= costOf(columns, chosen) < before - 1e-9;
         }
     }
@@ -588,12 +595,12 @@ public final class CandidatePlanOptimizer {
      */
     private MipOutcome chooseOpen(Columns columns, List<Integer> open, List<List<Integer>> candidates, int[] left,
                                   int[] chosen, long start) {
-        return chooseOpen(columns, open, candidates, left, chosen, start, Double.POSITIVE_INFINITY, "", null);
+        return chooseOpen(columns, open, candidates, left, chosen, start, Double.POSITIVE_INFINITY, CPU_CLOCK, null);
     }
 
     /**
-     * As above, SCIP given at most {@code seconds}, with the SCIP {@code settings} given ({@link #NO_PRESOLVE},
-     * {@link #PROOF_SETTINGS} or none), and rows only for the limits in {@code rows} (all when null). SCIP's time
+     * As above, SCIP given at most {@code seconds}, with the SCIP {@code settings} given ({@link #CPU_CLOCK}, also
+     * with {@link #NO_PRESOLVE}, or {@link #PROOF_SETTINGS}), and rows only for the limits in {@code rows} (all when null). SCIP's time
      * limit is what is left once its model is built, at least half a second.
      */
     private MipOutcome chooseOpen(Columns columns, List<Integer> open, List<List<Integer>> candidates, int[] left,
@@ -601,7 +608,7 @@ public final class CandidatePlanOptimizer {
         MPSolver mip = MPSolver.createSolver("SCIP");
         try {
             mip.suppressOutput();
-            mip.setSolverSpecificParametersAsString("timing/clocktype = 1" + settings);
+            mip.setSolverSpecificParametersAsString(settings);
             mip.objective().setMinimization();
             Map<Integer, MPConstraint> limits = new HashMap<>();
             List<MPVariable> variables = new ArrayList<>();
@@ -726,13 +733,11 @@ public final class CandidatePlanOptimizer {
                 }
             }
             DominatedPlans.Kept kept = proofCandidates(orders, columns, chosen, price, value, lagrangian, ceiling);
-            double seconds = timeLimitSeconds - SCIP_MARGIN - elapsed(start)
-                    - kept.count() * SCIP_SECONDS_OUTSIDE_ITS_CLOCK;
+            double seconds = timeLimitSeconds - elapsed(start) - kept.count() * SCIP_SECONDS_OUTSIDE_ITS_CLOCK;
             if (seconds < MIN_PROOF_SECONDS && ceiling > FIRST_CEILING_SHARE * gap + TOLERANCE) {
                 ceiling = FIRST_CEILING_SHARE * gap;
                 kept = proofCandidates(orders, columns, chosen, price, value, lagrangian, ceiling);
-                seconds = timeLimitSeconds - SCIP_MARGIN - elapsed(start)
-                        - kept.count() * SCIP_SECONDS_OUTSIDE_ITS_CLOCK;
+                seconds = timeLimitSeconds - elapsed(start) - kept.count() * SCIP_SECONDS_OUTSIDE_ITS_CLOCK;
             }
             if (seconds < MIN_PROOF_SECONDS) {
                 return new Proof(bound, false);
