@@ -124,6 +124,11 @@ public final class CandidatePlanOptimizer {
     private static final int NEIGHBOURHOOD_ORDERS = 1_000;
     /** SCIP's time per neighbourhood. */
     private static final double NEIGHBOURHOOD_SECONDS = 3;
+    /**
+     * A large wave's greedy choice takes the candidate the relaxed choice gives at least this share of its order
+     * (rounding the relaxation), else its cheapest candidate at the bound's prices.
+     */
+    private static final double ROUNDED = 0.5;
     /** A choice this close (relative) to the bound is proven optimal: SCIP's default relative gap. */
     private static final double PROVEN_GAP = 1e-4;
     /** Pricing stops once the relaxation is this close (relative) to the bound. */
@@ -258,10 +263,8 @@ public final class CandidatePlanOptimizer {
                         center = dual;
                     }
                 }
-                if (master != volumeDual) {
-                    volumeDual.solve(start, Double.POSITIVE_INFINITY);
-                }
-                relaxation = volumeDual.values();
+                // CLP's own relaxed choice (a vertex) once it took over, else the volume algorithm's averaged one
+                relaxation = master.values();
             } else {
                 master.solve(start, Double.POSITIVE_INFINITY);
                 relaxation = master.values();
@@ -452,12 +455,12 @@ public final class CandidatePlanOptimizer {
     }
 
     /**
-     * One candidate per order for waves too large for SCIP in time: at the bound's prices each order's candidates
-     * are ranked by cost plus the prices of what they use; orders the relaxed choice is surest of choose first,
-     * each its best-ranked candidate if it fits what the orders before it left, else B2's plan at the prices on
-     * what they left. The starting plans are kept if they cost less; each order is polished; SCIP chooses again
-     * for the orders the relaxed choice splits or whose choice costs more at the prices than their cheapest
-     * candidate, the others fixed; then polishing until a pass gains nothing.
+     * One candidate per order for waves too large for SCIP in time, by rounding the relaxed choice: orders it is
+     * surest of choose first, each the candidate it gives at least half the order (else its cheapest candidate at
+     * the bound's prices, cost plus the prices of what it uses) if that fits what the orders before it left, else
+     * B2's plan at the prices on what they left. The orders the relaxation gives a whole candidate come first (with
+     * CLP's relaxed choice, which keeps the limits, they all fit). The starting plans are kept if they cost less;
+     * each order is polished; then the large-neighbourhood search ({@link #improve}).
      */
     private int[] chooseByPrices(List<AllocationProblem> orders, Columns columns, double[] price,
                                  double[] relaxation, long start) {
@@ -485,6 +488,11 @@ public final class CandidatePlanOptimizer {
             int best = -1;
             for (int c : columns.ofOrder.get(o)) {
                 if (best < 0 || priced[c] < priced[best]) {
+                    best = c;
+                }
+            }
+            for (int c : columns.ofOrder.get(o)) {
+                if (c < relaxation.length && relaxation[c] >= ROUNDED) {
                     best = c;
                 }
             }
