@@ -489,17 +489,7 @@ public final class CandidatePlanOptimizer {
         int[] chosen = new int[orders.size()];
         ShadowPrices shadow = columns.shadowPrices(price);
         for (int o : sequence) {
-            int best = -1;
-            for (int c : columns.ofOrder.get(o)) {
-                if (best < 0 || priced[c] < priced[best]) {
-                    best = c;
-                }
-            }
-            for (int c : columns.ofOrder.get(o)) {
-                if (c < relaxation.length && relaxation[c] >= ROUNDED) {
-                    best = c;
-                }
-            }
+            int best = rounded(columns.ofOrder.get(o), relaxation, priced);
             if (!columns.all.get(best).fits(left)) {
                 AllocationProblem p = orders.get(o);
                 AllocationProblem rest = residual(p, columns, left, shadow);
@@ -514,6 +504,23 @@ public final class CandidatePlanOptimizer {
         polish(orders, columns, chosen, start);
         improve(orders, columns, chosen, price, start);
         return chosen;
+    }
+
+    /**
+     * The candidate (of {@code candidates}, one order's) the relaxed choice gives at least {@link #ROUNDED} of the
+     * order, else the one with the least {@code priced} cost; candidates beyond the relaxation count as 0.
+     */
+    static int rounded(List<Integer> candidates, double[] relaxation, double[] priced) {
+        int best = -1;
+        for (int c : candidates) {
+            if (c < relaxation.length && relaxation[c] >= ROUNDED) {
+                return c;
+            }
+            if (best < 0 || priced[c] < priced[best]) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     /**

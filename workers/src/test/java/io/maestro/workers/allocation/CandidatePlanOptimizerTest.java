@@ -85,6 +85,45 @@ class CandidatePlanOptimizerTest {
         assertBoundedFeasibleAndNoDearerThanTheStart(wave, solution, wave.jointOptimum());
     }
 
+    /**
+     * Rounding a large wave's relaxed choice: an order takes the candidate the relaxation gives at least half of it,
+     * else its cheapest candidate at the prices; candidates added after the relaxation was solved count as 0.
+     */
+    @Property(tries = 200)
+    void roundingTakesTheCandidateTheRelaxationGivesHalfTheOrderElseTheCheapestAtThePrices(@ForAll long seed) {
+        Random random = new Random(seed);
+        int count = 1 + random.nextInt(5);
+        List<Integer> candidates = new ArrayList<>();
+        double[] priced = new double[count];
+        for (int c = 0; c < count; c++) {
+            candidates.add(c);
+            priced[c] = random.nextInt(20);
+        }
+        int solved = random.nextInt(count + 1);
+        double[] relaxation = new double[solved];
+        double share = 1;
+        for (int c = 0; c < solved; c++) {
+            relaxation[c] = c == solved - 1 ? share : share * random.nextDouble();
+            share -= relaxation[c];
+        }
+
+        int chosen = CandidatePlanOptimizer.rounded(candidates, relaxation, priced);
+
+        int half = -1;
+        for (int c = 0; c < solved; c++) {
+            if (relaxation[c] >= 0.5) {
+                half = c;
+            }
+        }
+        if (half >= 0) {
+            assertThat(chosen).isEqualTo(half);
+        } else {
+            for (int c = 0; c < count; c++) {
+                assertThat(priced[chosen]).isLessThanOrEqualTo(priced[c]);
+            }
+        }
+    }
+
     /** The bound never exceeds the joint optimum, the plans keep the limits, and they never cost more than the start. */
     private static void assertBoundedFeasibleAndNoDearerThanTheStart(Wave wave, CandidatePlanOptimizer.Solution solution,
                                                                      double optimum) {
