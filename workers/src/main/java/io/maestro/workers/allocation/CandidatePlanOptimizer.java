@@ -126,6 +126,12 @@ public final class CandidatePlanOptimizer {
      * (1,000 orders: 0.3-1.5 CPU-s each, B3 about 500 dearer after the same time).
      */
     private static final int NEIGHBOURHOOD_ORDERS = 200;
+    /**
+     * Through each stock limit it reaches, a neighbourhood takes in at most this many orders, so that it spans many
+     * of the seed's contested limits and their orders' limits rather than the hundreds of orders on one (B3 on L,
+     * one run each: 2 212,396, 5 212,222, 10 212,422, 50 212,539; without this 212,662-212,789 in three).
+     */
+    private static final int NEIGHBOURS_PER_LIMIT = 5;
     /** SCIP's time per neighbourhood. */
     private static final double NEIGHBOURHOOD_SECONDS = 1;
     /**
@@ -577,7 +583,8 @@ public final class CandidatePlanOptimizer {
     /**
      * Adds {@code seed} and, breadth first, the orders whose candidates share stock with its candidates (stock
      * that is priced or used up; capacity is a node's, shared by thousands of orders, and seldom priced) to the
-     * neighbourhood, up to {@link #NEIGHBOURHOOD_ORDERS} orders.
+     * neighbourhood, up to {@link #NEIGHBOURS_PER_LIMIT} through each such stock limit and
+     * {@link #NEIGHBOURHOOD_ORDERS} in all.
      */
     private static void neighbourhood(Columns columns, int seed, double[] price, int[] left, boolean[] capacity,
                                       boolean[] inside, List<Integer> neighbourhood) {
@@ -595,9 +602,10 @@ public final class CandidatePlanOptimizer {
                         continue;
                     }
                     seen[r] = true;
+                    int most = Math.min(NEIGHBOURHOOD_ORDERS, neighbourhood.size() + NEIGHBOURS_PER_LIMIT);
                     for (int other : columns.columnsUsing.get(r)) {
                         int next = columns.all.get(other).order;
-                        if (!inside[next] && neighbourhood.size() < NEIGHBOURHOOD_ORDERS) {
+                        if (!inside[next] && neighbourhood.size() < most) {
                             inside[next] = true;
                             neighbourhood.add(next);
                             queue.add(next);
