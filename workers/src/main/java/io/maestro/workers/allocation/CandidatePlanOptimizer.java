@@ -266,10 +266,11 @@ public final class CandidatePlanOptimizer {
             }
             if (large) {
                 if (master != volumeDual && boundValid) {
+                    // the relaxation's own last prices, unsmoothed, often bound better (on L about 0.1 % higher)
                     double[] dual = master.prices();
-                    double unsmoothed = lagrangianBound(orders, columns, dual);
-                    if (unsmoothed > bound) {
-                        bound = unsmoothed;
+                    PricedOptima unsmoothed = pricedOptima(orders, columns, dual, Double.POSITIVE_INFINITY, start);
+                    if (unsmoothed != null && unsmoothed.bound() > bound) {
+                        bound = unsmoothed.bound();
                         center = dual;
                     }
                 }
@@ -289,22 +290,36 @@ public final class CandidatePlanOptimizer {
     }
 
     /**
-     * L(λ) = Σ orders' priced optima (B2) − λ·limits at the prices {@code price}, or −∞ if an optimum is not
-     * proven. Pricing smooths the relaxation's prices towards the best so far; once it stops, the relaxation's own
-     * last prices often bound better (on L about 0.1 % higher).
+     * Each order priced at λ, its priced optimum (B2's, proven) and L(λ) = Σ priced optima − λ·limits, a lower bound
+     * of the window for any λ ≥ 0.
      */
-    private double lagrangianBound(List<AllocationProblem> orders, Columns columns, double[] price) {
+    private record PricedOptima(List<AllocationProblem> priced, double[] value, double bound) {
+    }
+
+    /**
+     * The orders' priced optima at {@code price}; null when one is not proven or the run's clock passes
+     * {@code until} seconds.
+     */
+    private PricedOptima pricedOptima(List<AllocationProblem> orders, Columns columns, double[] price, double until,
+                                      long start) {
         ShadowPrices shadow = columns.shadowPrices(price);
         double lagrangian = -columns.valueOfLimits(price);
-        for (AllocationProblem order : orders) {
-            AllocationProblem priced = order.withPrices(shadow);
-            Assignment best = pricer.assign(priced);
-            if (!best.proven()) {
-                return Double.NEGATIVE_INFINITY;
+        List<AllocationProblem> priced = new ArrayList<>();
+        double[] value = new double[orders.size()];
+        for (int o = 0; o < orders.size(); o++) {
+            if (elapsed(start) > until) {
+                return null;
             }
-            lagrangian += priced.evaluate(best.take());
+            AllocationProblem p = orders.get(o).withPrices(shadow);
+            Assignment best = pricer.assign(p);
+            if (!best.proven()) {
+                return null;
+            }
+            priced.add(p);
+            value[o] = p.evaluate(best.take());
+            lagrangian += value[o];
         }
-        return lagrangian;
+        return new PricedOptima(priced, value, lagrangian);
     }
 
     /**
@@ -717,23 +732,13 @@ public final class CandidatePlanOptimizer {
      * priced optima by. Before that, min(L(λ) + g, SCIP's bound) is a lower bound of the window.
      */
     private Proof prove(List<AllocationProblem> orders, Columns columns, int[] chosen, double[] price, long start) {
-        ShadowPrices shadow = columns.shadowPrices(price);
-        double lagrangian = -columns.valueOfLimits(price);
-        List<AllocationProblem> priced = new ArrayList<>();
-        double[] value = new double[orders.size()];
-        for (int o = 0; o < orders.size(); o++) {
-            if (elapsed(start) > timeLimitSeconds - MIN_SCIP_SECONDS) {
-                return Proof.NONE;
-            }
-            AllocationProblem p = orders.get(o).withPrices(shadow);
-            Assignment best = pricer.assign(p);
-            if (!best.proven()) {
-                return Proof.NONE;
-            }
-            priced.add(p);
-            value[o] = p.evaluate(best.take());
-            lagrangian += value[o];
+        PricedOptima optima = pricedOptima(orders, columns, price, timeLimitSeconds - MIN_SCIP_SECONDS, start);
+        if (optima == null) {
+            return Proof.NONE;
         }
+        List<AllocationProblem> priced = optima.priced();
+        double[] value = optima.value();
+        double lagrangian = optima.bound();
         double incumbent = costOf(columns, chosen);
         double gap = incumbent - lagrangian;
         if (gap <= PROVEN_GAP * Math.max(1, Math.abs(lagrangian))) {
