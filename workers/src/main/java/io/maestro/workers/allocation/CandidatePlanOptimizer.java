@@ -132,8 +132,20 @@ public final class CandidatePlanOptimizer {
      * one run each: 2 212,396, 5 212,222, 10 212,422, 50 212,539; without this 212,662-212,789 in three).
      */
     private static final int NEIGHBOURS_PER_LIMIT = 5;
+    /**
+     * Once this many seeds gave a cheaper choice, the search starts again from the orders that lose most: around a
+     * changed choice the orders often gain again (on L, three starts, 20 CPU-s each: 23-244 cheaper than sweeping on
+     * through the 1,000 seeds).
+     */
+    private static final int SEEDS_PER_SWEEP = 100;
     /** SCIP's time per neighbourhood. */
     private static final double NEIGHBOURHOOD_SECONDS = 1;
+    /**
+     * SCIP stops a neighbourhood once its choice is within 0.1 % of its bound (about $4 on 200 orders), rather
+     * than 0.01 %: on L the same start then took 440 neighbourhoods in 20 CPU-s instead of 280, and ended about 100
+     * cheaper (with the holders first, see {@link #neighbourhood}).
+     */
+    private static final String NEIGHBOURHOOD_GAP = "\nlimits/gap = 0.001";
     /**
      * A large wave's greedy choice takes the candidate the relaxed choice gives at least this share of its order
      * (rounding the relaxation), else its cheapest candidate at the bound's prices.
@@ -185,11 +197,60 @@ public final class CandidatePlanOptimizer {
     public Solution optimise(List<AllocationProblem> orders, List<int[][]> starts) {
         long start = clockNanos();
         WaveOptimizer.loadNatives();
-        Columns columns = new Columns(orders);
-        for (int o = 0; o < orders.size(); o++) {
-            columns.add(o, orders.get(o).nothing());
-            columns.startColumn[o] = columns.add(o, starts.get(o));
+        Columns columns = new Columns(orders, starts);
+        boolean large = orders.size() > largeWave;
+        double pricingEnds = (large ? Math.min(pricingShare, LARGE_WAVE_PRICING_SHARE) : pricingShare)
+                * timeLimitSeconds;
+        Pricing pricing = price(orders, columns, start, pricingEnds, EXACT_AT * pricingEnds, true);
+        diversify(orders, columns, pricing.lastPrice(), pricing.relaxation(), start, pricingEnds);
+        return choose(orders, columns, start, pricing.bound(), pricing.boundValid() && pricing.rounds() > 0,
+                pricing.rounds(), pricing.lastPrice(), pricing.boundPrice(), pricing.relaxation());
+    }
+
+    /**
+     * The lower bound alone: column generation as in {@link #optimise}, for the whole time or until the relaxation
+     * meets the bound (then both are the LP relaxation of the whole plan-choice model). A large wave's volume
+     * algorithm hands over to CLP when B3 given the same time would.
+     */
+    public RelaxationBound relaxationBound(List<AllocationProblem> orders, List<int[][]> starts) {
+        long start = clockNanos();
+        WaveOptimizer.loadNatives();
+        Pricing pricing = price(orders, new Columns(orders, starts), start, timeLimitSeconds,
+                EXACT_AT * LARGE_WAVE_PRICING_SHARE * timeLimitSeconds, false);
+        return new RelaxationBound(pricing.bound(), pricing.boundValid() && pricing.rounds() > 0,
+                pricing.relaxed(), pricing.rounds(), elapsed(start));
+    }
+
+    /**
+     * The Lagrangian bound column generation proved, whether it is valid, the relaxation's last value over the
+     * candidates (an upper bound of the LP relaxation; NaN while a large wave is still on the volume algorithm),
+     * the pricing rounds and the CPU seconds it took.
+     */
+    public record RelaxationBound(double bound, boolean valid, double relaxation, int rounds, double seconds) {
+
+        /** Whether the relaxation met the bound: the bound is then the LP relaxation's value. */
+        public boolean converged() {
+            return valid && relaxation - bound <= GAP_TO_STOP * Math.max(1, Math.abs(bound)) + TOLERANCE;
         }
+    }
+
+    /**
+     * What pricing left: the best bound, whether it is valid, the rounds, the relaxation's last value, the last
+     * (smoothed) prices, the prices of the best bound, and the relaxed choice per candidate.
+     */
+    private record Pricing(double bound, boolean boundValid, int rounds, double relaxed, double[] lastPrice,
+                           double[] boundPrice, double[] relaxation) {
+    }
+
+    /**
+     * Column generation until {@code pricingEnds} seconds: the relaxation over the candidates prices stock and
+     * capacity, B2 finds each order's best plan at those prices, a plan cheaper than what the order pays in the
+     * relaxation becomes a candidate, and every round's priced optima give a Lagrangian bound. A large wave starts
+     * on the volume algorithm and goes to CLP after {@code exactAt} seconds. {@code forChoice}: the relaxed choice
+     * is wanted for the integer choice (a small wave solves its relaxation once more for it).
+     */
+    private Pricing price(List<AllocationProblem> orders, Columns columns, long start, double pricingEnds,
+                          double exactAt, boolean forChoice) {
         double bound = Double.NEGATIVE_INFINITY;
         boolean boundValid = true;
         int rounds = 0;
@@ -201,17 +262,17 @@ public final class CandidatePlanOptimizer {
         double[] lastPrice = new double[columns.limits.size()];
         double[] center = new double[columns.limits.size()];
         boolean smoothing = true;
+        double relaxed = Double.NaN;
         double[] relaxation;
         boolean large = orders.size() > largeWave;
-        double pricingEnds = (large ? Math.min(pricingShare, LARGE_WAVE_PRICING_SHARE) : pricingShare)
-                * timeLimitSeconds;
         MPSolver lp = large ? null : MPSolver.createSolver(orders.size() > LARGE_WAVE ? "CLP" : "GLOP");
         try {
             VolumeDual volumeDual = large ? new VolumeDual(columns, costOf(columns, columns.starts())) : null;
             Relaxation master = large ? volumeDual : new Master(lp, columns);
             while (elapsed(start) < pricingEnds) {
                 master.solve(start, pricingEnds);
-                double relaxed = master.value();
+                // the volume algorithm's value lies below its restricted relaxation's, so only an LP's counts
+                relaxed = master instanceof Master ? master.value() : Double.NaN;
                 double[] dual = master.prices();
                 double weight = smoothing ? SMOOTHING : 0;
                 for (int r = 0; r < dual.length; r++) {
@@ -258,7 +319,7 @@ public final class CandidatePlanOptimizer {
                 }
                 smoothing = added > 0;
                 if (master instanceof VolumeDual volume
-                        && elapsed(start) >= EXACT_AT * pricingEnds) {
+                        && elapsed(start) >= exactAt) {
                     lp = MPSolver.createSolver("CLP");
                     master = exactMaster(lp, columns, volume.prices(), center);
                     smoothing = true;
@@ -277,7 +338,9 @@ public final class CandidatePlanOptimizer {
                 // CLP's own relaxed choice (a vertex) once it took over, else the volume algorithm's averaged one
                 relaxation = master.values();
             } else {
-                master.solve(start, Double.POSITIVE_INFINITY);
+                if (forChoice) {
+                    master.solve(start, Double.POSITIVE_INFINITY);
+                }
                 relaxation = master.values();
             }
         } finally {
@@ -285,8 +348,7 @@ public final class CandidatePlanOptimizer {
                 lp.delete();
             }
         }
-        diversify(orders, columns, lastPrice, relaxation, start, pricingEnds);
-        return choose(orders, columns, start, bound, boundValid && rounds > 0, rounds, lastPrice, center, relaxation);
+        return new Pricing(bound, boundValid, rounds, relaxed, lastPrice, center, relaxation);
     }
 
     /**
@@ -548,7 +610,9 @@ public final class CandidatePlanOptimizer {
      * Large-neighbourhood search: while time is left, the orders whose choice costs most above their cheapest
      * candidate at the bound's prices seed a {@link #neighbourhood}; SCIP chooses for its orders again, the other
      * orders' choices fixed, starting from the current choice, which it replaces only by a cheaper one (so the
-     * choice never gets dearer and always keeps the limits). It stops when a sweep over all seeds gained nothing.
+     * choice never gets dearer and always keeps the limits). Once {@link #SEEDS_PER_SWEEP} seeds or
+     * more were tried and one of them gained, it starts again from the first; it stops when a sweep over all seeds
+     * gained nothing.
      */
     private void improve(List<AllocationProblem> orders, Columns columns, int[] chosen, double[] price, long start) {
         boolean[] capacity = new boolean[columns.limits.size()];
@@ -572,7 +636,7 @@ public final class CandidatePlanOptimizer {
                     seeds.add(o);
                 }
             }
-            if (sweep >= seeds.size()) {
+            if (sweep >= seeds.size() || gained && sweep >= SEEDS_PER_SWEEP) {
                 if (!gained) {
                     return;
                 }
@@ -583,14 +647,14 @@ public final class CandidatePlanOptimizer {
             boolean[] inside = new boolean[orders.size()];
             List<Integer> neighbourhood = new ArrayList<>();
             while (sweep < seeds.size() && neighbourhood.size() < NEIGHBOURHOOD_ORDERS) {
-                neighbourhood(columns, seeds.get(sweep++), price, left, capacity, inside, neighbourhood);
+                neighbourhood(columns, seeds.get(sweep++), price, left, capacity, chosen, inside, neighbourhood);
             }
             for (int o : neighbourhood) {
                 columns.all.get(chosen[o]).give(left);
             }
             double before = costOf(columns, chosen);
             chooseOpen(columns, neighbourhood, candidatesOf(orders, columns), left, chosen, start,
-                    NEIGHBOURHOOD_SECONDS, CPU_CLOCK + NO_PRESOLVE, null);
+                    NEIGHBOURHOOD_SECONDS, CPU_CLOCK + NO_PRESOLVE + NEIGHBOURHOOD_GAP, null);
             gained |= costOf(columns, chosen) < before - 1e-9;
         }
     }
@@ -599,10 +663,11 @@ public final class CandidatePlanOptimizer {
      * Adds {@code seed} and, breadth first, the orders whose candidates share stock with its candidates (stock
      * that is priced or used up; capacity is a node's, shared by thousands of orders, and seldom priced) to the
      * neighbourhood, up to {@link #NEIGHBOURS_PER_LIMIT} through each such stock limit and
-     * {@link #NEIGHBOURHOOD_ORDERS} in all.
+     * {@link #NEIGHBOURHOOD_ORDERS} in all: first the orders whose choice holds that stock, as only they can free
+     * it, then those whose other candidates want it.
      */
     private static void neighbourhood(Columns columns, int seed, double[] price, int[] left, boolean[] capacity,
-                                      boolean[] inside, List<Integer> neighbourhood) {
+                                      int[] chosen, boolean[] inside, List<Integer> neighbourhood) {
         if (inside[seed]) {
             return;
         }
@@ -618,12 +683,17 @@ public final class CandidatePlanOptimizer {
                     }
                     seen[r] = true;
                     int most = Math.min(NEIGHBOURHOOD_ORDERS, neighbourhood.size() + NEIGHBOURS_PER_LIMIT);
-                    for (int other : columns.columnsUsing.get(r)) {
-                        int next = columns.all.get(other).order;
-                        if (!inside[next] && neighbourhood.size() < most) {
-                            inside[next] = true;
-                            neighbourhood.add(next);
-                            queue.add(next);
+                    List<Integer> using = columns.columnsUsing.get(r);
+                    for (int pass = 0; pass < 2; pass++) {
+                        for (int j = 0; j < using.size() && neighbourhood.size() < most; j++) {
+                            int other = using.get(j);
+                            int next = columns.all.get(other).order;
+                            boolean holds = chosen[next] == other;
+                            if (!inside[next] && holds == (pass == 0)) {
+                                inside[next] = true;
+                                neighbourhood.add(next);
+                                queue.add(next);
+                            }
                         }
                     }
                 }
@@ -1015,7 +1085,8 @@ public final class CandidatePlanOptimizer {
         /** [order]: its candidates. */
         final List<List<Integer>> ofOrder = new ArrayList<>();
 
-        Columns(List<AllocationProblem> orders) {
+        /** Every order starts with two candidates: leaving it unfilled, and its starting plan. */
+        Columns(List<AllocationProblem> orders, List<int[][]> starts) {
             this.orders = orders;
             this.startColumn = new int[orders.size()];
             this.reach = new int[orders.size()][];
@@ -1039,6 +1110,10 @@ public final class CandidatePlanOptimizer {
                     }
                 }
                 reach[o] = reachable.stream().mapToInt(Integer::intValue).toArray();
+            }
+            for (int o = 0; o < orders.size(); o++) {
+                add(o, orders.get(o).nothing());
+                startColumn[o] = add(o, starts.get(o));
             }
         }
 

@@ -10,19 +10,21 @@ import java.util.Locale;
  * @param rho   inventory scarcity: network supply of each SKU ÷ its demand (2.0 plentiful … 0.8 short)
  * @param kappa capacity factor: network pick capacity today ÷ units demanded (infinite = no limit)
  * @param costs "standard" (zone rate card, handling by node type) or "literature" (Jasin &amp; Sinha / Ma)
- * @param lowerBoundSeconds time allowed to solve the LP relaxation of the whole day (negative: the preset's)
+ * @param lowerBoundSeconds time allowed to solve the LP relaxation of the linearised whole day (negative: the preset's)
+ * @param relaxationSeconds CPU time for LB's own column generation over the whole day (negative: the preset's,
+ *                          0: none)
  * @param lines             every order has this many lines (0: 1–5 lines, as generated for the presets)
  * @param windowSize        orders per batch window of B3 (0: the preset's)
  * @param batchSeconds      B3's time for all windows (0: the preset's)
  * @param proRata           whether each B3 window gets a pro-rata share of the stock and capacity left
  */
 record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, String costs, List<String> engines,
-                    double lowerBoundSeconds, int lines, int windowSize, double batchSeconds,
+                    double lowerBoundSeconds, double relaxationSeconds, int lines, int windowSize, double batchSeconds,
                     boolean proRata) {
 
     static final String USAGE = "usage: AllocationBenchmark [--preset S|M|L] [--seed N] [--rho 0.8..2.0] "
-            + "[--kappa 1.1..inf] [--costs standard|literature] [--engines B0,B1,B2,B3,LB] [--lb-seconds S] [--lines N] "
-            + "[--window N] [--batch-seconds S] [--pro-rata true|false]";
+            + "[--kappa 1.1..inf] [--costs standard|literature] [--engines B0,B1,B2,B3,LB] [--lb-seconds S] "
+            + "[--relaxation-seconds S] [--lines N] [--window N] [--batch-seconds S] [--pro-rata true|false]";
 
     static BenchOptions parse(String... args) {
         BenchPreset preset = BenchPreset.S;
@@ -32,6 +34,7 @@ record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, Str
         String costs = "standard";
         List<String> engines = List.of("B0", "B1", "B2", "B3", "LB");
         double lowerBoundSeconds = -1;
+        double relaxationSeconds = -1;
         int lines = 0;
         int windowSize = 0;
         double batchSeconds = 0;
@@ -50,6 +53,7 @@ record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, Str
                         : Double.parseDouble(value);
                 case "--costs" -> costs = value.toLowerCase(Locale.ROOT);
                 case "--lb-seconds" -> lowerBoundSeconds = Double.parseDouble(value);
+                case "--relaxation-seconds" -> relaxationSeconds = Double.parseDouble(value);
                 case "--lines" -> lines = Integer.parseInt(value);
                 case "--window" -> windowSize = Integer.parseInt(value);
                 case "--batch-seconds" -> batchSeconds = Double.parseDouble(value);
@@ -70,7 +74,7 @@ record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, Str
         if (windowSize < 0 || batchSeconds < 0) {
             throw new IllegalArgumentException("--window and --batch-seconds must not be negative. " + USAGE);
         }
-        return new BenchOptions(preset, seed, rho, kappa, costs, List.copyOf(engines), lowerBoundSeconds, lines,
-                windowSize, batchSeconds, proRata);
+        return new BenchOptions(preset, seed, rho, kappa, costs, List.copyOf(engines), lowerBoundSeconds,
+                relaxationSeconds, lines, windowSize, batchSeconds, proRata);
     }
 }

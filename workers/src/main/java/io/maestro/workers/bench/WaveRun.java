@@ -72,16 +72,9 @@ final class WaveRun {
             NetworkState share = proRata && windows > 1 ? state.share(window, orders.subList(from, orders.size()))
                     : state.copy();
             double budget = (seconds - (windowCpuStart - cpuStart) / 1e9) / (windows - w);
-            NetworkState scratch = share.copy();
             List<AllocationProblem> problems = new ArrayList<>();
             List<int[][]> starts = new ArrayList<>();
-            for (Order order : window) {
-                AllocationProblem problem = AllocationProblem.of(request(scenario, share, order));
-                AllocationPlan plan = realTime.allocate(request(scenario, scratch, order)).plan();
-                scratch.apply(plan);
-                problems.add(problem);
-                starts.add(problem.takeOf(plan));
-            }
+            startingPlans(scenario, share, window, realTime, problems, starts);
             CandidatePlanOptimizer.Solution solution = new CandidatePlanOptimizer(
                     Math.max(0.5, budget - (CandidatePlanOptimizer.clockNanos() - windowCpuStart) / 1e9), PRICING_SHARE)
                     .optimise(problems, starts);
@@ -105,6 +98,35 @@ final class WaveRun {
         Map<String, Double> meanPrices = new HashMap<>();
         priceSum.forEach((key, sum) -> meanPrices.put(key, sum / windows));
         return new Outcome(metrics, windows, optimal, bound, boundValid, meanPrices, rounds, columns);
+    }
+
+    /**
+     * The orders' problems on {@code share}, and B2's plans for them one after another on it: the starting plans
+     * (and first candidates) of column generation.
+     */
+    private static void startingPlans(Scenario scenario, NetworkState share, List<Order> window,
+                                      AllocationEngine realTime, List<AllocationProblem> problems,
+                                      List<int[][]> starts) {
+        NetworkState scratch = share.copy();
+        for (Order order : window) {
+            AllocationProblem problem = AllocationProblem.of(request(scenario, share, order));
+            AllocationPlan plan = realTime.allocate(request(scenario, scratch, order)).plan();
+            scratch.apply(plan);
+            problems.add(problem);
+            starts.add(problem.takeOf(plan));
+        }
+    }
+
+    /**
+     * The plan-choice LP relaxation of the whole day on the opening stock, by column generation on its own for at
+     * most {@code seconds} of CPU time (B3's own bound stops where its pricing time ends): a lower bound for every
+     * engine, and the LP relaxation's value once converged.
+     */
+    static CandidatePlanOptimizer.RelaxationBound relaxationBound(Scenario scenario, double seconds) {
+        List<AllocationProblem> problems = new ArrayList<>();
+        List<int[][]> starts = new ArrayList<>();
+        startingPlans(scenario, new NetworkState(scenario), scenario.orders(), new AllocationEngine(), problems, starts);
+        return new CandidatePlanOptimizer(seconds, 1).relaxationBound(problems, starts);
     }
 
     /** The LP relaxation of the whole day on the opening stock: a lower bound for every engine. */

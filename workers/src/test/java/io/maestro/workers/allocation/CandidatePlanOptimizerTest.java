@@ -4,6 +4,9 @@ import static io.maestro.workers.allocation.Fixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -152,6 +155,40 @@ class CandidatePlanOptimizerTest {
         assertThat(wave.keepsTheLimits(solution.takes())).isTrue();
     }
 
+    /**
+     * Column generation on its own (the benchmark's LB) converges on small waves to the LP relaxation of the
+     * plan choice over every plan of every order, solved whole by GLOP.
+     */
+    @Property(tries = 60)
+    void onItsOwnColumnGenerationReachesTheLpRelaxationOverEveryPlan(@ForAll long seed) {
+        Wave wave = randomWave(new Random(seed));
+
+        CandidatePlanOptimizer.RelaxationBound bound = new CandidatePlanOptimizer(10, 1)
+                .relaxationBound(wave.problems, wave.starts);
+        double relaxation = wave.relaxationOverEveryPlan();
+
+        assertThat(bound.valid()).isTrue();
+        assertThat(bound.converged()).isTrue();
+        assertThat(bound.bound()).isCloseTo(relaxation, within(1e-6 * relaxation + 1e-6));
+        assertThat(bound.relaxation()).isCloseTo(relaxation, within(1e-4 * relaxation + 1e-6));
+    }
+
+    /** Large waves start on the volume algorithm: their bound never exceeds the LP relaxation, and meets it once converged. */
+    @Property(tries = 30)
+    void onItsOwnALargeWavesBoundNeverExceedsTheLpRelaxation(@ForAll long seed) {
+        Wave wave = randomWave(new Random(seed));
+
+        CandidatePlanOptimizer.RelaxationBound bound = new CandidatePlanOptimizer(1, 1, 0)
+                .relaxationBound(wave.problems, wave.starts);
+        double relaxation = wave.relaxationOverEveryPlan();
+
+        assertThat(bound.valid()).isTrue();
+        assertThat(bound.bound()).isLessThanOrEqualTo(relaxation + 1e-6);
+        if (bound.converged()) {
+            assertThat(bound.bound()).isCloseTo(relaxation, within(1e-4 * relaxation + 1e-6));
+        }
+    }
+
     /** Two or three nodes, two or three orders of one or two lines, on little stock and capacity. */
     private static Wave randomWave(Random random) {
         List<Node> nodes = new ArrayList<>();
@@ -246,13 +283,67 @@ class CandidatePlanOptimizerTest {
 
         /** Every combination of every order's feasible plans that keeps the shared limits: the cheapest. */
         double jointOptimum() {
+            return cheapest(everyPlan(), 0, new ArrayList<>());
+        }
+
+        /** Per order, every feasible plan. */
+        private List<List<int[][]>> everyPlan() {
             List<List<int[][]>> plans = new ArrayList<>();
             for (AllocationProblem p : problems) {
                 List<int[][]> all = new ArrayList<>();
                 enumerate(p, 0, p.nothing(), all);
                 plans.add(all);
             }
-            return cheapest(plans, 0, new ArrayList<>());
+            return plans;
+        }
+
+        /**
+         * The LP relaxation of the plan choice over every plan: each order a share 0..1 of each of its plans, its
+         * shares summing to 1, within each node's stock per SKU and its capacity.
+         */
+        double relaxationOverEveryPlan() {
+            WaveOptimizer.loadNatives();
+            MPSolver lp = MPSolver.createSolver("GLOP");
+            try {
+                Map<String, MPConstraint> limits = new HashMap<>();
+                for (Node node : nodes) {
+                    if (node.remainingUnitsToday() != Node.UNLIMITED) {
+                        limits.put(node.id(), lp.makeConstraint(Double.NEGATIVE_INFINITY, node.remainingUnitsToday()));
+                    }
+                    for (String sku : SKUS) {
+                        limits.put(node.id() + "|" + sku, lp.makeConstraint(Double.NEGATIVE_INFINITY,
+                                stock.getOrDefault(node.id(), Map.of()).getOrDefault(sku, 0)));
+                    }
+                }
+                List<List<int[][]>> plans = everyPlan();
+                for (int o = 0; o < problems.size(); o++) {
+                    AllocationProblem p = problems.get(o);
+                    MPConstraint one = lp.makeConstraint(1, 1);
+                    for (int[][] take : plans.get(o)) {
+                        MPVariable share = lp.makeNumVar(0, 1, "");
+                        one.setCoefficient(share, 1);
+                        lp.objective().setCoefficient(share, p.evaluate(take));
+                        for (int n = 0; n < p.nodeCount(); n++) {
+                            for (int i = 0; i < p.lineCount(); i++) {
+                                if (take[i][n] > 0) {
+                                    String node = p.nodes[n].id();
+                                    MPConstraint units = limits.get(node);
+                                    if (units != null) {
+                                        units.setCoefficient(share, units.getCoefficient(share) + take[i][n]);
+                                    }
+                                    MPConstraint sku = limits.get(node + "|" + p.lines[i].sku());
+                                    sku.setCoefficient(share, sku.getCoefficient(share) + take[i][n]);
+                                }
+                            }
+                        }
+                    }
+                }
+                lp.objective().setMinimization();
+                assertThat(lp.solve()).isEqualTo(MPSolver.ResultStatus.OPTIMAL);
+                return lp.objective().value();
+            } finally {
+                lp.delete();
+            }
         }
 
         private double cheapest(List<List<int[][]>> plans, int o, List<int[][]> chosen) {

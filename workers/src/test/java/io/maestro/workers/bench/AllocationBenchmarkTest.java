@@ -81,6 +81,25 @@ class AllocationBenchmarkTest {
         assertThat(bound).isGreaterThan(0.8 * results.get(2).cost());
     }
 
+    /**
+     * LB by column generation on its own: it converges on S and is then the plan-choice LP relaxation, above the
+     * Lagrangian bound a run without B3 takes otherwise (so it is LB's method) and at or below every engine's cost.
+     */
+    @Test
+    void onItsOwnColumnGenerationGivesTheLpRelaxationAsLb() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<RunMetrics> results = new AllocationBenchmark(new PrintStream(bytes, true, StandardCharsets.UTF_8))
+                .run(BenchOptions.parse("--preset", "S", "--engines", "B1,B2,LB", "--relaxation-seconds", "10"));
+        String output = bytes.toString(StandardCharsets.UTF_8);
+        String lbLine = output.lines().filter(l -> l.contains("engine=LB")).findFirst().orElseThrow();
+        double bound = Double.parseDouble(lbLine.replaceAll(".* cost=([0-9.]+) .*", "$1"));
+
+        assertThat(output).contains("LB: column generation on its own", "(converged)");
+        assertThat(lbLine).contains("method=relaxation");
+        assertThat(results).allSatisfy(m -> assertThat(m.cost()).isGreaterThanOrEqualTo(bound));
+        assertThat(BenchOptions.parse("--relaxation-seconds", "0").relaxationSeconds()).isZero();
+    }
+
     @Test
     void unknownOptionsAreRefusedWithTheUsage() {
         assertThatThrownBy(() -> BenchOptions.parse("--presets", "S"))
