@@ -51,10 +51,9 @@ class AllocationBenchmarkTest {
 
     @Test
     void printsATableAndOneResultLinePerEngineAndTheRealTimeOptimumBeatsTheFewestSplitsRule() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        List<RunMetrics> results = new AllocationBenchmark(new PrintStream(bytes, true, StandardCharsets.UTF_8))
-                .run(BenchOptions.parse("--preset", "S", "--seed", "42", "--engines", "B0,B1,B2"));
-        String output = bytes.toString(StandardCharsets.UTF_8);
+        Run run = Run.of("--preset", "S", "--seed", "42", "--engines", "B0,B1,B2");
+        List<RunMetrics> results = run.results();
+        String output = run.output();
 
         assertThat(output.lines().filter(l -> l.startsWith("RESULT bench=allocation preset=S engine="))).hasSize(3);
         assertThat(output).contains("split_rate=", "fill_rate=", "on_time_rate=", "co2_kg_per_order=", "wall_s=",
@@ -67,12 +66,9 @@ class AllocationBenchmarkTest {
     /** The golden S run: batch waves beat the fewest-splits rule, and the lower bound is below every engine. */
     @Test
     void onPresetSTheBatchBeatsTheFewestSplitsRuleAndTheBoundIsBelowEveryEngine() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        List<RunMetrics> results = new AllocationBenchmark(new PrintStream(bytes, true, StandardCharsets.UTF_8))
-                .run(BenchOptions.parse("--preset", "S", "--engines", "B1,B2,B3,LB", "--lb-seconds", "0"));
-        String output = bytes.toString(StandardCharsets.UTF_8);
-        double bound = Double.parseDouble(output.lines().filter(l -> l.contains("engine=LB"))
-                .findFirst().orElseThrow().replaceAll(".* cost=([0-9.]+) .*", "$1"));
+        Run run = Run.of("--preset", "S", "--engines", "B1,B2,B3,LB", "--lb-seconds", "0");
+        List<RunMetrics> results = run.results();
+        double bound = run.lowerBound();
 
         assertThat(results).extracting(m -> m.engine).containsExactly("B1", "B2", "B3");
         assertThat(results.get(2).cost()).isLessThan(results.get(0).cost());
@@ -87,15 +83,12 @@ class AllocationBenchmarkTest {
      */
     @Test
     void onItsOwnColumnGenerationGivesTheLpRelaxationAsLb() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        List<RunMetrics> results = new AllocationBenchmark(new PrintStream(bytes, true, StandardCharsets.UTF_8))
-                .run(BenchOptions.parse("--preset", "S", "--engines", "B1,B2,LB", "--relaxation-seconds", "10"));
-        String output = bytes.toString(StandardCharsets.UTF_8);
-        String lbLine = output.lines().filter(l -> l.contains("engine=LB")).findFirst().orElseThrow();
-        double bound = Double.parseDouble(lbLine.replaceAll(".* cost=([0-9.]+) .*", "$1"));
+        Run run = Run.of("--preset", "S", "--engines", "B1,B2,LB", "--relaxation-seconds", "10");
+        List<RunMetrics> results = run.results();
+        double bound = run.lowerBound();
 
-        assertThat(output).contains("LB: column generation on its own", "(converged)");
-        assertThat(lbLine).contains("method=relaxation");
+        assertThat(run.output()).contains("LB: column generation on its own", "(converged)");
+        assertThat(run.lowerBoundLine()).contains("method=relaxation");
         assertThat(results).allSatisfy(m -> assertThat(m.cost()).isGreaterThanOrEqualTo(bound));
         assertThat(BenchOptions.parse("--relaxation-seconds", "0").relaxationSeconds()).isZero();
     }
@@ -115,12 +108,30 @@ class AllocationBenchmarkTest {
     /** Windows with pro-rata shares never hand a window more than what is left, nor sell a unit twice. */
     @Test
     void proRataWindowsKeepToTheStockLeft() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        List<RunMetrics> results = new AllocationBenchmark(new PrintStream(bytes, true, StandardCharsets.UTF_8))
-                .run(BenchOptions.parse("--preset", "S", "--engines", "B1,B3", "--window", "100", "--batch-seconds",
-                        "3", "--pro-rata", "true"));
+        Run run = Run.of("--preset", "S", "--engines", "B1,B3", "--window", "100", "--batch-seconds", "3",
+                "--pro-rata", "true");
+        List<RunMetrics> results = run.results();
 
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("3 window(s) of at most 100 orders");
+        assertThat(run.output()).contains("3 window(s) of at most 100 orders");
         assertThat(results.get(1).fillRate()).isGreaterThan(0.95);
+    }
+
+    /** One benchmark run: the engines' figures and what it printed. */
+    private record Run(List<RunMetrics> results, String output) {
+
+        static Run of(String... args) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            List<RunMetrics> results = new AllocationBenchmark(new PrintStream(bytes, true, StandardCharsets.UTF_8))
+                    .run(BenchOptions.parse(args));
+            return new Run(results, bytes.toString(StandardCharsets.UTF_8));
+        }
+
+        String lowerBoundLine() {
+            return output.lines().filter(l -> l.contains("engine=LB")).findFirst().orElseThrow();
+        }
+
+        double lowerBound() {
+            return Double.parseDouble(lowerBoundLine().replaceAll(".* cost=([0-9.]+) .*", "$1"));
+        }
     }
 }
