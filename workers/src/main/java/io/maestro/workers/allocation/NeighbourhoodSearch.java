@@ -27,9 +27,8 @@ final class NeighbourhoodSearch {
     private static final int NEIGHBOURS_PER_LIMIT = 5;
     /**
      * Once this many seeds or more were tried and one gave a cheaper choice, the search starts again from the orders
-     * that lose most: around a
-     * changed choice the orders often gain again (on L, three starts, 20 CPU-s each: 23-244 cheaper than sweeping on
-     * through the 1,000 seeds).
+     * that lose most: around a changed choice the orders often gain again (on L, three starts, 20 CPU-s each: 23-244
+     * cheaper than sweeping on through the 1,000 seeds).
      */
     private static final int SEEDS_PER_SWEEP = 100;
     /** SCIP's time per neighbourhood. */
