@@ -48,8 +48,9 @@ final class CandidateChoiceMip {
 
     /**
      * As above, SCIP given at most {@code seconds}, with the SCIP {@code settings} given ({@link #CPU_CLOCK}, also
-     * with {@link #NO_PRESOLVE}, or {@link ReducedCostProof#PROOF_SETTINGS}), and rows only for the limits in {@code rows} (all when null). SCIP's time
-     * limit is what is left once its model is built, at least half a second.
+     * with {@link #NO_PRESOLVE}, or {@link ReducedCostProof#PROOF_SETTINGS}), and rows only for the limits in
+     * {@code rows} (all when null). SCIP's time limit is what is left once its model is built, at least half a
+     * second.
      */
     Outcome choose(List<Integer> open, List<List<Integer>> candidates, int[] left, int[] chosen, double seconds,
                    String settings, boolean[] rows) {

@@ -19,7 +19,8 @@ import java.util.Set;
  * exact cost by the cost rules); together the chosen plans keep to each node's stock per SKU and its pick
  * capacity. Every order starts with two candidates: leaving it unfilled and its given starting plan.
  * <ol>
- *   <li>The relaxation of this choice (GLOP, or CLP for large waves) prices each unit of stock and capacity (its dual value).</li>
+ *   <li>The relaxation of this choice (GLOP, or CLP for large waves) prices each unit of stock and capacity (its
+ *       dual value).</li>
  *   <li>B2 finds each order's best plan at those prices; a plan cheaper than what the order pays in the
  *       relaxation becomes a new candidate. Σ orders' priced optima − Σ prices × stock and capacity is a lower
  *       bound on every allocation of these orders (Lagrangian duality; valid as B2's optima are proven), at the
@@ -27,8 +28,8 @@ import java.util.Set;
  *       relaxation is then optimal and equals the bound) or the pricing time is up.</li>
  *   <li>SCIP chooses one candidate per order, as integers, within the remaining time, starting from the
  *       starting plans.</li>
- *   <li>Proof by reduced-cost enumeration (see {@link ReducedCostProof#prove}): every plan that can be part of an allocation
- *       no dearer than the choice is added as a candidate, when there are few enough; SCIP's optimum over
+ *   <li>Proof by reduced-cost enumeration (see {@link ReducedCostProof#prove}): every plan that can be part of an
+ *       allocation no dearer than the choice is added as a candidate, when there are few enough; SCIP's optimum over
  *       them is then the optimum of the whole plan-choice model.</li>
  * </ol>
  * The choice is proven optimal when its cost meets the Lagrangian bound (within 0.01 %), or when the
@@ -307,8 +308,8 @@ public final class CandidatePlanOptimizer {
 
     /**
      * One candidate per order: the orders the relaxation gives one whole candidate keep it unless it draws on
-     * stock or capacity that split orders want too; SCIP chooses for the others within what those leave, starting from a greedy choice (cheapest candidate that still fits,
-     * order by order). The starting plans are kept if they cost less. Then SCIP again over all orders and
+     * stock or capacity that split orders want too; SCIP chooses for the others within what those leave,
+     * starting from a greedy choice (cheapest candidate that still fits, order by order). The starting plans are kept if they cost less. Then SCIP again over all orders and
      * candidates in the time left, and, if SCIP finished early, the proof stage.
      */
     private Solution choose(List<AllocationProblem> orders, CandidatePlans columns, Deadline deadline, double bound,
@@ -375,7 +376,7 @@ public final class CandidatePlanOptimizer {
                 }
             }
         }
-        int[] left = columns.limits.stream().mapToInt(Integer::intValue).toArray();
+        int[] left = columns.limitsLeft();
         for (int c : chosen) {
             if (c >= 0) {
                 columns.all.get(c).take(left);
@@ -409,8 +410,7 @@ public final class CandidatePlanOptimizer {
         }
         polish(orders, columns, chosen, deadline);
         if (deadline.left() > MIN_SCIP_SECONDS) {
-            mip.choose(everyOrder, columns.byOrder(), columns.limits.stream().mapToInt(Integer::intValue).toArray(),
-                    chosen);
+            mip.choose(everyOrder, columns.byOrder(), columns.limitsLeft(), chosen);
         }
         return chosen;
     }
@@ -439,7 +439,7 @@ public final class CandidatePlanOptimizer {
             sequence[o] = o;
         }
         Arrays.sort(sequence, Comparator.comparingDouble(o -> -certainty[o]));
-        int[] left = columns.limits.stream().mapToInt(Integer::intValue).toArray();
+        int[] left = columns.limitsLeft();
         int[] chosen = new int[orders.size()];
         ShadowPrices shadow = columns.shadowPrices(price);
         for (int o : sequence) {
@@ -482,7 +482,7 @@ public final class CandidatePlanOptimizer {
      * replaces the order's choice and joins its candidates.
      */
     private void polish(List<AllocationProblem> orders, CandidatePlans columns, int[] chosen, Deadline deadline) {
-        int[] left = columns.limits.stream().mapToInt(Integer::intValue).toArray();
+        int[] left = columns.limitsLeft();
         for (int c : chosen) {
             columns.all.get(c).take(left);
         }

@@ -23,7 +23,10 @@ final class CandidatePlans {
     final List<Integer> limits = new ArrayList<>();
     /** [order]: the limits its plans may draw on. */
     final int[][] reach;
-    /** [order][node][line]: the stock limit a unit of the line from the node uses; [order][node][lines]: its capacity (-1: none). */
+    /**
+     * [order][node][line]: the stock limit a unit of the line from the node uses; [order][node][lines]: its
+     * capacity (-1: none).
+     */
     private final int[][][] resourceOf;
     final List<List<Integer>> columnsUsing = new ArrayList<>();
     /** [order]: per limit it has drawn on, the most any of its candidates takes. */
@@ -149,8 +152,12 @@ final class CandidatePlans {
             resources[c] = all.get(c).resources;
             units[c] = all.get(c).units;
         }
-        return DominatedPlans.prune(candidates, cost, resources, units,
-                limits.stream().mapToInt(Integer::intValue).toArray());
+        return DominatedPlans.prune(candidates, cost, resources, units, limitsLeft());
+    }
+
+    /** Each limit as it stands before any choice: a fresh array for a choice to take its plans from. */
+    int[] limitsLeft() {
+        return limits.stream().mapToInt(Integer::intValue).toArray();
     }
 
     int[] starts() {

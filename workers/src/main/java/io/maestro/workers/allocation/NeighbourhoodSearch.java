@@ -61,21 +61,24 @@ final class NeighbourhoodSearch {
     void improve(int[] chosen, double[] price) {
         boolean[] capacity = new boolean[columns.limits.size()];
         columns.resourceIndex.forEach((key, r) -> capacity[r] = key.endsWith(LagrangianBound.CAPACITY));
+        double[] cheapest = new double[columns.orders.size()];
+        for (int o = 0; o < cheapest.length; o++) {
+            cheapest[o] = Double.POSITIVE_INFINITY;
+            for (int c : columns.ofOrder.get(o)) {
+                cheapest[o] = Math.min(cheapest[o], columns.all.get(c).pricedCost(price));
+            }
+        }
         int sweep = 0;
         boolean gained = false;
         while (deadline.left() > CandidatePlanOptimizer.MIN_SCIP_SECONDS) {
-            int[] left = columns.limits.stream().mapToInt(Integer::intValue).toArray();
+            int[] left = columns.limitsLeft();
             for (int c : chosen) {
                 columns.all.get(c).take(left);
             }
             double[] loss = new double[columns.orders.size()];
             List<Integer> seeds = new ArrayList<>();
             for (int o = 0; o < columns.orders.size(); o++) {
-                double cheapest = Double.POSITIVE_INFINITY;
-                for (int c : columns.ofOrder.get(o)) {
-                    cheapest = Math.min(cheapest, columns.all.get(c).pricedCost(price));
-                }
-                loss[o] = columns.all.get(chosen[o]).pricedCost(price) - cheapest;
+                loss[o] = columns.all.get(chosen[o]).pricedCost(price) - cheapest[o];
                 if (loss[o] > CandidatePlanOptimizer.TOLERANCE) {
                     seeds.add(o);
                 }

@@ -130,9 +130,8 @@ final class ReducedCostProof {
             if (seconds < MIN_PROOF_SECONDS) {
                 return new Proof(bound, false);
             }
-            CandidateChoiceMip.Outcome outcome = mip.choose(everyOrder, kept.ofOrder(),
-                    columns.limits.stream().mapToInt(Integer::intValue).toArray(), chosen, seconds, PROOF_SETTINGS,
-                    kept.binding());
+            CandidateChoiceMip.Outcome outcome = mip.choose(everyOrder, kept.ofOrder(), columns.limitsLeft(), chosen,
+                    seconds, PROOF_SETTINGS, kept.binding());
             double cost = columns.costOf(chosen);
             boolean complete = ceiling >= cost - lagrangian - CandidatePlanOptimizer.TOLERANCE;
             bound = Math.max(bound, Math.min(complete ? cost : lagrangian + ceiling, Math.min(outcome.bestBound(), cost)));

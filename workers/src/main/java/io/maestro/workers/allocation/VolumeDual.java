@@ -44,7 +44,7 @@ final class VolumeDual implements Relaxation {
     VolumeDual(CandidatePlans columns, double upperBound) {
         this.columns = columns;
         this.upperBound = upperBound;
-        this.limit = columns.limits.stream().mapToInt(Integer::intValue).toArray();
+        this.limit = columns.limitsLeft();
         this.price = new double[limit.length];
         this.orderValue = new double[columns.orders.size()];
     }

@@ -173,7 +173,10 @@ class CandidatePlanOptimizerTest {
         assertThat(bound.relaxation()).isCloseTo(relaxation, within(1e-4 * relaxation + 1e-6));
     }
 
-    /** Large waves start on the volume algorithm: their bound never exceeds the LP relaxation, and meets it once converged. */
+    /**
+     * Large waves start on the volume algorithm: their bound never exceeds the LP relaxation, and meets it once
+     * converged.
+     */
     @Property(tries = 30)
     void onItsOwnALargeWavesBoundNeverExceedsTheLpRelaxation(@ForAll long seed) {
         Wave wave = randomWave(new Random(seed));
