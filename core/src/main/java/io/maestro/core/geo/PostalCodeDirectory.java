@@ -13,15 +13,15 @@ import java.util.zip.GZIPInputStream;
 import org.springframework.stereotype.Component;
 
 /**
- * Postal code to coordinates, from the US Census ZCTA centroids shipped in {@code geo/}.
- * An unknown code is absent, never a silent (0,0).
+ * Postal code to coordinates and state, from the US Census ZCTA centroids shipped in {@code geo/} with the USPS
+ * state each ZIP code is assigned to. An unknown code is absent, never a silent (0,0).
  */
 @Component
 public class PostalCodeDirectory {
 
     private static final String RESOURCE = "/geo/us-zip-centroids.csv.gz";
 
-    private final Map<String, GeoPoint> usZips;
+    private final Map<String, Zip> usZips;
 
     public PostalCodeDirectory() {
         this.usZips = load();
@@ -29,6 +29,15 @@ public class PostalCodeDirectory {
 
     /** Coordinates of a postal code in a country (ISO 3166 alpha-2); ZIP+4 is accepted for US. */
     public Optional<GeoPoint> locate(String country, String postalCode) {
+        return zip(country, postalCode).map(Zip::point);
+    }
+
+    /** The state (USPS abbreviation, e.g. {@code NY}) a postal code belongs to; ZIP+4 is accepted for US. */
+    public Optional<String> stateOf(String country, String postalCode) {
+        return zip(country, postalCode).map(Zip::state);
+    }
+
+    private Optional<Zip> zip(String country, String postalCode) {
         if (country == null || postalCode == null || !"US".equalsIgnoreCase(country.trim())) {
             return Optional.empty();
         }
@@ -47,17 +56,20 @@ public class PostalCodeDirectory {
         return usZips.size();
     }
 
-    private static Map<String, GeoPoint> load() {
+    private record Zip(GeoPoint point, String state) {
+    }
+
+    private static Map<String, Zip> load() {
         try (InputStream raw = PostalCodeDirectory.class.getResourceAsStream(RESOURCE)) {
             if (raw == null) {
                 throw new IllegalStateException("Missing resource " + RESOURCE);
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.US_ASCII));
-            Map<String, GeoPoint> zips = new HashMap<>(50_000);
+            Map<String, Zip> zips = new HashMap<>(50_000);
             reader.readLine();
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 String[] cols = line.split(",");
-                zips.put(cols[0], new GeoPoint(Double.parseDouble(cols[1]), Double.parseDouble(cols[2])));
+                zips.put(cols[0], new Zip(new GeoPoint(Double.parseDouble(cols[1]), Double.parseDouble(cols[2])), cols[3]));
             }
             return Map.copyOf(zips);
         } catch (IOException e) {

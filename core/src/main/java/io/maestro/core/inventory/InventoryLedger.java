@@ -55,11 +55,18 @@ public class InventoryLedger {
         this.events = events;
     }
 
-    /** Applies an adjustment once per event id. On-hand never goes below zero. */
+    /**
+     * Applies an adjustment once per event id: the same id again with the same change is a duplicate, with another
+     * change it is refused ({@link io.maestro.core.IdempotencyConflictException}). On-hand never goes below zero.
+     */
     @Transactional
     public AdjustmentResult adjust(Adjustment a, String actor) {
         validate(a, nodes::exists, sku -> skus.find(sku).isPresent());
-        if (!processedEvents.firstTime(EVENT_SCOPE, a.eventId())) {
+        ProcessedEvents.Seen seen = processedEvents.see(EVENT_SCOPE, a.eventId(), a.contentHash());
+        if (seen == ProcessedEvents.Seen.WITH_OTHER_CONTENT) {
+            throw a.reusedForOtherChange();
+        }
+        if (seen == ProcessedEvents.Seen.AGAIN) {
             return new AdjustmentResult(a.eventId(), true,
                     positions.find(a.nodeId(), a.sku()).orElse(InventoryPosition.empty(a.nodeId(), a.sku())));
         }
@@ -78,8 +85,8 @@ public class InventoryLedger {
      * Applies adjustments in their order in one transaction, each as {@link #adjust} would (once per event id,
      * on-hand never below zero, one position-changed event each), with one batched statement per table instead
      * of statements per adjustment: for callers that take events in batches (device streams), each adjustment with
-     * its own actor. A refused one rolls back all of them; an event id a concurrent transaction is taking throws
-     * {@link org.springframework.dao.DuplicateKeyException}.
+     * its own actor. A refused one (or an event id reused for another change) rolls back all of them; an event id a
+     * concurrent transaction is taking throws {@link org.springframework.dao.DuplicateKeyException}.
      */
     @Transactional
     public List<AdjustmentResult> adjustAll(List<Adjustment> adjustments, Function<Adjustment, String> actorOf) {
@@ -92,7 +99,12 @@ public class InventoryLedger {
         for (Adjustment a : adjustments) {
             validate(a, node -> knownNodes.computeIfAbsent(node, nodes::exists), knownSkus::contains);
         }
-        Set<String> firstTimes = processedEvents.firstTimes(EVENT_SCOPE, adjustments.stream().map(Adjustment::eventId).toList());
+        ProcessedEvents.Batch seen = processedEvents.seeAll(EVENT_SCOPE, adjustments.stream().map(Adjustment::eventId).toList(),
+                adjustments.stream().map(Adjustment::contentHash).toList());
+        adjustments.stream().filter(a -> seen.reusedWithOtherContent().contains(a.eventId())).findFirst().ifPresent(a -> {
+            throw a.reusedForOtherChange();
+        });
+        Set<String> firstTimes = seen.firstTimes();
         Map<PositionKey, InventoryPosition> read = positions.lockAll(adjustments.stream()
                 .filter(a -> firstTimes.contains(a.eventId())).map(a -> new PositionKey(a.nodeId(), a.sku())).toList());
         Map<PositionKey, InventoryPosition> now = new TreeMap<>(read);

@@ -1,10 +1,13 @@
 package io.maestro.core.inventory;
 
+import io.maestro.core.ContentHash;
+import io.maestro.core.IdempotencyConflictException;
 import io.maestro.core.InvalidRequestException;
 import io.maestro.core.Violation;
 import io.maestro.core.catalog.SkuRepository;
 import io.maestro.core.network.NodeRepository;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Bulk stock snapshot (ERP, WMS): every valid row sets on-hand (and safety stock) as a COUNT entry;
  * every invalid row is reported with its reasons and changes nothing. The snapshot id makes a
- * re-sent snapshot change nothing.
+ * re-sent snapshot change nothing; the same id with other rows is refused.
  */
 @Service
 public class SnapshotImport {
@@ -50,7 +53,12 @@ public class SnapshotImport {
         if (rows == null || rows.isEmpty() || rows.size() > MAX_ROWS) {
             throw new InvalidRequestException("rows", "must hold 1 to " + MAX_ROWS + " rows");
         }
-        if (!processedEvents.firstTime("inventory-snapshot", snapshotId)) {
+        ProcessedEvents.Seen snapshot = processedEvents.see("inventory-snapshot", snapshotId, contentHash(rows));
+        if (snapshot == ProcessedEvents.Seen.WITH_OTHER_CONTENT) {
+            throw new IdempotencyConflictException("snapshotId", "snapshotId " + snapshotId
+                    + " was already used for a different snapshot");
+        }
+        if (snapshot == ProcessedEvents.Seen.AGAIN) {
             return new SnapshotReport(snapshotId, rows.size(), 0, 0, 0, true, List.of());
         }
         Set<String> knownSkus = skus.existing(rows.stream().map(SnapshotRow::sku).filter(s -> s != null).toList());
@@ -83,6 +91,12 @@ public class SnapshotImport {
                     result.position().onHand(), List.of()));
         }
         return new SnapshotReport(snapshotId, rows.size(), applied, unchanged, rejected, false, results);
+    }
+
+    /** The rows (node, SKU, on hand, safety stock) in their order; the source and reason are not part of it. */
+    private static String contentHash(List<SnapshotRow> rows) {
+        return ContentHash.of(rows.stream().map(r -> r == null ? null
+                : Arrays.asList(r.nodeId(), r.sku(), r.onHand(), r.safetyStock())).toList());
     }
 
     private List<Violation> check(SnapshotRow r, int rowNo, Set<String> knownSkus, Set<String> seen) {

@@ -1,5 +1,7 @@
 package io.maestro.core.order;
 
+import io.maestro.core.ContentHash;
+import io.maestro.core.IdempotencyConflictException;
 import io.maestro.core.Violations;
 import io.maestro.core.audit.AuditTrail;
 import io.maestro.core.catalog.SkuRepository;
@@ -13,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one way an order enters Maestro, whatever the channel: validate, persist, record, and publish
- * {@link OrderAccepted} in the same transaction. Idempotent on (channel, channelOrderId).
+ * {@link OrderAccepted} in the same transaction. Idempotent on (channel, channelOrderId): the same order again answers
+ * the first one, another order under the same key is refused. Channels are the configured {@link SalesChannels}.
  */
 @Service
 public class OrderIntake {
@@ -39,13 +43,15 @@ public class OrderIntake {
     private final SkuRepository skus;
     private final NodeRepository nodes;
     private final PostalCodeDirectory postalCodes;
+    private final SalesChannels channels;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     public OrderIntake(OrderRepository orders, SkuRepository skus, NodeRepository nodes, PostalCodeDirectory postalCodes,
-                       AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+                       SalesChannels channels, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.clock = clock;
+        this.channels = channels;
         this.orders = orders;
         this.skus = skus;
         this.nodes = nodes;
@@ -59,8 +65,14 @@ public class OrderIntake {
         GeoPoint destination = validate(request);
         // The unique key (channel, channelOrderId) decides: a redelivered order inserts nothing and finds the first.
         Order order = toOrder(request, orders.nextOrderId(), destination, OffsetDateTime.now(clock));
-        if (!orders.insertIfAbsent(order)) {
+        String contentHash = contentHash(order);
+        if (!orders.insertIfAbsent(order, contentHash)) {
             String existing = orders.findIdByChannelOrder(request.channel(), request.channelOrderId()).orElseThrow();
+            // Orders taken before V7 have no hash: their key answers as a repeat, as it did.
+            if (orders.contentHashOf(existing).filter(stored -> !stored.equals(contentHash)).isPresent()) {
+                throw new IdempotencyConflictException("channelOrderId", "channelOrderId " + request.channelOrderId()
+                        + " was already used for a different order (" + existing + ") of channel " + request.channel());
+            }
             return new IntakeResult(orders.find(existing).orElseThrow(), false);
         }
         orders.insertLines(order.orderId(), order.lines());
@@ -87,6 +99,20 @@ public class OrderIntake {
                 OrderStatus.RECEIVED, total, now, now, lines, List.of());
     }
 
+    /**
+     * What the channel asked for, as Maestro takes it: defaults filled in (tier, delivery option, preference,
+     * shipComplete), prices by value, lines in their order, the same strings. Not the raw bytes: key order,
+     * whitespace and unknown fields do not count.
+     */
+    static String contentHash(Order o) {
+        Address a = o.shipTo();
+        return ContentHash.of(o.channel(), o.channelOrderId(), o.customer().id(), o.customer().tier().name(),
+                o.customer().email(), a == null ? null : Arrays.asList(a.name(), a.line1(), a.line2(), a.city(), a.region(),
+                        a.postalCode(), a.country()), o.deliveryOption().name(), o.pickupNodeId(), o.preference().name(),
+                o.shipComplete(), o.lines().stream().map(l -> List.of(l.sku(), l.quantity(), ContentHash.number(l.unitPrice())))
+                        .toList());
+    }
+
     private static DeliveryOption deliveryOption(NewOrder r) {
         return r.deliveryOption() == null ? DeliveryOption.SHIP : r.deliveryOption();
     }
@@ -95,7 +121,12 @@ public class OrderIntake {
     private GeoPoint validate(NewOrder r) {
         Violations v = new Violations();
         if (v.requireText(r.channel(), "channel", 30)) {
-            v.require(r.channel().matches(CHANNEL_PATTERN), "channel", "must be upper-case letters, digits or '_'");
+            if (!r.channel().matches(CHANNEL_PATTERN)) {
+                v.add("channel", "must be upper-case letters, digits or '_'");
+            } else {
+                v.require(channels.isKnown(r.channel()), "channel", "unknown channel " + r.channel() + "; configured: "
+                        + String.join(", ", channels.all()));
+            }
         }
         v.requireText(r.channelOrderId(), "channelOrderId", 100);
         if (r.customer() == null) {

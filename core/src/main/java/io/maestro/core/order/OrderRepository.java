@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -38,17 +39,24 @@ public class OrderRepository {
                 channel, channelOrderId).stream().findFirst();
     }
 
-    /** Inserts the order header unless the channel order exists already; true when inserted. */
-    boolean insertIfAbsent(Order o) {
+    /** Inserts the order header with the hash of its content unless the channel order exists already; true when inserted. */
+    boolean insertIfAbsent(Order o, String contentHash) {
         Address a = o.shipTo() == null ? new Address(null, null, null, null, null, null, null) : o.shipTo();
         return db.insertIfAbsent("insert into orders (id, channel, channel_order_id, customer_id, customer_tier, customer_email, "
                 + "ship_to_name, ship_to_line1, ship_to_line2, ship_to_city, ship_to_region, ship_to_postal, ship_to_country, "
                 + "latitude, longitude, delivery_option, pickup_node_id, preference, ship_complete, status, order_total, "
-                + "created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "created_at, updated_at, content_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?)",
                 o.orderId(), o.channel(), o.channelOrderId(), o.customer().id(), o.customer().tier().name(),
                 o.customer().email(), a.name(), a.line1(), a.line2(), a.city(), a.region(), a.postalCode(), a.country(),
                 o.latitude(), o.longitude(), o.deliveryOption().name(), o.pickupNodeId(), o.preference().name(),
-                o.shipComplete(), o.status().name(), o.orderTotal(), o.createdAt(), o.updatedAt());
+                o.shipComplete(), o.status().name(), o.orderTotal(), o.createdAt(), o.updatedAt(), contentHash);
+    }
+
+    /** The hash of what the channel sent (empty for orders taken before V7). */
+    Optional<String> contentHashOf(String orderId) {
+        return jdbc.queryForList("select content_hash from orders where id = ?", String.class, orderId).stream()
+                .filter(Objects::nonNull).findFirst();
     }
 
     void insertLines(String orderId, List<OrderLine> lines) {

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -42,13 +43,19 @@ public class ReturnRepository {
                 + "on r.id = rl.return_id where r.order_id = ? group by rl.order_line_no", orderId);
     }
 
-    void insert(CustomerReturn r) {
+    void insert(CustomerReturn r, String contentHash) {
         jdbc.update("insert into customer_return (id, order_id, node_id, status, refund_amount, created_by, created_at, "
-                        + "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)", r.returnId(), r.orderId(), r.nodeId(), r.status().name(),
-                r.refundAmount(), r.createdBy(), r.createdAt(), r.updatedAt());
+                        + "updated_at, content_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", r.returnId(), r.orderId(), r.nodeId(),
+                r.status().name(), r.refundAmount(), r.createdBy(), r.createdAt(), r.updatedAt(), contentHash);
         jdbc.batchUpdate("insert into return_line (return_id, line_no, order_line_no, sku, quantity, reason) "
                 + "values (?, ?, ?, ?, ?, ?)", r.lines().stream().map(l -> new Object[] {r.returnId(), l.lineNo(),
                 l.orderLineNo(), l.sku(), l.quantity(), l.reason()}).toList());
+    }
+
+    /** The hash of what the caller reported (empty for returns recorded before V7). */
+    Optional<String> contentHashOf(String returnId) {
+        return jdbc.queryForList("select content_hash from customer_return where id = ?", String.class, returnId).stream()
+                .filter(Objects::nonNull).findFirst();
     }
 
     Optional<CustomerReturn> find(String returnId) {

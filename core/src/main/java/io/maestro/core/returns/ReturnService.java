@@ -1,5 +1,7 @@
 package io.maestro.core.returns;
 
+import io.maestro.core.ContentHash;
+import io.maestro.core.IdempotencyConflictException;
 import io.maestro.core.NotFoundException;
 import io.maestro.core.Violations;
 import io.maestro.core.network.NodeRepository;
@@ -9,6 +11,7 @@ import io.maestro.core.order.OrderService;
 import io.maestro.core.order.OrderStatus;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,17 +43,18 @@ public class ReturnService {
         this.events = events;
     }
 
-    /** Records a received return once per return id and publishes {@link ReturnOpened}; every bad field is named. */
+    /**
+     * Records a received return once per return id and publishes {@link ReturnOpened}; every bad field is named. The
+     * same return id again with the same content answers the first return; with other content it is refused.
+     */
     @Transactional
     public ReturnResult open(NewReturn request, String actor) {
-        if (request.returnId() != null && !request.returnId().isBlank()) {
-            Optional<CustomerReturn> existing = returns.find(request.returnId());
-            if (existing.isPresent()) {
-                Violations v = new Violations();
-                v.require(existing.get().orderId().equals(request.orderId()), "returnId",
-                        "return " + request.returnId() + " exists already for order " + existing.get().orderId());
-                v.throwIfAny();
-                return new ReturnResult(existing.get(), false);
+        boolean keyed = request.returnId() != null && !request.returnId().isBlank();
+        String contentHash = contentHash(request);
+        if (keyed) {
+            Optional<ReturnResult> repeat = repeat(request, contentHash);
+            if (repeat.isPresent()) {
+                return repeat.get();
             }
         }
         Violations v = new Violations();
@@ -70,12 +74,18 @@ public class ReturnService {
             v.add("lines", "at least one line is required");
         }
         v.throwIfAny();
-        String returnId = request.returnId() == null || request.returnId().isBlank() ? returns.nextReturnId()
-                : request.returnId();
+        if (keyed) {
+            // The order is locked now: a return with this id sent meanwhile for the same order has committed.
+            Optional<ReturnResult> repeat = repeat(request, contentHash);
+            if (repeat.isPresent()) {
+                return repeat.get();
+            }
+        }
+        String returnId = keyed ? request.returnId() : returns.nextReturnId();
         var now = returns.now();
         CustomerReturn created = new CustomerReturn(returnId, order.orderId(), request.nodeId(), ReturnStatus.RECEIVED, null,
                 actor, now, now, lines);
-        returns.insert(created);
+        returns.insert(created, contentHash);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("returnId", returnId);
         details.put("nodeId", request.nodeId());
@@ -85,6 +95,28 @@ public class ReturnService {
                 + lines.stream().mapToInt(ReturnLine::quantity).sum() + " unit(s) received at " + request.nodeId(), details);
         events.publishEvent(new ReturnOpened(returnId, order.orderId(), request.nodeId()));
         return new ReturnResult(created, true);
+    }
+
+    /** The first return under this id when the request repeats it; refused when it says something else. */
+    private Optional<ReturnResult> repeat(NewReturn request, String contentHash) {
+        Optional<CustomerReturn> existing = returns.find(request.returnId());
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        // Returns recorded before V7 have no hash: only another order tells their id is reused.
+        boolean same = returns.contentHashOf(request.returnId()).map(contentHash::equals)
+                .orElse(existing.get().orderId().equals(request.orderId()));
+        if (!same) {
+            throw new IdempotencyConflictException("returnId", "returnId " + request.returnId()
+                    + " was already used for a different return (order " + existing.get().orderId() + ")");
+        }
+        return Optional.of(new ReturnResult(existing.get(), false));
+    }
+
+    /** What the caller reported, as sent: order, node, and per line its lineNo, sku, quantity and reason, in order. */
+    private static String contentHash(NewReturn r) {
+        return ContentHash.of(r.orderId(), r.nodeId(), r.lines() == null ? null : r.lines().stream()
+                .map(l -> l == null ? null : Arrays.asList(l.lineNo(), l.sku(), l.quantity(), l.reason())).toList());
     }
 
     @Transactional(readOnly = true)

@@ -16,6 +16,17 @@ class PostalCodeDirectoryTest {
     }
 
     @Test
+    void knowsTheStateOfEveryZipCode() {
+        assertThat(directory.stateOf("US", "11201")).contains("NY");
+        assertThat(directory.stateOf("US", "14760-0001")).contains("NY");
+        assertThat(directory.stateOf("US", "90210")).contains("CA");
+        assertThat(directory.stateOf("US", "20001")).contains("DC");
+        assertThat(directory.stateOf("US", "00601")).contains("PR");
+        assertThat(directory.stateOf("US", "00000")).isEmpty();
+        assertThat(directory.stateOf("CA", "11201")).isEmpty();
+    }
+
+    @Test
     void anUnknownCodeOrCountryIsAbsentNotZero() {
         assertThat(directory.locate("US", "00000")).isEmpty();
         assertThat(directory.locate("CA", "14760")).isEmpty();

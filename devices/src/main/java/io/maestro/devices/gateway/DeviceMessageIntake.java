@@ -1,5 +1,6 @@
 package io.maestro.devices.gateway;
 
+import io.maestro.core.IdempotencyConflictException;
 import io.maestro.core.InvalidRequestException;
 import io.maestro.core.deadletter.DeadLetters;
 import io.maestro.devices.event.DeviceEvent;
@@ -36,7 +37,7 @@ public class DeviceMessageIntake {
     public DeviceEventOutcome receive(DeviceMessage message) {
         try {
             return gateway.apply(message.topic(), message.payload());
-        } catch (InvalidDeviceEventException | InvalidRequestException e) {
+        } catch (InvalidDeviceEventException | InvalidRequestException | IdempotencyConflictException e) {
             return deadLetter(message, e);
         }
     }
@@ -67,7 +68,8 @@ public class DeviceMessageIntake {
             for (int j = 0; j < applied.size(); j++) {
                 outcomes[positions.get(j)] = applied.get(j);
             }
-        } catch (InvalidRequestException | ConcurrencyFailureException | DuplicateKeyException batchFailed) {
+        } catch (InvalidRequestException | IdempotencyConflictException | ConcurrencyFailureException
+                 | DuplicateKeyException batchFailed) {
             for (int i : positions) {
                 outcomes[i] = receive(messages.get(i));
             }

@@ -1,5 +1,6 @@
 package io.maestro.integrations.channels;
 
+import io.maestro.core.IdempotencyConflictException;
 import io.maestro.core.InvalidRequestException;
 import io.maestro.core.Violation;
 import io.maestro.core.deadletter.DeadLetters;
@@ -97,6 +98,8 @@ public class MarketplaceImport {
                     continue;
                 } catch (InvalidRequestException e) {
                     problems = problems(order, e.violations());
+                } catch (IdempotencyConflictException e) {
+                    problems = problems(order, List.of(new Violation(e.field(), e.getMessage())));
                 }
             }
             rejected++;
