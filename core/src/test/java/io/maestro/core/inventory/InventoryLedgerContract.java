@@ -3,6 +3,7 @@ package io.maestro.core.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.maestro.core.IdempotencyConflictException;
 import io.maestro.core.InvalidRequestException;
 import io.maestro.core.catalog.CatalogService;
 import io.maestro.core.network.NetworkService;
@@ -57,6 +58,32 @@ abstract class InventoryLedgerContract {
 
         assertThat(again.duplicate()).isTrue();
         assertThat(again.position().onHand()).isEqualTo(12);
+        assertThat(ledger.entries(BKN, TSHIRT)).hasSize(1);
+    }
+
+    @Test
+    void anEventIdReusedForAnotherChangeIsRefusedNamingItAndChangesNothing() {
+        ledger.adjust(new Adjustment("ev-1", BKN, TSHIRT, 12L, null, null, "receipt"), "wms");
+
+        assertThatThrownBy(() -> ledger.adjust(new Adjustment("ev-1", BKN, "SHOE-RUN-42", 12L, null, null, "receipt"), "wms"))
+                .isInstanceOfSatisfying(IdempotencyConflictException.class, e -> {
+                    assertThat(e.field()).isEqualTo("eventId");
+                    assertThat(e.getMessage()).isEqualTo("eventId ev-1 was already used for a different adjustment");
+                });
+        assertThatThrownBy(() -> ledger.adjust(new Adjustment("ev-1", BKN, TSHIRT, null, 12L, null, "receipt"), "wms"))
+                .isInstanceOf(IdempotencyConflictException.class);
+        assertThat(ledger.adjust(new Adjustment("ev-1", BKN, TSHIRT, 12L, null, null, "receipt, sent again"), "wms")
+                .duplicate()).as("the reason is a note, not the change").isTrue();
+        assertThat(queries.position(BKN, "SHOE-RUN-42")).isEmpty();
+        assertThat(ledger.entries(BKN, TSHIRT)).hasSize(1);
+    }
+
+    @Test
+    void anEventIdRememberedBeforeContentHashesWereKeptIsARepeat() {
+        ledger.adjust(new Adjustment("ev-1", BKN, TSHIRT, 12L, null, null, "receipt"), "wms");
+        jdbc.update("update processed_event set content_hash = null where event_id = 'ev-1'");
+
+        assertThat(ledger.adjust(new Adjustment("ev-1", BKN, TSHIRT, 5L, null, null, "receipt"), "wms").duplicate()).isTrue();
         assertThat(ledger.entries(BKN, TSHIRT)).hasSize(1);
     }
 
@@ -117,6 +144,18 @@ abstract class InventoryLedgerContract {
                         org.assertj.core.groups.Tuple.tuple("ev-4", LedgerEntryType.ADJUSTMENT, -2L, "rfid"));
         assertThat(ledger.entries(OLEAN, TSHIRT)).singleElement().extracting(LedgerEntry::actor).isEqualTo("scanner");
         assertThat(ledger.adjust(new Adjustment("ev-4", BKN, TSHIRT, -2L, null, null, "pick"), "rfid").duplicate()).isTrue();
+    }
+
+    @Test
+    void aBatchReusingAnEventIdForAnotherChangeIsRefusedWholeAndWritesNothing() {
+        ledger.adjust(new Adjustment("ev-0", BKN, TSHIRT, 3L, null, null, "receipt"), "wms");
+
+        assertThatThrownBy(() -> ledger.adjustAll(List.of(
+                new Adjustment("ev-1", BKN, TSHIRT, 2L, null, null, "receipt"),
+                new Adjustment("ev-0", OLEAN, TSHIRT, 3L, null, null, "receipt")), a -> "rfid"))
+                .isInstanceOfSatisfying(IdempotencyConflictException.class, e -> assertThat(e.field()).isEqualTo("eventId"));
+        assertThat(queries.position(BKN, TSHIRT).orElseThrow().onHand()).isEqualTo(3);
+        assertThat(queries.position(OLEAN, TSHIRT)).isEmpty();
     }
 
     @Test

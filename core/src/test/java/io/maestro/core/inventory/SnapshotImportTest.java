@@ -1,7 +1,9 @@
 package io.maestro.core.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.maestro.core.IdempotencyConflictException;
 import io.maestro.core.Violation;
 import io.maestro.core.catalog.CatalogService;
 import io.maestro.core.inventory.SnapshotReport.Outcome;
@@ -51,5 +53,22 @@ class SnapshotImportTest {
         SnapshotReport again = snapshots.importSnapshot("ERP-2026-11-27", "ERP", rows, "erp");
         assertThat(again.duplicate()).isTrue();
         assertThat(jdbc.queryForObject("select count(*) from inventory_ledger", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void theSameSnapshotIdWithOtherRowsIsRefusedNamingIt() {
+        DomainTables.empty(jdbc);
+        TestData.seed(network, catalog);
+        snapshots.importSnapshot("ERP-1", "ERP", List.of(new SnapshotRow("DC-BKN", "TSHIRT-BLK-M", 12L, null)), "erp");
+
+        assertThatThrownBy(() -> snapshots.importSnapshot("ERP-1", "ERP",
+                List.of(new SnapshotRow("DC-BKN", "TSHIRT-BLK-M", 13L, null)), "erp"))
+                .isInstanceOfSatisfying(IdempotencyConflictException.class, e -> {
+                    assertThat(e.field()).isEqualTo("snapshotId");
+                    assertThat(e.getMessage()).isEqualTo("snapshotId ERP-1 was already used for a different snapshot");
+                });
+        assertThat(snapshots.importSnapshot("ERP-1", "another source",
+                List.of(new SnapshotRow("DC-BKN", "TSHIRT-BLK-M", 12L, null)), "erp").duplicate()).isTrue();
+        assertThat(queries.position("DC-BKN", "TSHIRT-BLK-M").orElseThrow().onHand()).isEqualTo(12);
     }
 }

@@ -3,6 +3,7 @@ package io.maestro.core.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.maestro.core.IdempotencyConflictException;
 import io.maestro.core.InvalidRequestException;
 import io.maestro.core.Violation;
 import io.maestro.core.catalog.CatalogService;
@@ -79,6 +80,64 @@ class OrderIntakeTest {
         assertThat(second.order().orderId()).isEqualTo(first.order().orderId());
         assertThat(jdbc.queryForObject("select count(*) from orders", Integer.class)).isEqualTo(1);
         assertThat(listener.heard).hasSize(1);
+    }
+
+    @Test
+    void theSameChannelOrderWithDefaultsSpelledOutAndPricesWrittenOtherwiseIsTheSameOrder() {
+        NewOrder first = TestData.order("W-1001");
+        NewOrder.Line line = first.lines().get(0);
+        NewOrder spelledOut = new NewOrder(first.channel(), first.channelOrderId(), first.customer(), first.shipTo(),
+                DeliveryOption.SHIP, null, Preference.BALANCED, false,
+                List.of(new NewOrder.Line(line.sku(), line.quantity(), new BigDecimal("19.9"))));
+
+        String orderId = intake.accept(first, "web").order().orderId();
+        IntakeResult again = intake.accept(spelledOut, "web");
+
+        assertThat(again.created()).isFalse();
+        assertThat(again.order().orderId()).isEqualTo(orderId);
+    }
+
+    @Test
+    void theSameChannelOrderIdForAnotherOrderIsRefusedNamingTheKey() {
+        NewOrder first = TestData.order("W-1001");
+        String orderId = intake.accept(first, "web").order().orderId();
+        NewOrder other = new NewOrder(first.channel(), first.channelOrderId(), first.customer(), first.shipTo(), null, null,
+                null, null, List.of(new NewOrder.Line("TSHIRT-BLK-M", 3, new BigDecimal("19.90"))));
+
+        assertThatThrownBy(() -> intake.accept(other, "web"))
+                .isInstanceOfSatisfying(IdempotencyConflictException.class, e -> {
+                    assertThat(e.field()).isEqualTo("channelOrderId");
+                    assertThat(e.getMessage()).isEqualTo("channelOrderId W-1001 was already used for a different order ("
+                            + orderId + ") of channel WEB");
+                });
+        assertThat(orders.get(orderId).lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(2));
+        assertThat(jdbc.queryForObject("select count(*) from orders", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderTakenBeforeContentHashesWereKeptAnswersItsKeyAsARepeat() {
+        NewOrder first = TestData.order("W-1001");
+        String orderId = intake.accept(first, "web").order().orderId();
+        jdbc.update("update orders set content_hash = null where id = ?", orderId);
+        NewOrder other = new NewOrder(first.channel(), first.channelOrderId(), first.customer(), first.shipTo(), null, null,
+                Preference.GREEN, null, first.lines());
+
+        IntakeResult again = intake.accept(other, "web");
+
+        assertThat(again.created()).isFalse();
+        assertThat(again.order().orderId()).isEqualTo(orderId);
+    }
+
+    @Test
+    void anUnconfiguredChannelIsRefused() {
+        NewOrder web = TestData.order("T-1");
+        NewOrder tiktok = new NewOrder("TIKTOK", web.channelOrderId(), web.customer(), web.shipTo(), null, null, null, null,
+                web.lines());
+
+        assertThatThrownBy(() -> intake.accept(tiktok, "web"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
+                        .containsExactly(new Violation("channel", "unknown channel TIKTOK; configured: MARKETPLACE, POS, SOCIAL, WEB")));
+        assertThat(jdbc.queryForObject("select count(*) from orders", Integer.class)).isZero();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.maestro.core.returns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.maestro.core.IdempotencyConflictException;
 import io.maestro.core.InvalidRequestException;
 import io.maestro.core.Violation;
 import io.maestro.core.catalog.CatalogService;
@@ -92,6 +93,32 @@ abstract class ReturnServiceContract {
         assertThat(again.customerReturn().returnId()).isEqualTo("POS-77");
         assertThat(returns.ofOrder(orderId)).hasSize(1);
         assertThat(listener.heard).hasSize(1);
+    }
+
+    @Test
+    void theSameReturnIdForAnotherReturnIsRefusedNamingIt() {
+        returns.open(new NewReturn("POS-77", orderId, "DC-BKN", List.of(new NewReturn.Line(1, null, 1, "unwanted"))), "pos");
+
+        assertThatThrownBy(() -> returns.open(new NewReturn("POS-77", orderId, "DC-BKN",
+                List.of(new NewReturn.Line(1, null, 2, "unwanted"))), "pos"))
+                .isInstanceOfSatisfying(IdempotencyConflictException.class, e -> {
+                    assertThat(e.field()).isEqualTo("returnId");
+                    assertThat(e.getMessage()).isEqualTo("returnId POS-77 was already used for a different return (order "
+                            + orderId + ")");
+                });
+        assertThat(returns.get("POS-77").lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(1));
+    }
+
+    @Test
+    void aReturnRecordedBeforeContentHashesWereKeptIsRepeatedForItsOrderOnly() {
+        returns.open(new NewReturn("POS-77", orderId, "DC-BKN", List.of(new NewReturn.Line(1, null, 1, "unwanted"))), "pos");
+        jdbc.update("update customer_return set content_hash = null where id = 'POS-77'");
+
+        assertThat(returns.open(new NewReturn("POS-77", orderId, "DC-OLEAN",
+                List.of(new NewReturn.Line(1, null, 2, "unwanted"))), "pos").created()).isFalse();
+        assertThatThrownBy(() -> returns.open(new NewReturn("POS-77", "ORD-OTHER", "DC-BKN",
+                List.of(new NewReturn.Line(1, null, 1, "unwanted"))), "pos"))
+                .isInstanceOf(IdempotencyConflictException.class);
     }
 
     @Test

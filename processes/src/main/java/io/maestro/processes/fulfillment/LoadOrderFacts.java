@@ -1,5 +1,7 @@
 package io.maestro.processes.fulfillment;
 
+import io.maestro.core.geo.Address;
+import io.maestro.core.geo.PostalCodeDirectory;
 import io.maestro.core.order.Order;
 import io.maestro.core.order.OrderLine;
 import io.maestro.core.order.OrderService;
@@ -13,7 +15,7 @@ import java.util.Set;
 
 /**
  * {@code loadOrderFacts}: what the decisions of this process read about the order (value, tier, channel,
- * destination, lines) and, for a pickup, the store; tells the customer the order is in. (The loop counter and the
+ * destination, lines, whether the ship-to state matches its ZIP code) and, for a pickup, the store; tells the customer the order is in. (The loop counter and the
  * backorder retry interval are set by {@link AssessShortfall}, on the only path that needs them.)
  */
 @Component("loadOrderFacts")
@@ -27,9 +29,12 @@ public class LoadOrderFacts implements JavaDelegate {
 
     private final OrderService orders;
     private final CustomerNotifications notifications;
-    public LoadOrderFacts(OrderService orders, CustomerNotifications notifications) {
+    private final PostalCodeDirectory postalCodes;
+
+    public LoadOrderFacts(OrderService orders, CustomerNotifications notifications, PostalCodeDirectory postalCodes) {
         this.orders = orders;
         this.notifications = notifications;
+        this.postalCodes = postalCodes;
     }
 
     @Override
@@ -49,10 +54,18 @@ public class LoadOrderFacts implements JavaDelegate {
         execution.setVariable("orderValue", order.orderTotal().doubleValue());
         execution.setVariable("lineCount", order.lines().size());
         execution.setVariable("maxLineQuantity", order.lines().stream().mapToInt(OrderLine::quantity).max().orElse(0));
-        execution.setVariable("addressMismatch", order.shipTo() != null && "US".equals(order.shipTo().country())
-                && !US_REGIONS.contains(region));
+        execution.setVariable("addressMismatch", addressMismatch(order.shipTo(), region));
         notifications.tell(order, "ORDER_ACCEPTED", null, "We have your order " + order.orderId(),
                 "Thank you: order " + order.orderId() + " with " + order.lines().size() + " line(s) is confirmed.",
                 Map.of("channelOrderId", order.channelOrderId()));
+    }
+
+    /** A US ship-to whose state is not one, or not the state its ZIP code belongs to (Brooklyn, NY with 90210). */
+    private boolean addressMismatch(Address shipTo, String region) {
+        if (shipTo == null || !"US".equals(shipTo.country())) {
+            return false;
+        }
+        return !US_REGIONS.contains(region)
+                || postalCodes.stateOf(shipTo.country(), shipTo.postalCode()).filter(state -> !state.equals(region)).isPresent();
     }
 }

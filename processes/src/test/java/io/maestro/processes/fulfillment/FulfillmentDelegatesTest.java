@@ -12,6 +12,8 @@ import io.maestro.core.inventory.ReservationStatus;
 import io.maestro.core.network.NetworkService;
 import io.maestro.core.notify.Notification;
 import io.maestro.core.notify.NotificationOutbox;
+import io.maestro.core.geo.Address;
+import io.maestro.core.order.NewOrder;
 import io.maestro.core.order.Order;
 import io.maestro.core.order.OrderIntake;
 import io.maestro.core.order.OrderService;
@@ -84,6 +86,19 @@ class FulfillmentDelegatesTest {
                 .doesNotContainKeys("pickupNodeId", "backorderAttempts", "backorderRetry", "heldShipmentIds",
                         "excludedNodes");
         assertThat(outbox.ofOrder(orderId)).extracting(Notification::type).containsExactly("ORDER_ACCEPTED");
+    }
+
+    @Test
+    void aShipToStateThatIsNotTheStateOfItsZipCodeIsAnAddressMismatch() throws Exception {
+        NewOrder brooklyn = TestData.order("W-ZIP-" + System.nanoTime());
+        Address california = new Address("Casey Doe", "10 Jay St", null, "Brooklyn", "NY", "90210", "US");
+        orderId = intake.accept(new NewOrder(brooklyn.channel(), brooklyn.channelOrderId(), brooklyn.customer(), california,
+                null, null, null, null, brooklyn.lines()), "test").order().orderId();
+        variables.put("orderId", orderId);
+
+        loadOrderFacts.execute(execution());
+
+        assertThat(variables).containsEntry("destinationRegion", "NY").containsEntry("addressMismatch", true);
     }
 
     @Test
