@@ -52,6 +52,63 @@ class InventoryApiTest {
     }
 
     @Test
+    void anEventIdReusedForAnotherSkuIsA409AndTheSameAdjustmentAgainADuplicate() {
+        Map<String, Object> receipt = Map.of("eventId", "api-reused-1", "nodeId", "DC-OLEAN", "sku", "SHOE-RUN-42",
+                "delta", 5, "reason", "receipt PO-78");
+        Map<String, Object> otherSku = Map.of("eventId", "api-reused-1", "nodeId", "DC-OLEAN", "sku", "TSHIRT-BLK-M",
+                "delta", 5, "reason", "receipt PO-78");
+
+        JsonNode first = api.post("/api/inventory/adjustments", receipt, INTEGRATION).json();
+        Api.Response conflict = api.post("/api/inventory/adjustments", otherSku, INTEGRATION);
+        Api.Response again = api.post("/api/inventory/adjustments", receipt, INTEGRATION);
+
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.contentType()).startsWith("application/problem+json");
+        assertThat(conflict.json().get("detail").asText()).isEqualTo("eventId api-reused-1 was already used for a different adjustment");
+        assertThat(conflict.json().get("errors").get(0).get("field").asText()).isEqualTo("eventId");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(again.json().get("position").get("onHand").asLong()).isEqualTo(first.get("position").get("onHand").asLong());
+    }
+
+    @Test
+    void fractionalUnitsAre422NamingTheField() {
+        Api.Response adjustment = api.post("/api/inventory/adjustments", Map.of("eventId", "api-fraction-1", "nodeId",
+                "DC-OLEAN", "sku", "SHOE-RUN-42", "delta", 1.5), INTEGRATION);
+        Api.Response count = api.post("/api/inventory/adjustments", Map.of("eventId", "api-fraction-2", "nodeId",
+                "DC-OLEAN", "sku", "SHOE-RUN-42", "setOnHand", 2.5), INTEGRATION);
+        Api.Response snapshot = api.post("/api/inventory/snapshots", Map.of("snapshotId", "WMS-FRACTION", "source", "WMS",
+                "rows", List.of(Map.of("nodeId", "DC-OLEAN", "sku", "SHOE-RUN-42", "onHand", 40.5))), INTEGRATION);
+
+        assertThat(adjustment.status()).isEqualTo(422);
+        assertThat(adjustment.json().get("errors").get(0).get("field").asText()).isEqualTo("delta");
+        assertThat(count.status()).isEqualTo(422);
+        assertThat(count.json().get("errors").get(0).get("field").asText()).isEqualTo("setOnHand");
+        assertThat(snapshot.status()).isEqualTo(422);
+        assertThat(snapshot.json().get("errors").get(0).get("field").asText()).isEqualTo("rows[0].onHand");
+        assertThat(api.post("/api/inventory/adjustments", Map.of("eventId", "api-fraction-1", "nodeId", "DC-OLEAN",
+                "sku", "SHOE-RUN-42", "delta", 1), INTEGRATION).json().get("duplicate").asBoolean())
+                .as("the refused event id was not taken").isFalse();
+    }
+
+    @Test
+    void aSnapshotIdReusedForOtherRowsIsA409AndTheSameSnapshotAgainADuplicate() {
+        Map<String, Object> snapshot = Map.of("snapshotId", "WMS-OLEAN-REUSED", "source", "WMS", "rows", List.of(
+                Map.of("nodeId", "DC-OLEAN", "sku", "SHOE-RUN-42", "onHand", 41)));
+        Map<String, Object> other = Map.of("snapshotId", "WMS-OLEAN-REUSED", "source", "WMS", "rows", List.of(
+                Map.of("nodeId", "DC-OLEAN", "sku", "SHOE-RUN-42", "onHand", 42)));
+
+        assertThat(api.post("/api/inventory/snapshots", snapshot, INTEGRATION).status()).isEqualTo(200);
+        Api.Response conflict = api.post("/api/inventory/snapshots", other, INTEGRATION);
+        Api.Response again = api.post("/api/inventory/snapshots", snapshot, INTEGRATION);
+
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.json().get("errors").get(0).get("field").asText()).isEqualTo("snapshotId");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+    }
+
+    @Test
     void unknownNodeAndSkuAre422NamingThem() {
         Map<String, Object> bad = new HashMap<>(Map.of("eventId", "api-bad-1", "nodeId", "DC-NOWHERE", "sku", "NO-SUCH",
                 "delta", 1));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.app.Api;
 import io.maestro.app.MaestroTest;
 import io.maestro.app.SampleOrders;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +66,7 @@ class OrderApiTest {
     }
 
     @Test
-    void malformedJsonIsA400AndStoresNothing() {
+    void malformedJsonIsA400AndAValueOfTheWrongTypeA422NamingItsPath() {
         long before = orders();
         Api.Response truncated = api.post("/api/orders", "{\"channel\": \"WEB\", \"lines\": [", INTEGRATION);
         Api.Response wrongType = api.post("/api/orders",
@@ -75,10 +76,69 @@ class OrderApiTest {
 
         assertThat(truncated.status()).isEqualTo(400);
         assertThat(truncated.contentType()).startsWith("application/problem+json");
-        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.status()).isEqualTo(422);
+        assertThat(wrongType.contentType()).startsWith("application/problem+json");
         assertThat(wrongType.json().get("errors").get(0).get("field").asText()).isEqualTo("lines[0].quantity");
+        assertThat(unknownEnum.status()).isEqualTo(422);
+        assertThat(unknownEnum.json().get("errors").get(0).get("field").asText()).isEqualTo("preference");
         assertThat(unknownEnum.json().get("errors").get(0).get("message").asText()).contains("SLOWEST").contains("BALANCED");
         assertThat(orders()).isEqualTo(before);
+    }
+
+    @Test
+    void aFractionalQuantityIsA422NamingTheLineNeverRounded() {
+        long before = orders();
+        Map<String, Object> order = new HashMap<>(SampleOrders.twoTshirtsToBrooklyn("W-FRACTION"));
+        order.put("lines", List.of(Map.of("sku", "TSHIRT-BLK-M", "quantity", 1.5, "unitPrice", 19.90)));
+
+        Api.Response response = api.post("/api/orders", order, INTEGRATION);
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("errors")).singleElement().satisfies(e -> {
+            assertThat(e.get("field").asText()).isEqualTo("lines[0].quantity");
+            assertThat(e.get("message").asText()).isEqualTo("'1.5' is not a whole number");
+        });
+        assertThat(orders()).isEqualTo(before);
+    }
+
+    @Test
+    void anUnconfiguredChannelIsA422NamingIt() {
+        long before = orders();
+        Map<String, Object> order = new HashMap<>(SampleOrders.twoTshirtsToBrooklyn("T-1"));
+        order.put("channel", "TIKTOK");
+
+        Api.Response response = api.post("/api/orders", order, INTEGRATION);
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("errors")).singleElement().satisfies(e -> {
+            assertThat(e.get("field").asText()).isEqualTo("channel");
+            assertThat(e.get("message").asText()).startsWith("unknown channel TIKTOK; configured: ").contains("WEB");
+        });
+        assertThat(orders()).isEqualTo(before);
+    }
+
+    @Test
+    void theSameChannelOrderIdForAnotherOrderIsA409NamingTheKey() {
+        Api.Response created = api.post("/api/orders", SampleOrders.twoTshirtsToBrooklyn("W-REUSED"), INTEGRATION);
+        Map<String, Object> other = new HashMap<>(SampleOrders.twoTshirtsToBrooklyn("W-REUSED"));
+        other.put("lines", List.of(Map.of("sku", "TSHIRT-BLK-M", "quantity", 3, "unitPrice", 19.90)));
+        Map<String, Object> sameSpelledOut = new HashMap<>(SampleOrders.twoTshirtsToBrooklyn("W-REUSED"));
+        sameSpelledOut.put("unknownField", "ignored");
+
+        Api.Response conflict = api.post("/api/orders", other, INTEGRATION);
+        Api.Response repeat = api.post("/api/orders", sameSpelledOut, INTEGRATION);
+
+        String orderId = created.json().get("orderId").asText();
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.contentType()).startsWith("application/problem+json");
+        assertThat(conflict.json().get("detail").asText())
+                .isEqualTo("channelOrderId W-REUSED was already used for a different order (" + orderId + ") of channel WEB");
+        assertThat(conflict.json().get("errors").get(0).get("field").asText()).isEqualTo("channelOrderId");
+        assertThat(repeat.status()).isEqualTo(200);
+        assertThat(repeat.json().get("orderId").asText()).isEqualTo(orderId);
+        assertThat(jdbc.queryForObject("select sum(quantity) from order_line where order_id = ?", Integer.class, orderId))
+                .isEqualTo(2);
     }
 
     @Test

@@ -72,6 +72,33 @@ class ReturnApiTest {
     }
 
     @Test
+    void theSameReturnIdForAnotherReturnIs409NamingIt() {
+        Map<String, Object> body = Map.of("returnId", "POS-R-" + orderId, "orderId", orderId, "nodeId", "DC-OLEAN",
+                "lines", List.of(Map.of("lineNo", 1, "quantity", 1)));
+        Map<String, Object> other = Map.of("returnId", "POS-R-" + orderId, "orderId", orderId, "nodeId", "DC-OLEAN",
+                "lines", List.of(Map.of("lineNo", 1, "quantity", 2)));
+
+        assertThat(api.post("/api/returns", body, INTEGRATION).status()).isEqualTo(201);
+        Api.Response conflict = api.post("/api/returns", other, INTEGRATION);
+
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.contentType()).startsWith("application/problem+json");
+        assertThat(conflict.json().get("detail").asText()).isEqualTo("returnId POS-R-" + orderId
+                + " was already used for a different return (order " + orderId + ")");
+        assertThat(conflict.json().get("errors").get(0).get("field").asText()).isEqualTo("returnId");
+        assertThat(api.post("/api/returns", body, INTEGRATION).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aFractionalQuantityIs422NamingTheLine() {
+        Api.Response response = api.post("/api/returns", Map.of("orderId", orderId, "nodeId", "DC-OLEAN",
+                "lines", List.of(Map.of("lineNo", 1, "quantity", 0.5))), INTEGRATION);
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("lines[0].quantity");
+    }
+
+    @Test
     void badInputIs422NamingEveryFieldAndStoresNothing() {
         Api.Response unknown = api.post("/api/returns", Map.of("orderId", "ORD-NOPE", "nodeId", "NODE-NOPE",
                 "lines", List.of(Map.of("lineNo", 1, "quantity", 1))), INTEGRATION);
