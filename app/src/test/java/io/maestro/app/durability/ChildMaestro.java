@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Maestro in a JVM of its own (this test's classpath), so it can be killed like a real process: SIGKILL, no shutdown. */
-final class ChildMaestro implements AutoCloseable {
+final class ChildMaestro {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -41,13 +41,19 @@ final class ChildMaestro implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         ChildMaestro child = new ChildMaestro(process, log, port);
-        await("Maestro's start (log " + log + ")").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("Maestro exited with " + process.exitValue() + ":\n" + child.logTail());
-                    }
-                    return child.healthy();
-                });
+        try {
+            await("Maestro's start (log " + log + ")").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("Maestro exited with " + process.exitValue() + ":\n"
+                                    + child.logTail());
+                        }
+                        return child.healthy();
+                    });
+        } catch (RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
         return child;
     }
 
@@ -58,13 +64,6 @@ final class ChildMaestro implements AutoCloseable {
     /** SIGKILL: no shutdown hook, no flush, like {@code kill -9} or a power cut of the JVM alone. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
-    }
-
-    /** SIGTERM: Spring's orderly shutdown. */
-    @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        process.waitFor();
     }
 
     String logTail() {

@@ -64,7 +64,7 @@ class CrashDurabilityTest {
         List<String> arguments = List.of("--maestro.data-dir=" + dir.toAbsolutePath(), "--maestro.mqtt.port=0",
                 "--camunda.bpm.webapp.enabled=false");
         Acknowledged acknowledged = burstAndKill(arguments);
-        restartAndStop(arguments, acknowledged);
+        restartAndKill(arguments, acknowledged);
 
         try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath() + "/maestro", "sa", "")) {
             check(db, acknowledged);
@@ -84,7 +84,7 @@ class CrashDurabilityTest {
                     "--maestro.data-dir=" + dir.toAbsolutePath(), "--maestro.mqtt.port=0",
                     "--camunda.bpm.webapp.enabled=false");
             Acknowledged acknowledged = burstAndKill(arguments);
-            restartAndStop(arguments, acknowledged);
+            restartAndKill(arguments, acknowledged);
 
             try (Connection db = DriverManager.getConnection(url, "postgres", "postgres")) {
                 check(db, acknowledged);
@@ -128,8 +128,13 @@ class CrashDurabilityTest {
         return new Acknowledged(Map.copyOf(orders), Map.copyOf(adjustments), next.get());
     }
 
-    private void restartAndStop(List<String> arguments, Acknowledged acknowledged) throws Exception {
-        try (ChildMaestro maestro = ChildMaestro.start(dir.resolve("maestro-2.log"), arguments)) {
+    /**
+     * Starts Maestro again on the data the kill left, reads acknowledged orders back through the API, and kills it
+     * again (the database is then read directly: a second crash, recovered by the next open).
+     */
+    private void restartAndKill(List<String> arguments, Acknowledged acknowledged) throws Exception {
+        ChildMaestro maestro = ChildMaestro.start(dir.resolve("maestro-2.log"), arguments);
+        try {
             HttpClient http = HttpClient.newHttpClient();
             for (AcknowledgedOrder order : acknowledged.orders().values().stream().limit(20).toList()) {
                 HttpResponse<String> read = http.send(HttpRequest.newBuilder(maestro.uri("/api/orders/" + order.orderId()))
@@ -138,6 +143,8 @@ class CrashDurabilityTest {
                 assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
                 assertThat(JSON.readTree(read.body()).get("lines")).hasSize(order.lines());
             }
+        } finally {
+            maestro.kill();
         }
     }
 
