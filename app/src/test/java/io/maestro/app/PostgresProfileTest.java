@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.maestro.core.testing.EmbeddedPostgresDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -12,11 +16,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The production profile on a real PostgreSQL: no default credentials, an admin password required. */
 class PostgresProfileTest {
 
+    /** Refused on the configuration alone: the database is neither migrated nor even connected to. */
     @Test
-    void refusesToStartWithoutAnAdminPassword() {
+    void refusesToStartWithoutAnAdminPasswordBeforeTouchingTheDatabase() throws Exception {
         String url = EmbeddedPostgresDatabase.newDatabaseUrl();
 
         assertThatThrownBy(() -> start(url, "")).hasStackTraceContaining("set MAESTRO_ADMIN_PASSWORD");
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement();
+             ResultSet tables = s.executeQuery("select count(*) from information_schema.tables where table_schema = 'public'")) {
+            tables.next();
+            assertThat(tables.getInt(1)).as("tables created").isZero();
+        }
+        assertThatThrownBy(() -> start("jdbc:postgresql://localhost:1/nowhere", ""))
+                .as("no database at all: the password is what is missing").hasStackTraceContaining("set MAESTRO_ADMIN_PASSWORD");
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * What a first start needs: role groups and an administrator always; with demo data on, the demo
  * users ({@code admin/admin}, {@code analyst/analyst}, {@code operator/operator}, {@code viewer/viewer},
  * {@code associate/associate} in store-associate, {@code clerk/clerk} in returns-clerk),
- * the integration key {@code demo-integration-key}, and the demo network, catalog and stock.
+ * the integration key {@code demo-integration-key}, and the demo network, catalog and stock. A run without demo
+ * data and without an administrator's password never gets here: {@link AdminPasswordRequired} refuses it first.
  */
 @Component
 @ConditionalOnWebApplication
@@ -34,11 +35,6 @@ public class StartupData implements ApplicationRunner {
         this.identity = identity;
         this.apiKeys = apiKeys;
         this.demo = demo;
-        boolean noPassword = properties.adminPassword() == null || properties.adminPassword().isBlank();
-        if (!properties.demoEnabled() && noPassword) {
-            throw new IllegalStateException("No administrator password: set MAESTRO_ADMIN_PASSWORD (or "
-                    + "maestro.security.admin-password). Runs without demo data create no default credentials.");
-        }
     }
 
     @Override
@@ -47,6 +43,11 @@ public class StartupData implements ApplicationRunner {
         String adminPassword = properties.adminPassword() == null || properties.adminPassword().isBlank()
                 ? "admin" : properties.adminPassword();
         identity.ensureUser("admin", adminPassword, "Administrator", List.of(Role.ADMIN.groupId(), Role.CAMUNDA_ADMIN_GROUP));
+        int leftovers = apiKeys.removeStoredWorkerKeys();
+        if (leftovers > 0) {
+            log.info("Removed {} in-process worker key(s) stored by earlier versions (the worker's key is in memory now)",
+                    leftovers);
+        }
         if (!properties.demoEnabled()) {
             return;
         }

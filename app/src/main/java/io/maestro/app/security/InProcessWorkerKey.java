@@ -1,19 +1,19 @@
 package io.maestro.app.security;
 
 import io.maestro.workers.task.WorkerCredentials;
-import java.lang.management.ManagementFactory;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
- * The in-process worker's key to this application's engine REST: a fresh random secret per start,
- * stored (hashed) under a name of its own for this process, so no credential needs configuring.
+ * The in-process worker's key to this application's own engine REST: a fresh random secret per start, held in
+ * memory only, so nothing needs configuring and no key is left behind in {@code api_key}. A worker that polls
+ * another node names a stored key ({@code MAESTRO_WORKER_API_KEY}).
  */
 @Component
 @ConditionalOnWebApplication
 public class InProcessWorkerKey implements WorkerCredentials {
+
+    static final String NAME = "in-process-worker";
 
     private final ApiKeys keys;
     private String key;
@@ -25,10 +25,8 @@ public class InProcessWorkerKey implements WorkerCredentials {
     @Override
     public synchronized String apiKey() {
         if (key == null) {
-            byte[] secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-            key = HexFormat.of().formatHex(secret);
-            keys.replace("in-process-worker@" + ManagementFactory.getRuntimeMXBean().getName(), key, Role.INTEGRATION);
+            key = ApiKeys.newSecret();
+            keys.holdInMemory(NAME, key, Role.INTEGRATION);
         }
         return key;
     }

@@ -119,6 +119,8 @@ public class SecurityConfiguration {
                         .hasAnyRole(names(OPERATOR, ADMIN, VIEWER))
                         .requestMatchers(paths(HttpMethod.POST, "/api/dead-letters/*/replay", "/api/dead-letters/*/discard"))
                         .hasAnyRole(names(OPERATOR, ADMIN))
+                        .requestMatchers(paths(null, "/api/api-keys", "/api/api-keys/**")).hasAnyRole(names(ADMIN))
+                        .requestMatchers(paths(HttpMethod.GET, "/api/exceptions")).hasAnyRole(names(OPERATOR, ADMIN, VIEWER))
                         .requestMatchers(paths(HttpMethod.GET, "/api/**")).hasAnyRole(names(EVERYONE))
                         .requestMatchers(paths(null, "/engine-rest/external-task/**")).hasAnyRole(names(INTEGRATION, ADMIN))
                         .requestMatchers(paths(HttpMethod.GET, "/engine-rest/**")).hasAnyRole(names(PEOPLE))

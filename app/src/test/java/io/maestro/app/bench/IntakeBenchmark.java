@@ -20,13 +20,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * {@code ./maestro bench intake [--orders N] [--clients C] [--node intake|all-in-one]}: web-store webhook orders
- * (signed, over real HTTP) accepted per second by the application started in-process on a fresh H2 file database
+ * {@code ./maestro bench intake [--orders N] [--clients C] [--node intake|all-in-one] [--durability on|off|compare]}:
+ * web-store webhook orders (signed, over real HTTP) accepted per second by the application started in-process on a fresh H2 file database
  * with the demo data, against a baseline in the same run: the same orders POSTed unsigned to {@code /api/orders}
  * with an API key. Each accepted order starts its process in the intake transaction. By default the application
  * runs as an intake node (no job executor, no allocation worker: an instance that only takes orders, while other
  * instances carry them on); {@code --node all-in-one} runs the job executor beside the intake, so the same two
- * cores also run every accepted order's first process steps. Prints a table and {@code RESULT} lines.
+ * cores also run every accepted order's first process steps. {@code --durability compare} measures instead what
+ * durable commits cost: the webhook path with H2 writing each commit before the answer (Maestro's setting) against
+ * H2's default write delay, in the same process ({@code off} runs the usual comparison with the delay). Prints a
+ * table and {@code RESULT} lines.
  */
 public final class IntakeBenchmark {
 
@@ -68,30 +71,89 @@ public final class IntakeBenchmark {
         if (!node.equals("intake") && !node.equals("all-in-one")) {
             throw new IllegalArgumentException("--node must be intake or all-in-one, not " + node);
         }
+        String durability = textOption(args, "--durability", "on");
+        if (!List.of("on", "off", "compare").contains(durability)) {
+            throw new IllegalArgumentException("--durability must be on, off or compare, not " + durability);
+        }
         Path dataDir = Files.createTempDirectory("maestro-bench-intake");
-        System.out.printf(Locale.ROOT, "intake benchmark: %d orders per path, %d clients, %s node, H2 under %s%n", orders,
-                clients, node, dataDir);
+        System.out.printf(Locale.ROOT, "intake benchmark: %d orders per path, %d clients, %s node, durability %s, H2 under "
+                + "%s%n", orders, clients, node, durability, dataDir);
+        // The URL does not name WRITE_DELAY: a connection opened later would set it back for the whole database.
         ConfigurableApplicationContext app = SpringApplication.run(MaestroApplication.class, "--server.port=0",
-                "--maestro.data-dir=" + dataDir, "--spring.datasource.url=" + LifecycleBenchmark.h2FileUrl(dataDir),
+                "--maestro.data-dir=" + dataDir, "--spring.datasource.url="
+                        + LifecycleBenchmark.h2FileUrl(dataDir).replace(";WRITE_DELAY=0", ""),
                 "--maestro.worker.enabled=false", "--camunda.bpm.job-execution.enabled=" + node.equals("all-in-one"),
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN", "--maestro.inbox.poll-ms=60000");
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            run(port, "warmup-webhook", Math.min(1000, orders), clients, IntakeBenchmark::webhook);
-            run(port, "warmup-rest", Math.min(1000, orders), clients, IntakeBenchmark::rest);
-            // A B B A: each path gets an early and a late half, so a growing database favours neither.
-            Run webhook1 = run(port, "webhook-1", orders / 2, clients, IntakeBenchmark::webhook);
-            Run rest1 = run(port, "rest-1", orders / 2, clients, IntakeBenchmark::rest);
-            Run rest2 = run(port, "rest-2", orders - orders / 2, clients, IntakeBenchmark::rest);
-            Run webhook2 = run(port, "webhook-2", orders - orders / 2, clients, IntakeBenchmark::webhook);
-            print(List.of(webhook1.and(webhook2, "webhook"), rest1.and(rest2, "rest")), clients, node);
-            printProcesses(app.getBean(JdbcTemplate.class));
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            if (durability.equals("compare")) {
+                compareDurability(port, jdbc, orders, clients, node);
+            } else {
+                compareWebhookAndRest(port, jdbc, orders, clients, node, durability.equals("on"));
+            }
+            printProcesses(jdbc);
         } finally {
             SpringApplication.exit(app);
             FileSystemUtils.deleteRecursively(dataDir);
         }
         System.exit(0);
+    }
+
+    static void compareWebhookAndRest(int port, JdbcTemplate jdbc, int orders, int clients, String node, boolean durable)
+            throws Exception {
+        writeDelay(jdbc, durable ? 0 : H2_DEFAULT_WRITE_DELAY_MS);
+        run(port, "warmup-webhook", Math.min(1000, orders), clients, IntakeBenchmark::webhook);
+        run(port, "warmup-rest", Math.min(1000, orders), clients, IntakeBenchmark::rest);
+        // A B B A: each path gets an early and a late half, so a growing database favours neither.
+        Run webhook1 = run(port, "webhook-1", orders / 2, clients, IntakeBenchmark::webhook);
+        Run rest1 = run(port, "rest-1", orders / 2, clients, IntakeBenchmark::rest);
+        Run rest2 = run(port, "rest-2", orders - orders / 2, clients, IntakeBenchmark::rest);
+        Run webhook2 = run(port, "webhook-2", orders - orders / 2, clients, IntakeBenchmark::webhook);
+        print(List.of(webhook1.and(webhook2, "webhook"), rest1.and(rest2, "rest")), clients, node);
+    }
+
+    /**
+     * What durable commits cost: the same webhook orders with each commit written to the file before the answer
+     * (WRITE_DELAY 0, Maestro's setting) and with H2's default of writing commits in the background within 500 ms
+     * (acknowledged orders lost on a crash), in A-B-B-A halves in the same process on the same database.
+     */
+    static void compareDurability(int port, JdbcTemplate jdbc, int orders, int clients, String node) throws Exception {
+        writeDelay(jdbc, 0);
+        run(port, "warmup-webhook", Math.min(1000, orders), clients, IntakeBenchmark::webhook);
+        Run durable1 = run(port, "durable-1", orders / 2, clients, IntakeBenchmark::webhook);
+        writeDelay(jdbc, H2_DEFAULT_WRITE_DELAY_MS);
+        Run delayed1 = run(port, "delayed-1", orders / 2, clients, IntakeBenchmark::webhook);
+        Run delayed2 = run(port, "delayed-2", orders - orders / 2, clients, IntakeBenchmark::webhook);
+        writeDelay(jdbc, 0);
+        Run durable2 = run(port, "durable-2", orders - orders / 2, clients, IntakeBenchmark::webhook);
+        Run durable = durable1.and(durable2, "durable");
+        Run delayed = delayed1.and(delayed2, "delayed");
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-44s %8s %7s %10s %9s %9s %12s%n", "webhook orders, H2 commits", "orders", "failed",
+                "orders/s", "p50 ms", "p99 ms", "CPU ms/order");
+        for (Run r : List.of(durable, delayed)) {
+            System.out.printf(Locale.ROOT, "%-44s %8d %7d %10.0f %9.2f %9.2f %12.2f%n", r.path().equals("durable")
+                    ? "durable (WRITE_DELAY 0: on file when answered)" : "delayed (H2 default: written within 500 ms)",
+                    r.orders(), r.failed(), r.perSecond(), r.percentileMs(50), r.percentileMs(99), r.cpuMsPerOrder());
+        }
+        double ratio = durable.perSecond() / delayed.perSecond();
+        System.out.printf(Locale.ROOT, "durable / delayed: %.2f of the throughput%n%n", ratio);
+        for (Run r : List.of(durable, delayed)) {
+            System.out.printf(Locale.ROOT, "RESULT bench=intake path=webhook commits=%s node=%s orders=%d clients=%d "
+                    + "failed=%d orders_per_s=%.1f p50_ms=%.2f p99_ms=%.2f cpu_ms_per_order=%.2f%n", r.path(), node,
+                    r.orders(), clients, r.failed(), r.perSecond(), r.percentileMs(50), r.percentileMs(99),
+                    r.cpuMsPerOrder());
+        }
+        System.out.printf(Locale.ROOT, "RESULT bench=intake node=%s ratio_durable_to_delayed=%.2f%n", node, ratio);
+    }
+
+    static final int H2_DEFAULT_WRITE_DELAY_MS = 500;
+
+    /** H2's write delay is a setting of the whole database: every connection's commits follow it at once. */
+    static void writeDelay(JdbcTemplate jdbc, int millis) {
+        jdbc.execute("SET WRITE_DELAY " + millis);
     }
 
     static Call webhook(String id) {

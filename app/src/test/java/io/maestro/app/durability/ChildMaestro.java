@@ -1,0 +1,95 @@
+package io.maestro.app.durability;
+
+import static org.awaitility.Awaitility.await;
+
+import io.maestro.app.MaestroApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Maestro in a JVM of its own (this test's classpath), so it can be killed like a real process: SIGKILL, no shutdown. */
+final class ChildMaestro {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final Path log;
+    final int port;
+
+    private ChildMaestro(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts the application with these arguments on a free port and waits until it answers its health check. */
+    static ChildMaestro start(Path log, List<String> arguments) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m", "-cp", System.getProperty("java.class.path"), MaestroApplication.class.getName(),
+                "--server.port=" + port, "--spring.main.banner-mode=off"));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ChildMaestro child = new ChildMaestro(process, log, port);
+        try {
+            await("Maestro's start (log " + log + ")").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("Maestro exited with " + process.exitValue() + ":\n"
+                                    + child.logTail());
+                        }
+                        return child.healthy();
+                    });
+        } catch (RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+        return child;
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, like {@code kill -9} or a power cut of the JVM alone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean healthy() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.maestro.app.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.maestro.app.Api;
+import io.maestro.app.MaestroTest;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * {@code GET /api/exceptions}: an order waiting for a person, one with an incident and one that stopped moving are
+ * listed with the reason and the step, oldest first; what an operator chose on a task's form reaches the timeline.
+ */
+@MaestroTest
+class OrderExceptionsTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @LocalServerPort int port;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired IdentityService identity;
+    Api api;
+    Lifecycle lifecycle;
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+        lifecycle = new Lifecycle(api);
+    }
+
+    @Test
+    void anOrderWaitingForAPersonIsListedWithItsTaskAndTheOperatorsChoiceReachesTheTimeline() {
+        String sku = lifecycle.skuWithStock("HELD-EXC", Map.of("DC-OLEAN", 5));
+        String orderId = lifecycle.place(Lifecycle.order("WEB", sku, 30, Map.of()));
+        lifecycle.awaitOrder(orderId, PATIENCE, Lifecycle.status("ON_HOLD"));
+
+        JsonNode entry = only(listed("USER_TASK", Api.Auth.user("viewer")), orderId);
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(orderId).singleResult();
+        assertThat(entry.path("stepId").asText()).isEqualTo("Task_ReviewHeldOrder");
+        assertThat(entry.path("stepName").asText()).isEqualTo("Review held order");
+        assertThat(entry.path("orderStatus").asText()).isEqualTo("ON_HOLD");
+        assertThat(entry.path("reason").asText()).contains("Review held order").contains("not claimed");
+        assertThat(entry.path("taskId").asText()).isEqualTo(task.getId());
+        assertThat(entry.path("tasklistLink").asText()).isEqualTo("/camunda/app/tasklist/default/#/?task=" + task.getId());
+
+        identity.setAuthenticatedUserId("operator");
+        try {
+            tasks.complete(task.getId(), Map.of("reviewDecision", "CANCEL", "reviewNote", "customer confirmed a typo"));
+        } finally {
+            identity.clearAuthentication();
+        }
+
+        JsonNode completed = lifecycle.timeline(orderId).stream()
+                .filter(e -> e.path("type").asText().equals("TASK_COMPLETED")).findFirst().orElseThrow();
+        assertThat(completed.path("actor").asText()).isEqualTo("operator");
+        assertThat(completed.path("reason").asText()).startsWith("Review held order completed by operator")
+                .contains("reviewDecision = CANCEL").contains("reviewNote = customer confirmed a typo")
+                .doesNotContain("holdReason").doesNotContain("orderValue");
+        assertThat(completed.path("details").path("task").asText()).isEqualTo("Task_ReviewHeldOrder");
+        lifecycle.awaitOrder(orderId, PATIENCE, Lifecycle.status("CANCELLED"));
+        assertThat(listed("USER_TASK", Api.Auth.user("operator"))).noneMatch(e -> e.path("orderId").asText().equals(orderId));
+    }
+
+    @Test
+    void anIncidentAndAStalledOrderAreListedWithTheirReasonAndStepOldestFirst() {
+        String sku = lifecycle.skuWithStock("NONE-EXC", Map.of("DC-OLEAN", 0));
+        String failing = lifecycle.place(Lifecycle.order("WEB", sku, 1, Map.of()));
+        String stalled = lifecycle.place(Lifecycle.order("WEB", sku, 1, Map.of()));
+        lifecycle.awaitOrder(failing, PATIENCE, Lifecycle.status("BACKORDERED"));
+        lifecycle.awaitOrder(stalled, PATIENCE, Lifecycle.status("BACKORDERED"));
+        String waitingAt = activeActivity(stalled);
+
+        Execution execution = runtime.createExecutionQuery().processInstanceBusinessKey(failing).activityId(activeActivity(failing))
+                .list().get(0);
+        Incident incident = runtime.createIncident("failedJob", execution.getId(), "test", "Connection refused by DC-OLEAN");
+        jdbc.update("update orders set updated_at = ? where id = ?", OffsetDateTime.now().minusDays(3), stalled);
+        try {
+            JsonNode failed = only(listed("INCIDENT", Api.Auth.user("operator")), failing);
+            assertThat(failed.path("incidentId").asText()).isEqualTo(incident.getId());
+            assertThat(failed.path("reason").asText()).contains("failedJob").contains("Connection refused by DC-OLEAN");
+            assertThat(failed.path("stepId").asText()).isEqualTo(execution.getActivityId());
+            assertThat(failed.path("stepName").asText()).isNotBlank();
+
+            JsonNode stuck = only(listed("STALLED", Api.ADMIN), stalled);
+            assertThat(stuck.path("orderStatus").asText()).isEqualTo("BACKORDERED");
+            assertThat(stuck.path("reason").asText()).contains("No change for more than PT48H").contains("BACKORDERED");
+            assertThat(stuck.path("stepId").asText()).isEqualTo(waitingAt);
+            assertThat(stuck.path("stepName").asText()).isNotBlank();
+            assertThat(listed("STALLED", Api.ADMIN)).as("an order with an incident is listed for it, not as stalled")
+                    .noneMatch(e -> e.path("orderId").asText().equals(failing));
+
+            List<JsonNode> all = listed(null, Api.ADMIN);
+            assertThat(all).extracting(e -> e.path("since").asText()).isSortedAccordingTo((a, b) ->
+                    OffsetDateTime.parse(a).compareTo(OffsetDateTime.parse(b)));
+            assertThat(all.indexOf(only(all, stalled))).as("three days old: before the incident of today")
+                    .isLessThan(all.indexOf(only(all, failing)));
+            JsonNode firstPage = api.get("/api/exceptions?page=0&size=1", Api.ADMIN).json();
+            assertThat(firstPage.path("items")).hasSize(1);
+            assertThat(firstPage.path("total").asLong()).isEqualTo(all.size());
+        } finally {
+            runtime.resolveIncident(incident.getId());
+        }
+    }
+
+    @Test
+    void badParametersAreNamed() {
+        Api.Response bad = api.get("/api/exceptions?kind=LATE&size=0", Api.ADMIN);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("kind");
+    }
+
+    private String activeActivity(String orderId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(orderId).list().stream()
+                .flatMap(p -> runtime.getActiveActivityIds(p.getId()).stream()).findFirst().orElseThrow();
+    }
+
+    private List<JsonNode> listed(String kind, Api.Auth auth) {
+        Api.Response response = api.get("/api/exceptions?size=500" + (kind == null ? "" : "&kind=" + kind), auth);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        List<JsonNode> items = new ArrayList<>();
+        response.json().path("items").forEach(items::add);
+        return items;
+    }
+
+    private static JsonNode only(List<JsonNode> entries, String orderId) {
+        List<JsonNode> found = entries.stream().filter(e -> e.path("orderId").asText().equals(orderId)).toList();
+        assertThat(found).as("entries for %s in %s", orderId, entries).hasSize(1);
+        return found.get(0);
+    }
+}
