@@ -77,6 +77,11 @@ public class OrderRepository {
                 orderId).stream().findFirst().map(ShipmentStatus::valueOf);
     }
 
+    Optional<ShipmentStatus> lockShipment(String orderId, String shipmentId) {
+        return jdbc.queryForList("select status from shipment where id = ? and order_id = ? for update", String.class,
+                shipmentId, orderId).stream().findFirst().map(ShipmentStatus::valueOf);
+    }
+
     /** Moves the shipment from {@code from} to {@code to} only if it still is in {@code from}; true when it moved. */
     boolean updateShipmentStatus(String orderId, String shipmentId, ShipmentStatus from, ShipmentStatus to) {
         return jdbc.update("update shipment set status = ?, updated_at = ? where id = ? and order_id = ? and status = ?",

@@ -176,6 +176,16 @@ public class OrderService {
     }
 
     /**
+     * The shipment's status with its row locked until the caller's transaction ends. A partner step reads it so
+     * before calling out: a withdrawal or re-plan of the shipment waits for the step to commit (and then finds it
+     * moved on), or the step waits for them (and finds it closed).
+     */
+    @Transactional
+    public ShipmentStatus lockShipment(String orderId, String shipmentId) {
+        return orders.lockShipment(orderId, shipmentId).orElseThrow(() -> new NotFoundException("Shipment", shipmentId));
+    }
+
+    /**
      * Applies an allowed move with a conditional update on the status read, so a concurrent change cannot be
      * overwritten: when another writer moved it first, the move is checked again from the new status.
      */
