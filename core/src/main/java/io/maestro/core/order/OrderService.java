@@ -159,6 +159,25 @@ public class OrderService {
         return changed;
     }
 
+    /**
+     * As {@link #changeShipmentStatus}, but only from {@code from}: a step that acts on a shipment in one status (a
+     * planned shipment taken back without telling a node, which only a PLANNED one allows) is refused with
+     * {@link IllegalTransitionException} when the shipment has moved on meanwhile. Already in {@code status}: nothing
+     * changes (a repeated event).
+     */
+    @Transactional
+    public boolean changeShipmentStatus(String orderId, String shipmentId, ShipmentStatus from, ShipmentStatus status,
+                                        String eventType, String actor, String reason) {
+        ShipmentStatus current = orders.shipmentStatus(orderId, shipmentId)
+                .orElseThrow(() -> new NotFoundException("Shipment", shipmentId));
+        if (current != from && current != status) {
+            throw refused(new IllegalTransitionException("Shipment", shipmentId, current, status));
+        }
+        boolean changed = current != status && moveShipment(orderId, shipmentId, status, from);
+        audit.record(orderId, eventType, null, actor, reason, Map.of("shipmentId", shipmentId, "status", status.name()));
+        return changed;
+    }
+
     /** The shipment's new promised date and, for a late parcel on its way, DELAYED; recorded on the timeline. */
     @Transactional
     public void rePromise(String orderId, String shipmentId, LocalDate promisedDate, ShipmentStatus status, String actor,
@@ -206,13 +225,18 @@ public class OrderService {
     }
 
     private boolean moveShipment(String orderId, String shipmentId, ShipmentStatus to) {
+        return moveShipment(orderId, shipmentId, to, null);
+    }
+
+    /** Moves the shipment to {@code to}, only from {@code onlyFrom} when that is given. */
+    private boolean moveShipment(String orderId, String shipmentId, ShipmentStatus to, ShipmentStatus onlyFrom) {
         for (int attempt = 0; attempt < MAX_RACES; attempt++) {
             ShipmentStatus from = orders.shipmentStatus(orderId, shipmentId)
                     .orElseThrow(() -> new NotFoundException("Shipment", shipmentId));
             if (from == to) {
                 return false;
             }
-            if (!ShipmentTransitions.allowed(from, to)) {
+            if (!ShipmentTransitions.allowed(from, to) || onlyFrom != null && from != onlyFrom) {
                 throw refused(new IllegalTransitionException("Shipment", shipmentId, from, to));
             }
             if (orders.updateShipmentStatus(orderId, shipmentId, from, to)) {

@@ -161,6 +161,24 @@ class StatusTransitionsTest {
     }
 
     @Test
+    void aStepThatActsOnlyFromOneStatusIsRefusedOnceTheShipmentMovedOn() {
+        String shipmentId = orderId + "-s-1";
+        orders.changeShipmentStatus(orderId, shipmentId, ShipmentStatus.RELEASED, "SHIPMENT_RELEASED", "test", "released");
+
+        assertThatThrownBy(() -> orders.changeShipmentStatus(orderId, shipmentId, ShipmentStatus.PLANNED,
+                ShipmentStatus.CANCELLED, "SHIPMENT_WITHDRAWN", "test", "taken back as planned"))
+                .as("RELEASED to CANCELLED is allowed, but not as the withdrawal of a planned shipment")
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThat(orders.shipmentStatus(orderId, shipmentId)).isEqualTo(ShipmentStatus.RELEASED);
+
+        jdbc.update("update shipment set status = 'PLANNED' where id = ?", shipmentId);
+        assertThat(orders.changeShipmentStatus(orderId, shipmentId, ShipmentStatus.PLANNED, ShipmentStatus.CANCELLED,
+                "SHIPMENT_WITHDRAWN", "test", "taken back")).isTrue();
+        assertThat(orders.changeShipmentStatus(orderId, shipmentId, ShipmentStatus.PLANNED, ShipmentStatus.CANCELLED,
+                "SHIPMENT_WITHDRAWN", "test", "taken back again")).as("a repeat changes nothing").isFalse();
+    }
+
+    @Test
     void aPlanCannotRewriteAShipmentThatMovedOn() {
         String shipmentId = orderId + "-s-1";
         orders.changeShipmentStatus(orderId, shipmentId, ShipmentStatus.RELEASED, "SHIPMENT_RELEASED", "test", "released");

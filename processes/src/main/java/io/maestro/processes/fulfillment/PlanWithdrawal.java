@@ -31,7 +31,8 @@ public class PlanWithdrawal {
     public void withdraw(String orderId, String shipmentIds, String actor, String reason) {
         List<String> shipments = ids.split(shipmentIds);
         for (String shipmentId : shipments) {
-            orders.changeShipmentStatus(orderId, shipmentId, ShipmentStatus.CANCELLED, "SHIPMENT_WITHDRAWN", actor, reason);
+            orders.changeShipmentStatus(orderId, shipmentId, ShipmentStatus.PLANNED, ShipmentStatus.CANCELLED,
+                    "SHIPMENT_WITHDRAWN", actor, reason);
         }
         for (String shipmentId : shipments) {
             for (Reservation r : ledger.reservationsOf(orderId)) {

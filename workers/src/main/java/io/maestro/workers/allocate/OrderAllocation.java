@@ -184,9 +184,8 @@ public class OrderAllocation {
         List<Shipment> shipments = shipmentsOf(order, toPlace, attempt, result.plan(), reservations);
         ledger.reserve(order.channel(), reservations, ACTOR);
         int unfilled = result.plan().unfilledUnits();
-        orders.recordPlan(order.orderId(), eventType, shipments,
-                unfilled == 0 ? OrderStatus.ALLOCATED : OrderStatus.BACKORDERED, ACTOR, result.explanation(),
-                details(result, attempt));
+        orders.recordPlan(order.orderId(), eventType, shipments, statusAfter(order, unfilled), ACTOR,
+                result.explanation(), details(result, attempt));
         int allocated = shipments.stream().flatMap(s -> s.lines().stream()).mapToInt(ShipmentLine::quantity).sum();
         return new AllocationOutcome(order.orderId(), attempt, shipments, allocated, unfilled,
                 money(result.plan().totalCost()), result.explanation(), false);
@@ -225,6 +224,17 @@ public class OrderAllocation {
                     LocalDate.now(clock).plusDays(parcel.etaDays()), ShipmentStatus.PLANNED, null));
         }
         return shipments;
+    }
+
+    /**
+     * ALLOCATED, or BACKORDERED while units are missing; an order part of which has already left stays
+     * PARTIALLY_SHIPPED while the rest is placed (it does not go back).
+     */
+    private static OrderStatus statusAfter(Order order, int unfilled) {
+        if (order.status() == OrderStatus.PARTIALLY_SHIPPED) {
+            return OrderStatus.PARTIALLY_SHIPPED;
+        }
+        return unfilled == 0 ? OrderStatus.ALLOCATED : OrderStatus.BACKORDERED;
     }
 
     private AllocationOutcome repeated(Order order, String attempt) {
