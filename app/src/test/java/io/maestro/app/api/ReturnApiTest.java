@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.app.Api;
 import io.maestro.app.MaestroTest;
 import io.maestro.app.SampleOrders;
+import io.maestro.core.testing.TestData;
 import io.maestro.core.order.OrderService;
-import io.maestro.core.order.OrderStatus;
 import io.maestro.core.order.Shipment;
 import io.maestro.core.order.ShipmentLine;
 import io.maestro.core.order.ShipmentStatus;
@@ -35,9 +35,9 @@ class ReturnApiTest {
         api = new Api(port);
         orderId = api.post("/api/orders", SampleOrders.twoTshirtsToBrooklyn("RET-" + System.nanoTime()), INTEGRATION)
                 .json().get("orderId").asText();
-        orders.recordPlan(orderId, "ALLOCATED", List.of(new Shipment(orderId + "-t-1", "DC-OLEAN",
+        TestData.delivered(orders, orderId, new Shipment(orderId + "-t-1", "DC-OLEAN",
                 List.of(new ShipmentLine(1, "TSHIRT-BLK-M", 2)), "SWIFT", "GROUND", BigDecimal.ONE, BigDecimal.ONE, null,
-                ShipmentStatus.DELIVERED, "1Z")), OrderStatus.DELIVERED, "test", "delivered", null);
+                ShipmentStatus.PLANNED, "1Z"));
     }
 
     @Test

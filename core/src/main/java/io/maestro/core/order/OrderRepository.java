@@ -64,8 +64,15 @@ public class OrderRepository {
                 lines.stream().map(l -> new Object[] {orderId, l.lineNo(), l.sku(), l.quantity(), l.unitPrice()}).toList());
     }
 
-    boolean updateStatus(String orderId, OrderStatus status) {
-        return jdbc.update("update orders set status = ?, updated_at = ? where id = ?", status.name(), db.now(), orderId) == 1;
+    Optional<OrderStatus> status(String orderId) {
+        return jdbc.queryForList("select status from orders where id = ?", String.class, orderId).stream()
+                .findFirst().map(OrderStatus::valueOf);
+    }
+
+    /** Moves the order from {@code from} to {@code to} only if it still is in {@code from}; true when it moved. */
+    boolean updateStatus(String orderId, OrderStatus from, OrderStatus to) {
+        return jdbc.update("update orders set status = ?, updated_at = ? where id = ? and status = ?", to.name(), db.now(),
+                orderId, from.name()) == 1;
     }
 
     boolean updatePickupNode(String orderId, String pickupNodeId) {
@@ -73,9 +80,25 @@ public class OrderRepository {
                 orderId) == 1;
     }
 
-    boolean updateShipmentStatus(String orderId, String shipmentId, ShipmentStatus status) {
-        return jdbc.update("update shipment set status = ?, updated_at = ? where id = ? and order_id = ?", status.name(),
-                db.now(), shipmentId, orderId) == 1;
+    Optional<ShipmentStatus> shipmentStatus(String orderId, String shipmentId) {
+        return jdbc.queryForList("select status from shipment where id = ? and order_id = ?", String.class, shipmentId,
+                orderId).stream().findFirst().map(ShipmentStatus::valueOf);
+    }
+
+    Optional<ShipmentStatus> lockShipment(String orderId, String shipmentId) {
+        return jdbc.queryForList("select status from shipment where id = ? and order_id = ? for update", String.class,
+                shipmentId, orderId).stream().findFirst().map(ShipmentStatus::valueOf);
+    }
+
+    /** Moves the shipment from {@code from} to {@code to} only if it still is in {@code from}; true when it moved. */
+    boolean updateShipmentStatus(String orderId, String shipmentId, ShipmentStatus from, ShipmentStatus to) {
+        return jdbc.update("update shipment set status = ?, updated_at = ? where id = ? and order_id = ? and status = ?",
+                to.name(), db.now(), shipmentId, orderId, from.name()) == 1;
+    }
+
+    boolean updatePromisedDate(String orderId, String shipmentId, LocalDate promisedDate) {
+        return jdbc.update("update shipment set promised_date = ?, updated_at = ? where id = ? and order_id = ?",
+                promisedDate, db.now(), shipmentId, orderId) == 1;
     }
 
     boolean updateShipTo(String orderId, Address a, double latitude, double longitude) {
@@ -92,21 +115,26 @@ public class OrderRepository {
                 service, trackingNumber, co2Kg, promisedDate, db.now(), shipmentId, orderId) == 1;
     }
 
-    public void saveShipment(String orderId, Shipment s) {
+    /**
+     * Stores a planned shipment: inserts it, or replaces the details and lines of one with its id that is still
+     * PLANNED (a plan recorded again); true when stored, false when a shipment with that id has gone further.
+     */
+    boolean savePlannedShipment(String orderId, Shipment s) {
         int updated = jdbc.update("update shipment set node_id = ?, carrier = ?, service = ?, cost = ?, co2_kg = ?, "
-                + "promised_date = ?, status = ?, tracking_number = ?, updated_at = ? where id = ?", s.nodeId(), s.carrier(),
-                s.service(), s.cost(), s.co2Kg(), s.promisedDate(), s.status().name(), s.trackingNumber(), db.now(),
-                s.shipmentId());
+                + "promised_date = ?, tracking_number = ?, updated_at = ? where id = ? and order_id = ? and status = ?",
+                s.nodeId(), s.carrier(), s.service(), s.cost(), s.co2Kg(), s.promisedDate(), s.trackingNumber(), db.now(),
+                s.shipmentId(), orderId, ShipmentStatus.PLANNED.name());
         if (updated == 1) {
             jdbc.update("delete from shipment_line where shipment_id = ?", s.shipmentId());
-        } else {
-            jdbc.update("insert into shipment (id, order_id, node_id, carrier, service, cost, co2_kg, promised_date, status, "
-                    + "tracking_number, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s.shipmentId(),
-                    orderId, s.nodeId(), s.carrier(), s.service(), s.cost(), s.co2Kg(), s.promisedDate(), s.status().name(),
-                    s.trackingNumber(), db.now(), db.now());
+        } else if (!db.insertIfAbsent("insert into shipment (id, order_id, node_id, carrier, service, cost, co2_kg, "
+                + "promised_date, status, tracking_number, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                s.shipmentId(), orderId, s.nodeId(), s.carrier(), s.service(), s.cost(), s.co2Kg(), s.promisedDate(),
+                ShipmentStatus.PLANNED.name(), s.trackingNumber(), db.now(), db.now())) {
+            return false;
         }
         jdbc.batchUpdate("insert into shipment_line (shipment_id, line_no, sku, quantity) values (?, ?, ?, ?)",
                 s.lines().stream().map(l -> new Object[] {s.shipmentId(), l.lineNo(), l.sku(), l.quantity()}).toList());
+        return true;
     }
 
     public Optional<Order> find(String orderId) {

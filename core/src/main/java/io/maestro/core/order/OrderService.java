@@ -1,6 +1,7 @@
 package io.maestro.core.order;
 
 import io.maestro.core.NotFoundException;
+import io.maestro.core.StateConflictException;
 import io.maestro.core.audit.AuditTrail;
 import io.maestro.core.audit.TimelineEntry;
 import io.maestro.core.geo.Address;
@@ -10,12 +11,22 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reading orders and recording what happens to them (plans, shipment changes), each on the timeline. */
+/**
+ * Reading orders and recording what happens to them (plans, shipment changes), each on the timeline. Statuses
+ * move only as {@link OrderTransitions} and {@link ShipmentTransitions} allow; a refused move is logged and thrown
+ * as {@link IllegalTransitionException}.
+ */
 @Service
 public class OrderService {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderService.class);
+    /** How often a status move is tried again after another writer changed the row between read and update. */
+    private static final int MAX_RACES = 3;
 
     private final OrderRepository orders;
     private final AuditTrail audit;
@@ -54,27 +65,41 @@ public class OrderService {
     }
 
     /**
-     * Stores the shipments a plan decided, moves the order to {@code status} and records the decision
-     * with its reason and details on the timeline, in the caller's transaction.
+     * Stores the shipments a plan decided (each new one PLANNED), moves the order to {@code status} and records the
+     * decision with its reason and details on the timeline, in the caller's transaction.
+     *
+     * @throws IllegalTransitionException when a shipment of the plan has gone further than PLANNED, or the order
+     *                                    cannot move to {@code status}; nothing is changed
      */
     @Transactional
     public void recordPlan(String orderId, String eventType, List<Shipment> shipments, OrderStatus status, String actor,
                            String reason, Map<String, ?> details) {
-        shipments.forEach(s -> orders.saveShipment(orderId, s));
-        if (!orders.updateStatus(orderId, status)) {
-            throw new NotFoundException("Order", orderId);
+        for (Shipment s : shipments) {
+            if (s.status() != ShipmentStatus.PLANNED) {
+                throw refused(new IllegalTransitionException("Shipment", s.shipmentId(), ShipmentStatus.PLANNED, s.status()));
+            }
+            if (!orders.savePlannedShipment(orderId, s)) {
+                throw refused(new IllegalTransitionException("Shipment", s.shipmentId(),
+                        orders.shipmentStatus(orderId, s.shipmentId()).orElseThrow(), ShipmentStatus.PLANNED));
+            }
         }
+        moveOrder(orderId, status);
         audit.record(orderId, eventType, status.name(), actor, reason, details);
     }
 
-    /** Moves the order to {@code status} and records why on the timeline. */
+    /**
+     * Moves the order to {@code status} if {@link OrderTransitions} allows it from the status it has now, and
+     * records why on the timeline. The same status again changes nothing but is recorded (a repeated event).
+     *
+     * @return true when the status changed
+     * @throws IllegalTransitionException when the move is not allowed; nothing is changed
+     */
     @Transactional
-    public void changeStatus(String orderId, OrderStatus status, String eventType, String actor, String reason,
-                             Map<String, ?> details) {
-        if (!orders.updateStatus(orderId, status)) {
-            throw new NotFoundException("Order", orderId);
-        }
+    public boolean changeStatus(String orderId, OrderStatus status, String eventType, String actor, String reason,
+                                Map<String, ?> details) {
+        boolean changed = moveOrder(orderId, status);
         audit.record(orderId, eventType, status.name(), actor, reason, details);
+        return changed;
     }
 
     /** Records an event that changes no status (a decision, a message, a notification) on the timeline. */
@@ -115,17 +140,114 @@ public class OrderService {
 
     /** Marks a shipment rejected by its node (or short there) and records why. */
     @Transactional
-    public void rejectShipment(String orderId, String shipmentId, String actor, String reason) {
-        changeShipmentStatus(orderId, shipmentId, ShipmentStatus.REJECTED, "SHIPMENT_REJECTED", actor, reason);
+    public boolean rejectShipment(String orderId, String shipmentId, String actor, String reason) {
+        return changeShipmentStatus(orderId, shipmentId, ShipmentStatus.REJECTED, "SHIPMENT_REJECTED", actor, reason);
     }
 
-    /** Sets a shipment's status and records the event on the order's timeline. */
+    /**
+     * Moves a shipment to {@code status} if {@link ShipmentTransitions} allows it from the status it has now, and
+     * records the event on the order's timeline. The same status again changes nothing but is recorded.
+     *
+     * @return true when the status changed
+     * @throws IllegalTransitionException when the move is not allowed; nothing is changed
+     */
     @Transactional
-    public void changeShipmentStatus(String orderId, String shipmentId, ShipmentStatus status, String eventType,
-                                     String actor, String reason) {
-        if (!orders.updateShipmentStatus(orderId, shipmentId, status)) {
-            throw new NotFoundException("Shipment", shipmentId);
-        }
+    public boolean changeShipmentStatus(String orderId, String shipmentId, ShipmentStatus status, String eventType,
+                                        String actor, String reason) {
+        boolean changed = moveShipment(orderId, shipmentId, status);
         audit.record(orderId, eventType, null, actor, reason, Map.of("shipmentId", shipmentId, "status", status.name()));
+        return changed;
+    }
+
+    /**
+     * As {@link #changeShipmentStatus}, but only from {@code from}: a step that acts on a shipment in one status (a
+     * planned shipment taken back without telling a node, which only a PLANNED one allows) is refused with
+     * {@link IllegalTransitionException} when the shipment has moved on meanwhile. Already in {@code status}: nothing
+     * changes (a repeated event).
+     */
+    @Transactional
+    public boolean changeShipmentStatus(String orderId, String shipmentId, ShipmentStatus from, ShipmentStatus status,
+                                        String eventType, String actor, String reason) {
+        ShipmentStatus current = orders.shipmentStatus(orderId, shipmentId)
+                .orElseThrow(() -> new NotFoundException("Shipment", shipmentId));
+        if (current != from && current != status) {
+            throw refused(new IllegalTransitionException("Shipment", shipmentId, current, status));
+        }
+        boolean changed = current != status && moveShipment(orderId, shipmentId, status, from);
+        audit.record(orderId, eventType, null, actor, reason, Map.of("shipmentId", shipmentId, "status", status.name()));
+        return changed;
+    }
+
+    /** The shipment's new promised date and, for a late parcel on its way, DELAYED; recorded on the timeline. */
+    @Transactional
+    public void rePromise(String orderId, String shipmentId, LocalDate promisedDate, ShipmentStatus status, String actor,
+                          String reason) {
+        moveShipment(orderId, shipmentId, status);
+        orders.updatePromisedDate(orderId, shipmentId, promisedDate);
+        audit.record(orderId, "SHIPMENT_REPROMISED", null, actor, reason, Map.of("shipmentId", shipmentId,
+                "promisedDate", promisedDate.toString(), "status", status.name()));
+    }
+
+    /** The shipment's status now. */
+    @Transactional(readOnly = true)
+    public ShipmentStatus shipmentStatus(String orderId, String shipmentId) {
+        return orders.shipmentStatus(orderId, shipmentId).orElseThrow(() -> new NotFoundException("Shipment", shipmentId));
+    }
+
+    /**
+     * The shipment's status with its row locked until the caller's transaction ends. A partner step reads it so
+     * before calling out: a withdrawal or re-plan of the shipment waits for the step to commit (and then finds it
+     * moved on), or the step waits for them (and finds it closed).
+     */
+    @Transactional
+    public ShipmentStatus lockShipment(String orderId, String shipmentId) {
+        return orders.lockShipment(orderId, shipmentId).orElseThrow(() -> new NotFoundException("Shipment", shipmentId));
+    }
+
+    /**
+     * Applies an allowed move with a conditional update on the status read, so a concurrent change cannot be
+     * overwritten: when another writer moved it first, the move is checked again from the new status.
+     */
+    private boolean moveOrder(String orderId, OrderStatus to) {
+        for (int attempt = 0; attempt < MAX_RACES; attempt++) {
+            OrderStatus from = orders.status(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
+            if (from == to) {
+                return false;
+            }
+            if (!OrderTransitions.allowed(from, to)) {
+                throw refused(new IllegalTransitionException("Order", orderId, from, to));
+            }
+            if (orders.updateStatus(orderId, from, to)) {
+                return true;
+            }
+        }
+        throw new StateConflictException("Order " + orderId + " kept changing while moving it to " + to);
+    }
+
+    private boolean moveShipment(String orderId, String shipmentId, ShipmentStatus to) {
+        return moveShipment(orderId, shipmentId, to, null);
+    }
+
+    /** Moves the shipment to {@code to}, only from {@code onlyFrom} when that is given. */
+    private boolean moveShipment(String orderId, String shipmentId, ShipmentStatus to, ShipmentStatus onlyFrom) {
+        for (int attempt = 0; attempt < MAX_RACES; attempt++) {
+            ShipmentStatus from = orders.shipmentStatus(orderId, shipmentId)
+                    .orElseThrow(() -> new NotFoundException("Shipment", shipmentId));
+            if (from == to) {
+                return false;
+            }
+            if (!ShipmentTransitions.allowed(from, to) || onlyFrom != null && from != onlyFrom) {
+                throw refused(new IllegalTransitionException("Shipment", shipmentId, from, to));
+            }
+            if (orders.updateShipmentStatus(orderId, shipmentId, from, to)) {
+                return true;
+            }
+        }
+        throw new StateConflictException("Shipment " + shipmentId + " kept changing while moving it to " + to);
+    }
+
+    private static IllegalTransitionException refused(IllegalTransitionException e) {
+        log.warn("Refused: {}", e.getMessage());
+        return e;
     }
 }

@@ -59,9 +59,9 @@ abstract class ReturnServiceContract {
         TestData.seed(network, catalog);
         listener.heard.clear();
         orderId = intake.accept(TestData.order("W-R1"), "web").order().orderId();
-        orders.recordPlan(orderId, "ALLOCATED", List.of(new Shipment(orderId + "-a-1", "DC-BKN",
+        TestData.delivered(orders, orderId, new Shipment(orderId + "-a-1", "DC-BKN",
                 List.of(new ShipmentLine(1, "TSHIRT-BLK-M", 2)), "SWIFT", "GROUND", BigDecimal.ONE, BigDecimal.ONE, null,
-                ShipmentStatus.DELIVERED, "T1")), OrderStatus.DELIVERED, "test", "delivered", null);
+                ShipmentStatus.PLANNED, "T1"));
     }
 
     @Test

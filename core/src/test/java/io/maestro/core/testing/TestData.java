@@ -10,9 +10,14 @@ import io.maestro.core.network.NodeType;
 import io.maestro.core.order.Customer;
 import io.maestro.core.order.CustomerTier;
 import io.maestro.core.order.NewOrder;
+import io.maestro.core.order.OrderService;
+import io.maestro.core.order.OrderStatus;
+import io.maestro.core.order.Shipment;
+import io.maestro.core.order.ShipmentStatus;
 import java.math.BigDecimal;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Small, readable fixtures: a couple of New York nodes, a few SKUs, a valid order. */
@@ -46,5 +51,19 @@ public final class TestData {
         return new NewOrder("WEB", channelOrderId, new Customer("C-7", CustomerTier.VIP, "c7@example.com"),
                 new Address("Casey Doe", "10 Jay St", null, "Brooklyn", "NY", "11201", "US"), null, null, null, null,
                 List.of(new NewOrder.Line("TSHIRT-BLK-M", 2, new BigDecimal("19.90"))));
+    }
+
+    /**
+     * Records {@code planned} (a PLANNED shipment) for the order and walks shipment and order through their state
+     * machines to DELIVERED, as a delivered order's history has it.
+     */
+    public static void delivered(OrderService orders, String orderId, Shipment planned) {
+        orders.recordPlan(orderId, "ALLOCATED", List.of(planned), OrderStatus.ALLOCATED, "test", "allocated", Map.of());
+        for (ShipmentStatus step : List.of(ShipmentStatus.RELEASED, ShipmentStatus.ACCEPTED, ShipmentStatus.DISPATCHED,
+                ShipmentStatus.DELIVERED)) {
+            orders.changeShipmentStatus(orderId, planned.shipmentId(), step, "SHIPMENT_" + step, "test", "test history");
+        }
+        orders.changeStatus(orderId, OrderStatus.SHIPPED, "SHIPPED", "test", "dispatched", Map.of());
+        orders.changeStatus(orderId, OrderStatus.DELIVERED, "DELIVERED", "test", "delivered", Map.of());
     }
 }

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * Takes planned (not yet released) shipments back: their reservations return to ATP and the shipments
- * are CANCELLED, so their lines count as open again for the next allocation.
+ * Takes planned (not yet released) shipments back: the shipments are CANCELLED (refused, before anything changes,
+ * when one has gone further) and their reservations return to ATP, so their lines count as open again for the next
+ * allocation.
  */
 @Component
 public class PlanWithdrawal {
@@ -30,12 +31,15 @@ public class PlanWithdrawal {
     public void withdraw(String orderId, String shipmentIds, String actor, String reason) {
         List<String> shipments = ids.split(shipmentIds);
         for (String shipmentId : shipments) {
+            orders.changeShipmentStatus(orderId, shipmentId, ShipmentStatus.PLANNED, ShipmentStatus.CANCELLED,
+                    "SHIPMENT_WITHDRAWN", actor, reason);
+        }
+        for (String shipmentId : shipments) {
             for (Reservation r : ledger.reservationsOf(orderId)) {
                 if (r.id().startsWith(shipmentId + "-") && r.status() == ReservationStatus.ACTIVE) {
                     ledger.release(r.id(), reason, actor);
                 }
             }
-            orders.changeShipmentStatus(orderId, shipmentId, ShipmentStatus.CANCELLED, "SHIPMENT_WITHDRAWN", actor, reason);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.maestro.core.order.ShipmentStatus;
 import io.maestro.core.partner.NodeGateway;
 import io.maestro.core.partner.PartnerUnavailableException;
 import io.maestro.core.partner.ShipmentRelease;
+import io.maestro.processes.PartnerStepCheck;
 import io.maestro.processes.ShipmentIdList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,7 +19,8 @@ import java.util.Map;
 
 /**
  * Asks the pickup store to pick the order and hold it for the customer. The shipment reserved there becomes the
- * process's {@code shipmentId}, so the store's answers find this process.
+ * process's {@code shipmentId}, so the store's answers find this process. Only a PLANNED shipment is released
+ * ({@link PartnerStepCheck#release}); a closed one ends the pickup here.
  */
 @Component("releaseToStore")
 public class ReleaseToStore implements JavaDelegate {
@@ -26,11 +28,13 @@ public class ReleaseToStore implements JavaDelegate {
     private final OrderService orders;
     private final NodeGateway nodes;
     private final ShipmentIdList ids;
+    private final PartnerStepCheck check;
 
-    public ReleaseToStore(OrderService orders, @Lazy NodeGateway nodes, ShipmentIdList ids) {
+    public ReleaseToStore(OrderService orders, @Lazy NodeGateway nodes, ShipmentIdList ids, PartnerStepCheck check) {
         this.orders = orders;
         this.nodes = nodes;
         this.ids = ids;
+        this.check = check;
     }
 
     @Override
@@ -38,13 +42,16 @@ public class ReleaseToStore implements JavaDelegate {
         Order order = orders.get((String) execution.getVariable("orderId"));
         String shipmentId = ids.split((String) execution.getVariable("shipmentIds")).get(0);
         Shipment shipment = shipment(order, shipmentId);
+        execution.setVariable("shipmentId", shipmentId);
+        if (check.release(order.orderId(), shipment, PickupStock.ACTOR) == PartnerStepCheck.Verdict.DONE_BEFORE) {
+            return;
+        }
         try {
             nodes.release(new ShipmentRelease(order.orderId(), shipmentId, shipment.nodeId(), shipment.lines(),
                     order.shipTo(), order.deliveryOption().name(), shipment.promisedDate()));
         } catch (PartnerUnavailableException e) {
             throw PartnerFailures.escalateOrRetry(execution, e, "RELEASE", shipment.nodeId());
         }
-        execution.setVariable("shipmentId", shipmentId);
         orders.changeShipmentStatus(order.orderId(), shipmentId, ShipmentStatus.RELEASED, "SHIPMENT_RELEASED",
                 PickupStock.ACTOR, "released to store " + shipment.nodeId() + " for " + order.deliveryOption());
         orders.changeStatus(order.orderId(), OrderStatus.RELEASED, "PICKUP_RELEASED", PickupStock.ACTOR,

@@ -8,12 +8,16 @@ import io.maestro.core.order.ShipmentStatus;
 import io.maestro.core.partner.NodeGateway;
 import io.maestro.core.partner.PartnerUnavailableException;
 import io.maestro.core.partner.ShipmentRelease;
+import io.maestro.processes.PartnerStepCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-/** Asks the transfer's source node to send the order's goods to the pickup store (delivery option TRANSFER). */
+/**
+ * Asks the transfer's source node to send the order's goods to the pickup store (delivery option TRANSFER); only a
+ * PLANNED transfer ({@link PartnerStepCheck#release}).
+ */
 @Component("releaseTransfer")
 public class ReleaseTransfer implements JavaDelegate {
 
@@ -22,11 +26,13 @@ public class ReleaseTransfer implements JavaDelegate {
     private final OrderService orders;
     private final NetworkService network;
     private final NodeGateway nodes;
+    private final PartnerStepCheck check;
 
-    public ReleaseTransfer(OrderService orders, NetworkService network, @Lazy NodeGateway nodes) {
+    public ReleaseTransfer(OrderService orders, NetworkService network, @Lazy NodeGateway nodes, PartnerStepCheck check) {
         this.orders = orders;
         this.network = network;
         this.nodes = nodes;
+        this.check = check;
     }
 
     @Override
@@ -34,6 +40,9 @@ public class ReleaseTransfer implements JavaDelegate {
         Order order = orders.get((String) execution.getVariable("orderId"));
         String transferId = (String) execution.getVariable("transferShipmentId");
         Shipment transfer = ReleaseToStore.shipment(order, transferId);
+        if (check.release(order.orderId(), transfer, PickupStock.ACTOR) == PartnerStepCheck.Verdict.DONE_BEFORE) {
+            return;
+        }
         try {
             nodes.release(new ShipmentRelease(order.orderId(), transferId, transfer.nodeId(), transfer.lines(),
                     network.get(order.pickupNodeId()).address(), TRANSFER, transfer.promisedDate()));

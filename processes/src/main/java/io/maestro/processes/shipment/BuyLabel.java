@@ -10,6 +10,7 @@ import io.maestro.core.partner.LabelRequest;
 import io.maestro.core.partner.PartnerUnavailableException;
 import io.maestro.core.partner.RateQuote;
 import io.maestro.core.partner.RateRequest;
+import io.maestro.processes.PartnerStepCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,9 @@ import java.util.Map;
 
 /**
  * Task_BuyLabel: quotes the parcel, buys the cheapest quote the carrier decision allows that keeps the promise
- * ({@link QuoteChoice}) and records the label. A free upgrade is bought without charging the customer.
+ * ({@link QuoteChoice}) and records the label. A free upgrade is bought without charging the customer. A shipment
+ * with a label already is not labelled again; one its node no longer has ends this process
+ * ({@link PartnerStepCheck#label}).
  */
 @Component("buyLabel")
 public class BuyLabel implements JavaDelegate {
@@ -29,16 +32,21 @@ public class BuyLabel implements JavaDelegate {
     private final OrderService orders;
     private final NetworkService network;
     private final CarrierGateway carriers;
+    private final PartnerStepCheck check;
 
-    public BuyLabel(OrderService orders, NetworkService network, CarrierGateway carriers) {
+    public BuyLabel(OrderService orders, NetworkService network, CarrierGateway carriers, PartnerStepCheck check) {
         this.orders = orders;
         this.network = network;
         this.carriers = carriers;
+        this.check = check;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         ShipmentInProcess s = ShipmentInProcess.load(orders, execution);
+        if (check.label(s.orderId(), s.shipment(), ShipmentInProcess.ACTOR) == PartnerStepCheck.Verdict.DONE_BEFORE) {
+            return;
+        }
         Node node = network.get(s.shipment().nodeId());
         BigDecimal weight = BigDecimal.valueOf(((Number) execution.getVariable("weightKg")).doubleValue());
         boolean hazmat = Boolean.TRUE.equals(execution.getVariable("hazmat"));

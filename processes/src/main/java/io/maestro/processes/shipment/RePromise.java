@@ -1,8 +1,6 @@
 package io.maestro.processes.shipment;
 
-import io.maestro.core.order.OrderRepository;
 import io.maestro.core.order.OrderService;
-import io.maestro.core.order.Shipment;
 import io.maestro.core.order.ShipmentStatus;
 import io.maestro.processes.CustomerNotifications;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,29 +18,23 @@ import java.util.Map;
 public class RePromise implements JavaDelegate {
 
     private final OrderService orders;
-    private final OrderRepository shipments;
     private final CustomerNotifications notifications;
 
-    public RePromise(OrderService orders, OrderRepository shipments, CustomerNotifications notifications) {
+    public RePromise(OrderService orders, CustomerNotifications notifications) {
         this.orders = orders;
-        this.shipments = shipments;
         this.notifications = notifications;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         ShipmentInProcess s = ShipmentInProcess.load(orders, execution);
-        Shipment old = s.shipment();
         LocalDate newDate = LocalDate.parse((String) execution.getVariable("newEstimatedDelivery"));
         boolean late = execution.getVariable("delayDays") instanceof Number days && days.intValue() > 0;
         boolean onItsWay = Boolean.TRUE.equals(execution.getVariable("leftNode"));
-        ShipmentStatus status = onItsWay && late ? ShipmentStatus.DELAYED : old.status();
-        shipments.saveShipment(s.orderId(), new Shipment(old.shipmentId(), old.nodeId(), old.lines(), old.carrier(),
-                old.service(), old.cost(), old.co2Kg(), newDate, status, old.trackingNumber()));
+        ShipmentStatus status = onItsWay && late ? ShipmentStatus.DELAYED : s.shipment().status();
         String why = String.valueOf(execution.getVariable("delayReason"));
-        orders.record(s.orderId(), "SHIPMENT_REPROMISED", ShipmentInProcess.ACTOR, "Shipment " + s.shipmentId()
-                + " now due " + newDate + " (was " + old.promisedDate() + "): " + why, Map.of("shipmentId",
-                s.shipmentId(), "promisedDate", newDate.toString(), "status", status.name()));
+        orders.rePromise(s.orderId(), s.shipmentId(), newDate, status, ShipmentInProcess.ACTOR, "Shipment "
+                + s.shipmentId() + " now due " + newDate + " (was " + s.shipment().promisedDate() + "): " + why);
         if (Boolean.TRUE.equals(execution.getVariable("notifyCustomer"))) {
             notifications.tell(s.order(), "DELAYED", s.shipmentId() + ":" + newDate, "Your order " + s.orderId()
                     + " is running late", "The parcel now arrives on " + newDate + ".",

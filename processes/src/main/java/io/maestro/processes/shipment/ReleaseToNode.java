@@ -7,6 +7,7 @@ import io.maestro.core.order.ShipmentStatus;
 import io.maestro.core.partner.NodeGateway;
 import io.maestro.core.partner.ShipmentRelease;
 import io.maestro.processes.FulfillmentProperties;
+import io.maestro.processes.PartnerStepCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Task_ReleaseToNode: asks the node to pick and ship the shipment's lines to the order's ship-to, marks the
  * shipment RELEASED and sets the node's acceptance SLA ({@code nodeAcceptanceSla}) for the timer that follows.
+ * Only a PLANNED shipment is released ({@link PartnerStepCheck#release}): one released before waits for its node's
+ * answer without a second call; a cancelled, rejected or further one ends this process (BPMN error
+ * {@code ShipmentClosed}).
  */
 @Component("releaseToNode")
 public class ReleaseToNode implements JavaDelegate {
@@ -22,24 +26,30 @@ public class ReleaseToNode implements JavaDelegate {
     private final NetworkService network;
     private final NodeGateway nodes;
     private final FulfillmentProperties properties;
+    private final PartnerStepCheck check;
 
-    public ReleaseToNode(OrderService orders, NetworkService network, NodeGateway nodes, FulfillmentProperties properties) {
+    public ReleaseToNode(OrderService orders, NetworkService network, NodeGateway nodes, FulfillmentProperties properties,
+                         PartnerStepCheck check) {
         this.orders = orders;
         this.network = network;
         this.nodes = nodes;
         this.properties = properties;
+        this.check = check;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         ShipmentInProcess s = ShipmentInProcess.load(orders, execution);
         Node node = network.get(s.shipment().nodeId());
+        String sla = properties.nodeAcceptanceSla(node.type().name());
+        execution.setVariable("nodeAcceptanceSla", sla);
+        if (check.release(s.orderId(), s.shipment(), ShipmentInProcess.ACTOR) == PartnerStepCheck.Verdict.DONE_BEFORE) {
+            return;
+        }
         PartnerCalls.run(execution, s, "RELEASE", node.id(), () -> nodes.release(new ShipmentRelease(s.orderId(),
                 s.shipmentId(), node.id(), s.shipment().lines(), s.order().shipTo(), s.order().deliveryOption().name(),
                 s.shipment().promisedDate())));
-        String sla = properties.nodeAcceptanceSla(node.type().name());
         orders.changeShipmentStatus(s.orderId(), s.shipmentId(), ShipmentStatus.RELEASED, "SHIPMENT_RELEASED",
                 ShipmentInProcess.ACTOR, "Released to " + node.id() + " (" + node.type() + "), to accept within " + sla);
-        execution.setVariable("nodeAcceptanceSla", sla);
     }
 }

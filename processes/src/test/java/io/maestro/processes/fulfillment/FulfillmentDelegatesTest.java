@@ -14,11 +14,13 @@ import io.maestro.core.notify.Notification;
 import io.maestro.core.notify.NotificationOutbox;
 import io.maestro.core.geo.Address;
 import io.maestro.core.order.NewOrder;
+import io.maestro.core.order.IllegalTransitionException;
 import io.maestro.core.order.Order;
 import io.maestro.core.order.OrderIntake;
 import io.maestro.core.order.OrderService;
 import io.maestro.core.order.OrderStatus;
 import io.maestro.core.order.Shipment;
+import io.maestro.core.order.ShipmentLine;
 import io.maestro.core.order.ShipmentStatus;
 import io.maestro.core.testing.DomainTables;
 import io.maestro.core.testing.TestData;
@@ -26,7 +28,10 @@ import io.maestro.processes.testing.InTestPartners;
 import io.maestro.workers.allocate.AllocationOutcome;
 import io.maestro.workers.allocate.OrderAllocation;
 import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -50,6 +55,7 @@ class FulfillmentDelegatesTest {
     @Autowired UseChosenNode useChosenNode;
     @Autowired CancelOrder cancelOrder;
     @Autowired ApplyOrderChange applyOrderChange;
+    @Autowired ApplyReplannedAllocation applyReplannedAllocation;
     @Autowired OrderAllocation allocation;
     @Autowired OrderIntake intake;
     @Autowired OrderService orders;
@@ -183,7 +189,9 @@ class FulfillmentDelegatesTest {
         stock("DC-BKN", 5);
         AllocationOutcome round = allocate("a");
         Shipment shipped = round.shipments().get(0);
-        orders.changeShipmentStatus(orderId, shipped.shipmentId(), ShipmentStatus.DISPATCHED, "DISPATCHED", "test", "left");
+        for (ShipmentStatus step : List.of(ShipmentStatus.RELEASED, ShipmentStatus.ACCEPTED, ShipmentStatus.DISPATCHED)) {
+            orders.changeShipmentStatus(orderId, shipped.shipmentId(), step, step.name(), "test", "on its way");
+        }
 
         cancelOrder.execute(execution());
 
@@ -214,6 +222,48 @@ class FulfillmentDelegatesTest {
         applyOrderChange.execute(execution());
         assertThat(orders.get(orderId).shipTo().postalCode()).isEqualTo("14760");
         assertThat(orders.timeline(orderId)).extracting(e -> e.type()).contains("SHIP_TO_CHANGED", "CHANGE_REFUSED");
+    }
+
+    @Test
+    void aWaveReplanWithdrawsTheReplacedShipmentSwapsTheReservationsAndRecordsTheNewShipments() throws Exception {
+        String replaced = allocate("a").shipments().get(0).shipmentId();
+        stock("DC-BKN", 2);
+        variables.putAll(replan(replaced).variables());
+
+        applyReplannedAllocation.execute(execution());
+
+        assertThat(orders.get(orderId).shipments()).extracting(s -> s.shipmentId() + ":" + s.nodeId() + ":" + s.status())
+                .containsExactlyInAnyOrder(replaced + ":DC-OLEAN:CANCELLED", orderId + "-w1-1:DC-BKN:PLANNED");
+        assertThat(atp("DC-OLEAN")).isEqualTo(2);
+        assertThat(atp("DC-BKN")).isZero();
+        assertThat(ledger.reservationsOf(orderId)).filteredOn(r -> r.status() == ReservationStatus.ACTIVE)
+                .extracting(r -> r.id()).containsExactly(orderId + "-w1-1-1");
+        assertThat(variables).containsEntry("replannedShipmentIds", orderId + "-w1-1");
+        assertThat(orders.get(orderId).status()).isEqualTo(OrderStatus.ALLOCATED);
+        assertThat(orders.timeline(orderId)).extracting(e -> e.type()).containsSubsequence("ALLOCATED",
+                "SHIPMENT_WITHDRAWN", "REOPTIMISED");
+    }
+
+    @Test
+    void aWaveReplanOfAShipmentReleasedMeanwhileIsRefusedAndChangesNothing() throws Exception {
+        String replaced = allocate("a").shipments().get(0).shipmentId();
+        stock("DC-BKN", 2);
+        orders.changeShipmentStatus(orderId, replaced, ShipmentStatus.RELEASED, "SHIPMENT_RELEASED", "test", "released");
+        variables.putAll(replan(replaced).variables());
+
+        assertThatThrownBy(() -> applyReplannedAllocation.execute(execution()))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("RELEASED to CANCELLED");
+
+        assertThat(orders.get(orderId).shipments()).extracting(Shipment::status).containsExactly(ShipmentStatus.RELEASED);
+        assertThat(atp("DC-OLEAN")).isZero();
+        assertThat(atp("DC-BKN")).isEqualTo(2);
+    }
+
+    private AllocationReplanned replan(String replaced) {
+        return new AllocationReplanned("w1", List.of(replaced), List.of(new Shipment(orderId + "-w1-1", "DC-BKN",
+                List.of(new ShipmentLine(1, "TSHIRT-BLK-M", 2)), "SWIFT", "GROUND", new BigDecimal("7.10"),
+                new BigDecimal("0.300"), LocalDate.now().plusDays(2), ShipmentStatus.PLANNED, null)),
+                "re-planned by wave w1", Map.of("attempt", "w1"));
     }
 
     private AllocationOutcome allocate(String attempt) {

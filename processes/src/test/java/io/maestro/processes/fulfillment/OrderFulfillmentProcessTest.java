@@ -70,6 +70,10 @@ class OrderFulfillmentProcessTest {
                     (String) execution.getVariable("heldShipmentIds"), (String) execution.getVariable("shipmentIds")));
             execution.setVariable("heldShipmentIds", "");
         });
+        Mocks.register("applyReplannedAllocation", (JavaDelegate) execution -> {
+            ran.add("applyReplannedAllocation:" + execution.getVariable("replacedShipmentIds"));
+            execution.setVariable("replannedShipmentIds", execution.getVariable("replanAttempt") + "-1");
+        });
         Mocks.register("holdForConsolidation", (JavaDelegate) execution -> {
             ran.add("holdForConsolidation");
             execution.setVariable("heldShipmentIds", execution.getVariable("shipmentIds"));
@@ -289,6 +293,35 @@ class OrderFulfillmentProcessTest {
         assertThat(order).hasPassed("EndEvent_OrderChanged").isWaitingAt("Task_AllocateOrder");
         allocated(order, "ORD-1-a-1", 0);
         assertThat(order).isEnded();
+    }
+
+    @Test
+    void aWaveReplanWithdrawsThePlannedShipmentAndExecutesTheNewOnesInTheOrdersProcess() {
+        String waiting = engine.getProcessEngine().getRepositoryService().createDeployment()
+                .addModelInstance("shipment-execution.bpmn", Bpmn.createExecutableProcess("shipment-execution")
+                        .camundaHistoryTimeToLive(1).startEvent().userTask("Task_StubShipment").endEvent().done())
+                .deploy().getId();
+        try {
+            ProcessInstance order = start(facts());
+            allocated(order, "ORD-1-a-1", 0);
+            assertThat(order).isWaitingAt("CallActivity_ExecuteShipments");
+
+            runtimeService().createMessageCorrelation("AllocationReplanned").processInstanceBusinessKey("ORD-1")
+                    .setVariables(Map.of("replanAttempt", "ORD-1-wave1", "replacedShipmentIds", "ORD-1-a-1")).correlate();
+
+            assertThat(ran).contains("applyReplannedAllocation:ORD-1-a-1");
+            assertThat(order).hasPassed("StartEvent_AllocationReplanned", "Task_ApplyReplannedAllocation")
+                    .isWaitingAt("CallActivity_ExecuteShipments", "CallActivity_ExecuteReplannedShipments");
+            assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("shipment-execution").list())
+                    .extracting(pi -> runtimeService().getVariable(pi.getId(), "shipmentId"))
+                    .containsExactlyInAnyOrder("ORD-1-a-1", "ORD-1-wave1-1");
+
+            engine.getProcessEngine().getTaskService().createTaskQuery().taskDefinitionKey("Task_StubShipment").list()
+                    .forEach(stub -> complete(stub));
+            assertThat(order).hasPassed("EndEvent_ShipmentsFinished", "EndEvent_ReplannedShipmentsFinished").isEnded();
+        } finally {
+            engine.getProcessEngine().getRepositoryService().deleteDeployment(waiting, true);
+        }
     }
 
     private ProcessInstance escalated() {

@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import io.maestro.processes.PartnerStepCheck;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,6 +43,8 @@ class StorePickupProcessTest {
 
     final List<String> calls = new ArrayList<>();
     final Set<String> partnerDown = new HashSet<>();
+    /** Delegates that find their shipment closed (cancelled, rejected) when they run. */
+    final Set<String> shipmentClosed = new HashSet<>();
     final Map<String, Object> options = new HashMap<>();
 
     @BeforeEach
@@ -96,6 +99,9 @@ class StorePickupProcessTest {
             if (partnerDown.remove(bean)) {
                 e.setVariable("failedActivity", e.getCurrentActivityId());
                 throw new BpmnError(PartnerFailures.ERROR_CODE, bean + " partner down");
+            }
+            if (shipmentClosed.remove(bean)) {
+                throw new BpmnError(PartnerStepCheck.SHIPMENT_CLOSED, bean + ": the shipment is CANCELLED");
             }
             behaviour.execute(e);
         });
@@ -152,6 +158,28 @@ class StorePickupProcessTest {
 
         assertThat(pi).isEnded().hasPassed("Task_CancelPickup", "EndEvent_PickupCancelled");
         assertThat(calls).containsSubsequence("remindPickup", "recordNoShow", "withdrawPickupShipment", "cancelPickup");
+    }
+
+    @Test
+    void aPickupShipmentClosedBeforeItsReleaseEndsThePickupWithoutCallingTheStore() {
+        ProcessInstance pi = start("BOPIS");
+        reservedAtStore(pi, true);
+        shipmentClosed.add("releaseToStore");
+        execute(job());
+
+        assertThat(pi).hasPassed("BoundaryEvent_StoreReleaseNotNeeded", "EndEvent_PickupShipmentClosed").isEnded();
+    }
+
+    @Test
+    void aTransferClosedBeforeItsReleaseEndsThePickupWithoutCallingTheSource() {
+        ProcessInstance pi = start("BOPIS");
+        options.putAll(Map.of("transferPossible", true, "otherStoreNearby", false));
+        noStockAtStore(pi);
+        assertThat(pi).isWaitingAt("Task_ReleaseTransfer");
+        shipmentClosed.add("releaseTransfer");
+        execute(job());
+
+        assertThat(pi).hasPassed("BoundaryEvent_TransferReleaseNotNeeded", "EndEvent_TransferClosed").isEnded();
     }
 
     @Test

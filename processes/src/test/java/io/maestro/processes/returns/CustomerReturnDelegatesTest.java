@@ -64,9 +64,9 @@ class CustomerReturnDelegatesTest {
         TestData.seed(network, catalog);
         erp.reset();
         orderId = intake.accept(TestData.order("W-R" + System.nanoTime()), "web").order().orderId();
-        orders.recordPlan(orderId, "ALLOCATED", List.of(new Shipment(orderId + "-a-1", "DC-BKN",
+        TestData.delivered(orders, orderId, new Shipment(orderId + "-a-1", "DC-BKN",
                 List.of(new ShipmentLine(1, "TSHIRT-BLK-M", 2)), "SWIFT", "GROUND", BigDecimal.ONE, BigDecimal.ONE, null,
-                ShipmentStatus.DELIVERED, "1Z")), OrderStatus.DELIVERED, "test", "delivered", null);
+                ShipmentStatus.PLANNED, "1Z"));
     }
 
     @Test

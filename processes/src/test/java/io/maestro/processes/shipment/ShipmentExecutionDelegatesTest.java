@@ -151,6 +151,34 @@ class ShipmentExecutionDelegatesTest {
     }
 
     @Test
+    void aShipmentCancelledBeforeItsReleaseIsNotReleasedAndItsProcessEnds() {
+        orders.changeShipmentStatus(orderId, shipmentId, ShipmentStatus.CANCELLED, "SHIPMENT_WITHDRAWN", "test",
+                "re-planned elsewhere");
+
+        runJobs();
+
+        assertThat(nodes.releases).as("the node is not called").isEmpty();
+        assertThat(entry("PARTNER_STEP_SKIPPED").reason()).contains(shipmentId).contains("CANCELLED");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(process.getId()).count()).isZero();
+        assertThat(shipment().status()).isEqualTo(ShipmentStatus.CANCELLED);
+    }
+
+    @Test
+    void aShipmentReleasedBeforeIsNotReleasedAgainAndWaitsForItsNode() {
+        orders.changeShipmentStatus(orderId, shipmentId, ShipmentStatus.RELEASED, "SHIPMENT_RELEASED", "test",
+                "released by an earlier attempt");
+
+        runJobs();
+
+        assertThat(nodes.releases).isEmpty();
+        assertThat(entry("PARTNER_STEP_SKIPPED").reason()).contains("released before");
+        tell("ShipmentAccepted", Map.of());
+        runJobs();
+        assertThat(carriers.labels).hasSize(1);
+        assertThat(shipment().status()).isEqualTo(ShipmentStatus.ACCEPTED);
+    }
+
+    @Test
     void eventsThatCameBeforeTheProcessWaitedAreHandedOverWhenItWaitsNotAtTheNextPoll() {
         PartnerEventStatus accepted = send("ShipmentAccepted", Map.of());
         PartnerEventStatus dispatched = send("ShipmentDispatched", Map.of("trackingNumber", "TRK-9", "carrier", "THRIFT",

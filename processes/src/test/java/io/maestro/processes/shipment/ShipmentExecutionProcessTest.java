@@ -1,5 +1,6 @@
 package io.maestro.processes.shipment;
 
+import io.maestro.processes.PartnerStepCheck;
 import io.maestro.processes.ShipmentIdList;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -290,6 +291,28 @@ class ShipmentExecutionProcessTest {
 
         assertThat(shipment).isWaitingAt("Gateway_DispatchOrShort");
         assertThat(calls.stream().filter("buyLabel"::equals)).hasSize(2);
+    }
+
+    @Test
+    void aShipmentClosedBeforeItsReleaseEndsWithoutCallingTheNode() {
+        failures.put("releaseToNode", new BpmnError(PartnerStepCheck.SHIPMENT_CLOSED, "the shipment is CANCELLED"));
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+
+        assertThat(shipment).hasPassed("BoundaryEvent_ReleaseNotNeeded", "EndEvent_ShipmentNotReleased")
+                .hasNotPassed("Task_HandlePartnerFailure").isEnded();
+    }
+
+    @Test
+    void aShipmentClosedBeforeItsLabelEndsWithoutBuyingOne() {
+        failures.put("buyLabel", new BpmnError(PartnerStepCheck.SHIPMENT_CLOSED, "the shipment is REJECTED"));
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+        correlate("ShipmentAccepted", SHIPMENT, Map.of());
+        runJobs(shipment);
+
+        assertThat(shipment).hasPassed("BoundaryEvent_LabelNotNeeded", "EndEvent_ShipmentNotLabelled")
+                .hasNotPassed("SubProcess_Tracking").isEnded();
     }
 
     @Test

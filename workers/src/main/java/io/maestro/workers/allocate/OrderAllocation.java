@@ -47,6 +47,7 @@ public class OrderAllocation {
     static final int MAX_ATTEMPTS = 3;
     private static final String ACTOR = "allocator";
     private static final int ALTERNATIVES_ON_TIMELINE = 5;
+    private static final String WAVE_RULE = "B3";
 
     private final OrderService orders;
     private final InventoryLedger ledger;
@@ -164,20 +165,41 @@ public class OrderAllocation {
                 + " times in a row; last: " + lastRace.getMessage(), lastRace);
     }
 
-    /** Reserves and records a plan the wave optimiser decided for the whole order, in the caller's transaction. */
-    AllocationOutcome record(Order order, String attempt, io.maestro.workers.allocation.AllocationPlan plan) {
-        return reserveAndRecord(order, order.lines(), "REOPTIMISED", attempt,
-                new AllocationResult(plan, List.of(), 0, false, "B3"));
+    /**
+     * The shipments (PLANNED, ids {@code <orderId>-<attempt>-<n>}) a plan the wave optimiser decided for the whole
+     * order would be, for the order's process to reserve and record: nothing is written here.
+     */
+    List<Shipment> plannedShipments(Order order, String attempt, io.maestro.workers.allocation.AllocationPlan plan) {
+        return shipmentsOf(order, order.lines(), attempt, plan, new ArrayList<>());
+    }
+
+    /** What the timeline says about a wave plan (as for an allocation: rule, costs by rule, attempt). */
+    Map<String, Object> planDetails(String attempt, io.maestro.workers.allocation.AllocationPlan plan) {
+        return details(new AllocationResult(plan, List.of(), 0, false, WAVE_RULE), attempt);
     }
 
     private AllocationOutcome reserveAndRecord(Order order, List<OrderLine> toPlace, String eventType, String attempt,
                                                AllocationResult result) {
-        List<Shipment> shipments = new ArrayList<>();
         List<ReservationRequest> reservations = new ArrayList<>();
+        List<Shipment> shipments = shipmentsOf(order, toPlace, attempt, result.plan(), reservations);
+        ledger.reserve(order.channel(), reservations, ACTOR);
+        int unfilled = result.plan().unfilledUnits();
+        orders.recordPlan(order.orderId(), eventType, shipments, statusAfter(order, unfilled), ACTOR,
+                result.explanation(), details(result, attempt));
+        int allocated = shipments.stream().flatMap(s -> s.lines().stream()).mapToInt(ShipmentLine::quantity).sum();
+        return new AllocationOutcome(order.orderId(), attempt, shipments, allocated, unfilled,
+                money(result.plan().totalCost()), result.explanation(), false);
+    }
+
+    /** The plan's parcels as shipments of the order's lines, with the reservation each shipment line needs. */
+    private List<Shipment> shipmentsOf(Order order, List<OrderLine> toPlace, String attempt,
+                                       io.maestro.workers.allocation.AllocationPlan plan,
+                                       List<ReservationRequest> reservations) {
+        List<Shipment> shipments = new ArrayList<>();
         Map<String, List<OrderLine>> linesBySku = new HashMap<>();
         toPlace.forEach(l -> linesBySku.computeIfAbsent(l.sku(), k -> new ArrayList<>()).add(l));
         Map<Integer, Integer> placed = new HashMap<>();
-        List<io.maestro.workers.allocation.Shipment> parcels = result.plan().shipments();
+        List<io.maestro.workers.allocation.Shipment> parcels = plan.shipments();
         for (int s = 0; s < parcels.size(); s++) {
             io.maestro.workers.allocation.Shipment parcel = parcels.get(s);
             String shipmentId = order.orderId() + "-" + attempt + "-" + (s + 1);
@@ -201,14 +223,18 @@ public class OrderAllocation {
                     money(parcel.cost()), BigDecimal.valueOf(parcel.co2Kg()).setScale(3, RoundingMode.HALF_UP),
                     LocalDate.now(clock).plusDays(parcel.etaDays()), ShipmentStatus.PLANNED, null));
         }
-        ledger.reserve(order.channel(), reservations, ACTOR);
-        int unfilled = result.plan().unfilledUnits();
-        orders.recordPlan(order.orderId(), eventType, shipments,
-                unfilled == 0 ? OrderStatus.ALLOCATED : OrderStatus.BACKORDERED, ACTOR, result.explanation(),
-                details(result, attempt));
-        int allocated = shipments.stream().flatMap(s -> s.lines().stream()).mapToInt(ShipmentLine::quantity).sum();
-        return new AllocationOutcome(order.orderId(), attempt, shipments, allocated, unfilled,
-                money(result.plan().totalCost()), result.explanation(), false);
+        return shipments;
+    }
+
+    /**
+     * ALLOCATED, or BACKORDERED while units are missing; an order part of which has already left stays
+     * PARTIALLY_SHIPPED while the rest is placed (it does not go back).
+     */
+    private static OrderStatus statusAfter(Order order, int unfilled) {
+        if (order.status() == OrderStatus.PARTIALLY_SHIPPED) {
+            return OrderStatus.PARTIALLY_SHIPPED;
+        }
+        return unfilled == 0 ? OrderStatus.ALLOCATED : OrderStatus.BACKORDERED;
     }
 
     private AllocationOutcome repeated(Order order, String attempt) {

@@ -1,6 +1,5 @@
 package io.maestro.workers.allocate;
 
-import io.maestro.core.inventory.InsufficientStockException;
 import io.maestro.core.inventory.InventoryLedger;
 import io.maestro.core.inventory.Reservation;
 import io.maestro.core.inventory.ReservationStatus;
@@ -27,21 +26,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Batch re-optimisation of the orders that are allocated but not yet released to a node: they are
  * planned again together, as if their reservations were free, by {@link CandidatePlanOptimizer} (column
- * generation over candidate plans at exact costs, then SCIP), starting from their current plans. A dry run reports the savings; applying swaps each cheaper plan in, one
- * order per transaction (release, reserve anew, replace the shipments), and keeps the old plan of an
- * order whose new stock was taken meanwhile. Orders are re-planned per channel (ATP differs by channel).
+ * generation over candidate plans at exact costs, then SCIP), starting from their current plans. A dry run reports
+ * the savings; applying writes nothing itself: each cheaper plan goes to the order's process ({@link ReplanDelivery}),
+ * which withdraws the old shipments, swaps the reservations and executes the new ones, or says why it did not
+ * (skipped: the process is past a safe point; kept: the new stock was taken meanwhile). Orders are re-planned per
+ * channel (ATP differs by channel).
  */
 @org.springframework.stereotype.Service
 public class WaveReoptimization {
 
     static final int MAX_ORDERS = 500;
-    private static final String ACTOR = "wave-optimiser";
+    private static final ReplanDelivery.Delivery DRY_RUN = new ReplanDelivery.Delivery(ReplanDelivery.Outcome.SKIPPED,
+            "dry run");
     private static final double CENT = 0.005;
     /** Share of a channel's time for column generation; SCIP's integer choice has the rest. */
     private static final double PRICING_SHARE = 0.75;
@@ -51,16 +52,16 @@ public class WaveReoptimization {
     private final EngineInputs inputs;
     private final AllocationPolicies policies;
     private final OrderAllocation allocation;
-    private final TransactionTemplate transaction;
+    private final ObjectProvider<ReplanDelivery> deliveries;
 
     public WaveReoptimization(OrderService orders, InventoryLedger ledger, EngineInputs inputs, AllocationPolicies policies,
-                              OrderAllocation allocation, PlatformTransactionManager transactions) {
+                              OrderAllocation allocation, ObjectProvider<ReplanDelivery> deliveries) {
         this.orders = orders;
         this.ledger = ledger;
         this.inputs = inputs;
         this.policies = policies;
         this.allocation = allocation;
-        this.transaction = new TransactionTemplate(transactions);
+        this.deliveries = deliveries;
     }
 
     public WaveReport reoptimise(boolean dryRun, double secondsPerChannel) {
@@ -108,36 +109,31 @@ public class WaveReoptimization {
                 optimised += after;
                 AllocationPlan plan = problem.plan(solution.takes().get(o));
                 Order order = wave.get(o);
-                String note = dryRun ? "dry run" : apply(order, plan, attempt);
+                ReplanDelivery.Delivery delivery = dryRun ? DRY_RUN : apply(order, plan, attempt);
                 changes.add(new WaveReport.Change(order.orderId(), order.channel(), money(before), money(after),
                         activeNodes(order), plan.shipments().stream().map(s -> s.nodeId()).toList(),
-                        !dryRun && note.equals("applied"), note));
+                        delivery.outcome() == ReplanDelivery.Outcome.APPLIED, dryRun ? "DRY_RUN"
+                        : delivery.outcome().name(), delivery.note()));
             }
         }
         return new WaveReport(dryRun, considered, money(current), money(optimised), money(current - optimised), optimal,
                 seconds, changes);
     }
 
-    private String apply(Order order, AllocationPlan plan, String attempt) {
-        try {
-            transaction.executeWithoutResult(status -> {
-                for (Reservation r : ledger.reservationsOf(order.orderId())) {
-                    if (r.status() == ReservationStatus.ACTIVE) {
-                        ledger.release(r.id(), "re-optimised in " + attempt, ACTOR);
-                    }
-                }
-                for (Shipment s : order.shipments()) {
-                    if (s.status() == ShipmentStatus.PLANNED) {
-                        orders.changeShipmentStatus(order.orderId(), s.shipmentId(), ShipmentStatus.CANCELLED,
-                                "SHIPMENT_REPLANNED", ACTOR, "replaced by the wave re-optimisation " + attempt);
-                    }
-                }
-                allocation.record(order, attempt, plan);
-            });
-            return "applied";
-        } catch (InsufficientStockException taken) {
-            return "kept the current plan: " + taken.getMessage();
+    /**
+     * Hands the new plan to the order's process, which alone changes its shipments and reservations; without one
+     * (a deployment without processes) nothing is applied.
+     */
+    private ReplanDelivery.Delivery apply(Order order, AllocationPlan plan, String attempt) {
+        ReplanDelivery delivery = deliveries.getIfAvailable();
+        if (delivery == null) {
+            return new ReplanDelivery.Delivery(ReplanDelivery.Outcome.SKIPPED, "no order process here to apply it");
         }
+        List<String> replaced = order.shipments().stream().filter(s -> s.status() == ShipmentStatus.PLANNED)
+                .map(Shipment::shipmentId).toList();
+        return delivery.deliver(new ReplanDelivery.Replan(order.orderId(), order.channel(), attempt, replaced,
+                allocation.plannedShipments(order, attempt, plan), "re-planned with the open orders by wave " + attempt
+                + ": " + money(plan.totalCost()) + " instead of the current plan", allocation.planDetails(attempt, plan)));
     }
 
     /** Units each node holds reserved for these orders: free again if they are re-planned. */

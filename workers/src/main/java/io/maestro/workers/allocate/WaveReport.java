@@ -10,8 +10,12 @@ import java.util.List;
 public record WaveReport(boolean dryRun, int ordersConsidered, BigDecimal currentCost, BigDecimal optimisedCost,
                          BigDecimal savings, boolean provenOptimal, double solverSeconds, List<Change> changes) {
 
-    /** One order whose plan would change (or changed, when {@code applied}); {@code note} says why not applied. */
+    /**
+     * One order whose plan would change (or changed, when {@code applied}). {@code outcome}: DRY_RUN, APPLIED (the
+     * order's process took the plan), SKIPPED (its process is past the point a re-plan is safe), KEPT (the new stock
+     * was taken meanwhile); {@code note} says why in words.
+     */
     public record Change(String orderId, String channel, BigDecimal currentCost, BigDecimal newCost,
-                         List<String> currentNodes, List<String> newNodes, boolean applied, String note) {
+                         List<String> currentNodes, List<String> newNodes, boolean applied, String outcome, String note) {
     }
 }
