@@ -131,8 +131,8 @@ public class OrderAllocation {
         Shipment rejected = order.shipments().stream().filter(s -> s.shipmentId().equals(shipmentId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Order " + orderId + " has no shipment " + shipmentId));
         transaction.executeWithoutResult(status -> {
-            ledger.reservationsOf(orderId).stream().filter(r -> r.id().startsWith(shipmentId + "-"))
-                    .forEach(r -> ledger.release(r.id(), "shipment " + shipmentId + " rejected: " + reason, ACTOR));
+            ledger.releaseAll(ledger.reservationsOf(orderId).stream().filter(r -> r.id().startsWith(shipmentId + "-"))
+                    .map(Reservation::id).toList(), "shipment " + shipmentId + " rejected: " + reason, ACTOR);
             orders.rejectShipment(orderId, shipmentId, ACTOR, reason);
         });
         Map<Integer, OrderLine> byLineNo = new HashMap<>();

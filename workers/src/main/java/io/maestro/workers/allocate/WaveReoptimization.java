@@ -2,6 +2,7 @@ package io.maestro.workers.allocate;
 
 import io.maestro.core.inventory.InsufficientStockException;
 import io.maestro.core.inventory.InventoryLedger;
+import io.maestro.core.inventory.PositionKey;
 import io.maestro.core.inventory.Reservation;
 import io.maestro.core.inventory.ReservationStatus;
 import io.maestro.core.order.Order;
@@ -121,11 +122,13 @@ public class WaveReoptimization {
     private String apply(Order order, AllocationPlan plan, String attempt) {
         try {
             transaction.executeWithoutResult(status -> {
-                for (Reservation r : ledger.reservationsOf(order.orderId())) {
-                    if (r.status() == ReservationStatus.ACTIVE) {
-                        ledger.release(r.id(), "re-optimised in " + attempt, ACTOR);
-                    }
-                }
+                List<Reservation> active = ledger.reservationsOf(order.orderId()).stream()
+                        .filter(r -> r.status() == ReservationStatus.ACTIVE).toList();
+                List<PositionKey> touched = new ArrayList<>();
+                active.forEach(r -> touched.add(new PositionKey(r.nodeId(), r.sku())));
+                plan.shipments().forEach(s -> s.lines().forEach(l -> touched.add(new PositionKey(s.nodeId(), l.sku()))));
+                ledger.lockPositions(touched);
+                ledger.releaseAll(active.stream().map(Reservation::id).toList(), "re-optimised in " + attempt, ACTOR);
                 for (Shipment s : order.shipments()) {
                     if (s.status() == ShipmentStatus.PLANNED) {
                         orders.changeShipmentStatus(order.orderId(), s.shipmentId(), ShipmentStatus.CANCELLED,
