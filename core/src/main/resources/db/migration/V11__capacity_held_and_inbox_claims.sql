@@ -2,15 +2,15 @@
 -- the transaction that reserves, given back when a reservation of that day is released.
 create table node_capacity_day (
     node_id    varchar(40) not null references node (id),
-    day        date        not null,
+    on_day     date        not null,
     units      bigint      not null check (units >= 0),
-    primary key (node_id, day)
+    primary key (node_id, on_day)
 );
 
 -- The day whose capacity a reservation holds (null: it holds none, e.g. a transfer received for pickup).
 alter table reservation add column capacity_day date;
 update reservation set capacity_day = cast(created_at as date) where status <> 'RELEASED';
-insert into node_capacity_day (node_id, day, units)
+insert into node_capacity_day (node_id, on_day, units)
     select node_id, capacity_day, sum(quantity) from reservation where capacity_day is not null group by node_id, capacity_day;
 
 -- With several application nodes each pending partner event is claimed by one of them at a time; a claim

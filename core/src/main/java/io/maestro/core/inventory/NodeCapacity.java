@@ -35,8 +35,8 @@ class NodeCapacity {
      */
     String hold(SortedMap<String, Long> unitsByNode, LocalDate day) {
         for (Map.Entry<String, Long> e : unitsByNode.entrySet()) {
-            db.insertIfAbsent("insert into node_capacity_day (node_id, day, units) values (?, ?, 0)", e.getKey(), day);
-            int taken = db.jdbc().update("update node_capacity_day set units = units + ? where node_id = ? and day = ? "
+            db.insertIfAbsent("insert into node_capacity_day (node_id, on_day, units) values (?, ?, 0)", e.getKey(), day);
+            int taken = db.jdbc().update("update node_capacity_day set units = units + ? where node_id = ? and on_day = ? "
                     + "and units + ? <= (select daily_capacity from node where id = ?)",
                     e.getValue(), e.getKey(), day, e.getValue(), e.getKey());
             if (taken == 0) {
@@ -49,13 +49,13 @@ class NodeCapacity {
     /** Gives units back to a node's day (never below zero). */
     void giveBack(String nodeId, LocalDate day, long units) {
         db.jdbc().update("update node_capacity_day set units = case when units > ? then units - ? else 0 end "
-                + "where node_id = ? and day = ?", units, units, nodeId, day);
+                + "where node_id = ? and on_day = ?", units, units, nodeId, day);
     }
 
     /** Units held per node on a day. */
     Map<String, Long> heldOn(LocalDate day) {
         Map<String, Long> held = new HashMap<>();
-        db.jdbc().query("select node_id, units from node_capacity_day where day = ?",
+        db.jdbc().query("select node_id, units from node_capacity_day where on_day = ?",
                 rs -> {
                     held.put(rs.getString(1), rs.getLong(2));
                 }, day);
@@ -65,7 +65,7 @@ class NodeCapacity {
     /** What a node has left on a day. */
     long left(String nodeId, LocalDate day) {
         Long capacity = db.jdbc().queryForObject("select daily_capacity from node where id = ?", Long.class, nodeId);
-        Long held = db.jdbc().query("select units from node_capacity_day where node_id = ? and day = ?",
+        Long held = db.jdbc().query("select units from node_capacity_day where node_id = ? and on_day = ?",
                 rs -> rs.next() ? rs.getLong(1) : 0L, nodeId, day);
         return Math.max(0, (capacity == null ? 0 : capacity) - (held == null ? 0 : held));
     }
