@@ -1,7 +1,7 @@
 package io.maestro.app.api;
 
-import io.maestro.core.db.TransientFailures;
 import io.maestro.core.catalog.CatalogService;
+import io.maestro.core.db.TransientFailures;
 import io.maestro.core.inventory.Adjustment;
 import io.maestro.core.inventory.AdjustmentResult;
 import io.maestro.core.inventory.ChannelProtections;

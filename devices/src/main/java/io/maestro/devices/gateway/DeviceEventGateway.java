@@ -1,7 +1,7 @@
 package io.maestro.devices.gateway;
 
-import io.maestro.core.db.TransientFailures;
 import io.maestro.core.catalog.SkuRepository;
+import io.maestro.core.db.TransientFailures;
 import io.maestro.core.inventory.Adjustment;
 import io.maestro.core.inventory.AdjustmentResult;
 import io.maestro.core.inventory.InventoryLedger;
