@@ -2,6 +2,7 @@ package io.maestro.processes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maestro.core.db.TransientFailures;
 import io.maestro.core.inbox.PartnerEvent;
 import io.maestro.core.inbox.PartnerEventInbox;
 import io.maestro.core.inbox.PartnerEventReceived;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,7 +24,16 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jakarta.annotation.PreDestroy;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +41,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Hands partner events from the inbox to the process waiting for them: message name = event type,
+ * Hands partner events from the inbox to the process waiting for them, never on the thread that received them:
+ * the webhook's transaction stores the event and answers; after its commit this node's processor is woken, and a
+ * poll every {@code partner-event-poll-millis} picks up the rest. Each event is first claimed in the inbox with a
+ * lease ({@code partner-event-lease}), so with several application nodes one node at a time works on it, and a
+ * node that died holding it is taken over once the lease ran out. The hand-over commits with the event marked
+ * CORRELATED, or not at all, so no event is handed over twice. A deadlock or serialization failure does it again
+ * ({@link TransientFailures}); any other failure counts as an attempt, tried again later, and after
+ * {@code partnerEventAttempts} leaves the event FAILED for an operator, never lost. Message name = event type,
  * matched by business key (the order id) and, for shipment events, the process's {@code shipmentId}; the
  * message carries only the payload fields a process reads ({@link #READ}).
  * An event no process waits for yet (it came early) stays pending: it is handed over as soon as a process of its
@@ -53,6 +71,7 @@ public class PartnerEventCorrelator {
     static final Set<String> READ = Set.of("reason", "newEstimatedDelivery", "trackingNumber", "carrier", "pickupCode",
             "bay", "accepted");
     private static final String SHIPMENT_ID = "shipmentId";
+    private static final int BATCH = 50;
 
     private final PartnerEventInbox inbox;
     private final RuntimeService runtime;
@@ -60,9 +79,20 @@ public class PartnerEventCorrelator {
     private final FulfillmentProperties properties;
     private final TransactionTemplate newTransaction;
     private final EarlyEvents early = new EarlyEvents();
+    private final Duration lease;
+    /** Who holds a claim: this application node (host and process) and this start. */
+    private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private final ExecutorService processor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "partner-events");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean woken = new AtomicBoolean();
 
     public PartnerEventCorrelator(PartnerEventInbox inbox, RuntimeService runtime, OrderService orders,
-                                  FulfillmentProperties properties, PlatformTransactionManager transactions) {
+                                  FulfillmentProperties properties, PlatformTransactionManager transactions,
+                                  @Value("${maestro.fulfillment.partner-event-lease:PT1M}") Duration lease) {
+        this.lease = lease;
         this.inbox = inbox;
         this.runtime = runtime;
         this.orders = orders;
@@ -71,30 +101,69 @@ public class PartnerEventCorrelator {
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** An event was stored: wakes this node's processor (once for many events), the receiving thread goes on. */
     @TransactionalEventListener
     public void onReceived(PartnerEventReceived received) {
-        inbox.find(received.id()).ifPresent(this::deliver);
+        if (woken.compareAndSet(false, true)) {
+            try {
+                processor.execute(() -> {
+                    woken.set(false);
+                    deliverDue();
+                });
+            } catch (RejectedExecutionException shuttingDown) {
+                woken.set(false);
+            }
+        }
     }
 
+    @PreDestroy
+    void stop() {
+        processor.shutdownNow();
+    }
+
+    /** Claims the due events, a batch at a time, and hands each over. */
     @Scheduled(fixedDelayString = "${maestro.fulfillment.partner-event-poll-millis:2000}")
     public void deliverDue() {
-        inbox.due(100).forEach(this::deliver);
+        List<StoredPartnerEvent> claimed;
+        do {
+            claimed = TransientFailures.retry("claiming partner events", () -> inbox.claim(owner, BATCH, lease));
+            claimed.forEach(this::handOver);
+        } while (claimed.size() == BATCH && !Thread.currentThread().isInterrupted());
     }
 
-    /** Returns whether the event reached its process. */
+    /** Claims one event and hands it over; returns whether it reached its process. */
     public boolean deliver(StoredPartnerEvent stored) {
         if (stored.status() != PartnerEventStatus.PENDING) {
             return false;
         }
+        return inbox.claim(stored.id(), owner, lease).map(this::handOver).orElse(false);
+    }
+
+    /** Hands over an event this node claimed; whatever happens, the claim ends (handed over, or an attempt counted). */
+    private boolean handOver(StoredPartnerEvent stored) {
+        try {
+            return TransientFailures.retry("partner event " + stored.event().eventId(), () -> correlate(stored));
+        } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
+            notYet(stored, EarlyEvents.Key.of(stored.event()), e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            log.warn("Partner event {} ({} for {}) could not be handed over; tried again later", stored.event().eventId(),
+                    stored.event().type(), stored.event().orderId(), e);
+            notYet(stored, EarlyEvents.Key.of(stored.event()), String.valueOf(e.getMessage()));
+            return false;
+        }
+    }
+
+    private boolean correlate(StoredPartnerEvent stored) {
         EarlyEvents.Key key = EarlyEvents.Key.of(stored.event());
         early.expect(key, stored.id());
         Optional<String> instance = waitingInstance(stored.event());
         if (instance.isEmpty()) {
             if (INFORMATIONAL.contains(stored.event().type())) {
                 newTransaction.executeWithoutResult(tx -> {
+                    inbox.markCorrelated(stored.id());
                     orders.record(stored.event().orderId(), "MESSAGE", stored.event().source(), describe(stored),
                             details(stored));
-                    inbox.markCorrelated(stored.id());
                 });
                 early.settled(key, stored.id());
                 return true;
@@ -102,20 +171,15 @@ public class PartnerEventCorrelator {
             notYet(stored, key, "no process waits for " + stored.event().type() + " yet");
             return false;
         }
-        try {
-            newTransaction.executeWithoutResult(tx -> {
-                runtime.createMessageCorrelation(stored.event().type()).processInstanceId(instance.get())
-                        .setVariables(variables(stored)).correlateWithResult();
-                orders.record(stored.event().orderId(), "MESSAGE", stored.event().source(), describe(stored),
-                        details(stored));
-                inbox.markCorrelated(stored.id());
-            });
-            early.settled(key, stored.id());
-            return true;
-        } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
-            notYet(stored, key, e.getMessage());
-            return false;
-        }
+        newTransaction.executeWithoutResult(tx -> {
+            inbox.markCorrelated(stored.id());
+            runtime.createMessageCorrelation(stored.event().type()).processInstanceId(instance.get())
+                    .setVariables(variables(stored)).correlateWithResult();
+            orders.record(stored.event().orderId(), "MESSAGE", stored.event().source(), describe(stored),
+                    details(stored));
+        });
+        early.settled(key, stored.id());
+        return true;
     }
 
     /**
@@ -148,8 +212,9 @@ public class PartnerEventCorrelator {
     }
 
     private void notYet(StoredPartnerEvent stored, EarlyEvents.Key key, String why) {
-        PartnerEventStatus status = newTransaction.execute(tx -> inbox.markAttemptFailed(stored.id(), why,
-                properties.partnerEventRetry(), properties.partnerEventAttempts()));
+        PartnerEventStatus status = TransientFailures.retry("partner event " + stored.event().eventId(),
+                () -> newTransaction.execute(tx -> inbox.markAttemptFailed(stored.id(), why,
+                        properties.partnerEventRetry(), properties.partnerEventAttempts())));
         if (status != PartnerEventStatus.PENDING) {
             early.settled(key, stored.id());
         }

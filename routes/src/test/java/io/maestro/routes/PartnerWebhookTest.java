@@ -7,12 +7,14 @@ import io.maestro.core.deadletter.DeadLetter;
 import io.maestro.core.deadletter.DeadLetterStatus;
 import io.maestro.core.deadletter.DeadLetters;
 import io.maestro.core.inbox.PartnerEventInbox;
+import io.maestro.core.testing.ShipmentRows;
 import io.maestro.integrations.WebhookSignature;
 import io.maestro.routes.testing.PartnersTest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,6 +35,15 @@ class PartnerWebhookTest extends PartnersTest {
     PartnerEventInbox inbox;
     @Autowired
     DeadLetters deadLetters;
+
+    @BeforeEach
+    void shipments() {
+        ShipmentRows.insert(jdbc, "DC-BKN", "ORD-1", "ORD-1-1");
+        ShipmentRows.insert(jdbc, "DC-BKN", "ORD-2", "ORD-2-1", "ORD-2-2");
+        ShipmentRows.insert(jdbc, "DC-BKN", "ORD-3", "ORD-3-1");
+        ShipmentRows.insert(jdbc, "DC-BKN", "ORD-4", "ORD-4-1");
+        ShipmentRows.insert(jdbc, "DC-BKN", "ORD-5", "ORD-5-1");
+    }
 
     private List<DeadLetter> letters(String source) {
         return deadLetters.list(source, null, 0, 100);
@@ -147,6 +158,24 @@ class PartnerWebhookTest extends PartnersTest {
             assertThat(WebhookEnvelope.fromJson(letter.payload())).isEqualTo(WebhookEnvelope.of("DC-BKN", body));
         });
         assertThat(signedPost(NODE_EVENTS, NODE_SECRET, ACCEPTED).statusCode()).as("the route still takes events").isEqualTo(200);
+    }
+
+    @Test
+    void anEventForAShipmentThatDoesNotExistIs422NamingItAndADeadLetterToReplayOnceItExists() {
+        String body = """
+                {"eventId": "wms-9", "type": "ACCEPTED", "orderId": "ORD-6", "shipmentId": "ORD-6-1"}""";
+
+        HttpResponse<String> response = signedPost(NODE_EVENTS, NODE_SECRET, body);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("\"field\":\"shipmentId\"").contains("ORD-6-1");
+        assertThat(inbox.ofOrder("ORD-6")).isEmpty();
+        DeadLetter letter = letters("node-webhook").get(0);
+        assertThat(letter.reason()).contains("ORD-6-1");
+
+        ShipmentRows.insert(jdbc, "DC-BKN", "ORD-6", "ORD-6-1");
+        assertThat(deadLetters.replay(letter.id(), "operator").status()).isEqualTo(DeadLetterStatus.REPLAYED);
+        assertThat(inbox.ofOrder("ORD-6")).singleElement().satisfies(e -> assertThat(e.event().type()).isEqualTo("ShipmentAccepted"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.maestro.app.api;
 
 import io.maestro.core.catalog.CatalogService;
+import io.maestro.core.db.TransientFailures;
 import io.maestro.core.inventory.Adjustment;
 import io.maestro.core.inventory.AdjustmentResult;
 import io.maestro.core.inventory.ChannelProtections;
@@ -73,13 +74,13 @@ public class InventoryController {
 
     @PostMapping("/adjustments")
     public AdjustmentResult adjust(@RequestBody Adjustment adjustment, Principal principal) {
-        return ledger.adjust(adjustment, principal.getName());
+        return TransientFailures.retry("adjustment " + adjustment.eventId(), () -> ledger.adjust(adjustment, principal.getName()));
     }
 
     @PostMapping("/snapshots")
     public SnapshotReport snapshot(@RequestBody Snapshot snapshot, Principal principal) {
-        return snapshots.importSnapshot(snapshot.snapshotId(), snapshot.source() == null ? principal.getName()
-                : snapshot.source(), snapshot.rows(), principal.getName());
+        return TransientFailures.retry("snapshot " + snapshot.snapshotId(), () -> snapshots.importSnapshot(snapshot.snapshotId(),
+                snapshot.source() == null ? principal.getName() : snapshot.source(), snapshot.rows(), principal.getName()));
     }
 
     @GetMapping("/protections/{sku}")

@@ -9,6 +9,7 @@ import io.maestro.core.db.Database;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Duration;
@@ -18,9 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Keeps every partner event until the order's process took it. Receiving is idempotent per
- * (source, eventId); delivery to the process happens after commit and is retried while the process does
- * not wait for it yet.
+ * Keeps every partner event until the order's process took it. Receiving stores the event in its own transaction
+ * and nothing more, idempotent per (source, eventId); an event naming a shipment that does not exist is refused.
+ * Processing happens afterwards: a processor {@link #claim claims} due events with a lease (with several
+ * application nodes each pending event is claimed by one node at a time; a claim whose lease ran out, its node
+ * gone, is taken over), and finishes each by {@link #markCorrelated} or {@link #markAttemptFailed}.
  */
 @Component
 public class PartnerEventInbox {
@@ -37,10 +40,18 @@ public class PartnerEventInbox {
         this.events = events;
     }
 
-    /** Stores the event once; returns false (and changes nothing) when the same event came before. */
+    /**
+     * Stores the event once; returns false (and changes nothing) when the same event came before. An event for a
+     * shipment that does not exist (of its order) is refused naming {@code shipmentId}.
+     */
     @Transactional
     public boolean receive(PartnerEvent event) {
         validate(event);
+        if (event.shipmentId() != null && db.jdbc().queryForObject("select count(*) from shipment where id = ? and order_id = ?",
+                Integer.class, event.shipmentId(), event.orderId()) == 0) {
+            throw new InvalidRequestException("shipmentId", "unknown shipment " + event.shipmentId() + " of order "
+                    + event.orderId());
+        }
         OffsetDateTime now = db.now();
         boolean stored = db.insertIfAbsent("insert into partner_event (source, event_id, type, order_id, shipment_id, "
                         + "payload, occurred_at, received_at, status, attempts, next_attempt_at) values (?,?,?,?,?,?,?,?,?,0,?)",
@@ -64,6 +75,40 @@ public class PartnerEventInbox {
                 + "order by id fetch first " + limit + " rows only", ROW, PartnerEventStatus.PENDING.name(), db.now());
     }
 
+    /**
+     * Claims up to {@code limit} due pending events for {@code owner} until {@code lease} from now, oldest first, and
+     * returns them: events no one holds, or whose holder's lease ran out. On PostgreSQL the candidates are picked
+     * with {@code for update skip locked}, so nodes claiming at once take different events; on H2 (one node) each
+     * candidate is taken by a conditional update. Commits at once.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public List<StoredPartnerEvent> claim(String owner, int limit, Duration lease) {
+        OffsetDateTime now = db.now();
+        if (db.isPostgres()) {
+            return db.jdbc().query("update partner_event set claimed_by = ?, claimed_until = ? where id in (select id from "
+                    + "partner_event where status = ? and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?) "
+                    + "order by id limit ? for update skip locked) returning " + COLUMNS, ROW, owner, now.plus(lease),
+                    PartnerEventStatus.PENDING.name(), now, now, limit).stream()
+                    .sorted(java.util.Comparator.comparingLong(StoredPartnerEvent::id)).toList();
+        }
+        List<Long> candidates = db.jdbc().queryForList("select id from partner_event where status = ? and next_attempt_at <= ? "
+                + "and (claimed_until is null or claimed_until < ?) order by id fetch first " + limit + " rows only", Long.class,
+                PartnerEventStatus.PENDING.name(), now, now);
+        return candidates.stream().filter(id -> take(id, owner, now, lease)).map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    /** Claims one pending event (due or not) for {@code owner}, unless another holds it; commits at once. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Optional<StoredPartnerEvent> claim(long id, String owner, Duration lease) {
+        return take(id, owner, db.now(), lease) ? find(id) : Optional.empty();
+    }
+
+    private boolean take(long id, String owner, OffsetDateTime now, Duration lease) {
+        return db.jdbc().update("update partner_event set claimed_by = ?, claimed_until = ? where id = ? and status = ? "
+                + "and (claimed_until is null or claimed_until < ?)", owner, now.plus(lease), id,
+                PartnerEventStatus.PENDING.name(), now) == 1;
+    }
+
     public List<StoredPartnerEvent> ofOrder(String orderId) {
         return db.jdbc().query("select " + COLUMNS + " from partner_event where order_id = ? order by id", ROW, orderId);
     }
@@ -73,10 +118,18 @@ public class PartnerEventInbox {
                 + " rows fetch first " + limit + " rows only", ROW, status.name());
     }
 
+    /**
+     * Marks a pending event taken by its process, in the transaction that handed it over; throws
+     * {@link IllegalStateException} (rolling that transaction back) when it was no longer pending: another node
+     * finished it first after this one's lease ran out, so nothing is done twice.
+     */
     @Transactional
     public void markCorrelated(long id) {
-        db.jdbc().update("update partner_event set status = ?, attempts = attempts + 1, last_error = null where id = ?",
-                PartnerEventStatus.CORRELATED.name(), id);
+        if (db.jdbc().update("update partner_event set status = ?, attempts = attempts + 1, last_error = null, claimed_by = null, "
+                + "claimed_until = null where id = ? and status = ?", PartnerEventStatus.CORRELATED.name(), id,
+                PartnerEventStatus.PENDING.name()) == 0) {
+            throw new IllegalStateException("Partner event " + id + " was handed over by another node");
+        }
     }
 
     /**
@@ -86,7 +139,8 @@ public class PartnerEventInbox {
     @Transactional
     public PartnerEventStatus markAttemptFailed(long id, String error, Duration retryAfter, int maxAttempts) {
         db.jdbc().update("update partner_event set attempts = attempts + 1, last_error = ?, next_attempt_at = ?, "
-                        + "status = case when attempts + 1 >= ? then ? else status end where id = ? and status = ?",
+                        + "status = case when attempts + 1 >= ? then ? else status end, claimed_by = null, claimed_until = null "
+                        + "where id = ? and status = ?",
                 truncate(error), db.now().plus(retryAfter), maxAttempts, PartnerEventStatus.FAILED.name(), id,
                 PartnerEventStatus.PENDING.name());
         return find(id).map(StoredPartnerEvent::status).orElseThrow();
@@ -95,7 +149,8 @@ public class PartnerEventInbox {
     /** Puts a FAILED event back in line (an operator fixed what stopped it). */
     @Transactional
     public boolean retry(long id) {
-        return db.jdbc().update("update partner_event set status = ?, attempts = 0, next_attempt_at = ? where id = ? "
+        return db.jdbc().update("update partner_event set status = ?, attempts = 0, next_attempt_at = ?, claimed_by = null, "
+                + "claimed_until = null where id = ? "
                 + "and status = ?", PartnerEventStatus.PENDING.name(), db.now(), id, PartnerEventStatus.FAILED.name()) == 1;
     }
 

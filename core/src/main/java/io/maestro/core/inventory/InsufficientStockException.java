@@ -9,7 +9,12 @@ public class InsufficientStockException extends RuntimeException {
     private final long available;
 
     public InsufficientStockException(String nodeId, String sku, long requested, long available) {
-        super("Only " + available + " of " + requested + " " + sku + " available at " + nodeId);
+        this("Only " + available + " of " + requested + " " + sku + " available at " + nodeId, nodeId, sku, requested,
+                available);
+    }
+
+    protected InsufficientStockException(String message, String nodeId, String sku, long requested, long available) {
+        super(message);
         this.nodeId = nodeId;
         this.sku = sku;
         this.requested = requested;

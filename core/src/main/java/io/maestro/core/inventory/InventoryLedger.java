@@ -6,6 +6,7 @@ import io.maestro.core.Violations;
 import io.maestro.core.catalog.SkuRepository;
 import io.maestro.core.network.NodeRepository;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -40,11 +41,14 @@ public class InventoryLedger {
     private final SkuRepository skus;
     private final ApplicationEventPublisher events;
     private final ReserveStep reserveStep;
+    private final NodeCapacity capacity;
 
     public InventoryLedger(PositionStore positions, LedgerRepository ledger, ReservationRepository reservations,
                            ChannelProtections protections, ProcessedEvents processedEvents, NodeRepository nodes,
-                           SkuRepository skus, ApplicationEventPublisher events, ReserveStep reserveStep) {
+                           SkuRepository skus, ApplicationEventPublisher events, ReserveStep reserveStep,
+                           NodeCapacity capacity) {
         this.reserveStep = reserveStep;
+        this.capacity = capacity;
         this.positions = positions;
         this.ledger = ledger;
         this.reservations = reservations;
@@ -99,8 +103,10 @@ public class InventoryLedger {
         for (Adjustment a : adjustments) {
             validate(a, node -> knownNodes.computeIfAbsent(node, nodes::exists), knownSkus::contains);
         }
-        ProcessedEvents.Batch seen = processedEvents.seeAll(EVENT_SCOPE, adjustments.stream().map(Adjustment::eventId).toList(),
-                adjustments.stream().map(Adjustment::contentHash).toList());
+        // Event ids are claimed in sorted order, so two batches sharing ids cannot deadlock on processed_event.
+        List<Adjustment> byEventId = adjustments.stream().sorted(Comparator.comparing(Adjustment::eventId)).toList();
+        ProcessedEvents.Batch seen = processedEvents.seeAll(EVENT_SCOPE, byEventId.stream().map(Adjustment::eventId).toList(),
+                byEventId.stream().map(Adjustment::contentHash).toList());
         adjustments.stream().filter(a -> seen.reusedWithOtherContent().contains(a.eventId())).findFirst().ifPresent(a -> {
             throw a.reusedForOtherChange();
         });
@@ -173,23 +179,45 @@ public class InventoryLedger {
     }
 
     /**
-     * Reserves every request or none. A request whose reservation id exists already is skipped, so a
-     * retried call reserves nothing twice. Rows are taken in (node, SKU) order so concurrent
-     * multi-line reservations cannot deadlock.
+     * Reserves every request or none, and holds the units of each node's daily capacity today (see
+     * {@link NodeCapacity}): a node without that much capacity left refuses with
+     * {@link NodeCapacityExhaustedException}. A request whose reservation id exists already is skipped, so a
+     * retried call reserves nothing twice. Rows are taken in (node, SKU) order, the capacity counters after them
+     * in node order, so concurrent multi-line reservations cannot deadlock.
      */
     @Transactional
     public List<Reservation> reserve(String channel, List<ReservationRequest> requests, String actor) {
+        return reserve(channel, requests, actor, true);
+    }
+
+    /**
+     * As {@link #reserve(String, List, String)}; with {@code holdCapacity} false the units hold none of the node's
+     * daily capacity (the goods are already where they are handed over, e.g. a transfer received for pickup).
+     */
+    @Transactional
+    public List<Reservation> reserve(String channel, List<ReservationRequest> requests, String actor, boolean holdCapacity) {
         List<ReservationRequest> ordered = new ArrayList<>(requests);
         ordered.sort(Comparator.comparing(ReservationRequest::nodeId).thenComparing(ReservationRequest::sku)
                 .thenComparing(ReservationRequest::reservationId));
+        java.time.LocalDate day = holdCapacity ? capacity.today() : null;
+        java.util.SortedMap<String, Long> unitsByNode = new TreeMap<>();
         List<Reservation> done = new ArrayList<>();
         for (ReservationRequest r : ordered) {
             validate(r);
-            switch (reserveStep.reserve(r, channel, actor)) {
+            switch (reserveStep.reserve(r, channel, actor, day)) {
                 case ALREADY_RESERVED -> done.add(reservations.find(r.reservationId()).orElseThrow());
                 case INSUFFICIENT -> throw insufficient(r.nodeId(), r.sku(), r.quantity(), channel);
-                case RESERVED -> done.add(new Reservation(r.reservationId(), r.orderId(), r.lineNo(), r.nodeId(), r.sku(),
-                        r.quantity(), ReservationStatus.ACTIVE));
+                case RESERVED -> {
+                    unitsByNode.merge(r.nodeId(), r.quantity(), Long::sum);
+                    done.add(new Reservation(r.reservationId(), r.orderId(), r.lineNo(), r.nodeId(), r.sku(),
+                            r.quantity(), ReservationStatus.ACTIVE));
+                }
+            }
+        }
+        if (day != null) {
+            String full = capacity.hold(unitsByNode, day);
+            if (full != null) {
+                throw new NodeCapacityExhaustedException(full, unitsByNode.get(full), capacity.left(full, day));
             }
         }
         return done;
@@ -198,32 +226,92 @@ public class InventoryLedger {
     /** Gives reserved units back to ATP; releasing twice changes nothing. */
     @Transactional
     public void release(String reservationId, String reason, String actor) {
-        Reservation r = reservations.lock(reservationId).orElseThrow(() -> new NotFoundException("Reservation", reservationId));
-        if (!reservations.finish(reservationId, ReservationStatus.RELEASED)) {
-            return;
+        if (reservations.find(reservationId).isEmpty()) {
+            throw new NotFoundException("Reservation", reservationId);
         }
-        InventoryPosition before = positions.lock(r.nodeId(), r.sku());
-        InventoryPosition after = change(before, LedgerEntryType.RELEASE, 0, -r.quantity(), 0, reason, null, reservationId, actor);
-        events.publishEvent(new InventoryPositionChanged(before, after, LedgerEntryType.RELEASE));
+        releaseAll(List.of(reservationId), reason, actor);
+    }
+
+    /**
+     * Gives the units of several reservations back to ATP (and the node capacity they held), in one transaction:
+     * the reservations locked in id order, then their positions in (node, SKU) order, so it cannot deadlock with
+     * another path. Unknown or finished reservations are skipped.
+     */
+    @Transactional
+    public void releaseAll(Collection<String> reservationIds, String reason, String actor) {
+        List<Reservation> active = activeLocked(reservationIds);
+        Map<PositionKey, InventoryPosition> now = new TreeMap<>(positions.lockAll(active.stream().map(InventoryLedger::key).toList()));
+        for (Reservation r : sortedByPosition(active)) {
+            if (!reservations.finish(r.id(), ReservationStatus.RELEASED)) {
+                continue;
+            }
+            InventoryPosition before = now.get(key(r));
+            InventoryPosition after = change(before, LedgerEntryType.RELEASE, 0, -r.quantity(), 0, reason, null, r.id(), actor);
+            now.put(key(r), after);
+            events.publishEvent(new InventoryPositionChanged(before, after, LedgerEntryType.RELEASE));
+        }
+        for (Reservation r : sortedByPosition(active)) {
+            reservations.capacityDay(r.id()).ifPresent(day -> capacity.giveBack(r.nodeId(), day, r.quantity()));
+        }
     }
 
     /** The reserved units left the node (shipped or handed over); consuming twice changes nothing. */
     @Transactional
     public void consume(String reservationId, String reason, String actor) {
-        Reservation r = reservations.lock(reservationId).orElseThrow(() -> new NotFoundException("Reservation", reservationId));
-        if (!reservations.finish(reservationId, ReservationStatus.CONSUMED)) {
-            return;
+        if (reservations.find(reservationId).isEmpty()) {
+            throw new NotFoundException("Reservation", reservationId);
         }
-        InventoryPosition before = positions.lock(r.nodeId(), r.sku());
-        if (!positions.tryConsume(r.nodeId(), r.sku(), r.quantity())) {
-            throw new InventoryConflictException("Cannot ship " + r.quantity() + " " + r.sku() + " from " + r.nodeId()
-                    + ": only " + before.onHand() + " on hand");
+        consumeAll(List.of(reservationId), reason, actor);
+    }
+
+    /**
+     * The units of several reservations left their node, in one transaction, locked as {@link #releaseAll} locks.
+     * Unknown or finished reservations are skipped.
+     */
+    @Transactional
+    public void consumeAll(Collection<String> reservationIds, String reason, String actor) {
+        List<Reservation> active = activeLocked(reservationIds);
+        Map<PositionKey, InventoryPosition> now = new TreeMap<>(positions.lockAll(active.stream().map(InventoryLedger::key).toList()));
+        for (Reservation r : sortedByPosition(active)) {
+            if (!reservations.finish(r.id(), ReservationStatus.CONSUMED)) {
+                continue;
+            }
+            InventoryPosition before = now.get(key(r));
+            if (!positions.tryConsume(r.nodeId(), r.sku(), r.quantity())) {
+                throw new InventoryConflictException("Cannot ship " + r.quantity() + " " + r.sku() + " from " + r.nodeId()
+                        + ": only " + before.onHand() + " on hand");
+            }
+            ledger.append(new LedgerEntry(r.nodeId(), r.sku(), LedgerEntryType.CONSUME, -r.quantity(), -r.quantity(), 0,
+                    reason, null, r.id(), actor));
+            InventoryPosition after = new InventoryPosition(r.nodeId(), r.sku(), before.onHand() - r.quantity(),
+                    before.reserved() - r.quantity(), before.safetyStock());
+            now.put(key(r), after);
+            events.publishEvent(new InventoryPositionChanged(before, after, LedgerEntryType.CONSUME));
         }
-        ledger.append(new LedgerEntry(r.nodeId(), r.sku(), LedgerEntryType.CONSUME, -r.quantity(), -r.quantity(), 0,
-                reason, null, reservationId, actor));
-        InventoryPosition after = new InventoryPosition(r.nodeId(), r.sku(), before.onHand() - r.quantity(),
-                before.reserved() - r.quantity(), before.safetyStock());
-        events.publishEvent(new InventoryPositionChanged(before, after, LedgerEntryType.CONSUME));
+    }
+
+    /**
+     * Locks the positions of the given (node, SKU) pairs in (node, SKU) order, creating empty ones where needed: for
+     * a caller about to change several positions in one transaction (its later changes find the rows locked), so
+     * that no two transactions take the same rows in opposite orders.
+     */
+    @Transactional
+    public void lockPositions(Collection<PositionKey> keys) {
+        if (!keys.isEmpty()) {
+            positions.lockAll(keys);
+        }
+    }
+
+    private List<Reservation> activeLocked(Collection<String> reservationIds) {
+        return reservations.lockAll(reservationIds).stream().filter(r -> r.status() == ReservationStatus.ACTIVE).toList();
+    }
+
+    private static List<Reservation> sortedByPosition(List<Reservation> list) {
+        return list.stream().sorted(Comparator.comparing(InventoryLedger::key).thenComparing(Reservation::id)).toList();
+    }
+
+    private static PositionKey key(Reservation r) {
+        return new PositionKey(r.nodeId(), r.sku());
     }
 
     /** Moves an active reservation to another node, all or nothing: the new node must have the units available. */
@@ -242,6 +330,13 @@ public class InventoryLedger {
         lockInOrder(r.nodeId(), toNodeId, r.sku());
         if (!positions.tryReserve(toNodeId, r.sku(), r.quantity(), channel)) {
             throw insufficient(toNodeId, r.sku(), r.quantity(), channel);
+        }
+        java.util.Optional<java.time.LocalDate> day = reservations.capacityDay(reservationId);
+        if (day.isPresent()) {
+            capacity.giveBack(r.nodeId(), day.get(), r.quantity());
+            if (capacity.hold(new TreeMap<>(Map.of(toNodeId, r.quantity())), day.get()) != null) {
+                throw new NodeCapacityExhaustedException(toNodeId, r.quantity(), capacity.left(toNodeId, day.get()));
+            }
         }
         ledger.append(new LedgerEntry(toNodeId, r.sku(), LedgerEntryType.RESERVE, 0, r.quantity(), 0,
                 "moved from " + r.nodeId() + ": " + reason, null, reservationId, actor));

@@ -1,13 +1,11 @@
 package io.maestro.core.inventory;
 
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Read side of inventory: positions and ATP per channel. */
 @Service
@@ -16,9 +14,12 @@ public class InventoryQueries {
     private final PositionStore positions;
     private final ChannelProtections protections;
     private final ReservationRepository reservations;
+    private final NodeCapacity capacity;
 
-    public InventoryQueries(PositionStore positions, ChannelProtections protections, ReservationRepository reservations) {
+    public InventoryQueries(PositionStore positions, ChannelProtections protections, ReservationRepository reservations,
+                            NodeCapacity capacity) {
         this.reservations = reservations;
+        this.capacity = capacity;
         this.positions = positions;
         this.protections = protections;
     }
@@ -40,10 +41,12 @@ public class InventoryQueries {
         return positions.all();
     }
 
-    @Transactional(readOnly = true)
-    /** Units reserved per node since a moment (released reservations excluded): today's load on each node. */
-    public Map<String, Long> unitsReservedSince(OffsetDateTime since) {
-        return reservations.unitsPerNodeSince(since);
+    /**
+     * Units of each node's daily capacity held today by reservations (released ones given back): what planning
+     * subtracts from {@code dailyCapacity}, and what reserving holds with a conditional update.
+     */
+    public Map<String, Long> capacityHeldToday() {
+        return capacity.heldOn(capacity.today());
     }
 
     public AtpSnapshot snapshot(String channel, Collection<String> skus) {

@@ -3,7 +3,7 @@ package io.maestro.core.inventory;
 import java.util.Comparator;
 
 /** A position's key: the node and the SKU, ordered as the positions are locked. */
-record PositionKey(String nodeId, String sku) implements Comparable<PositionKey> {
+public record PositionKey(String nodeId, String sku) implements Comparable<PositionKey> {
 
     private static final Comparator<PositionKey> ORDER = Comparator.comparing(PositionKey::nodeId)
             .thenComparing(PositionKey::sku);

@@ -21,6 +21,11 @@ import org.springframework.stereotype.Repository;
 class PositionStore {
 
     private static final String COLUMNS = "node_id, sku, on_hand, reserved, safety_stock";
+    /**
+     * Rows are locked in Java's string order ({@link PositionKey}); PostgreSQL sorts text by the database's
+     * collation (which may ignore punctuation) unless told to compare code points.
+     */
+    private static final String BY_CODE_POINT = "sku collate \"C\"";
 
     private final Database db;
     private final JdbcTemplate jdbc;
@@ -72,7 +77,8 @@ class PositionStore {
 
     private List<InventoryPosition> selectForUpdate(String nodeId, Collection<String> skus) {
         return named.query("select " + COLUMNS + " from inventory_position where node_id = :node and sku in (:skus) "
-                + "order by sku for update", Map.of("node", nodeId, "skus", skus), PositionStore::map);
+                + "order by " + (db.isPostgres() ? BY_CODE_POINT : "sku") + " for update", Map.of("node", nodeId, "skus", skus),
+                PositionStore::map);
     }
 
     private Optional<InventoryPosition> selectForUpdate(String nodeId, String sku) {

@@ -3,10 +3,8 @@ package io.maestro.core.inventory;
 import io.maestro.core.db.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.util.HashMap;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
 
@@ -21,10 +19,21 @@ class ReservationRepository {
         this.db = db;
     }
 
-    boolean insertIfAbsent(ReservationRequest r) {
+    boolean insertIfAbsent(ReservationRequest r, LocalDate capacityDay) {
         return db.insertIfAbsent("insert into reservation (id, order_id, line_no, node_id, sku, quantity, status, created_at, "
-                + "updated_at) values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)", r.reservationId(), r.orderId(), r.lineNo(),
-                r.nodeId(), r.sku(), r.quantity(), db.now(), db.now());
+                + "updated_at, capacity_day) values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?)", r.reservationId(), r.orderId(),
+                r.lineNo(), r.nodeId(), r.sku(), r.quantity(), db.now(), db.now(), capacityDay);
+    }
+
+    /** The day of its node's capacity a reservation holds, if any. */
+    Optional<LocalDate> capacityDay(String id) {
+        return db.jdbc().query("select capacity_day from reservation where id = ?",
+                (rs, i) -> rs.getObject(1, LocalDate.class), id).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** Locks reservations in id order (the order every path takes them in), read as they are. */
+    List<Reservation> lockAll(java.util.Collection<String> ids) {
+        return new java.util.TreeSet<>(ids).stream().map(this::lock).flatMap(Optional::stream).toList();
     }
 
     Optional<Reservation> find(String id) {
@@ -45,15 +54,6 @@ class ReservationRepository {
     List<Reservation> activeAt(String nodeId, String sku) {
         return db.jdbc().query("select " + COLUMNS + " from reservation where node_id = ? and sku = ? and status = 'ACTIVE' "
                 + "order by created_at desc, id desc", ReservationRepository::map, nodeId, sku);
-    }
-
-    Map<String, Long> unitsPerNodeSince(OffsetDateTime since) {
-        Map<String, Long> units = new HashMap<>();
-        db.jdbc().query("select node_id, sum(quantity) from reservation where created_at >= ? and status <> 'RELEASED' "
-                + "group by node_id", rs -> {
-                    units.put(rs.getString(1), rs.getLong(2));
-                }, since);
-        return units;
     }
 
     /** Moves an active reservation to a final status; false when it was not active (already done). */

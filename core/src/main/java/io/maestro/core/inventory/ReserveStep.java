@@ -15,8 +15,9 @@ class ReserveStep {
 
     private static final String ONE_STATEMENT = """
             with remembered as (
-                insert into reservation (id, order_id, line_no, node_id, sku, quantity, status, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?) on conflict do nothing returning id),
+                insert into reservation (id, order_id, line_no, node_id, sku, quantity, status, created_at, updated_at,
+                    capacity_day)
+                values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?) on conflict do nothing returning id),
             taken as (
                 update inventory_position set reserved = reserved + ?, version = version + 1, updated_at = ?
                 where node_id = ? and sku = ? and exists (select 1 from remembered)
@@ -41,17 +42,18 @@ class ReserveStep {
         this.ledger = ledger;
     }
 
-    Outcome reserve(ReservationRequest r, String channel, String actor) {
+    /** Reserves one line; {@code capacityDay} is the day of its node's capacity it holds (null: none). */
+    Outcome reserve(ReservationRequest r, String channel, String actor, java.time.LocalDate capacityDay) {
         String reason = "order " + r.orderId() + " line " + r.lineNo();
         if (db.isPostgres()) {
             var now = db.now();
             return db.jdbc().queryForObject(ONE_STATEMENT, (rs, i) -> rs.getInt("remembered") == 0 ? Outcome.ALREADY_RESERVED
                             : rs.getInt("taken") == 1 ? Outcome.RESERVED : Outcome.INSUFFICIENT,
-                    r.reservationId(), r.orderId(), r.lineNo(), r.nodeId(), r.sku(), r.quantity(), now, now,
+                    r.reservationId(), r.orderId(), r.lineNo(), r.nodeId(), r.sku(), r.quantity(), now, now, capacityDay,
                     r.quantity(), now, r.nodeId(), r.sku(), channel == null ? "" : channel, r.quantity(),
                     r.nodeId(), r.sku(), r.quantity(), reason, r.reservationId(), actor, now);
         }
-        if (!reservations.insertIfAbsent(r)) {
+        if (!reservations.insertIfAbsent(r, capacityDay)) {
             return Outcome.ALREADY_RESERVED;
         }
         if (!positions.tryReserve(r.nodeId(), r.sku(), r.quantity(), channel)) {

@@ -17,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Bulk stock snapshot (ERP, WMS): every valid row sets on-hand (and safety stock) as a COUNT entry;
  * every invalid row is reported with its reasons and changes nothing. The snapshot id makes a
- * re-sent snapshot change nothing; the same id with other rows is refused.
+ * re-sent snapshot change nothing; the same id with other rows is refused. The positions of the valid rows are locked
+ * up front in (node, SKU) order, whatever the order of the rows, so a snapshot cannot deadlock with reservations or
+ * another snapshot.
  */
 @Service
 public class SnapshotImport {
@@ -63,6 +65,16 @@ public class SnapshotImport {
         }
         Set<String> knownSkus = skus.existing(rows.stream().map(SnapshotRow::sku).filter(s -> s != null).toList());
         Set<String> seen = new HashSet<>();
+        List<List<Violation>> problemsOf = new ArrayList<>(rows.size());
+        List<PositionKey> valid = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            SnapshotRow r = rows.get(i);
+            problemsOf.add(check(r, i + 1, knownSkus, seen));
+            if (problemsOf.get(i).isEmpty()) {
+                valid.add(new PositionKey(r.nodeId(), r.sku()));
+            }
+        }
+        ledger.lockPositions(valid);
         List<SnapshotReport.Row> results = new ArrayList<>();
         int applied = 0;
         int unchanged = 0;
@@ -70,7 +82,7 @@ public class SnapshotImport {
         for (int i = 0; i < rows.size(); i++) {
             SnapshotRow r = rows.get(i);
             int rowNo = i + 1;
-            List<Violation> problems = check(r, rowNo, knownSkus, seen);
+            List<Violation> problems = problemsOf.get(i);
             if (!problems.isEmpty()) {
                 rejected++;
                 results.add(new SnapshotReport.Row(rowNo, r.nodeId(), r.sku(), SnapshotReport.Outcome.REJECTED, null, null,

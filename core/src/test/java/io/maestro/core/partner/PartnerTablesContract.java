@@ -16,6 +16,7 @@ import io.maestro.core.notify.NotificationOutbox;
 import io.maestro.core.notify.NotificationRequest;
 import io.maestro.core.notify.NotificationStatus;
 import io.maestro.core.testing.DomainTables;
+import io.maestro.core.testing.ShipmentRows;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,8 @@ abstract class PartnerTablesContract {
     void empty() {
         DomainTables.empty(jdbc);
         listeners.received.clear();
+        ShipmentRows.insert(jdbc, "DC-BKN", "ORD-1", "ORD-1-1-1");
+        ShipmentRows.insert(jdbc, "DC-BKN", "ORD-2", "ORD-2-1-1");
     }
 
     @Test
@@ -77,6 +80,52 @@ abstract class PartnerTablesContract {
         assertThat(inbox.due(10)).extracting(StoredPartnerEvent::id).containsExactly(id);
         inbox.markCorrelated(id);
         assertThat(inbox.find(id).orElseThrow().status()).isEqualTo(PartnerEventStatus.CORRELATED);
+    }
+
+    @Test
+    void aPartnerEventForAShipmentThatDoesNotExistIsRefusedNamingIt() {
+        assertThatThrownBy(() -> inbox.receive(new PartnerEvent("wms-DC-BKN", "evt-x", "ShipmentAccepted", "ORD-1", "ORD-1-9-9",
+                null, null)))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("shipmentId").hasMessageContaining("ORD-1-9-9");
+        assertThatThrownBy(() -> inbox.receive(new PartnerEvent("wms-DC-BKN", "evt-y", "ShipmentAccepted", "ORD-2", "ORD-1-1-1",
+                null, null)))
+                .as("a shipment of another order").isInstanceOf(InvalidRequestException.class);
+        assertThat(inbox.ofOrder("ORD-1")).isEmpty();
+    }
+
+    @Test
+    void eachPendingEventIsClaimedByOneNodeUntilItsLeaseRunsOut() {
+        for (int i = 0; i < 4; i++) {
+            inbox.receive(new PartnerEvent("wms-DC-BKN", "evt-" + i, "ShipmentAccepted", "ORD-1", "ORD-1-1-1", null, null));
+        }
+
+        List<StoredPartnerEvent> first = inbox.claim("node-a", 3, Duration.ofMinutes(1));
+        List<StoredPartnerEvent> second = inbox.claim("node-b", 3, Duration.ofMinutes(1));
+
+        assertThat(first).hasSize(3);
+        assertThat(second).as("only what node-a did not take").hasSize(1)
+                .extracting(StoredPartnerEvent::id).doesNotContainAnyElementsOf(first.stream().map(StoredPartnerEvent::id).toList());
+        assertThat(inbox.claim("node-b", 10, Duration.ofMinutes(1))).isEmpty();
+        assertThat(inbox.claim(first.get(0).id(), "node-b", Duration.ofMinutes(1))).isEmpty();
+
+        jdbc.update("update partner_event set claimed_until = ? where claimed_by = 'node-a'",
+                java.time.OffsetDateTime.now().minusSeconds(1));
+        assertThat(inbox.claim("node-b", 10, Duration.ofMinutes(1))).as("node-a died: its claims are taken over").hasSize(3);
+    }
+
+    @Test
+    void anEventIsMarkedCorrelatedOnceAndAFailedAttemptEndsTheClaim() {
+        inbox.receive(new PartnerEvent("wms-DC-BKN", "evt-1", "ShipmentAccepted", "ORD-1", "ORD-1-1-1", null, null));
+        long id = inbox.claim("node-a", 1, Duration.ofMinutes(1)).get(0).id();
+
+        inbox.markAttemptFailed(id, "no process waits", Duration.ZERO, 5);
+        assertThat(inbox.claim("node-b", 1, Duration.ofMinutes(1))).as("the failed attempt let go of it").hasSize(1);
+
+        inbox.markCorrelated(id);
+        assertThatThrownBy(() -> inbox.markCorrelated(id)).as("a second hand-over rolls back")
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(inbox.claim("node-a", 10, Duration.ofMinutes(1))).isEmpty();
     }
 
     @Test

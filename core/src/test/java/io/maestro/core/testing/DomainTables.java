@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class DomainTables {
 
     private static final String[] TABLES = {"return_line", "customer_return", "partner_event", "notification", "dead_letter", "order_event", "shipment_line", "shipment", "order_line", "orders", "reservation",
-        "processed_event", "inventory_ledger", "inventory_position", "channel_protection", "sku", "node"};
+        "processed_event", "inventory_ledger", "inventory_position", "channel_protection", "sku", "node_capacity_day", "node"};
 
     private DomainTables() {
     }

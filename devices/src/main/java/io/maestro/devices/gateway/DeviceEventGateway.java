@@ -1,6 +1,7 @@
 package io.maestro.devices.gateway;
 
 import io.maestro.core.catalog.SkuRepository;
+import io.maestro.core.db.TransientFailures;
 import io.maestro.core.inventory.Adjustment;
 import io.maestro.core.inventory.AdjustmentResult;
 import io.maestro.core.inventory.InventoryLedger;
@@ -54,16 +55,17 @@ public class DeviceEventGateway {
     /** Applies a message in one transaction, or throws naming what is wrong with it. */
     public DeviceEventOutcome apply(String topic, String payload) {
         DeviceEvent event = read(topic, payload);
-        return transaction.execute(status -> applyInTransaction(event));
+        return TransientFailures.retry("device event " + event.eventId(),
+                () -> transaction.execute(status -> applyInTransaction(event)));
     }
 
     /**
      * Applies checked events in their order in one transaction: one commit and one batched ledger write for many
      * events, each still applied once by its event id, a stale count still set aside. Any failure rolls all of
-     * them back.
+     * them back; a deadlock or serialization failure does the whole transaction again ({@link TransientFailures}).
      */
     public List<DeviceEventOutcome> applyAll(List<DeviceEvent> events) {
-        return transaction.execute(status -> {
+        return TransientFailures.retry("device batch", () -> transaction.execute(status -> {
             DeviceEventOutcome[] outcomes = new DeviceEventOutcome[events.size()];
             List<Adjustment> toLedger = new ArrayList<>(events.size());
             Map<Adjustment, String> actors = new IdentityHashMap<>();
@@ -87,7 +89,7 @@ public class DeviceEventGateway {
                 publish(events.get(i), outcomes[i]);
             }
             return List.of(outcomes);
-        });
+        }));
     }
 
     /** Reads a message and checks that its node and SKU exist, or throws naming what is wrong with it. */

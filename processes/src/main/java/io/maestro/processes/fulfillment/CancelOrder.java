@@ -61,7 +61,7 @@ public class CancelOrder implements JavaDelegate {
         }
         List<Reservation> open = ledger.reservationsOf(orderId).stream()
                 .filter(r -> r.status() == ReservationStatus.ACTIVE).toList();
-        open.forEach(r -> ledger.release(r.id(), "order cancelled: " + reason, "fulfillment"));
+        ledger.releaseAll(open.stream().map(Reservation::id).toList(), "order cancelled: " + reason, "fulfillment");
         boolean partlyShipped = order.shipments().stream().anyMatch(s -> LEFT.contains(s.status()));
         if (partlyShipped) {
             orders.record(orderId, "ORDER_CANCELLED", "fulfillment", "the rest of the order is cancelled: " + reason,

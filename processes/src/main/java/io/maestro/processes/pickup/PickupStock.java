@@ -20,16 +20,20 @@ public class PickupStock {
     }
 
     public void release(String orderId, String shipmentId, String reason) {
-        active(orderId, shipmentId).forEach(r -> ledger.release(r.id(), reason, ACTOR));
+        ledger.releaseAll(ids(active(orderId, shipmentId)), reason, ACTOR);
     }
 
     public void consume(String orderId, String shipmentId, String reason) {
-        active(orderId, shipmentId).forEach(r -> ledger.consume(r.id(), reason, ACTOR));
+        ledger.consumeAll(ids(active(orderId, shipmentId)), reason, ACTOR);
     }
 
     public void releaseAll(String orderId, String reason) {
-        ledger.reservationsOf(orderId).stream().filter(r -> r.status() == ReservationStatus.ACTIVE)
-                .forEach(r -> ledger.release(r.id(), reason, ACTOR));
+        ledger.releaseAll(ids(ledger.reservationsOf(orderId).stream().filter(r -> r.status() == ReservationStatus.ACTIVE)
+                .toList()), reason, ACTOR);
+    }
+
+    private static List<String> ids(List<Reservation> reservations) {
+        return reservations.stream().map(Reservation::id).toList();
     }
 
     private List<Reservation> active(String orderId, String shipmentId) {

@@ -2,6 +2,7 @@ package io.maestro.processes.pickup;
 
 import io.maestro.core.inventory.Adjustment;
 import io.maestro.core.inventory.InventoryLedger;
+import io.maestro.core.inventory.PositionKey;
 import io.maestro.core.inventory.ReservationRequest;
 import io.maestro.core.order.Order;
 import io.maestro.core.order.OrderService;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +41,12 @@ public class ReceiveTransfer implements JavaDelegate {
         String transferId = (String) execution.getVariable("transferShipmentId");
         Shipment transfer = ReleaseToStore.shipment(order, transferId);
         String store = order.pickupNodeId();
+        List<PositionKey> touched = new ArrayList<>();
+        transfer.lines().forEach(l -> {
+            touched.add(new PositionKey(transfer.nodeId(), l.sku()));
+            touched.add(new PositionKey(store, l.sku()));
+        });
+        ledger.lockPositions(touched);
         stock.consume(order.orderId(), transferId, "transfer " + transferId + " to " + store);
         orders.changeShipmentStatus(order.orderId(), transferId, ShipmentStatus.DELIVERED, "TRANSFER_RECEIVED",
                 PickupStock.ACTOR, "transfer from " + transfer.nodeId() + " arrived at " + store);
@@ -47,7 +55,7 @@ public class ReceiveTransfer implements JavaDelegate {
                 PickupStock.ACTOR));
         String pickupId = order.orderId() + "-P" + transferId.substring(transferId.lastIndexOf("-T") + 2);
         ledger.reserve(order.channel(), transfer.lines().stream().map(l -> new ReservationRequest(pickupId + "-" + l.lineNo(),
-                order.orderId(), l.lineNo(), store, l.sku(), l.quantity())).toList(), PickupStock.ACTOR);
+                order.orderId(), l.lineNo(), store, l.sku(), l.quantity())).toList(), PickupStock.ACTOR, false);
         orders.recordPlan(order.orderId(), "RESERVED_AT_STORE", List.of(new Shipment(pickupId, store, transfer.lines(),
                 null, "PICKUP", null, null, transfer.promisedDate(), ShipmentStatus.PLANNED, null)), OrderStatus.ALLOCATED,
                 PickupStock.ACTOR, "the transferred units are held at " + store + " for pickup", Map.of("shipmentId", pickupId));

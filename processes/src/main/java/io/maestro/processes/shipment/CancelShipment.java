@@ -1,7 +1,6 @@
 package io.maestro.processes.shipment;
 
 import io.maestro.core.inventory.InventoryLedger;
-import io.maestro.core.inventory.ReservationStatus;
 import io.maestro.core.order.Order;
 import io.maestro.core.order.OrderService;
 import io.maestro.core.order.OrderStatus;
@@ -42,10 +41,8 @@ public class CancelShipment implements JavaDelegate {
         String reason = "cancelled by an operator after " + execution.getVariable("partnerError")
                 + (comment == null || comment.toString().isBlank() ? "" : " (" + comment + ")");
         WithdrawFromNode.withdraw(orders, nodes, s, reason);
-        s.shipment().lines().forEach(line -> ledger.reservation(s.shipmentId() + "-" + line.lineNo())
-                .filter(r -> r.status() == ReservationStatus.ACTIVE)
-                .ifPresent(r -> ledger.release(r.id(), "shipment " + s.shipmentId() + " " + reason,
-                        ShipmentInProcess.ACTOR)));
+        ledger.releaseAll(s.shipment().lines().stream().map(line -> s.shipmentId() + "-" + line.lineNo()).toList(),
+                "shipment " + s.shipmentId() + " " + reason, ShipmentInProcess.ACTOR);
         orders.changeShipmentStatus(s.orderId(), s.shipmentId(), ShipmentStatus.CANCELLED, "SHIPMENT_CANCELLED",
                 ShipmentInProcess.ACTOR, reason);
         Order order = orders.get(s.orderId());

@@ -1,11 +1,9 @@
 package io.maestro.processes.shipment;
 
 import io.maestro.core.inventory.InventoryLedger;
-import io.maestro.core.inventory.ReservationStatus;
 import io.maestro.core.order.Order;
 import io.maestro.core.order.OrderService;
 import io.maestro.core.order.OrderStatus;
-import io.maestro.core.order.ShipmentLine;
 import io.maestro.core.order.ShipmentStatus;
 import io.maestro.processes.CustomerNotifications;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -36,12 +34,8 @@ public class RecordDispatch implements JavaDelegate {
         ShipmentInProcess s = ShipmentInProcess.load(orders, execution);
         String tracking = execution.getVariable("trackingNumber") instanceof String t ? t : s.shipment().trackingNumber();
         String carrier = execution.getVariable("carrier") instanceof String c ? c : s.shipment().carrier();
-        for (ShipmentLine line : s.shipment().lines()) {
-            String reservationId = s.shipmentId() + "-" + line.lineNo();
-            ledger.reservation(reservationId).filter(r -> r.status() == ReservationStatus.ACTIVE)
-                    .ifPresent(r -> ledger.consume(r.id(), "shipment " + s.shipmentId() + " dispatched",
-                            ShipmentInProcess.ACTOR));
-        }
+        ledger.consumeAll(s.shipment().lines().stream().map(line -> s.shipmentId() + "-" + line.lineNo()).toList(),
+                "shipment " + s.shipmentId() + " dispatched", ShipmentInProcess.ACTOR);
         orders.changeShipmentStatus(s.orderId(), s.shipmentId(), ShipmentStatus.DISPATCHED, "SHIPMENT_DISPATCHED",
                 s.shipment().nodeId(), "Left " + s.shipment().nodeId() + " with " + carrier + ", tracking " + tracking);
         Order order = orders.get(s.orderId());

@@ -23,6 +23,7 @@ import io.maestro.core.order.ShipmentLine;
 import io.maestro.core.order.ShipmentStatus;
 import io.maestro.core.testing.DomainTables;
 import io.maestro.core.testing.TestData;
+import io.maestro.processes.PartnerEventCorrelator;
 import io.maestro.processes.StockSignals;
 import io.maestro.workers.allocate.AllocationOutcome;
 import io.maestro.workers.allocate.NoFeasibleAllocationException;
@@ -72,6 +73,7 @@ class ShipmentExecutionDelegatesTest {
 
     private static final String SKU = "TSHIRT-BLK-M";
 
+    @Autowired PartnerEventCorrelator correlator;
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
     @Autowired TaskService tasks;
@@ -350,10 +352,11 @@ class ShipmentExecutionDelegatesTest {
         assertThat(shipment().trackingNumber()).isNotNull();
     }
 
-    /** A partner event through the inbox; the correlator hands it to the process after the commit. */
+    /** A partner event through the inbox; the correlator's poll hands it to the process. */
     private void tell(String type, Map<String, Object> payload) {
         String eventId = UUID.randomUUID().toString();
         inbox.receive(new PartnerEvent("DC-BKN", eventId, type, orderId, shipmentId, payload, null));
+        correlator.deliverDue();
         StoredPartnerEvent stored = inbox.ofOrder(orderId).stream().filter(e -> e.event().eventId().equals(eventId))
                 .findFirst().orElseThrow();
         assertThat(stored.status()).as(type + " reached the process").isEqualTo(PartnerEventStatus.CORRELATED);
@@ -363,6 +366,7 @@ class ShipmentExecutionDelegatesTest {
     private PartnerEventStatus send(String type, Map<String, Object> payload) {
         String eventId = UUID.randomUUID().toString();
         inbox.receive(new PartnerEvent("DC-BKN", eventId, type, orderId, shipmentId, payload, null));
+        correlator.deliverDue();
         return inbox.ofOrder(orderId).stream().filter(e -> e.event().eventId().equals(eventId)).findFirst()
                 .orElseThrow().status();
     }

@@ -16,7 +16,6 @@ import io.maestro.workers.allocation.OrderLine;
 import io.maestro.workers.allocation.Policy;
 import io.maestro.workers.allocation.ZoneRateCard;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
@@ -63,8 +62,7 @@ public class EngineInputs {
         io.maestro.workers.allocation.Order engineOrder = new io.maestro.workers.allocation.Order(order.orderId(), lines,
                 new GeoPoint(order.latitude(), order.longitude()), option, promiseDays, order.shipComplete(),
                 order.pickupNodeId());
-        Map<String, Long> loadToday = inventory.unitsReservedSince(
-                LocalDate.now(clock).atStartOfDay(clock.getZone()).toOffsetDateTime());
+        Map<String, Long> loadToday = inventory.capacityHeldToday();
         List<Node> nodes = network.all().stream()
                 .filter(n -> n.acceptsWork() && canServe(n, order))
                 .map(n -> new Node(n.id(), n.name(), NodeType.valueOf(n.type().name()),

@@ -1,5 +1,6 @@
 package io.maestro.workers.allocate;
 
+import io.maestro.core.db.TransientFailures;
 import io.maestro.core.inventory.InsufficientStockException;
 import io.maestro.core.inventory.InventoryLedger;
 import io.maestro.core.inventory.Reservation;
@@ -38,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Allocates an order: plan on a fresh ATP snapshot, reserve the plan all or nothing, store its
  * shipments and the explanation. A reservation that loses a race re-plans on a new snapshot, a
  * bounded number of times, then gives up with {@link AllocationContentionException} for the caller to
- * retry later. The attempt key (e.g. the external task id) makes a repeated call change
+ * retry later. A deadlock or serialization failure does the attempt's transaction again
+ * ({@link TransientFailures}). The attempt key (e.g. the external task id) makes a repeated call change
  * nothing. Runs each attempt in a transaction of its own: call it outside one.
  */
 @Service
@@ -131,11 +133,11 @@ public class OrderAllocation {
         Order order = orders.get(orderId);
         Shipment rejected = order.shipments().stream().filter(s -> s.shipmentId().equals(shipmentId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Order " + orderId + " has no shipment " + shipmentId));
-        transaction.executeWithoutResult(status -> {
-            ledger.reservationsOf(orderId).stream().filter(r -> r.id().startsWith(shipmentId + "-"))
-                    .forEach(r -> ledger.release(r.id(), "shipment " + shipmentId + " rejected: " + reason, ACTOR));
+        TransientFailures.retry("releasing shipment " + shipmentId, () -> transaction.executeWithoutResult(status -> {
+            ledger.releaseAll(ledger.reservationsOf(orderId).stream().filter(r -> r.id().startsWith(shipmentId + "-"))
+                    .map(Reservation::id).toList(), "shipment " + shipmentId + " rejected: " + reason, ACTOR);
             orders.rejectShipment(orderId, shipmentId, ACTOR, reason);
-        });
+        }));
         Map<Integer, OrderLine> byLineNo = new HashMap<>();
         order.lines().forEach(l -> byLineNo.put(l.lineNo(), l));
         List<OrderLine> toPlace = rejected.lines().stream().map(l -> new OrderLine(l.lineNo(), l.sku(), l.quantity(),
@@ -156,7 +158,8 @@ public class OrderAllocation {
                 throw new NoFeasibleAllocationException(result.explanation());
             }
             try {
-                return transaction.execute(status -> reserveAndRecord(order, toPlace, eventType, attempt, result));
+                return TransientFailures.retry("allocating " + order.orderId(),
+                        () -> transaction.execute(status -> reserveAndRecord(order, toPlace, eventType, attempt, result)));
             } catch (InsufficientStockException race) {
                 lastRace = race;
             }

@@ -1,5 +1,7 @@
 package io.maestro.workers.task;
 
+import io.maestro.core.db.TransientFailures;
+import io.maestro.workers.allocate.AllocationContentionException;
 import io.maestro.workers.allocate.AllocationOutcome;
 import io.maestro.workers.allocate.NoFeasibleAllocationException;
 import io.maestro.workers.allocate.OrderAllocation;
@@ -8,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
@@ -19,13 +22,16 @@ import org.slf4j.LoggerFactory;
  * What the allocation topics share: the order is the task's business key (or variable {@code orderId}),
  * {@code excludedNodes} (comma-separated) are left out, the policy variables DMN {@code fulfillment-policy}
  * decided ({@code costWeight}, {@code maxShipments}, {@code promiseDays}, …) are put over the defaults; the task completes with the plan's summary, or
- * throws BPMN error {@code NoFeasibleAllocation} with the reason; other failures are retried, then
+ * throws BPMN error {@code NoFeasibleAllocation} with the reason; contention (deadlocks the allocation's own
+ * retries did not get past, stock taken by other orders, a busy process instance) is reported with the task's
+ * retries kept, so it is fetched again shortly and never becomes an incident; other failures are retried, then
  * become incidents. The task id is the attempt key, so a task fetched twice reserves once.
  */
 public abstract class AllocationTaskHandler implements ExternalTaskHandler {
 
     private static final int MAX_TEXT = 3900;
     private static final long RETRY_AFTER_MILLIS = 10_000;
+    private static final long CONTENTION_RETRY_MILLIS = 500;
     private static final Logger log = LoggerFactory.getLogger(AllocationTaskHandler.class);
 
     protected final OrderAllocation allocation;
@@ -45,16 +51,61 @@ public abstract class AllocationTaskHandler implements ExternalTaskHandler {
         String orderId = task.getVariable("orderId") != null ? task.getVariable("orderId") : task.getBusinessKey();
         try {
             AllocationOutcome outcome = run(task, orderId, excludedNodes(task));
-            service.complete(task, summary(outcome));
+            complete(task, service, summary(outcome));
         } catch (NoFeasibleAllocationException e) {
             service.handleBpmnError(task, NoFeasibleAllocationException.BPMN_ERROR_CODE, clip(e.getMessage()),
                     nothingAllocated(clip(e.getMessage())));
         } catch (RuntimeException e) {
+            if (passing(e)) {
+                int kept = task.getRetries() == null ? retries : task.getRetries();
+                log.info("Allocating order {} met contention, fetched again shortly ({} retries kept): {}", orderId, kept,
+                        e.getMessage());
+                service.handleFailure(task, clip(String.valueOf(e.getMessage())), stackTrace(e), kept,
+                        CONTENTION_RETRY_MILLIS + ThreadLocalRandom.current().nextLong(CONTENTION_RETRY_MILLIS));
+                return;
+            }
             int left = task.getRetries() == null ? retries - 1 : task.getRetries() - 1;
             log.warn("Allocating order {} failed ({} retries left)", orderId, left, e);
             service.handleFailure(task, clip(String.valueOf(e.getMessage())), stackTrace(e), Math.max(0, left),
                     RETRY_AFTER_MILLIS);
         }
+    }
+
+    /**
+     * Completes the task; a completion the engine refused for a passing reason (the process instance was busy, a
+     * deadlock on the engine's side) is sent again. The allocation is done by then: a retry of the whole task would
+     * only find it done ({@code repeated}).
+     */
+    private static void complete(ExternalTask task, ExternalTaskService service, Map<String, Object> variables) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                service.complete(task, variables);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= TransientFailures.MAX_ATTEMPTS || !passing(e)) {
+                    throw e;
+                }
+                TransientFailures.pause(attempt);
+            }
+        }
+    }
+
+    /**
+     * Failures that pass by themselves and must not use up a retry: other orders took the planned stock, the database
+     * broke a deadlock, the engine's process instance was changed concurrently (as the engine REST reports it).
+     */
+    static boolean passing(Throwable e) {
+        if (e instanceof AllocationContentionException || TransientFailures.isTransient(e)) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("OptimisticLockingException") || message.contains("deadlock detected")
+                    || message.contains("could not serialize access") || message.contains("Deadlock detected")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<String> excludedNodes(ExternalTask task) {
