@@ -5,6 +5,7 @@ import io.maestro.core.partner.ErpGateway;
 import io.maestro.core.partner.Label;
 import io.maestro.core.partner.LabelRequest;
 import io.maestro.core.partner.NodeGateway;
+import io.maestro.core.partner.PartnerRefusedException;
 import io.maestro.core.partner.PartnerUnavailableException;
 import io.maestro.core.partner.RateQuote;
 import io.maestro.core.partner.RateRequest;
@@ -43,6 +44,11 @@ public class InTestPartners {
             public Label buyLabel(LabelRequest request) {
                 throw new PartnerUnavailableException("carriers", "no carrier in this test");
             }
+
+            @Override
+            public void voidLabel(String carrier, String trackingNumber, String shipmentId) {
+                throw new PartnerUnavailableException("carriers", "no carrier in this test");
+            }
         };
     }
 
@@ -50,11 +56,16 @@ public class InTestPartners {
         public final List<ShipmentRelease> released = new CopyOnWriteArrayList<>();
         public final List<String> cancelled = new CopyOnWriteArrayList<>();
         public volatile boolean down;
+        /** When set, every call is answered with this refusal (a 4xx of the node). */
+        public volatile PartnerRefusedException refusal;
 
         @Override
         public void release(ShipmentRelease release) {
             if (down) {
                 throw new PartnerUnavailableException(release.nodeId(), "connection refused");
+            }
+            if (refusal != null) {
+                throw refusal;
             }
             released.add(release);
         }
@@ -64,6 +75,9 @@ public class InTestPartners {
             if (down) {
                 throw new PartnerUnavailableException(nodeId, "connection refused");
             }
+            if (refusal != null) {
+                throw refusal;
+            }
             cancelled.add(nodeId + ":" + shipmentId + ":" + reason);
         }
 
@@ -71,6 +85,7 @@ public class InTestPartners {
             released.clear();
             cancelled.clear();
             down = false;
+            refusal = null;
         }
     }
 
