@@ -31,25 +31,9 @@ public class InTestPartners {
         return new Erp();
     }
 
-    /** Carriers that quote nothing: these tests never buy a label. */
     @Bean
-    CarrierGateway carriers() {
-        return new CarrierGateway() {
-            @Override
-            public List<RateQuote> quote(RateRequest request) {
-                return List.of();
-            }
-
-            @Override
-            public Label buyLabel(LabelRequest request) {
-                throw new PartnerUnavailableException("carriers", "no carrier in this test");
-            }
-
-            @Override
-            public void voidLabel(String carrier, String trackingNumber, String shipmentId) {
-                throw new PartnerUnavailableException("carriers", "no carrier in this test");
-            }
-        };
+    Carriers carriers() {
+        return new Carriers();
     }
 
     public static class Nodes implements NodeGateway {
@@ -85,6 +69,35 @@ public class InTestPartners {
             released.clear();
             cancelled.clear();
             down = false;
+            refusal = null;
+        }
+    }
+
+    /** Carriers that quote nothing (these tests never buy a label) and remember the labels voided, or refuse. */
+    public static class Carriers implements CarrierGateway {
+        public final List<String> voided = new CopyOnWriteArrayList<>();
+        public volatile PartnerRefusedException refusal;
+
+        @Override
+        public List<RateQuote> quote(RateRequest request) {
+            return List.of();
+        }
+
+        @Override
+        public Label buyLabel(LabelRequest request) {
+            throw new PartnerUnavailableException("carriers", "no carrier in this test");
+        }
+
+        @Override
+        public void voidLabel(String carrier, String trackingNumber, String shipmentId) {
+            if (refusal != null) {
+                throw refusal;
+            }
+            voided.add(carrier + ":" + trackingNumber);
+        }
+
+        public void reset() {
+            voided.clear();
             refusal = null;
         }
     }
