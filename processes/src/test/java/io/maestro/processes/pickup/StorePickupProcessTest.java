@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -74,7 +75,7 @@ class StorePickupProcessTest {
         register("releaseToStore", e -> e.setVariable("shipmentId", PICKUP_SHIPMENT));
         register("releaseTransfer", e -> { });
         register("withdrawPickupShipment", e -> e.setVariable("takeBackKind",
-                e.getVariable("shipmentId").equals(e.getVariable("transferShipmentId")) ? "TRANSFER" : "PICKUP"));
+                Objects.equals(e.getVariable("shipmentId"), e.getVariable("transferShipmentId")) ? "TRANSFER" : "PICKUP"));
         Mocks.register("partnerEventHandOver", (ExecutionListener) e -> { });
         Mocks.register("recordPartnerFailure", (ExecutionListener) e -> timeline.add("failure at " + e.getCurrentActivityId()));
         Mocks.register("recordPartnerRefusal", (ExecutionListener) e -> timeline.add("refusal at " + e.getCurrentActivityId()));

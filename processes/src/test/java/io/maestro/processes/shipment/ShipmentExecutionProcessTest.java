@@ -311,6 +311,35 @@ class ShipmentExecutionProcessTest {
     }
 
     @Test
+    void aWithdrawalTheNodeRefusesGoesToAnOperatorWhoRetriesIt() {
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+        failures.put("withdrawFromNode", new BpmnError("PartnerRefused", "node DC-BKN refused (409): it has left DC-BKN"));
+        correlate("ShipmentShortPicked", SHIPMENT, Map.of("reason", "bin empty"));
+        runJobs(shipment);
+
+        assertThat(shipment).hasPassed("BoundaryEvent_WithdrawRefused").isWaitingAt("Task_HandlePartnerFailure");
+        assertThat(timeline).containsExactly("refusal at BoundaryEvent_WithdrawRefused", "failure at Task_HandlePartnerFailure");
+        failures.clear();
+        complete(task(shipment), withVariables("operatorChoice", "RETRY", "operatorComment", "the node found it"));
+        runJobs(shipment);
+
+        assertThat(shipment).hasPassed("Flow_RetryWithdraw", "Task_RecordRejection").isWaitingAt("Task_Reallocate");
+    }
+
+    @Test
+    void aNodeDownDuringAWithdrawalGoesToAnOperator() {
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+        failures.put("withdrawFromNode", new BpmnError("PartnerFailure", "DC-BKN unavailable: connection refused"));
+        correlate("ShipmentShortPicked", SHIPMENT, Map.of("reason", "bin empty"));
+        runJobs(shipment);
+
+        assertThat(shipment).hasPassed("BoundaryEvent_WithdrawFailed").isWaitingAt("Task_HandlePartnerFailure");
+        assertThat(variable(shipment, "partnerError")).isEqualTo("DC-BKN unavailable: connection refused");
+    }
+
+    @Test
     void carriersDownAfterRetriesGoToAnOperatorWhoRetriesTheLabel() {
         failures.put("buyLabel", new BpmnError("PartnerFailure", "carriers unavailable"));
         ProcessInstance shipment = start(SHIPMENT);
@@ -433,7 +462,11 @@ class ShipmentExecutionProcessTest {
             RuntimeException failure = failures.get(bean);
             if (failure != null) {
                 if (failure instanceof BpmnError) {
-                    execution.setVariable("failedStep", bean.equals("buyLabel") ? "LABEL" : "RELEASE");
+                    execution.setVariable("failedStep", switch (bean) {
+                        case "buyLabel" -> "LABEL";
+                        case "withdrawFromNode" -> "WITHDRAW";
+                        default -> "RELEASE";
+                    });
                 }
                 throw failure;
             }
