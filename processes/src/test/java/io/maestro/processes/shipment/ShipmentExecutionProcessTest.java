@@ -324,7 +324,9 @@ class ShipmentExecutionProcessTest {
         complete(task(shipment), withVariables("operatorChoice", "RETRY", "operatorComment", "the node found it"));
         runJobs(shipment);
 
-        assertThat(shipment).hasPassed("Flow_RetryWithdraw", "Task_RecordRejection").isWaitingAt("Task_Reallocate");
+        assertThat(shipment).hasPassed("Gateway_RetryStep", "Task_RecordRejection").isWaitingAt("Task_Reallocate");
+        assertThat(calls.stream().filter("withdrawFromNode"::equals)).as("withdrawn again, not labelled").hasSize(2);
+        assertThat(calls).doesNotContain("buyLabel");
     }
 
     @Test
