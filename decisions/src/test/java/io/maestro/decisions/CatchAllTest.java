@@ -71,6 +71,14 @@ class CatchAllTest {
     }
 
     @Test
+    void takeBackRefusedAsksTheStore() {
+        assertCatchAll("take-back-refused", "Rule_OtherRefusal",
+                Inputs.of("takeBackKind", "TRANSFER", "partnerStatus", 409, "situation", "STORE_SHORT"),
+                Inputs.of("takeBackKind", "PICKUP", "partnerStatus", 400, "situation", "NO_SHOW"),
+                nulls("takeBackKind", "partnerStatus", "situation"));
+    }
+
+    @Test
     void shipmentDelayRePromises() {
         assertCatchAll("shipment-delay", "Rule_RePromise",
                 Inputs.of("delayDays", 2, "leftNode", false, "customerTier", "PREMIUM", "deliveryOption", "SHIP"),

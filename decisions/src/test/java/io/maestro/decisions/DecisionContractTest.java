@@ -17,7 +17,7 @@ class DecisionContractTest {
 
     static final List<String> DECISION_IDS = List.of("fulfillment-policy", "order-screening", "node-eligibility",
             "stock-protection", "carrier-selection", "exception-handling", "pickup-exception", "shipment-delay",
-            "return-disposition");
+            "return-disposition", "take-back-refused");
 
     @Test
     void fulfillmentPolicy() {
@@ -69,6 +69,12 @@ class DecisionContractTest {
     void pickupException() {
         assertContract("pickup-exception", "FIRST",
                 "situation:string transferPossible:boolean otherStoreNearby:boolean customerTier:string",
+                "action:string reason:string");
+    }
+
+    @Test
+    void takeBackRefused() {
+        assertContract("take-back-refused", "FIRST", "takeBackKind:string partnerStatus:integer situation:string",
                 "action:string reason:string");
     }
 

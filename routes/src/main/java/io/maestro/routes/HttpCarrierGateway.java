@@ -8,6 +8,7 @@ import io.maestro.core.network.Node;
 import io.maestro.core.partner.CarrierGateway;
 import io.maestro.core.partner.Label;
 import io.maestro.core.partner.LabelRequest;
+import io.maestro.core.partner.PartnerRefusedException;
 import io.maestro.core.partner.PartnerUnavailableException;
 import io.maestro.core.partner.RateQuote;
 import io.maestro.core.partner.RateRequest;
@@ -36,7 +37,8 @@ import org.springframework.stereotype.Component;
 /**
  * Rate shopping and labels over HTTP. {@link #quote} asks every configured carrier at once and keeps the answers
  * of those that answered (a carrier that fails is skipped with a warning); only when none answers is the carrier
- * side unavailable. {@link #buyLabel} buys from the chosen carrier.
+ * side unavailable (or, when every carrier refused the parcel, refused). {@link #buyLabel} buys from the chosen carrier,
+ * {@link #voidLabel} ({@code POST {url}/labels/{trackingNumber}/void}) takes a bought label back.
  */
 @Component
 public class HttpCarrierGateway implements CarrierGateway, DisposableBean {
@@ -75,6 +77,7 @@ public class HttpCarrierGateway implements CarrierGateway, DisposableBean {
         }
         List<RateQuote> quotes = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        List<PartnerRefusedException> refusals = new ArrayList<>();
         asked.forEach((carrier, answer) -> {
             try {
                 quotes.addAll(answer.join());
@@ -82,8 +85,15 @@ public class HttpCarrierGateway implements CarrierGateway, DisposableBean {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 log.warn("Carrier {} skipped in rate shopping for {}: {}", carrier, request.shipmentId(), cause.getMessage());
                 failures.add(cause.getMessage());
+                if (cause instanceof PartnerRefusedException refused) {
+                    refusals.add(refused);
+                }
             }
         });
+        if (!asked.isEmpty() && refusals.size() == asked.size()) {
+            throw new PartnerRefusedException("carriers", refusals.get(0).status(), "every carrier refused the parcel: "
+                    + String.join("; ", failures));
+        }
         if (!asked.isEmpty() && failures.size() == asked.size()) {
             throw new PartnerUnavailableException("carriers", "no carrier answered: " + String.join("; ", failures));
         }
@@ -111,6 +121,14 @@ public class HttpCarrierGateway implements CarrierGateway, DisposableBean {
         String answer = calls.post(CarrierRoutes.routeId(request.carrier()), partner,
                 server.resolve(partner.url()) + "/labels", "application/json", body);
         return CarrierMessages.label(request.carrier(), read(partner, answer, CarrierLabelResponse.class));
+    }
+
+    @Override
+    public void voidLabel(String carrier, String trackingNumber, String shipmentId) {
+        Endpoint partner = partners.carrier(carrier)
+                .orElseThrow(() -> new InvalidRequestException("carrier", "no carrier " + carrier + " configured"));
+        calls.post(CarrierRoutes.routeId(carrier), partner, server.resolve(partner.url()) + "/labels/" + trackingNumber
+                + "/void", "application/json", Json.write(Map.of("shipmentId", shipmentId)));
     }
 
     private Place place(String postalCode, GeoPoint point, String field) {

@@ -1,5 +1,6 @@
 package io.maestro.routes;
 
+import io.maestro.core.partner.PartnerRefusedException;
 import io.maestro.core.partner.PartnerUnavailableException;
 import io.maestro.integrations.PartnerProperties;
 import io.maestro.integrations.PartnerProperties.Endpoint;
@@ -13,14 +14,20 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.util.ObjectHelper;
 import org.springframework.stereotype.Component;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * HTTP calls to partners, each through its partner's route: a circuit breaker around the call, redelivery with
- * backoff by {@link RouteErrorPolicy}. A call that still fails is a {@link PartnerUnavailableException}.
+ * backoff by {@link RouteErrorPolicy}. A partner's refusal (a {@code 4xx} other than 408 and 429) is its answer: tried
+ * once, a {@link PartnerRefusedException} with the partner's status and message. A call that still fails otherwise is
+ * a {@link PartnerUnavailableException}.
  */
 @Component
 public class PartnerCalls {
 
     static final String URL = "MaestroPartnerUrl";
+    private static final Pattern MESSAGE_FIELD = Pattern.compile("\"(detail|message)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final ProducerTemplate camel;
     private final PartnerProperties partners;
@@ -66,9 +73,24 @@ public class PartnerCalls {
         });
         Exception failure = result.getException();
         if (failure != null) {
+            HttpOperationFailedException refusal = RouteErrorPolicy.refusal(failure);
+            if (refusal != null) {
+                throw new PartnerRefusedException(partner.name(), refusal.getStatusCode(), partnerMessage(refusal));
+            }
             throw new PartnerUnavailableException(partner.name(), describe(failure), failure);
         }
         return result.getMessage().getBody(String.class);
+    }
+
+    /** The partner's words: the {@code detail} or {@code message} of a JSON error body, else the body, else the status text. */
+    static String partnerMessage(HttpOperationFailedException refusal) {
+        String body = refusal.getResponseBody();
+        if (body == null || body.isBlank()) {
+            return refusal.getStatusText() == null ? "HTTP " + refusal.getStatusCode() : refusal.getStatusText();
+        }
+        Matcher field = MESSAGE_FIELD.matcher(body);
+        String message = field.find() ? field.group(2) : body.strip();
+        return message.substring(0, Math.min(message.length(), 300));
     }
 
     private static String describe(Exception failure) {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * One circuit breaker per partner, shared by all of that partner's routes: it opens when the failure rate of the
  * last calls passes the threshold, lets one trial call through after {@code open-ms}, and closes when it succeeds.
+ * A refusal ({@link RouteErrorPolicy#refusal}) is an answer, so it counts as a successful call, not a failure.
  */
 @Component
 public class PartnerCircuitBreakers {
@@ -26,6 +27,7 @@ public class PartnerCircuitBreakers {
                 .failureRateThreshold(b.getFailureRateThreshold())
                 .waitDurationInOpenState(Duration.ofMillis(b.getOpenMs()))
                 .permittedNumberOfCallsInHalfOpenState(1)
+                .recordException(failure -> RouteErrorPolicy.refusal(failure) == null)
                 .build());
     }
 

@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
  * The one error policy of every route, with the retry settings of {@code maestro.partners.retry}.
  * <ul>
  *   <li>Partner calls ({@link #applyTo}, {@link #partnerCall}) are redelivered with exponential backoff while the
- *       partner is unreachable, times out or answers 5xx/429/408 — not while its circuit is open, not when it refused
- *       the request as bad (4xx). What still fails goes back to the caller.</li>
+ *       partner is unreachable, times out or answers 5xx/429/408 — not while its circuit is open, and never when it
+ *       answered with another 4xx: that is a refusal ({@link #refusal}), the partner's answer, which goes back to the
+ *       caller at once (and which its circuit breaker does not count as a failure). What still fails goes back to the
+ *       caller.</li>
  *   <li>Input from outside ({@link #input}, and {@link InvalidRequestException} under {@link #applyTo}) is never
  *       retried: it becomes an OPEN dead letter of its source with the reason, for an operator to fix and replay.
  *       The reference (file and line, topic) comes from the exchange property or header {@link #REFERENCE}, else the
@@ -66,8 +68,8 @@ public class RouteErrorPolicy {
         });
         routes.onException(CallNotPermittedException.class).maximumRedeliveries(0);
         routes.onException(HttpOperationFailedException.class)
-                .onWhen(e -> e.getException(HttpOperationFailedException.class).getStatusCode() < 500)
-                .maximumRedeliveries(0);
+                .onWhen(e -> refusal(e.getException()) != null)
+                .maximumRedeliveries(0).logExhausted(false);
     }
 
     /** For deliveries from an outbox that keeps its own retry schedule: no redelivery here. */
@@ -104,6 +106,20 @@ public class RouteErrorPolicy {
             }
         }
         return false;
+    }
+
+    /**
+     * The partner's refusal in {@code failure}: an HTTP answer {@code 4xx} other than 408 (timeout) and 429 (busy),
+     * which asking again would not change; null when the failure is anything else.
+     */
+    public static HttpOperationFailedException refusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpOperationFailedException http) {
+                int status = http.getStatusCode();
+                return status >= 400 && status < 500 && status != 408 && status != 429 ? http : null;
+            }
+        }
+        return null;
     }
 
     private DefaultErrorHandlerDefinition partnerRetries() {

@@ -11,6 +11,7 @@ import io.maestro.core.network.Node;
 import io.maestro.core.partner.CarrierGateway;
 import io.maestro.core.partner.Label;
 import io.maestro.core.partner.LabelRequest;
+import io.maestro.core.partner.PartnerRefusedException;
 import io.maestro.core.partner.PartnerUnavailableException;
 import io.maestro.core.partner.RateQuote;
 import io.maestro.core.partner.RateRequest;
@@ -107,6 +108,38 @@ class CarrierGatewayTest extends PartnersTest {
         assertThat(inbox.ofOrder("CAR-3")).filteredOn(e -> e.event().type().equals("ShipmentDelayed")).singleElement()
                 .satisfies(e -> assertThat(e.event().payload())
                         .containsEntry("newEstimatedDelivery", label.estimatedDelivery().plusDays(1).toString()));
+    }
+
+    @Test
+    void aLabelVoidedBeforeTheParcelMovesIsNeverTracked() throws InterruptedException {
+        sandbox.setSpeed(2.0);
+        Label label;
+        try {
+            label = carriers.buyLabel(label("CAR-6", "SWIFT", "GROUND"));
+            carriers.voidLabel("SWIFT", label.trackingNumber(), "CAR-6-1");
+        } finally {
+            sandbox.setSpeed(0.05);
+        }
+        carriers.voidLabel("SWIFT", label.trackingNumber(), "CAR-6-1");
+        Thread.sleep(1500);
+
+        assertThat(types("CAR-6")).as("no tracking webhook for a voided label").isEmpty();
+    }
+
+    @Test
+    void aParcelAlreadyInTransitCannotBeVoidedAndTheCarrierSaysSoOnce() {
+        Label label = carriers.buyLabel(label("CAR-7", "THRIFT", "GROUND"));
+        eventually("in transit", () -> types("CAR-7").contains("ShipmentInTransit"));
+        int before = faults.calls("THRIFT");
+
+        assertThatThrownBy(() -> carriers.voidLabel("THRIFT", label.trackingNumber(), "CAR-7-1"))
+                .isInstanceOfSatisfying(PartnerRefusedException.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(409);
+                    assertThat(refused.partnerMessage()).startsWith(label.trackingNumber() + " is already");
+                });
+        assertThat(faults.calls("THRIFT") - before).isEqualTo(1);
+        assertThatThrownBy(() -> carriers.voidLabel("THRIFT", "TH-NO-SUCH", "CAR-7-1"))
+                .isInstanceOfSatisfying(PartnerRefusedException.class, refused -> assertThat(refused.status()).isEqualTo(404));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.maestro.core.partner.ErpGateway;
+import io.maestro.core.partner.PartnerRefusedException;
 import io.maestro.core.partner.PartnerUnavailableException;
 import io.maestro.core.partner.RefundRequest;
 import io.maestro.core.partner.ReplenishmentRequest;
@@ -75,8 +76,10 @@ class ErpGatewayFailureTest {
         STATUS.set(422);
 
         assertThatThrownBy(() -> erp.requestReplenishment(new ReplenishmentRequest("PO-8", "DC-BKN", "SKU", 5, "low")))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("ERP refused purchase order PO-8");
+                .isInstanceOfSatisfying(PartnerRefusedException.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(422);
+                    assertThat(refused.getMessage()).startsWith("ERP refused (422): purchase order PO-8");
+                });
         assertThat(CALLS.get()).isEqualTo(1);
     }
 

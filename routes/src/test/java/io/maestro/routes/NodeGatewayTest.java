@@ -3,6 +3,7 @@ package io.maestro.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.maestro.core.geo.Address;
 import io.maestro.core.inbox.PartnerEventInbox;
 import io.maestro.core.inbox.StoredPartnerEvent;
@@ -11,6 +12,7 @@ import io.maestro.core.partner.CarrierGateway;
 import io.maestro.core.partner.Label;
 import io.maestro.core.partner.LabelRequest;
 import io.maestro.core.partner.NodeGateway;
+import io.maestro.core.partner.PartnerRefusedException;
 import io.maestro.core.partner.PartnerUnavailableException;
 import io.maestro.core.partner.ShipmentRelease;
 import io.maestro.integrations.sandbox.SandboxProperties.Fault;
@@ -121,8 +123,43 @@ class NodeGatewayTest extends PartnersTest {
         int before = faults.calls("DC-BKN");
 
         assertThatThrownBy(() -> nodes.cancel("DC-BKN", "ORD-6", "NO-SUCH-1", "customer cancelled"))
-                .isInstanceOf(PartnerUnavailableException.class).hasMessageContaining("HTTP 404");
+                .isInstanceOfSatisfying(PartnerRefusedException.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(404);
+                    assertThat(refused.partnerMessage()).isEqualTo("No release NO-SUCH-1 at DC-BKN");
+                });
         assertThat(faults.calls("DC-BKN") - before).isEqualTo(1);
+    }
+
+    @Test
+    void aPickupWaitingAtTheStoreIsTakenBackOntoTheShelf() {
+        nodes.release(release("ORD-10", "ST-MAN", "BOPIS"));
+        eventually("ready for pickup", () -> types("ORD-10").contains("ReadyForPickup"));
+
+        nodes.cancel("ST-MAN", "ORD-10", "ORD-10-1", "not collected in time");
+
+        assertThat(post("/sandbox/nodes/ST-MAN/releases/ORD-10-1/hand-over", "", null).statusCode())
+                .as("a cancelled pickup cannot be handed over").isEqualTo(409);
+    }
+
+    @Test
+    void aPickupHandedOverAtTheTillHasLeftTheStoreAndItsTakeBackIsRefusedAsAnAnswer() {
+        nodes.release(release("ORD-11", "ST-MAN", "BOPIS"));
+        eventually("ready for pickup", () -> types("ORD-11").contains("ReadyForPickup"));
+        assertThat(post("/sandbox/nodes/ST-MAN/releases/ORD-11-1/hand-over", "", null).statusCode()).isEqualTo(200);
+        CircuitBreaker circuit = breakers.breaker(NodeRoutes.routeId("STORE"));
+        int before = faults.calls("ST-MAN");
+
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> nodes.cancel("ST-MAN", "ORD-11", "ORD-11-1", "not collected in time"))
+                    .isInstanceOfSatisfying(PartnerRefusedException.class, refused -> {
+                        assertThat(refused.status()).isEqualTo(409);
+                        assertThat(refused.partnerMessage()).isEqualTo("ORD-11-1 has left ST-MAN");
+                        assertThat(refused.partner()).isEqualTo("node type STORE");
+                    });
+        }
+        assertThat(faults.calls("ST-MAN") - before).as("one call per take-back, no redelivery").isEqualTo(4);
+        assertThat(circuit.getState()).as("refusals are answers, not an outage").isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(circuit.getMetrics().getNumberOfFailedCalls()).isZero();
     }
 
     @Test

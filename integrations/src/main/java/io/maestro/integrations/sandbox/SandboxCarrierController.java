@@ -25,6 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The sandbox carriers SWIFT, THRIFT and GREENLINE: rates from their {@link RateCard}, labels with a tracking
  * number, then signed tracking webhooks over simulated days (in transit, sometimes delayed with a new ETA, delivered).
+ * A label voided before the parcel is in transit is not tracked any further; once in transit the void is refused (409).
  */
 @RestController
 @RequestMapping("/sandbox/carriers/{carrier}")
@@ -37,6 +38,7 @@ public class SandboxCarrierController {
     private final SandboxProperties sandbox;
     private final PartnerProperties partners;
     private final Map<String, CarrierLabelResponse> sold = new ConcurrentHashMap<>();
+    private final Map<String, Parcel> parcels = new ConcurrentHashMap<>();
     private final AtomicLong trackingSequence = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L);
 
     public SandboxCarrierController(SandboxFaults faults, SandboxWebhooks webhooks, SimulatedTime time, SandboxLabels labels,
@@ -68,6 +70,26 @@ public class SandboxCarrierController {
         return sold.computeIfAbsent(carrier + "/" + request.shipmentId(), key -> sell(card, request));
     }
 
+    /** Takes a label back while the parcel has not moved: no collection, no further tracking webhooks. */
+    @PostMapping("/labels/{trackingNumber}/void")
+    public Map<String, String> voidLabel(@PathVariable String carrier, @PathVariable String trackingNumber) {
+        card(carrier);
+        faults.apply(carrier);
+        Parcel parcel = parcels.computeIfPresent(trackingNumber, (number, p) -> p == Parcel.LABELLED ? Parcel.VOIDED : p);
+        if (parcel == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No label " + trackingNumber + " at " + carrier);
+        }
+        if (parcel != Parcel.VOIDED) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, trackingNumber + " is already "
+                    + parcel.name().toLowerCase().replace('_', ' ') + " with " + carrier);
+        }
+        sold.values().removeIf(label -> label.trackingNumber().equals(trackingNumber));
+        labels.voided(trackingNumber);
+        return Map.of("trackingNumber", trackingNumber, "status", "VOIDED");
+    }
+
+    private enum Parcel { LABELLED, VOIDED, IN_TRANSIT, DELIVERED }
+
     private CarrierLabelResponse sell(RateCard card, CarrierLabelRequest request) {
         double miles = request.origin().point().milesTo(request.destination().point());
         ServiceQuote quote = card.quote(request.service(), miles, request.weightKg().doubleValue(), false)
@@ -75,6 +97,7 @@ public class SandboxCarrierController {
                         card.carrier() + " does not offer " + request.service() + " for this parcel"));
         String trackingNumber = card.carrier().substring(0, 2) + String.format("%010d", trackingSequence.incrementAndGet());
         LocalDate eta = LocalDate.now().plusDays(quote.transitDays());
+        parcels.put(trackingNumber, Parcel.LABELLED);
         labels.sold(request.shipmentId(), card.carrier(), trackingNumber);
         track(card.carrier(), trackingNumber, request, quote.transitDays(), eta);
         return new CarrierLabelResponse(card.carrier(), quote.service(), trackingNumber, quote.price(), eta, quote.co2Kg());
@@ -84,15 +107,26 @@ public class SandboxCarrierController {
     private void track(String carrier, String trackingNumber, CarrierLabelRequest request, int transitDays, LocalDate eta) {
         String secret = partners.carrier(carrier).orElseThrow().secret();
         String path = "/api/partners/carriers/" + carrier + "/tracking";
-        time.after(0.5, () -> webhooks.send(path, secret, event(trackingNumber, request, TrackingStatus.IN_TRANSIT, null, null)));
+        time.after(0.5, () -> {
+            if (parcels.replace(trackingNumber, Parcel.LABELLED, Parcel.IN_TRANSIT)) {
+                webhooks.send(path, secret, event(trackingNumber, request, TrackingStatus.IN_TRANSIT, null, null));
+            }
+        });
         double deliveredAfter = transitDays;
         if (ThreadLocalRandom.current().nextDouble() < sandbox.getDelayRate()) {
-            time.after(transitDays * 0.6, () -> webhooks.send(path, secret, event(trackingNumber, request,
-                    TrackingStatus.DELAYED, eta.plusDays(1), "weather at the hub")));
+            time.after(transitDays * 0.6, () -> {
+                if (parcels.get(trackingNumber) == Parcel.IN_TRANSIT) {
+                    webhooks.send(path, secret, event(trackingNumber, request, TrackingStatus.DELAYED, eta.plusDays(1),
+                            "weather at the hub"));
+                }
+            });
             deliveredAfter += 1;
         }
-        time.after(deliveredAfter, () -> webhooks.send(path, secret,
-                event(trackingNumber, request, TrackingStatus.DELIVERED, null, null)));
+        time.after(deliveredAfter, () -> {
+            if (parcels.replace(trackingNumber, Parcel.IN_TRANSIT, Parcel.DELIVERED)) {
+                webhooks.send(path, secret, event(trackingNumber, request, TrackingStatus.DELIVERED, null, null));
+            }
+        });
     }
 
     private static CarrierTrackingMessage event(String trackingNumber, CarrierLabelRequest request, TrackingStatus status,

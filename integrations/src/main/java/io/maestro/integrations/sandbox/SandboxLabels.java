@@ -2,14 +2,16 @@ package io.maestro.integrations.sandbox;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
  * Labels the sandbox carriers sold, per shipment: the sandbox node ships a parcel once its label exists, however
- * long the buyer took (told when it is sold, no polling).
+ * long the buyer took (told when it is sold, no polling), and does not ship a parcel whose label was voided.
  */
 @Component
 public class SandboxLabels {
@@ -19,6 +21,7 @@ public class SandboxLabels {
 
     private final Map<String, Sold> byShipment = new HashMap<>();
     private final Map<String, List<Consumer<Sold>>> waiting = new HashMap<>();
+    private final Set<String> voided = new HashSet<>();
 
     public void sold(String shipmentId, String carrier, String trackingNumber) {
         Sold label = new Sold(carrier, trackingNumber);
@@ -30,6 +33,15 @@ public class SandboxLabels {
         if (toTell != null) {
             toTell.forEach(listener -> listener.accept(label));
         }
+    }
+
+    /** The carrier took the label back: whoever waits for it is not told. */
+    public synchronized void voided(String trackingNumber) {
+        voided.add(trackingNumber);
+    }
+
+    public synchronized boolean isVoided(String trackingNumber) {
+        return voided.contains(trackingNumber);
     }
 
     /** Runs {@code then} with the shipment's label: now if it was sold, else when it is. */

@@ -27,7 +27,9 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The sandbox node systems (WMS of the DCs, the 3PL, the stores' system): a release is taken at once and answered
  * by signed webhooks — rejected at {@code maestro.sandbox.rejection-rate}, else accepted, then dispatched with the
- * label's tracking number a fifth of a day after a carrier sold one (or ready for pickup at a store); a cancel stops what is left.
+ * label's tracking number a fifth of a day after a carrier sold one (or ready for pickup at a store); a cancel stops what is
+ * left and takes a pickup that waits at the store back onto the shelf, and is refused ({@code 409 … has left}) once the
+ * goods left: dispatched, or handed over at the store ({@code …/hand-over}, which the store's till does not report).
  */
 @RestController
 @RequestMapping("/sandbox/nodes/{nodeId}/releases")
@@ -35,7 +37,7 @@ public class SandboxNodeController {
 
     private static final Set<String> PICKUP = Set.of("BOPIS", "CURBSIDE");
 
-    private enum State { RELEASED, ACCEPTED, REJECTED, CANCELLED, DONE }
+    private enum State { RELEASED, ACCEPTED, READY, REJECTED, CANCELLED, DONE }
 
     private final SandboxFaults faults;
     private final SandboxWebhooks webhooks;
@@ -82,6 +84,20 @@ public class SandboxNodeController {
         return Map.of("shipmentId", shipmentId, "status", "CANCELLED");
     }
 
+    /** The store hands a ready pickup over at the till without telling Maestro (a till offline): it has left the store. */
+    @PostMapping("/{shipmentId}/hand-over")
+    public Map<String, String> handOver(@PathVariable String nodeId, @PathVariable String shipmentId) {
+        State state = shipments.get(shipmentId);
+        if (state == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + shipmentId + " at " + nodeId);
+        }
+        if (!shipments.replace(shipmentId, State.READY, State.DONE)) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, shipmentId + " is not waiting for pickup at " + nodeId
+                    + " (" + state + ")");
+        }
+        return Map.of("shipmentId", shipmentId, "status", "HANDED_OVER");
+    }
+
     private void decide(String nodeId, Release release) {
         boolean reject = ThreadLocalRandom.current().nextDouble() < sandbox.getRejectionRate();
         if (!shipments.replace(release.shipmentId(), State.RELEASED, reject ? State.REJECTED : State.ACCEPTED)) {
@@ -102,7 +118,7 @@ public class SandboxNodeController {
     /** Ships a fifth of a day after the parcel got its label, as a packing station would. */
     private void dispatchOnceLabelled(String nodeId, Release release) {
         labels.whenSold(release.shipmentId(), label -> time.after(0.2, () -> {
-            if (shipments.replace(release.shipmentId(), State.ACCEPTED, State.DONE)) {
+            if (!labels.isVoided(label.trackingNumber()) && shipments.replace(release.shipmentId(), State.ACCEPTED, State.DONE)) {
                 send(nodeId, release, NodeEventType.DISPATCHED, e -> new NodeEventMessage(e.eventId(), e.type(),
                         e.orderId(), e.shipmentId(), null, null, label.trackingNumber(), label.carrier(), null,
                         e.occurredAt()));
@@ -111,7 +127,7 @@ public class SandboxNodeController {
     }
 
     private void readyForPickup(String nodeId, Release release) {
-        if (shipments.replace(release.shipmentId(), State.ACCEPTED, State.DONE)) {
+        if (shipments.replace(release.shipmentId(), State.ACCEPTED, State.READY)) {
             String code = String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
             send(nodeId, release, NodeEventType.READY_FOR_PICKUP, e -> new NodeEventMessage(e.eventId(), e.type(),
                     e.orderId(), e.shipmentId(), null, null, null, null, code, e.occurredAt()));

@@ -8,25 +8,33 @@ import io.maestro.core.order.OrderService;
 import io.maestro.core.order.OrderStatus;
 import io.maestro.core.order.Shipment;
 import io.maestro.core.order.ShipmentStatus;
+import io.maestro.core.partner.CarrierGateway;
 import io.maestro.core.partner.NodeGateway;
+import io.maestro.core.partner.PartnerRefusedException;
 import io.maestro.processes.CustomerNotifications;
+import io.maestro.processes.pickup.ReleaseTransfer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code cancelOrder}: cancels what has not shipped. Shipments a node already has are withdrawn there,
- * every open reservation returns to ATP, shipped lines stay shipped. The order is CANCELLED unless part of
- * it already left; the customer is told either way.
+ * {@code cancelOrder}: cancels what has not shipped. Shipments a node already has are withdrawn there and a bought
+ * label is voided with its carrier (node first: a parcel the node still holds does not move), each on the timeline;
+ * every other open reservation returns to ATP (store pickups and transfers to the store included), shipped lines stay
+ * shipped. A node or carrier that refuses ({@link PartnerRefusedException}: the goods have left) keeps that shipment
+ * going, with the refusal on the timeline; a node that holds nothing for it has nothing to withdraw. The order is
+ * CANCELLED unless part of it has left; the customer is told either way.
  */
 @Component("cancelOrder")
 public class CancelOrder implements JavaDelegate {
 
+    private static final String ACTOR = "fulfillment";
     private static final Set<ShipmentStatus> AT_NODE = EnumSet.of(ShipmentStatus.RELEASED, ShipmentStatus.ACCEPTED);
     private static final Set<ShipmentStatus> LEFT = EnumSet.of(ShipmentStatus.DISPATCHED, ShipmentStatus.DELAYED,
             ShipmentStatus.DELIVERED);
@@ -35,12 +43,15 @@ public class CancelOrder implements JavaDelegate {
     private final OrderService orders;
     private final InventoryLedger ledger;
     private final NodeGateway nodes;
+    private final CarrierGateway carriers;
     private final CustomerNotifications notifications;
 
-    public CancelOrder(OrderService orders, InventoryLedger ledger, NodeGateway nodes, CustomerNotifications notifications) {
+    public CancelOrder(OrderService orders, InventoryLedger ledger, NodeGateway nodes, CarrierGateway carriers,
+                       CustomerNotifications notifications) {
         this.orders = orders;
         this.ledger = ledger;
         this.nodes = nodes;
+        this.carriers = carriers;
         this.notifications = notifications;
     }
 
@@ -49,30 +60,70 @@ public class CancelOrder implements JavaDelegate {
         String orderId = execution.getProcessBusinessKey();
         String reason = reason(execution);
         Order order = orders.get(orderId);
+        List<String> goingOn = new ArrayList<>();
         for (Shipment s : order.shipments()) {
             if (LEFT.contains(s.status()) || CLOSED.contains(s.status())) {
                 continue;
             }
-            if (AT_NODE.contains(s.status())) {
-                nodes.cancel(s.nodeId(), orderId, s.shipmentId(), reason);
+            if (!takeBack(orderId, s, reason)) {
+                goingOn.add(s.shipmentId());
+                continue;
             }
             orders.changeShipmentStatus(orderId, s.shipmentId(), ShipmentStatus.CANCELLED, "SHIPMENT_CANCELLED",
-                    "fulfillment", reason);
+                    ACTOR, reason);
         }
         List<Reservation> open = ledger.reservationsOf(orderId).stream()
-                .filter(r -> r.status() == ReservationStatus.ACTIVE).toList();
-        ledger.releaseAll(open.stream().map(Reservation::id).toList(), "order cancelled: " + reason, "fulfillment");
-        boolean partlyShipped = order.shipments().stream().anyMatch(s -> LEFT.contains(s.status()));
+                .filter(r -> r.status() == ReservationStatus.ACTIVE)
+                .filter(r -> goingOn.stream().noneMatch(id -> r.id().startsWith(id + "-"))).toList();
+        ledger.releaseAll(open.stream().map(Reservation::id).toList(), "order cancelled: " + reason, ACTOR);
+        boolean partlyShipped = !goingOn.isEmpty() || order.shipments().stream().anyMatch(s -> LEFT.contains(s.status()));
         if (partlyShipped) {
-            orders.record(orderId, "ORDER_CANCELLED", "fulfillment", "the rest of the order is cancelled: " + reason,
-                    Map.of("releasedReservations", open.size()));
+            orders.record(orderId, "ORDER_CANCELLED", ACTOR, "the rest of the order is cancelled: " + reason,
+                    Map.of("releasedReservations", open.size(), "goingOn", String.join(",", goingOn)));
         } else {
-            orders.changeStatus(orderId, OrderStatus.CANCELLED, "ORDER_CANCELLED", "fulfillment", reason,
+            orders.changeStatus(orderId, OrderStatus.CANCELLED, "ORDER_CANCELLED", ACTOR, reason,
                     Map.of("releasedReservations", open.size()));
         }
         notifications.tell(order, "CANCELLED", null, "Order " + orderId + " is cancelled",
                 (partlyShipped ? "The items of order " + orderId + " that had not shipped are cancelled"
                         : "Order " + orderId + " is cancelled") + ": " + reason + ".", Map.of("reason", reason));
+    }
+
+    /**
+     * Stops one shipment at its node and its carrier; false when a partner says it has left, so it goes on. A node
+     * that holds nothing for it ({@code 404}) has nothing to withdraw.
+     */
+    private boolean takeBack(String orderId, Shipment s, String reason) {
+        if (AT_NODE.contains(s.status())) {
+            try {
+                nodes.cancel(s.nodeId(), orderId, s.shipmentId(), reason);
+                orders.record(orderId, "SHIPMENT_WITHDRAWN", ACTOR, "Withdrawn from " + s.nodeId() + ": " + reason,
+                        Map.of("shipmentId", s.shipmentId()));
+            } catch (PartnerRefusedException e) {
+                orders.record(orderId, "WITHDRAWAL_REFUSED", ACTOR, s.nodeId() + " refused to withdraw " + s.shipmentId()
+                        + ": " + e.partnerMessage() + (e.status() == 404 ? "; it holds nothing to withdraw"
+                        : "; the shipment goes on"), refusal(s, e));
+                if (e.status() != 404) {
+                    return false;
+                }
+            }
+        }
+        if (s.trackingNumber() != null && !ReleaseTransfer.TRANSFER.equals(s.carrier())) {
+            try {
+                carriers.voidLabel(s.carrier(), s.trackingNumber(), s.shipmentId());
+                orders.record(orderId, "LABEL_VOIDED", ACTOR, "Label " + s.trackingNumber() + " voided with " + s.carrier()
+                        + ": " + reason, Map.of("shipmentId", s.shipmentId(), "trackingNumber", s.trackingNumber()));
+            } catch (PartnerRefusedException e) {
+                orders.record(orderId, "LABEL_VOID_REFUSED", ACTOR, s.carrier() + " refused to void label "
+                        + s.trackingNumber() + ": " + e.partnerMessage() + "; the parcel goes on", refusal(s, e));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, Object> refusal(Shipment s, PartnerRefusedException e) {
+        return Map.of("shipmentId", s.shipmentId(), "partner", e.partner(), "partnerStatus", e.status());
     }
 
     private static String reason(DelegateExecution execution) {

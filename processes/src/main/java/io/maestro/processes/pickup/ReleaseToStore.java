@@ -6,6 +6,7 @@ import io.maestro.core.order.OrderStatus;
 import io.maestro.core.order.Shipment;
 import io.maestro.core.order.ShipmentStatus;
 import io.maestro.core.partner.NodeGateway;
+import io.maestro.core.partner.PartnerRefusedException;
 import io.maestro.core.partner.PartnerUnavailableException;
 import io.maestro.core.partner.ShipmentRelease;
 import io.maestro.processes.PartnerStepCheck;
@@ -49,6 +50,8 @@ public class ReleaseToStore implements JavaDelegate {
         try {
             nodes.release(new ShipmentRelease(order.orderId(), shipmentId, shipment.nodeId(), shipment.lines(),
                     order.shipTo(), order.deliveryOption().name(), shipment.promisedDate()));
+        } catch (PartnerRefusedException e) {
+            throw PartnerFailures.refused(execution, e, "RELEASE", shipment.nodeId());
         } catch (PartnerUnavailableException e) {
             throw PartnerFailures.escalateOrRetry(execution, e, "RELEASE", shipment.nodeId());
         }

@@ -6,6 +6,7 @@ import io.maestro.core.order.OrderService;
 import io.maestro.core.order.Shipment;
 import io.maestro.core.order.ShipmentStatus;
 import io.maestro.core.partner.NodeGateway;
+import io.maestro.core.partner.PartnerRefusedException;
 import io.maestro.core.partner.PartnerUnavailableException;
 import io.maestro.core.partner.ShipmentRelease;
 import io.maestro.processes.PartnerStepCheck;
@@ -46,6 +47,8 @@ public class ReleaseTransfer implements JavaDelegate {
         try {
             nodes.release(new ShipmentRelease(order.orderId(), transferId, transfer.nodeId(), transfer.lines(),
                     network.get(order.pickupNodeId()).address(), TRANSFER, transfer.promisedDate()));
+        } catch (PartnerRefusedException e) {
+            throw PartnerFailures.refused(execution, e, "RELEASE", transfer.nodeId());
         } catch (PartnerUnavailableException e) {
             throw PartnerFailures.escalateOrRetry(execution, e, "RELEASE", transfer.nodeId());
         }

@@ -5,6 +5,7 @@ import io.maestro.core.order.OrderService;
 import io.maestro.core.order.Shipment;
 import io.maestro.core.order.ShipmentStatus;
 import io.maestro.core.partner.NodeGateway;
+import io.maestro.core.partner.PartnerRefusedException;
 import io.maestro.core.partner.PartnerUnavailableException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,7 +18,9 @@ import java.util.Set;
 /**
  * Tells the node holding the process's shipment ({@code shipmentId}: the pickup at the store after a no-show, the
  * transfer at its source when it is overdue) to stop: put the goods back, do not send them. Nothing to do when no
- * shipment of this pickup is released to a node.
+ * shipment of this pickup is released to a node. A node that refuses ({@code 409}: the goods have left; {@code 404}: it
+ * holds nothing) answers BPMN error {@code PartnerRefused} with {@code takeBackKind} (PICKUP or TRANSFER) for DMN
+ * {@code take-back-refused}.
  */
 @Component("withdrawPickupShipment")
 public class WithdrawPickupShipment implements JavaDelegate {
@@ -40,10 +43,14 @@ public class WithdrawPickupShipment implements JavaDelegate {
         if (shipment == null || !AT_NODE.contains(shipment.status())) {
             return;
         }
+        execution.setVariable("takeBackKind", shipment.shipmentId().equals(execution.getVariable("transferShipmentId"))
+                ? "TRANSFER" : "PICKUP");
         try {
             nodes.cancel(shipment.nodeId(), order.orderId(), shipment.shipmentId(),
                     CancelPickup.describe(execution.getVariable("cancelReason"),
                     (String) execution.getVariable("pickupActionReason")));
+        } catch (PartnerRefusedException e) {
+            throw PartnerFailures.refused(execution, e, "WITHDRAW", shipment.nodeId());
         } catch (PartnerUnavailableException e) {
             throw PartnerFailures.escalateOrRetry(execution, e, "WITHDRAW", shipment.nodeId());
         }

@@ -1,5 +1,6 @@
 package io.maestro.processes.shipment;
 
+import io.maestro.core.partner.PartnerRefusedException;
 import io.maestro.core.partner.PartnerUnavailableException;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,11 +19,14 @@ import java.util.regex.Pattern;
  * {@link PartnerUnavailableException} fails the job (the engine tries again later); on the last attempt it becomes
  * BPMN error {@code PartnerFailure} for an operator, with what the form {@code handle-partner-failure} shows:
  * {@code orderId}, {@code nodeId}, {@code failedStep}, {@code failedPartner} and {@code partnerAttempts} (an earlier
- * operator choice is cleared, so the operator decides afresh).
+ * operator choice is cleared, so the operator decides afresh). A {@link PartnerRefusedException} is the partner's
+ * answer: never retried, it becomes BPMN error {@code PartnerRefused} at once, with the same variables and
+ * {@code partnerRefused}, {@code partnerStatus}.
  */
 final class PartnerCalls {
 
     static final String PARTNER_FAILURE = "PartnerFailure";
+    static final String PARTNER_REFUSED = "PartnerRefused";
     private static final Pattern REPETITIONS = Pattern.compile("^R(\\d+)/");
 
     private PartnerCalls() {
@@ -31,19 +35,31 @@ final class PartnerCalls {
     static <T> T call(DelegateExecution execution, ShipmentInProcess s, String step, String partner, Supplier<T> call) {
         try {
             return call.get();
+        } catch (PartnerRefusedException e) {
+            describe(execution, s, step, partner);
+            execution.setVariable("partnerAttempts", 1);
+            execution.setVariable("partnerRefused", true);
+            execution.setVariable("partnerStatus", e.status());
+            throw new BpmnError(PARTNER_REFUSED, e.getMessage());
         } catch (PartnerUnavailableException e) {
             if (!lastAttempt()) {
                 throw e;
             }
-            execution.removeVariable("operatorChoice");
-            execution.removeVariable("operatorComment");
-            execution.setVariable("orderId", s.orderId());
-            execution.setVariable("nodeId", s.shipment().nodeId());
-            execution.setVariable("failedStep", step);
-            execution.setVariable("failedPartner", partner);
+            describe(execution, s, step, partner);
             execution.setVariable("partnerAttempts", attempts(execution));
+            execution.setVariable("partnerRefused", false);
+            execution.removeVariable("partnerStatus");
             throw new BpmnError(PARTNER_FAILURE, e.getMessage());
         }
+    }
+
+    private static void describe(DelegateExecution execution, ShipmentInProcess s, String step, String partner) {
+        execution.removeVariable("operatorChoice");
+        execution.removeVariable("operatorComment");
+        execution.setVariable("orderId", s.orderId());
+        execution.setVariable("nodeId", s.shipment().nodeId());
+        execution.setVariable("failedStep", step);
+        execution.setVariable("failedPartner", partner);
     }
 
     static void run(DelegateExecution execution, ShipmentInProcess s, String step, String partner, Runnable call) {

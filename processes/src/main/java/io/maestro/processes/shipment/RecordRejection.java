@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_RecordRejection: why this shipment will not leave its node ({@code rejectionCause}: NODE_REJECTED,
- * SHORT_PICKED, SLA_TIMEOUT, DELAYED, OPERATOR_REROUTE, with the details of that cause) goes on the timeline
+ * NODE_REFUSED (the node answered the release with a refusal), SHORT_PICKED, SLA_TIMEOUT, DELAYED, OPERATOR_REROUTE, with the details of that cause) goes on the timeline
  * with the shipment REJECTED; sets {@code rejectedShipmentId}, {@code rejectionReason} for {@code reallocate-order}
  * and adds the node to {@code excludedNodes}, so no reroute below this one goes back there.
  */
@@ -31,6 +31,7 @@ public class RecordRejection implements JavaDelegate {
         String cause = String.valueOf(execution.getVariable("rejectionCause"));
         String reason = cause + ": " + switch (cause) {
             case "NODE_REJECTED" -> node + " rejected it: " + text(execution, "reason");
+            case "NODE_REFUSED" -> node + " refused the release: " + text(execution, "partnerError");
             case "SHORT_PICKED" -> node + " is short: " + text(execution, "reason");
             case "SLA_TIMEOUT" -> node + " did not answer within " + text(execution, "nodeAcceptanceSla");
             case "DELAYED" -> execution.getVariable("delayDays") + " days late at " + node + ": "

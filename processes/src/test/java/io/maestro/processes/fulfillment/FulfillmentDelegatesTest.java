@@ -22,6 +22,7 @@ import io.maestro.core.order.OrderStatus;
 import io.maestro.core.order.Shipment;
 import io.maestro.core.order.ShipmentLine;
 import io.maestro.core.order.ShipmentStatus;
+import io.maestro.core.partner.PartnerRefusedException;
 import io.maestro.core.testing.DomainTables;
 import io.maestro.core.testing.TestData;
 import io.maestro.processes.testing.InTestPartners;
@@ -65,6 +66,7 @@ class FulfillmentDelegatesTest {
     @Autowired NetworkService network;
     @Autowired CatalogService catalog;
     @Autowired InTestPartners.Nodes nodes;
+    @Autowired InTestPartners.Carriers carriers;
     @Autowired JdbcTemplate jdbc;
 
     String orderId;
@@ -78,6 +80,7 @@ class FulfillmentDelegatesTest {
         orderId = intake.accept(TestData.order("W-" + System.nanoTime()), "test").order().orderId();
         variables = new HashMap<>(Map.of("orderId", orderId));
         nodes.reset();
+        carriers.reset();
     }
 
     @Test
@@ -185,6 +188,65 @@ class FulfillmentDelegatesTest {
     }
 
     @Test
+    void cancellingAfterTheLabelWasBoughtWithdrawsAtTheNodeThenVoidsTheLabelAndSaysBoth() throws Exception {
+        String shipmentId = labelled();
+        variables.put("cancelReason", "customer changed their mind");
+
+        cancelOrder.execute(execution());
+
+        assertThat(nodes.cancelled).containsExactly("DC-OLEAN:" + shipmentId + ":customer changed their mind");
+        assertThat(carriers.voided).containsExactly("SWIFT:SW-1");
+        assertThat(orders.get(orderId).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(atp("DC-OLEAN")).isEqualTo(2);
+        assertThat(orders.timeline(orderId)).extracting(e -> e.type())
+                .containsSubsequence("SHIPMENT_WITHDRAWN", "LABEL_VOIDED", "SHIPMENT_CANCELLED", "ORDER_CANCELLED");
+    }
+
+    @Test
+    void aShipmentItsNodeSaysHasLeftGoesOnWithItsUnitsAndTheRefusalOnTheTimeline() throws Exception {
+        String shipmentId = labelled();
+        nodes.refusal = new PartnerRefusedException("node DC-OLEAN", 409, shipmentId + " has left DC-OLEAN");
+
+        cancelOrder.execute(execution());
+
+        Order order = orders.get(orderId);
+        assertThat(order.status()).isNotEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.shipments()).extracting(Shipment::status).containsOnly(ShipmentStatus.RELEASED);
+        assertThat(carriers.voided).as("a parcel that left keeps its label").isEmpty();
+        assertThat(atp("DC-OLEAN")).as("its units stay reserved for it").isZero();
+        assertThat(orders.timeline(orderId)).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo("WITHDRAWAL_REFUSED");
+            assertThat(e.reason()).isEqualTo("DC-OLEAN refused to withdraw " + shipmentId + ": " + shipmentId
+                    + " has left DC-OLEAN; the shipment goes on");
+        });
+    }
+
+    @Test
+    void aLabelTheCarrierWillNotVoidKeepsTheParcelGoing() throws Exception {
+        labelled();
+        carriers.refusal = new PartnerRefusedException("carrier SWIFT", 409, "SW-1 is already in transit with SWIFT");
+
+        cancelOrder.execute(execution());
+
+        assertThat(orders.get(orderId).status()).isNotEqualTo(OrderStatus.CANCELLED);
+        assertThat(orders.timeline(orderId)).extracting(e -> e.type()).contains("SHIPMENT_WITHDRAWN", "LABEL_VOID_REFUSED")
+                .doesNotContain("LABEL_VOIDED");
+    }
+
+    @Test
+    void aNodeThatHoldsNothingHasNothingToWithdrawAndTheOrderIsCancelled() throws Exception {
+        AllocationOutcome round = allocate("a");
+        String shipmentId = round.shipments().get(0).shipmentId();
+        orders.changeShipmentStatus(orderId, shipmentId, ShipmentStatus.RELEASED, "RELEASED", "test", "released");
+        nodes.refusal = new PartnerRefusedException("node DC-OLEAN", 404, "No release " + shipmentId + " at DC-OLEAN");
+
+        cancelOrder.execute(execution());
+
+        assertThat(orders.get(orderId).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(atp("DC-OLEAN")).isEqualTo(2);
+    }
+
+    @Test
     void cancellingAfterAShipmentLeftKeepsItShipped() throws Exception {
         stock("DC-BKN", 5);
         AllocationOutcome round = allocate("a");
@@ -264,6 +326,15 @@ class FulfillmentDelegatesTest {
                 List.of(new ShipmentLine(1, "TSHIRT-BLK-M", 2)), "SWIFT", "GROUND", new BigDecimal("7.10"),
                 new BigDecimal("0.300"), LocalDate.now().plusDays(2), ShipmentStatus.PLANNED, null)),
                 "re-planned by wave w1", Map.of("attempt", "w1"));
+    }
+
+    /** Allocated at DC-OLEAN, released and labelled with SWIFT (tracking SW-1): the cancel comes before it leaves. */
+    private String labelled() {
+        String shipmentId = allocate("a").shipments().get(0).shipmentId();
+        orders.changeShipmentStatus(orderId, shipmentId, ShipmentStatus.RELEASED, "RELEASED", "test", "released");
+        orders.recordLabel(orderId, shipmentId, "SWIFT", "GROUND", "SW-1", new BigDecimal("0.5"), LocalDate.now().plusDays(2),
+                "test");
+        return shipmentId;
     }
 
     private AllocationOutcome allocate(String attempt) {

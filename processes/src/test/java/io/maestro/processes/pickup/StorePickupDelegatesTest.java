@@ -21,6 +21,7 @@ import io.maestro.core.order.OrderIntake;
 import io.maestro.core.order.OrderService;
 import io.maestro.core.order.OrderStatus;
 import io.maestro.core.order.ShipmentStatus;
+import io.maestro.core.partner.PartnerRefusedException;
 import io.maestro.core.testing.DomainTables;
 import io.maestro.core.testing.TestData;
 import io.maestro.processes.testing.InTestPartners;
@@ -36,6 +37,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -49,6 +52,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class StorePickupDelegatesTest {
 
     @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
     @Autowired ExternalTaskService externalTasks;
     @Autowired ManagementService management;
     @Autowired OrderIntake intake;
@@ -157,6 +161,42 @@ class StorePickupDelegatesTest {
         assertThat((String) runtime.getVariable(pi.getId(), "partnerError")).contains("ST-MAN unavailable");
         assertThat(runtime.createExecutionQuery().processInstanceId(pi.getId()).activityId("Task_HandlePartnerFailure")
                 .count()).isEqualTo(1);
+        assertThat(orders.timeline(orderId)).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo("PARTNER_FAILURE");
+            assertThat(e.reason()).isEqualTo("RELEASE at ST-MAN gave up: ST-MAN unavailable: connection refused;"
+                    + " waiting for an operator");
+        });
+    }
+
+    @Test
+    void aNoShowTheStoreSaysHasLeftWaitsForAnAssociateAndIsBackOnSaleWhenPutBack() {
+        stock("ST-MAN", 2);
+        String orderId = order(DeliveryOption.BOPIS, "W-P5");
+        ProcessInstance pi = start(orderId, "BOPIS");
+        allocate(orderId);
+        runJobs(pi);
+        correlate(orderId, "ReadyForPickup", Map.of("pickupCode", "K7Q2"));
+        String shipmentId = orders.get(orderId).shipments().get(0).shipmentId();
+        nodes.refusal = new PartnerRefusedException("node type STORE", 409, shipmentId + " has left ST-MAN");
+
+        runJobs(pi, true);
+
+        Task check = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_CheckGoodsAtStore")
+                .singleResult();
+        assertThat(check).as("a store associate looks for the goods").isNotNull();
+        assertThat(runtime.getVariable(pi.getId(), "takeBackKind")).isEqualTo("PICKUP");
+        assertThat(runtime.getVariable(pi.getId(), "partnerStatus")).isEqualTo(409);
+        assertThat(orders.get(orderId).status()).isEqualTo(OrderStatus.READY_FOR_PICKUP);
+        assertThat(orders.timeline(orderId)).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo("PARTNER_REFUSED");
+            assertThat(e.reason()).isEqualTo("WITHDRAW refused by ST-MAN: node type STORE refused (409): " + shipmentId
+                    + " has left ST-MAN");
+        });
+
+        tasks.complete(check.getId(), Map.of("storeFinding", "PUT_BACK"));
+
+        assertThat(orders.get(orderId).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(position("ST-MAN")).isEqualTo(new InventoryPosition("ST-MAN", "TSHIRT-BLK-M", 2, 0, 0));
     }
 
     private String order(DeliveryOption option, String channelOrderId) {

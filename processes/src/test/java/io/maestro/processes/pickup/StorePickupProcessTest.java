@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -30,8 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Every path of store-pickup with the real pickup-exception DMN; delegates stand in as lambdas that record their calls. */
-@Deployment(resources = {"bpmn/store-pickup.bpmn", "dmn/pickup-exception.dmn"})
+/** Every path of store-pickup with the real pickup-exception and take-back-refused DMNs; delegates stand in as lambdas that record their calls. */
+@Deployment(resources = {"bpmn/store-pickup.bpmn", "dmn/pickup-exception.dmn", "dmn/take-back-refused.dmn"})
 class StorePickupProcessTest {
 
     @RegisterExtension
@@ -45,6 +46,10 @@ class StorePickupProcessTest {
     final Set<String> partnerDown = new HashSet<>();
     /** Delegates that find their shipment closed (cancelled, rejected) when they run. */
     final Set<String> shipmentClosed = new HashSet<>();
+    /** Delegates that answer with a partner's refusal (status) on their next call. */
+    final Map<String, Integer> partnerRefuses = new HashMap<>();
+    /** What the timeline listeners were asked to write. */
+    final List<String> timeline = new ArrayList<>();
     final Map<String, Object> options = new HashMap<>();
 
     @BeforeEach
@@ -72,7 +77,11 @@ class StorePickupProcessTest {
         });
         register("releaseToStore", e -> e.setVariable("shipmentId", PICKUP_SHIPMENT));
         register("releaseTransfer", e -> { });
+        register("withdrawPickupShipment", e -> e.setVariable("takeBackKind",
+                Objects.equals(e.getVariable("shipmentId"), e.getVariable("transferShipmentId")) ? "TRANSFER" : "PICKUP"));
         Mocks.register("partnerEventHandOver", (ExecutionListener) e -> { });
+        Mocks.register("recordPartnerFailure", (ExecutionListener) e -> timeline.add("failure at " + e.getCurrentActivityId()));
+        Mocks.register("recordPartnerRefusal", (ExecutionListener) e -> timeline.add("refusal at " + e.getCurrentActivityId()));
         register("planTransfer", e -> {
             e.setVariable("transferShipmentId", "ORD-1-T2");
             e.setVariable("shipmentId", "ORD-1-T2");
@@ -82,7 +91,7 @@ class StorePickupProcessTest {
             e.setVariable("shipmentId", "ORD-1-P2");
         });
         for (String bean : List.of("recordStoreAccepted", "notifyReadyForPickup", "remindPickup", "recordPickedUp",
-                "offerOtherStore", "switchPickupStore", "backorderAtStore", "withdrawPickupShipment", "cancelPickup")) {
+                "offerOtherStore", "switchPickupStore", "backorderAtStore", "cancelPickup")) {
             register(bean, e -> { });
         }
     }
@@ -104,6 +113,11 @@ class StorePickupProcessTest {
                 throw new BpmnError(PartnerStepCheck.SHIPMENT_CLOSED, bean + ": the shipment is CANCELLED");
             }
             behaviour.execute(e);
+            Integer refusal = partnerRefuses.remove(bean);
+            if (refusal != null) {
+                e.setVariable("partnerStatus", refusal);
+                throw new BpmnError(PartnerFailures.REFUSED, "node type STORE refused (" + refusal + "): ORD-1-a-1 has left ST-MAN");
+            }
         });
     }
 
@@ -344,6 +358,94 @@ class StorePickupProcessTest {
         execute(job());
 
         assertThat(pi).isEnded().hasPassed("Task_CancelPickup");
+    }
+
+    @Test
+    void aNoShowPickupTheStoreSaysHasLeftIsFoundByAnAssociateAndPutBackThenCancelled() {
+        ProcessInstance pi = noShowTakeBackRefused(409);
+        assertThat(pi).hasPassed("BoundaryEvent_WithdrawRefused", "Task_DecideTakeBack").isWaitingAt("Task_CheckGoodsAtStore");
+        assertThat(pi).variables().containsEntry("takeBackAction", "STORE_TASK").containsEntry("takeBackKind", "PICKUP")
+                .containsEntry("partnerError", "node type STORE refused (409): ORD-1-a-1 has left ST-MAN");
+        assertThat(task()).hasCandidateGroup("store-associate");
+        assertThat(timeline).containsExactly("refusal at BoundaryEvent_WithdrawRefused");
+
+        complete(task(), Map.of("storeFinding", "PUT_BACK", "storeNote", "on the pickup shelf"));
+
+        assertThat(pi).isEnded().hasPassed("Gateway_GoodsFound", "Task_CancelPickup", "EndEvent_PickupCancelled");
+        assertThat(calls.stream().filter("withdrawPickupShipment"::equals)).as("a refusal is not asked again").hasSize(1);
+    }
+
+    @Test
+    void aNoShowPickupTheAssociateSaysWasHandedOverIsPickedUp() {
+        ProcessInstance pi = noShowTakeBackRefused(409);
+
+        complete(task(), Map.of("storeFinding", "HANDED_OVER", "storeNote", "till receipt 4711"));
+
+        assertThat(pi).isEnded().hasPassed("Task_RecordPickedUp", "EndEvent_PickedUp").hasNotPassed("Task_CancelPickup");
+    }
+
+    @Test
+    void aPickupLeftAfterADeclinedOfferIsTreatedAsHandedOver() {
+        ProcessInstance pi = start("BOPIS");
+        reservedAtStore(pi, true);
+        releasedToStore(pi);
+        options.putAll(Map.of("transferPossible", false, "otherStoreNearby", true, "alternativeStoreId", "ST-BKN"));
+        correlate("ShipmentRejected", Map.of("reason", "no staff"));
+        correlate("PickupStoreOfferAnswered", Map.of("accepted", false));
+        partnerRefuses.put("withdrawPickupShipment", 409);
+        execute(job());
+
+        assertThat(pi).variables().containsEntry("takeBackAction", "HANDED_OVER");
+        assertThat(pi).isEnded().hasPassed("Task_RecordPickedUp", "EndEvent_PickedUp").hasNotPassed("Task_CheckGoodsAtStore");
+    }
+
+    @Test
+    void aNodeThatHoldsNothingHasNothingToTakeBackAndThePickupIsCancelled() {
+        ProcessInstance pi = noShowTakeBackRefused(404);
+
+        assertThat(pi).variables().containsEntry("takeBackAction", "NOTHING_HELD");
+        assertThat(pi).isEnded().hasPassed("Task_CancelPickup", "EndEvent_PickupCancelled");
+    }
+
+    @Test
+    void aReleaseTheStoreRefusesIsHandledLikeItsRejection() {
+        ProcessInstance pi = start("BOPIS");
+        reservedAtStore(pi, true);
+        options.putAll(Map.of("transferPossible", true, "otherStoreNearby", false));
+        partnerRefuses.put("releaseToStore", 422);
+        execute(job());
+
+        assertThat(pi).hasPassed("BoundaryEvent_StoreReleaseRefused", "Task_RecordStoreRejection")
+                .isWaitingAt("Task_ReleaseTransfer");
+        assertThat(pi).variables().containsEntry("pickupAction", "TRANSFER_TO_STORE");
+        assertThat(timeline).containsExactly("refusal at BoundaryEvent_StoreReleaseRefused");
+    }
+
+    @Test
+    void aTransferTheSourceRefusesGoesToAnOperatorAtOnce() {
+        ProcessInstance pi = start("BOPIS");
+        options.putAll(Map.of("transferPossible", true, "otherStoreNearby", false));
+        noStockAtStore(pi);
+        partnerRefuses.put("releaseTransfer", 409);
+        execute(job());
+
+        assertThat(pi).hasPassed("BoundaryEvent_TransferReleaseRefused").isWaitingAt("Task_HandlePartnerFailure");
+        assertThat(timeline).containsExactly("refusal at BoundaryEvent_TransferReleaseRefused",
+                "failure at Task_HandlePartnerFailure");
+        complete(task(), Map.of("operatorChoice", "CANCEL"));
+        assertThat(pi).isEnded().hasPassed("Task_CancelPickup");
+    }
+
+    /** Ready at the store, not collected: the no-show decision cancels and the store refuses the take-back. */
+    private ProcessInstance noShowTakeBackRefused(int status) {
+        ProcessInstance pi = start("BOPIS");
+        reservedAtStore(pi, true);
+        releasedToStore(pi);
+        correlate("ReadyForPickup", Map.of("pickupCode", "4711"));
+        execute(job("BoundaryEvent_PickupNoShow"));
+        partnerRefuses.put("withdrawPickupShipment", status);
+        execute(job());
+        return pi;
     }
 
     private ProcessInstance offerMade() {

@@ -21,6 +21,7 @@ import io.maestro.core.order.OrderStatus;
 import io.maestro.core.order.Shipment;
 import io.maestro.core.order.ShipmentLine;
 import io.maestro.core.order.ShipmentStatus;
+import io.maestro.core.partner.PartnerRefusedException;
 import io.maestro.core.testing.DomainTables;
 import io.maestro.core.testing.TestData;
 import io.maestro.processes.PartnerEventCorrelator;
@@ -301,6 +302,40 @@ class ShipmentExecutionDelegatesTest {
     }
 
     @Test
+    void aReleaseTheNodeRefusesIsTriedOnceAndReroutedLikeARejectionWithTheAnswerOnTheTimeline() {
+        nodes.refusal = new PartnerRefusedException("node DC-BKN", 422, "unknown SKU TSHIRT-BLK-M");
+        Job release = management.createJobQuery().processInstanceId(process.getId()).singleResult();
+
+        asJobExecutor(release);
+
+        assertThat(shipment().status()).isEqualTo(ShipmentStatus.REJECTED);
+        assertThat(entry("PARTNER_REFUSED").reason()).isEqualTo(
+                "RELEASE refused by DC-BKN: node DC-BKN refused (422): unknown SKU TSHIRT-BLK-M");
+        assertThat(entry("SHIPMENT_REJECTED").reason()).isEqualTo(
+                "NODE_REFUSED: DC-BKN refused the release: node DC-BKN refused (422): unknown SKU TSHIRT-BLK-M");
+        assertThat(externalTasks.createExternalTaskQuery().processInstanceId(process.getId()).count())
+                .as("the lines are placed again").isOne();
+    }
+
+    @Test
+    void aWithdrawalTheNodeRefusesGoesToAnOperatorAndOnTheTimeline() {
+        runJobs();
+        Job sla = management.createJobQuery().processInstanceId(process.getId()).timers().singleResult();
+        nodes.refusal = new PartnerRefusedException("node DC-BKN", 409, shipmentId + " has left DC-BKN");
+        management.executeJob(sla.getId());
+        runJobs();
+
+        Task operatorTask = tasks.createTaskQuery().processInstanceId(process.getId()).singleResult();
+        assertThat(operatorTask.getTaskDefinitionKey()).isEqualTo("Task_HandlePartnerFailure");
+        assertThat(runtime.getVariables(process.getId())).containsEntry("failedStep", "WITHDRAW")
+                .containsEntry("partnerRefused", true).containsEntry("partnerStatus", 409);
+        assertThat(timelineTypes()).containsSubsequence("PARTNER_REFUSED", "PARTNER_FAILURE");
+        assertThat(entry("PARTNER_FAILURE").reason()).isEqualTo("WITHDRAW at DC-BKN was refused: node DC-BKN refused"
+                + " (409): " + shipmentId + " has left DC-BKN; waiting for an operator");
+        assertThat(shipment().status()).as("still with the node").isEqualTo(ShipmentStatus.RELEASED);
+    }
+
+    @Test
     void aNodeDownOnEveryRetryGoesToAnOperatorWhoCancelsTheShipment() {
         nodes.down = true;
         Job release = management.createJobQuery().processInstanceId(process.getId()).singleResult();
@@ -317,6 +352,8 @@ class ShipmentExecutionDelegatesTest {
                 .containsEntry("failedPartner", "DC-BKN").containsEntry("partnerAttempts", 3)
                 .containsEntry("nodeId", "DC-BKN")
                 .containsEntry("partnerError", "DC-BKN unavailable: connection refused");
+        assertThat(entry("PARTNER_FAILURE").reason()).isEqualTo("RELEASE at DC-BKN gave up after 3 attempts: "
+                + "DC-BKN unavailable: connection refused; waiting for an operator");
 
         tasks.complete(operatorTask.getId(), Map.of("operatorChoice", "CANCEL_SHIPMENT", "operatorComment", "node closed"));
         runJobs();

@@ -57,6 +57,8 @@ class ShipmentExecutionProcessTest {
     /** Where the process asked for the partner events that came before it waited. */
     private final List<String> handOvers = new ArrayList<>();
     private final Map<String, RuntimeException> failures = new HashMap<>();
+    /** What the timeline listeners were asked to write. */
+    private final List<String> timeline = new ArrayList<>();
 
     @BeforeEach
     void registerDelegates() {
@@ -89,6 +91,8 @@ class ShipmentExecutionProcessTest {
         Mocks.register("ids", new ShipmentIdList());
         Mocks.register("orderPolicyForReallocation", new OrderPolicyForReallocation());
         Mocks.register("partnerEventHandOver", (ExecutionListener) e -> handOvers.add(e.getCurrentActivityId()));
+        Mocks.register("recordPartnerFailure", (ExecutionListener) e -> timeline.add("failure at " + e.getCurrentActivityId()));
+        Mocks.register("recordPartnerRefusal", (ExecutionListener) e -> timeline.add("refusal at " + e.getCurrentActivityId()));
     }
 
     @AfterEach
@@ -267,6 +271,8 @@ class ShipmentExecutionProcessTest {
         assertThat(operatorTask).hasCandidateGroup("operator");
         assertThat(formService().getDeployedTaskForm(operatorTask.getId())).isNotNull();
         assertThat(variable(shipment, "partnerError")).isEqualTo("DC-BKN unavailable: connection refused");
+        assertThat(timeline).as("the order's timeline says the node stayed down").containsExactly(
+                "failure at Task_HandlePartnerFailure");
 
         failures.clear();
         complete(operatorTask, withVariables("operatorChoice", "RETRY", "operatorComment", "node is back"));
@@ -274,6 +280,66 @@ class ShipmentExecutionProcessTest {
 
         assertThat(shipment).hasPassed("Gateway_RetryStep").isWaitingAt("Gateway_NodeAnswer");
         assertThat(calls.stream().filter("releaseToNode"::equals)).hasSize(2);
+    }
+
+    @Test
+    void aReleaseTheNodeRefusesIsHandledLikeARejectionWithoutRetries() {
+        failures.put("releaseToNode", new BpmnError("PartnerRefused", "node DC-BKN refused (422): unknown SKU"));
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+
+        assertThat(shipment).hasPassed("BoundaryEvent_ReleaseRefused", "Task_RecordRejection").isWaitingAt("Task_Reallocate");
+        assertThat(calls.stream().filter("releaseToNode"::equals)).hasSize(1);
+        assertThat(variable(shipment, "rejectionCause")).isEqualTo("NODE_REFUSED");
+        assertThat(variable(shipment, "partnerError")).isEqualTo("node DC-BKN refused (422): unknown SKU");
+        assertThat(timeline).containsExactly("refusal at BoundaryEvent_ReleaseRefused");
+    }
+
+    @Test
+    void aLabelTheCarrierRefusesGoesToAnOperatorAtOnceAndOnTheTimeline() {
+        failures.put("buyLabel", new BpmnError("PartnerRefused", "carrier SWIFT refused (400): no such service"));
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+        correlate("ShipmentAccepted", SHIPMENT, Map.of());
+        runJobs(shipment);
+
+        assertThat(shipment).hasPassed("BoundaryEvent_LabelRefused").isWaitingAt("Task_HandlePartnerFailure");
+        assertThat(timeline).containsExactly("refusal at BoundaryEvent_LabelRefused", "failure at Task_HandlePartnerFailure");
+        failures.clear();
+        complete(task(shipment), withVariables("operatorChoice", "RETRY", "operatorComment", "service fixed"));
+        runJobs(shipment);
+        assertThat(shipment).isWaitingAt("Gateway_DispatchOrShort");
+    }
+
+    @Test
+    void aWithdrawalTheNodeRefusesGoesToAnOperatorWhoRetriesIt() {
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+        failures.put("withdrawFromNode", new BpmnError("PartnerRefused", "node DC-BKN refused (409): it has left DC-BKN"));
+        correlate("ShipmentShortPicked", SHIPMENT, Map.of("reason", "bin empty"));
+        runJobs(shipment);
+
+        assertThat(shipment).hasPassed("BoundaryEvent_WithdrawRefused").isWaitingAt("Task_HandlePartnerFailure");
+        assertThat(timeline).containsExactly("refusal at BoundaryEvent_WithdrawRefused", "failure at Task_HandlePartnerFailure");
+        failures.clear();
+        complete(task(shipment), withVariables("operatorChoice", "RETRY", "operatorComment", "the node found it"));
+        runJobs(shipment);
+
+        assertThat(shipment).hasPassed("Gateway_RetryStep", "Task_RecordRejection").isWaitingAt("Task_Reallocate");
+        assertThat(calls.stream().filter("withdrawFromNode"::equals)).as("withdrawn again, not labelled").hasSize(2);
+        assertThat(calls).doesNotContain("buyLabel");
+    }
+
+    @Test
+    void aNodeDownDuringAWithdrawalGoesToAnOperator() {
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+        failures.put("withdrawFromNode", new BpmnError("PartnerFailure", "DC-BKN unavailable: connection refused"));
+        correlate("ShipmentShortPicked", SHIPMENT, Map.of("reason", "bin empty"));
+        runJobs(shipment);
+
+        assertThat(shipment).hasPassed("BoundaryEvent_WithdrawFailed").isWaitingAt("Task_HandlePartnerFailure");
+        assertThat(variable(shipment, "partnerError")).isEqualTo("DC-BKN unavailable: connection refused");
     }
 
     @Test
@@ -421,7 +487,11 @@ class ShipmentExecutionProcessTest {
             RuntimeException failure = failures.get(bean);
             if (failure != null) {
                 if (failure instanceof BpmnError) {
-                    execution.setVariable("failedStep", bean.equals("buyLabel") ? "LABEL" : "RELEASE");
+                    execution.setVariable("failedStep", switch (bean) {
+                        case "buyLabel" -> "LABEL";
+                        case "withdrawFromNode" -> "WITHDRAW";
+                        default -> "RELEASE";
+                    });
                 }
                 throw failure;
             }

@@ -3,6 +3,7 @@ package io.maestro.processes.shipment;
 import io.maestro.core.partner.CarrierGateway;
 import io.maestro.core.partner.Label;
 import io.maestro.core.partner.LabelRequest;
+import io.maestro.core.partner.PartnerRefusedException;
 import io.maestro.core.partner.RateQuote;
 import io.maestro.core.partner.RateRequest;
 
@@ -22,6 +23,8 @@ class TestCarriers implements CarrierGateway {
             new RateQuote("SWIFT", "OVERNIGHT", new BigDecimal("24.50"), 1, new BigDecimal("2.10")));
 
     final List<LabelRequest> labels = new CopyOnWriteArrayList<>();
+    final List<String> voided = new CopyOnWriteArrayList<>();
+    volatile PartnerRefusedException refuseVoid;
 
     @Override
     public List<RateQuote> quote(RateRequest request) {
@@ -35,5 +38,13 @@ class TestCarriers implements CarrierGateway {
                 && q.service().equals(request.service())).findFirst().orElseThrow();
         return new Label(request.carrier(), request.service(), "TRK-" + request.shipmentId(), rate.price(),
                 LocalDate.now().plusDays(rate.transitDays()), rate.co2Kg());
+    }
+
+    @Override
+    public void voidLabel(String carrier, String trackingNumber, String shipmentId) {
+        if (refuseVoid != null) {
+            throw refuseVoid;
+        }
+        voided.add(carrier + ":" + trackingNumber);
     }
 }

@@ -1,6 +1,7 @@
 package io.maestro.processes.shipment;
 
 import io.maestro.core.partner.NodeGateway;
+import io.maestro.core.partner.PartnerRefusedException;
 import io.maestro.core.partner.PartnerUnavailableException;
 import io.maestro.core.partner.ShipmentRelease;
 
@@ -13,17 +14,24 @@ class TestNodes implements NodeGateway {
     final List<ShipmentRelease> releases = new CopyOnWriteArrayList<>();
     final List<String> withdrawn = new CopyOnWriteArrayList<>();
     volatile boolean down;
+    volatile PartnerRefusedException refusal;
 
     @Override
     public void release(ShipmentRelease release) {
         if (down) {
             throw new PartnerUnavailableException(release.nodeId(), "connection refused");
         }
+        if (refusal != null) {
+            throw refusal;
+        }
         releases.add(release);
     }
 
     @Override
     public void cancel(String nodeId, String orderId, String shipmentId, String reason) {
+        if (refusal != null) {
+            throw refusal;
+        }
         withdrawn.add(shipmentId + ": " + reason);
     }
 
@@ -31,5 +39,6 @@ class TestNodes implements NodeGateway {
         releases.clear();
         withdrawn.clear();
         down = false;
+        refusal = null;
     }
 }

@@ -5,6 +5,7 @@ import io.maestro.core.partner.ErpGateway;
 import io.maestro.core.partner.Label;
 import io.maestro.core.partner.LabelRequest;
 import io.maestro.core.partner.NodeGateway;
+import io.maestro.core.partner.PartnerRefusedException;
 import io.maestro.core.partner.PartnerUnavailableException;
 import io.maestro.core.partner.RateQuote;
 import io.maestro.core.partner.RateRequest;
@@ -30,31 +31,25 @@ public class InTestPartners {
         return new Erp();
     }
 
-    /** Carriers that quote nothing: these tests never buy a label. */
     @Bean
-    CarrierGateway carriers() {
-        return new CarrierGateway() {
-            @Override
-            public List<RateQuote> quote(RateRequest request) {
-                return List.of();
-            }
-
-            @Override
-            public Label buyLabel(LabelRequest request) {
-                throw new PartnerUnavailableException("carriers", "no carrier in this test");
-            }
-        };
+    Carriers carriers() {
+        return new Carriers();
     }
 
     public static class Nodes implements NodeGateway {
         public final List<ShipmentRelease> released = new CopyOnWriteArrayList<>();
         public final List<String> cancelled = new CopyOnWriteArrayList<>();
         public volatile boolean down;
+        /** When set, every call is answered with this refusal (a 4xx of the node). */
+        public volatile PartnerRefusedException refusal;
 
         @Override
         public void release(ShipmentRelease release) {
             if (down) {
                 throw new PartnerUnavailableException(release.nodeId(), "connection refused");
+            }
+            if (refusal != null) {
+                throw refusal;
             }
             released.add(release);
         }
@@ -64,6 +59,9 @@ public class InTestPartners {
             if (down) {
                 throw new PartnerUnavailableException(nodeId, "connection refused");
             }
+            if (refusal != null) {
+                throw refusal;
+            }
             cancelled.add(nodeId + ":" + shipmentId + ":" + reason);
         }
 
@@ -71,6 +69,36 @@ public class InTestPartners {
             released.clear();
             cancelled.clear();
             down = false;
+            refusal = null;
+        }
+    }
+
+    /** Carriers that quote nothing (these tests never buy a label) and remember the labels voided, or refuse. */
+    public static class Carriers implements CarrierGateway {
+        public final List<String> voided = new CopyOnWriteArrayList<>();
+        public volatile PartnerRefusedException refusal;
+
+        @Override
+        public List<RateQuote> quote(RateRequest request) {
+            return List.of();
+        }
+
+        @Override
+        public Label buyLabel(LabelRequest request) {
+            throw new PartnerUnavailableException("carriers", "no carrier in this test");
+        }
+
+        @Override
+        public void voidLabel(String carrier, String trackingNumber, String shipmentId) {
+            if (refusal != null) {
+                throw refusal;
+            }
+            voided.add(carrier + ":" + trackingNumber);
+        }
+
+        public void reset() {
+            voided.clear();
+            refusal = null;
         }
     }
 
