@@ -11,7 +11,14 @@ import io.maestro.core.order.OrderFilter;
 import io.maestro.core.order.OrderIntake;
 import io.maestro.core.order.OrderService;
 import io.maestro.core.order.OrderStatus;
-import io.maestro.processes.OrderRequests;
+import io.maestro.core.command.CommandIdConflictException;
+import io.maestro.core.command.CommandStatus;
+import io.maestro.core.command.OrderCommand;
+import io.maestro.core.command.OrderHolds;
+import io.maestro.core.order.LineQuantities;
+import io.maestro.core.order.OrderLineQuantities;
+import io.maestro.processes.command.OrderCommands;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,7 +27,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,44 +54,113 @@ public class OrderController {
         }
     }
 
-    /** Why an order is cancelled; optional. */
-    public record CancelRequest(String reason) {
+    /** Why (optional for cancel and release, required for hold) and the client's optional idempotency key. */
+    public record ReasonRequest(String reason, String commandId) {
     }
 
     /** A new ship-to address for what has not been released yet. */
-    public record ChangeRequest(Address shipTo) {
+    public record ChangeRequest(Address shipTo, String commandId) {
     }
 
-    /** The request reached the order's process; what it did shows on the timeline. */
-    public record RequestAccepted(String orderId, String request) {
+    /** Units of single lines to cancel. */
+    public record LinesCancelRequest(List<OrderCommands.LineCancel> lines, String reason, String commandId) {
+    }
+
+    /**
+     * A command and what came of it: {@code APPLIED} took effect, {@code RECEIVED} is stored and applied as soon as
+     * the order's process is free, {@code REFUSED} could not (answered 409 with the reason).
+     */
+    public record CommandOutcome(String commandId, String orderId, String command, CommandStatus status, String reason,
+                                 String actor, OffsetDateTime receivedAt, OffsetDateTime decidedAt) {
+        static CommandOutcome of(OrderCommand c) {
+            return new CommandOutcome(c.commandId(), c.orderId(), c.type().name(), c.status(), c.reason(), c.actor(),
+                    c.receivedAt(), c.decidedAt());
+        }
+    }
+
+    /** An order with where each line stands and whether an operator holds it. */
+    public record OrderView(@JsonUnwrapped Order order, boolean held, OrderHolds.Hold hold,
+                            List<LineQuantities> lineQuantities) {
     }
 
     private final OrderIntake intake;
     private final OrderService orders;
-    private final OrderRequests requests;
+    private final OrderCommands commands;
+    private final OrderHolds holds;
+    private final OrderLineQuantities quantities;
     private final ObjectMapper json;
 
-    public OrderController(OrderIntake intake, OrderService orders, OrderRequests requests, ObjectMapper json) {
+    public OrderController(OrderIntake intake, OrderService orders, OrderCommands commands, OrderHolds holds,
+                           OrderLineQuantities quantities, ObjectMapper json) {
         this.intake = intake;
         this.orders = orders;
-        this.requests = requests;
+        this.commands = commands;
+        this.holds = holds;
+        this.quantities = quantities;
         this.json = json;
     }
 
-    /** Cancels what has not shipped: 202 when the order's process took the request, 409 when it is finished. */
+    /** Cancels what has not shipped: 202 when it will take effect, 409 with the reason when it cannot. */
     @PostMapping("/{orderId}/cancel")
-    public ResponseEntity<RequestAccepted> cancel(@PathVariable String orderId,
-                                                  @RequestBody(required = false) CancelRequest request, Principal principal) {
-        requests.cancel(orderId, request == null ? null : request.reason(), principal.getName());
-        return ResponseEntity.accepted().body(new RequestAccepted(orderId, OrderRequests.CANCEL));
+    public ResponseEntity<?> cancel(@PathVariable String orderId, @RequestBody(required = false) ReasonRequest request,
+                                    Principal principal) {
+        ReasonRequest r = request == null ? new ReasonRequest(null, null) : request;
+        return answer(commands.cancel(orderId, r.reason(), r.commandId(), principal.getName()));
     }
 
-    /** Sends the order elsewhere: what is not released yet is planned again for the new address. */
+    /** Sends the order elsewhere: what is not released yet is planned again; refused once a node has a shipment. */
     @PostMapping("/{orderId}/change")
-    public ResponseEntity<RequestAccepted> change(@PathVariable String orderId, @RequestBody ChangeRequest request,
-                                                  Principal principal) {
-        requests.changeShipTo(orderId, request.shipTo(), principal.getName());
-        return ResponseEntity.accepted().body(new RequestAccepted(orderId, OrderRequests.CHANGE));
+    public ResponseEntity<?> change(@PathVariable String orderId, @RequestBody ChangeRequest request, Principal principal) {
+        return answer(commands.changeShipTo(orderId, request.shipTo(), request.commandId(), principal.getName()));
+    }
+
+    /** Holds the order: nothing more is allocated or released to nodes until it is released. */
+    @PostMapping("/{orderId}/hold")
+    public ResponseEntity<?> hold(@PathVariable String orderId, @RequestBody(required = false) ReasonRequest request,
+                                  Principal principal) {
+        ReasonRequest r = request == null ? new ReasonRequest(null, null) : request;
+        return answer(commands.hold(orderId, r.reason(), r.commandId(), principal.getName()));
+    }
+
+    /** Ends an operator's hold: the order goes on where it waited. */
+    @PostMapping("/{orderId}/release")
+    public ResponseEntity<?> release(@PathVariable String orderId, @RequestBody(required = false) ReasonRequest request,
+                                     Principal principal) {
+        ReasonRequest r = request == null ? new ReasonRequest(null, null) : request;
+        return answer(commands.release(orderId, r.reason(), r.commandId(), principal.getName()));
+    }
+
+    /** Cancels units of single lines that are not released yet; all or nothing. */
+    @PostMapping("/{orderId}/lines/cancel")
+    public ResponseEntity<?> cancelLines(@PathVariable String orderId, @RequestBody LinesCancelRequest request,
+                                         Principal principal) {
+        return answer(commands.cancelLines(orderId, request.lines(), request.reason(), request.commandId(),
+                principal.getName()));
+    }
+
+    /** Every command sent to the order, oldest first, with what came of it. */
+    @GetMapping("/{orderId}/commands")
+    public List<CommandOutcome> commands(@PathVariable String orderId) {
+        return commands.of(orderId).stream().map(CommandOutcome::of).toList();
+    }
+
+    @ExceptionHandler(CommandIdConflictException.class)
+    ResponseEntity<ProblemDetail> commandIdReused(CommandIdConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("commandId already used");
+        problem.setProperty("errors", List.of(java.util.Map.of("field", "commandId", "message", e.getMessage())));
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static ResponseEntity<?> answer(OrderCommand command) {
+        if (command.status() == CommandStatus.REFUSED) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, command.reason());
+            problem.setTitle("Command refused");
+            problem.setProperty("commandId", command.commandId());
+            problem.setProperty("command", command.type().name());
+            return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        return ResponseEntity.accepted().body(CommandOutcome.of(command));
     }
 
     /** Accepts an order: 201 when new, 200 with the existing order when the channel sent it before. */
@@ -95,8 +175,10 @@ public class OrderController {
     }
 
     @GetMapping("/{orderId}")
-    public Order get(@PathVariable String orderId) {
-        return orders.get(orderId);
+    public OrderView get(@PathVariable String orderId) {
+        Order order = orders.get(orderId);
+        OrderHolds.Hold hold = holds.find(orderId).orElse(null);
+        return new OrderView(order, hold != null, hold, quantities.of(order));
     }
 
     @GetMapping

@@ -97,7 +97,8 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(paths(HttpMethod.POST, "/api/orders")).hasAnyRole(names(INTEGRATION, ADMIN))
-                        .requestMatchers(paths(HttpMethod.POST, "/api/orders/*/cancel", "/api/orders/*/change"))
+                        .requestMatchers(paths(HttpMethod.POST, "/api/orders/*/cancel", "/api/orders/*/change", "/api/orders/*/hold",
+                                "/api/orders/*/release", "/api/orders/*/lines/cancel"))
                         .hasAnyRole(names(INTEGRATION, OPERATOR, ADMIN))
                         .requestMatchers(paths(HttpMethod.POST, "/api/returns")).hasAnyRole(names(INTEGRATION, OPERATOR, ADMIN))
                         .requestMatchers(paths(HttpMethod.POST, "/api/inventory/adjustments")).hasAnyRole(names(INTEGRATION, OPERATOR, ADMIN))

@@ -255,6 +255,22 @@ public class InventoryLedger {
         }
     }
 
+    /**
+     * Gives some of a reservation's units back to ATP (a line partly cancelled); the rest stay reserved under
+     * the same id. Taking all of them is {@link #release}.
+     */
+    @Transactional
+    public void shrink(String reservationId, long units, String reason, String actor) {
+        Reservation r = reservations.lock(reservationId).orElseThrow(() -> new NotFoundException("Reservation", reservationId));
+        if (units <= 0 || !reservations.reduce(reservationId, units)) {
+            throw new InventoryConflictException("Reservation " + reservationId + " (" + r.status() + ", " + r.quantity()
+                    + " units) cannot give back " + units + " units");
+        }
+        InventoryPosition before = positions.lock(r.nodeId(), r.sku());
+        InventoryPosition after = change(before, LedgerEntryType.RELEASE, 0, -units, 0, reason, null, reservationId, actor);
+        events.publishEvent(new InventoryPositionChanged(before, after, LedgerEntryType.RELEASE));
+    }
+
     /** The reserved units left the node (shipped or handed over); consuming twice changes nothing. */
     @Transactional
     public void consume(String reservationId, String reason, String actor) {

@@ -62,6 +62,12 @@ class ReservationRepository {
                 status.name(), db.now(), id) == 1;
     }
 
+    /** Takes units off an active reservation; false when it was not active or holds no more than that. */
+    boolean reduce(String id, long units) {
+        return db.jdbc().update("update reservation set quantity = quantity - ?, updated_at = ? where id = ? "
+                + "and status = 'ACTIVE' and quantity > ?", units, db.now(), id, units) == 1;
+    }
+
     void moveTo(String id, String nodeId) {
         db.jdbc().update("update reservation set node_id = ?, updated_at = ? where id = ?", nodeId, db.now(), id);
     }

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * {@code applyOrderChange}: a new ship-to address. It is stored (geocoded) and what is planned but not
  * released — shipments held for consolidation — goes back to stock so the next allocation plans it for
- * the new address. Released shipments keep going; an address nobody can locate is refused on the timeline.
+ * the new address. The change is on the timeline under who sent it ({@code changedBy}); the command layer refuses a
+ * change once a shipment is at a node. An address nobody can locate is refused on the timeline.
  */
 @Component("applyOrderChange")
 public class ApplyOrderChange implements JavaDelegate {
@@ -41,7 +42,9 @@ public class ApplyOrderChange implements JavaDelegate {
                     + " in " + address.country(), Map.of("postalCode", String.valueOf(address.postalCode())));
             return;
         }
-        orders.changeShipTo(orderId, address, location.get(), "customer", "new ship-to address");
+        Object changedBy = execution.getVariable("changedBy");
+        orders.changeShipTo(orderId, address, location.get(), changedBy == null ? "customer" : changedBy.toString(),
+                "new ship-to address");
         String held = (String) execution.getVariable("heldShipmentIds");
         if (held != null && !held.isBlank()) {
             withdrawal.withdraw(orderId, held, "fulfillment", "re-planned for the new address");

@@ -7,11 +7,13 @@ import io.maestro.core.order.ShipmentLine;
 import io.maestro.core.order.ShipmentStatus;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * How far an order's units have got across its shipments. Units of a cancelled shipment no longer count as
- * owed; a rejected shipment's units were placed again in new shipments.
+ * How far an order's units have got across its shipments. Units of a cancelled shipment and units cancelled by
+ * a line-cancel command ({@code cancelledLines}, units per line) no longer count as owed; a rejected shipment's
+ * units were placed again in new shipments.
  */
 final class OrderProgress {
 
@@ -21,12 +23,12 @@ final class OrderProgress {
     private OrderProgress() {
     }
 
-    static boolean allShipped(Order order) {
-        return units(order, LEFT_THE_NODE) >= owed(order);
+    static boolean allShipped(Order order, Map<Integer, Integer> cancelledLines) {
+        return units(order, LEFT_THE_NODE) >= owed(order, cancelledLines);
     }
 
-    static boolean allDelivered(Order order) {
-        return units(order, EnumSet.of(ShipmentStatus.DELIVERED)) >= owed(order);
+    static boolean allDelivered(Order order, Map<Integer, Integer> cancelledLines) {
+        return units(order, EnumSet.of(ShipmentStatus.DELIVERED)) >= owed(order, cancelledLines);
     }
 
     static boolean nothingLeft(Order order) {
@@ -34,9 +36,10 @@ final class OrderProgress {
                 || s.status() == ShipmentStatus.REJECTED);
     }
 
-    private static long owed(Order order) {
+    private static long owed(Order order, Map<Integer, Integer> cancelledLines) {
         return order.lines().stream().mapToLong(OrderLine::quantity).sum()
-                - units(order, EnumSet.of(ShipmentStatus.CANCELLED));
+                - units(order, EnumSet.of(ShipmentStatus.CANCELLED))
+                - cancelledLines.values().stream().mapToLong(Integer::longValue).sum();
     }
 
     private static long units(Order order, Set<ShipmentStatus> statuses) {

@@ -1,5 +1,6 @@
 package io.maestro.processes.shipment;
 
+import io.maestro.core.command.LineCancellations;
 import io.maestro.core.order.Order;
 import io.maestro.core.order.OrderService;
 import io.maestro.core.order.OrderStatus;
@@ -16,9 +17,11 @@ import java.util.Map;
 public class RecordDelivery implements JavaDelegate {
 
     private final OrderService orders;
+    private final LineCancellations cancellations;
     private final CustomerNotifications notifications;
 
-    public RecordDelivery(OrderService orders, CustomerNotifications notifications) {
+    public RecordDelivery(OrderService orders, CustomerNotifications notifications, LineCancellations cancellations) {
+        this.cancellations = cancellations;
         this.orders = orders;
         this.notifications = notifications;
     }
@@ -29,7 +32,7 @@ public class RecordDelivery implements JavaDelegate {
         orders.changeShipmentStatus(s.orderId(), s.shipmentId(), ShipmentStatus.DELIVERED, "SHIPMENT_DELIVERED",
                 String.valueOf(s.shipment().carrier()), "Delivered by " + s.shipment().carrier());
         Order order = orders.get(s.orderId());
-        if (OrderProgress.allDelivered(order)) {
+        if (OrderProgress.allDelivered(order, cancellations.byLine(s.orderId()))) {
             orders.changeStatus(s.orderId(), OrderStatus.DELIVERED, "DELIVERED", ShipmentInProcess.ACTOR,
                     "Every shipment delivered", Map.of("shipmentId", s.shipmentId()));
         }

@@ -1,5 +1,6 @@
 package io.maestro.processes.shipment;
 
+import io.maestro.core.command.LineCancellations;
 import io.maestro.core.inventory.InventoryLedger;
 import io.maestro.core.order.Order;
 import io.maestro.core.order.OrderService;
@@ -20,11 +21,14 @@ import java.util.Map;
 public class RecordDispatch implements JavaDelegate {
 
     private final OrderService orders;
+    private final LineCancellations cancellations;
     private final InventoryLedger ledger;
     private final CustomerNotifications notifications;
 
-    public RecordDispatch(OrderService orders, InventoryLedger ledger, CustomerNotifications notifications) {
+    public RecordDispatch(OrderService orders, InventoryLedger ledger, CustomerNotifications notifications,
+                          LineCancellations cancellations) {
         this.orders = orders;
+        this.cancellations = cancellations;
         this.ledger = ledger;
         this.notifications = notifications;
     }
@@ -39,7 +43,8 @@ public class RecordDispatch implements JavaDelegate {
         orders.changeShipmentStatus(s.orderId(), s.shipmentId(), ShipmentStatus.DISPATCHED, "SHIPMENT_DISPATCHED",
                 s.shipment().nodeId(), "Left " + s.shipment().nodeId() + " with " + carrier + ", tracking " + tracking);
         Order order = orders.get(s.orderId());
-        OrderStatus status = OrderProgress.allShipped(order) ? OrderStatus.SHIPPED : OrderStatus.PARTIALLY_SHIPPED;
+        OrderStatus status = OrderProgress.allShipped(order, cancellations.byLine(s.orderId())) ? OrderStatus.SHIPPED
+                : OrderStatus.PARTIALLY_SHIPPED;
         orders.changeStatus(s.orderId(), status, status.name(), ShipmentInProcess.ACTOR,
                 "Shipment " + s.shipmentId() + " dispatched", Map.of("shipmentId", s.shipmentId()));
         notifications.tell(order, "SHIPPED", s.shipmentId(), "Your order " + s.orderId() + " is on its way",

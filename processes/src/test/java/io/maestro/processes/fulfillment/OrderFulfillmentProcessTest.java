@@ -45,6 +45,7 @@ class OrderFulfillmentProcessTest {
 
     private final List<String> ran = new ArrayList<>();
     private final List<String> executedShipments = new ArrayList<>();
+    private final Holds holds = new Holds();
     private String stubDeployment;
 
     @BeforeEach
@@ -60,6 +61,7 @@ class OrderFulfillmentProcessTest {
         Mocks.register("executed", executedShipments);
         Mocks.register("ids", new ShipmentIdList());
         Mocks.register("decisionVariables", new DecisionVariables());
+        Mocks.register("orderHolds", holds);
         for (String bean : List.of("loadOrderFacts", "holdOrder", "releaseHeldOrder", "assessShortfall", "backorderOrder",
                 "backorderRemainder", "holdForConsolidation", "useChosenNode", "cancelOrder", "applyOrderChange")) {
             Mocks.register(bean, recording(bean));
@@ -321,6 +323,61 @@ class OrderFulfillmentProcessTest {
             assertThat(order).hasPassed("EndEvent_ShipmentsFinished", "EndEvent_ReplannedShipmentsFinished").isEnded();
         } finally {
             engine.getProcessEngine().getRepositoryService().deleteDeployment(waiting, true);
+        }
+    }
+
+    @Test
+    void anOperatorsHoldKeepsTheOrderFromAllocatingUntilItIsReleased() {
+        holds.held = true;
+        ProcessInstance order = start(facts());
+
+        assertThat(order).isWaitingAt("Task_AwaitReleaseBeforeAllocation");
+        execute(job(order));
+        assertThat(order).isWaitingAt("Task_AwaitReleaseBeforeAllocation").hasPassed("BoundaryEvent_RecheckHoldBeforeAllocation");
+
+        holds.held = false;
+        runtimeService().createMessageCorrelation("OrderHoldReleased").processInstanceBusinessKey("ORD-1").correlateAll();
+        assertThat(order).isWaitingAt("Task_AllocateOrder");
+        allocated(order, "ORD-1-a-1", 0);
+        assertThat(executedShipments).containsExactly("ORD-1-a-1");
+        assertThat(order).isEnded();
+    }
+
+    @Test
+    void anOperatorsHoldAfterAllocationKeepsTheShipmentsFromTheNodesUntilItIsReleased() {
+        ProcessInstance order = start(facts());
+        holds.held = true;
+
+        allocated(order, "ORD-1-a-1", 0);
+        assertThat(order).isWaitingAt("Task_AwaitReleaseBeforeShipping");
+        assertThat(executedShipments).isEmpty();
+
+        holds.held = false;
+        execute(job(order));
+        assertThat(order).hasPassed("BoundaryEvent_RecheckHoldBeforeShipping");
+        assertThat(executedShipments).containsExactly("ORD-1-a-1");
+        assertThat(order).isEnded();
+    }
+
+    @Test
+    void aReleasedHoldLetsTheHeldShipmentsGoToTheNodes() {
+        ProcessInstance order = start(facts());
+        holds.held = true;
+        allocated(order, "ORD-1-a-1", 0);
+
+        holds.held = false;
+        runtimeService().createMessageCorrelation("OrderHoldReleased").processInstanceBusinessKey("ORD-1").correlateAll();
+
+        assertThat(order).hasPassed("Task_AwaitReleaseBeforeShipping").isEnded();
+        assertThat(executedShipments).containsExactly("ORD-1-a-1");
+    }
+
+    /** Stand-in for {@code orderHolds}: whether an operator holds the order. */
+    public static class Holds {
+        boolean held;
+
+        public boolean isHeld(String orderId) {
+            return held;
         }
     }
 

@@ -2,6 +2,7 @@ package io.maestro.workers.allocate;
 
 import io.maestro.core.db.TransientFailures;
 import io.maestro.core.inventory.InsufficientStockException;
+import io.maestro.core.command.LineCancellations;
 import io.maestro.core.inventory.InventoryLedger;
 import io.maestro.core.inventory.Reservation;
 import io.maestro.core.inventory.ReservationRequest;
@@ -58,15 +59,17 @@ public class OrderAllocation {
     private final AllocationEngine engine = new AllocationEngine();
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final LineCancellations cancellations;
 
     public OrderAllocation(OrderService orders, InventoryLedger ledger, EngineInputs inputs, AllocationPolicies policies,
-                           PlatformTransactionManager transactions, Clock clock) {
+                           PlatformTransactionManager transactions, Clock clock, LineCancellations cancellations) {
         this.orders = orders;
         this.ledger = ledger;
         this.inputs = inputs;
         this.policies = policies;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.cancellations = cancellations;
     }
 
     /** Allocates under the default policy for the order (see {@link AllocationPolicies}). */
@@ -86,7 +89,7 @@ public class OrderAllocation {
         if (!reservationsOf(order.orderId(), attempt).isEmpty()) {
             return repeated(orders.get(order.orderId()), attempt);
         }
-        List<OrderLine> open = openLines(order);
+        List<OrderLine> open = openLines(order, cancellations.byLine(order.orderId()));
         if (open.isEmpty()) {
             return new AllocationOutcome(order.orderId(), attempt, List.of(), 0, 0, BigDecimal.ZERO,
                     "Every line is already planned", false);
@@ -96,14 +99,16 @@ public class OrderAllocation {
 
     /**
      * The units of each line not yet in a live shipment (one not rejected or cancelled): the whole order
-     * at first, what is left after a partial allocation, a backorder or a cancelled plan later.
+     * at first, what is left after a partial allocation, a backorder or a cancelled plan later; units cancelled
+     * by a line-cancel command are never open again.
      */
-    static List<OrderLine> openLines(Order order) {
+    static List<OrderLine> openLines(Order order, Map<Integer, Integer> cancelled) {
         Map<Integer, Integer> planned = new HashMap<>();
         order.shipments().stream()
                 .filter(s -> s.status() != ShipmentStatus.REJECTED && s.status() != ShipmentStatus.CANCELLED)
                 .flatMap(s -> s.lines().stream())
                 .forEach(l -> planned.merge(l.lineNo(), l.quantity(), Integer::sum));
+        cancelled.forEach((lineNo, units) -> planned.merge(lineNo, units, Integer::sum));
         return order.lines().stream()
                 .filter(l -> l.quantity() > planned.getOrDefault(l.lineNo(), 0))
                 .map(l -> new OrderLine(l.lineNo(), l.sku(), l.quantity() - planned.getOrDefault(l.lineNo(), 0), l.unitPrice()))
@@ -244,7 +249,7 @@ public class OrderAllocation {
         List<Shipment> shipments = order.shipments().stream()
                 .filter(s -> s.shipmentId().startsWith(order.orderId() + "-" + attempt + "-")).toList();
         int placed = shipments.stream().flatMap(s -> s.lines().stream()).mapToInt(ShipmentLine::quantity).sum();
-        int open = openLines(order).stream().mapToInt(OrderLine::quantity).sum();
+        int open = openLines(order, cancellations.byLine(order.orderId())).stream().mapToInt(OrderLine::quantity).sum();
         BigDecimal cost = shipments.stream().map(Shipment::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new AllocationOutcome(order.orderId(), attempt, shipments, placed, open, cost,
                 "Allocated before by attempt " + attempt, true);

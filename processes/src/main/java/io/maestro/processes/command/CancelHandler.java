@@ -1,0 +1,77 @@
+package io.maestro.processes.command;
+
+import io.maestro.core.StateConflictException;
+import io.maestro.core.command.CommandType;
+import io.maestro.core.command.OrderCommand;
+import io.maestro.core.command.OrderCommandLog;
+import io.maestro.core.order.Order;
+import io.maestro.core.order.OrderStatus;
+import io.maestro.core.order.ShipmentStatus;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Cancel: message {@code OrderCancelRequested} interrupts the order's process, which cancels what has not
+ * shipped. Refused when the order is finished or everything has left the nodes; a second cancel while the first
+ * is under way joins it.
+ */
+@Component
+class CancelHandler implements CommandHandler {
+
+    static final String MESSAGE = "OrderCancelRequested";
+    private static final Set<ShipmentStatus> LEFT = EnumSet.of(ShipmentStatus.DISPATCHED, ShipmentStatus.DELAYED,
+            ShipmentStatus.DELIVERED);
+
+    private final RuntimeService runtime;
+    private final OrderCommandLog commands;
+
+    CancelHandler(RuntimeService runtime, OrderCommandLog commands) {
+        this.runtime = runtime;
+        this.commands = commands;
+    }
+
+    @Override
+    public CommandType type() {
+        return CommandType.CANCEL;
+    }
+
+    @Override
+    public String apply(OrderCommand command, Map<String, Object> payload, Order order) {
+        if (order.status() == OrderStatus.CANCELLED) {
+            throw new StateConflictException("Order " + order.orderId() + " is already cancelled");
+        }
+        OrderStates.requireOpen(order, "be cancelled");
+        if (everythingLeft(order)) {
+            throw new StateConflictException("Order " + order.orderId() + " has left the nodes in full: nothing is left to cancel");
+        }
+        if (commands.anyApplied(order.orderId(), CommandType.CANCEL)) {
+            return "the cancellation already under way covers it";
+        }
+        String reason = reason(payload, command.actor());
+        try {
+            runtime.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(order.orderId())
+                    .setVariable("cancelReason", reason).setVariable("cancelledBy", command.actor())
+                    .setVariable("cancelCommandId", command.commandId()).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new StateConflictException("Order " + order.orderId() + " is " + order.status()
+                    + " and its fulfilment is no longer running: nothing is left to cancel");
+        }
+        return "cancelling what has not shipped: " + reason;
+    }
+
+    static String reason(Map<String, Object> payload, String actor) {
+        Object reason = payload.get("reason");
+        return reason == null || reason.toString().isBlank() ? "cancelled by " + actor : reason.toString();
+    }
+
+    private static boolean everythingLeft(Order order) {
+        Map<Integer, Integer> left = new java.util.HashMap<>();
+        order.shipments().stream().filter(s -> LEFT.contains(s.status())).flatMap(s -> s.lines().stream())
+                .forEach(l -> left.merge(l.lineNo(), l.quantity(), Integer::sum));
+        return order.lines().stream().allMatch(l -> left.getOrDefault(l.lineNo(), 0) >= l.quantity());
+    }
+}

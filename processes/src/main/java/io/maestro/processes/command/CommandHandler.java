@@ -1,0 +1,18 @@
+package io.maestro.processes.command;
+
+import io.maestro.core.StateConflictException;
+import io.maestro.core.command.CommandType;
+import io.maestro.core.command.OrderCommand;
+import io.maestro.core.order.Order;
+import java.util.Map;
+
+/**
+ * Applies one type of command to an order and its process, in the caller's transaction. Returns what it did,
+ * for the timeline; throws {@link StateConflictException} with the reason when the order's state refuses it.
+ */
+interface CommandHandler {
+
+    CommandType type();
+
+    String apply(OrderCommand command, Map<String, Object> payload, Order order);
+}
