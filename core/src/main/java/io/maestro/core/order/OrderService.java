@@ -102,6 +102,20 @@ public class OrderService {
         return changed;
     }
 
+    /**
+     * Replaces the lines of a shipment that is still PLANNED (fewer units after lines were cancelled) and records why.
+     *
+     * @throws IllegalTransitionException when the shipment has gone further than PLANNED; nothing is changed
+     */
+    @Transactional
+    public void reducePlannedShipment(String orderId, Shipment smaller, String actor, String reason, Map<String, ?> details) {
+        if (!orders.savePlannedShipment(orderId, smaller)) {
+            throw refused(new IllegalTransitionException("Shipment", smaller.shipmentId(),
+                    orders.shipmentStatus(orderId, smaller.shipmentId()).orElseThrow(), ShipmentStatus.PLANNED));
+        }
+        audit.record(orderId, "SHIPMENT_REDUCED", null, actor, reason, details);
+    }
+
     /** Records an event that changes no status (a decision, a message, a notification) on the timeline. */
     @Transactional
     public void record(String orderId, String eventType, String actor, String reason, Map<String, ?> details) {

@@ -8,7 +8,6 @@ import io.maestro.core.inventory.InventoryLedger;
 import io.maestro.core.order.DeliveryOption;
 import io.maestro.core.order.Order;
 import io.maestro.core.order.OrderLine;
-import io.maestro.core.order.OrderRepository;
 import io.maestro.core.order.OrderService;
 import io.maestro.core.order.Shipment;
 import io.maestro.core.order.ShipmentLine;
@@ -44,17 +43,15 @@ class CancelLinesHandler implements CommandHandler {
 
     private final RuntimeService runtime;
     private final OrderService orders;
-    private final OrderRepository orderRows;
     private final InventoryLedger ledger;
     private final LineCancellations cancellations;
     private final PlanWithdrawal withdrawal;
     private final ShipmentIdList ids;
 
-    CancelLinesHandler(RuntimeService runtime, OrderService orders, OrderRepository orderRows, InventoryLedger ledger,
+    CancelLinesHandler(RuntimeService runtime, OrderService orders, InventoryLedger ledger,
                        LineCancellations cancellations, PlanWithdrawal withdrawal, ShipmentIdList ids) {
         this.runtime = runtime;
         this.orders = orders;
-        this.orderRows = orderRows;
         this.ledger = ledger;
         this.cancellations = cancellations;
         this.withdrawal = withdrawal;
@@ -155,8 +152,7 @@ class CancelLinesHandler implements CommandHandler {
         Shipment smaller = new Shipment(s.shipmentId(), s.nodeId(), lines, s.carrier(), s.service(), s.cost(), s.co2Kg(),
                 s.promisedDate(), s.status(), s.trackingNumber());
         if (!lines.isEmpty()) {
-            orderRows.saveShipment(orderId, smaller);
-            orders.record(orderId, "SHIPMENT_REDUCED", actor, units + " units of line " + lineNo + " taken out of "
+            orders.reducePlannedShipment(orderId, smaller, actor, units + " units of line " + lineNo + " taken out of "
                     + s.shipmentId() + ": " + reason, Map.of("shipmentId", s.shipmentId(), "lineNo", lineNo, "units", units));
         }
         return smaller;
