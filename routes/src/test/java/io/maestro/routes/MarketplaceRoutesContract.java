@@ -125,6 +125,23 @@ abstract class MarketplaceRoutesContract {
     }
 
     @Test
+    void aMarketplaceOrderIdAlreadyTakenForAnotherOrderIsReportedAndDeadLettered() {
+        inbox.drop("orders-4.csv", HEADER + "MP-9,C-9,,Ann Lee,10 Jay St,,Brooklyn,NY,11201,US,TSHIRT-BLK-M,1,19.90\n");
+        inbox.awaitMoved("done/orders-4.csv");
+
+        inbox.drop("orders-5.csv", HEADER + "MP-9,C-9,,Ann Lee,10 Jay St,,Brooklyn,NY,11201,US,TSHIRT-BLK-M,3,19.90\n");
+        inbox.awaitMoved("error/orders-5.csv.errors.csv");
+
+        String orderId = orders.list(new OrderFilter(null, "MARKETPLACE", null, null, null), 0, 10).get(0).orderId();
+        assertThat(inbox.read("error/orders-5.csv.errors.csv")).isEqualTo("""
+                line,marketplace_order_id,reason
+                2,MP-9,marketplace_order_id: channelOrderId MP-9 was already used for a different order (%s) of channel MARKETPLACE
+                """.formatted(orderId));
+        assertThat(orders.get(orderId).lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(1));
+        assertThat(deadLetters.count(MarketplaceImport.SOURCE, DeadLetterStatus.OPEN)).isEqualTo(1);
+    }
+
+    @Test
     void anUnreadableFileGoesToErrorAsOneDeadLetter() {
         inbox.drop("orders-3.csv", new byte[] {'m', 'p', ',', (byte) 0xC3, (byte) 0x28, '\n'});
         inbox.awaitMoved("error/orders-3.csv.errors.csv");

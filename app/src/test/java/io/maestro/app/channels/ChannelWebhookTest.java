@@ -99,6 +99,24 @@ class ChannelWebhookTest {
     }
 
     @Test
+    void aFractionalQuantityIs422AndAnotherOrderUnderTheSameIdA409() throws Exception {
+        String fractional = canonical(id, "TSHIRT-BLK-M", "10001").replace("\"quantity\": 1", "\"quantity\": 1.5");
+        String first = canonical(id, "TSHIRT-BLK-M", "10001");
+        String other = canonical(id, "SHOE-RUN-42", "10001");
+
+        Reply refused = post(fractional, "application/json", WebhookSignature.sign(SECRET, bytes(fractional)));
+        Reply created = post(first, "application/json", WebhookSignature.sign(SECRET, bytes(first)));
+        Reply conflict = post(other, "application/json", WebhookSignature.sign(SECRET, bytes(other)));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(fields(refused)).containsExactly("lines[0].quantity");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(fields(conflict)).containsExactly("channelOrderId");
+        assertThat(ordersOf(id)).hasSize(1);
+    }
+
+    @Test
     void aChannelWithoutASecretTakesNoWebhookOrders() throws Exception {
         String body = canonical(id, "TSHIRT-BLK-M", "10001");
 

@@ -195,6 +195,19 @@ abstract class DeviceEventsContract {
     }
 
     @Test
+    void anEventIdSentAgainForAnotherQuantityIsDeadLetteredAndTheRestOfItsBatchApplied() {
+        intake.receive(message("receipt", movement("r-1", 1, SKU, 5)));
+
+        List<DeviceEventOutcome> outcomes = intake.receiveAll(List.of(message("receipt", movement("r-1", 1, SKU, 6)),
+                message("receipt", movement("r-2", 2, SKU, 3))));
+
+        assertThat(outcomes).containsExactly(DeviceEventOutcome.DEAD_LETTERED, DeviceEventOutcome.APPLIED);
+        assertThat(onHand(SKU)).isEqualTo(8);
+        assertThat(deadLetters.list(null, DeadLetterStatus.OPEN, 0, 10)).singleElement()
+                .satisfies(letter -> assertThat(letter.reason()).contains("was already used for a different adjustment"));
+    }
+
+    @Test
     void aBatchDeadLettersOnlyWhatItCannotTakeAndAppliesTheRestInOrder() {
         List<DeviceEventOutcome> outcomes = intake.receiveAll(List.of(
                 message("rfid-count", count("c-1", 1, SKU, 5)),
