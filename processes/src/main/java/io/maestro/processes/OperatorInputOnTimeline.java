@@ -37,6 +37,8 @@ import org.springframework.stereotype.Component;
 public class OperatorInputOnTimeline extends AbstractProcessEnginePlugin {
 
     static final String EVENT = "TASK_COMPLETED";
+    /** Who completed a task when the engine knows no user (a call without login) and nobody had claimed it. */
+    static final String UNIDENTIFIED = "an unidentified operator";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,7 +80,8 @@ public class OperatorInputOnTimeline extends AbstractProcessEnginePlugin {
         }
         String authenticated = Context.getCommandContext() == null ? null
                 : Context.getCommandContext().getAuthenticatedUserId();
-        String actor = authenticated != null ? authenticated : task.getAssignee() != null ? task.getAssignee() : "operator";
+        String actor = authenticated != null ? authenticated : task.getAssignee() != null ? task.getAssignee()
+                : UNIDENTIFIED;
         String reason = task.getName() + " completed by " + actor + (entered.isEmpty() ? "" : ": " + entered.entrySet()
                 .stream().map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining("; ")));
         Map<String, Object> details = new LinkedHashMap<>();

@@ -31,18 +31,20 @@ final class ChildMaestro {
         this.port = port;
     }
 
-    /** Starts the application with these arguments on a free port and waits until it answers its health check. */
+    /** Starts the application with these arguments on a free port and waits until it is ready for traffic. */
     static ChildMaestro start(Path log, List<String> arguments) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-cp", System.getProperty("java.class.path"), MaestroApplication.class.getName(),
-                "--server.port=" + port, "--spring.main.banner-mode=off"));
+                "--server.port=" + port, "--spring.main.banner-mode=off",
+                // Ready once the application runners (demo data) are done, not as soon as the web server answers.
+                "--management.endpoint.health.probes.enabled=true"));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         ChildMaestro child = new ChildMaestro(process, log, port);
         try {
-            await("Maestro's start (log " + log + ")").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
+            await("Maestro's start (log " + log + ")").atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(250))
                     .until(() -> {
                         if (!process.isAlive()) {
                             throw new IllegalStateException("Maestro exited with " + process.exitValue() + ":\n"
@@ -52,7 +54,7 @@ final class ChildMaestro {
                     });
         } catch (RuntimeException e) {
             process.destroyForcibly();
-            throw e;
+            throw new IllegalStateException("Maestro did not get ready:\n" + child.logTail(), e);
         }
         return child;
     }
@@ -77,7 +79,7 @@ final class ChildMaestro {
 
     private boolean healthy() {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
+            return HTTP.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
         } catch (IOException e) {
             return false;

@@ -87,15 +87,16 @@ class OrderExceptionsTest {
         lifecycle.awaitOrder(stalled, PATIENCE, Lifecycle.status("BACKORDERED"));
         String waitingAt = activeActivity(stalled);
 
-        Execution execution = runtime.createExecutionQuery().processInstanceBusinessKey(failing).activityId(activeActivity(failing))
+        String failingAt = activeActivity(failing);
+        Execution execution = runtime.createExecutionQuery().processInstanceBusinessKey(failing).activityId(failingAt)
                 .list().get(0);
-        Incident incident = runtime.createIncident("failedJob", execution.getId(), "test", "Connection refused by DC-OLEAN");
+        Incident incident = runtime.createIncident("partnerUnavailable", execution.getId(), "test", "Connection refused by DC-OLEAN");
         jdbc.update("update orders set updated_at = ? where id = ?", OffsetDateTime.now().minusDays(3), stalled);
         try {
             JsonNode failed = only(listed("INCIDENT", Api.Auth.user("operator")), failing);
             assertThat(failed.path("incidentId").asText()).isEqualTo(incident.getId());
-            assertThat(failed.path("reason").asText()).contains("failedJob").contains("Connection refused by DC-OLEAN");
-            assertThat(failed.path("stepId").asText()).isEqualTo(execution.getActivityId());
+            assertThat(failed.path("reason").asText()).contains("partnerUnavailable").contains("Connection refused by DC-OLEAN");
+            assertThat(failed.path("stepId").asText()).isEqualTo(failingAt);
             assertThat(failed.path("stepName").asText()).isNotBlank();
 
             JsonNode stuck = only(listed("STALLED", Api.ADMIN), stalled);

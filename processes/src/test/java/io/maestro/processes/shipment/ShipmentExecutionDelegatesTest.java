@@ -364,6 +364,9 @@ class ShipmentExecutionDelegatesTest {
         assertThat(shipment().status()).isEqualTo(ShipmentStatus.CANCELLED);
         assertThat(orders.get(orderId).status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(entry("SHIPMENT_CANCELLED").reason()).contains("connection refused").contains("node closed");
+        assertThat(entry("TASK_COMPLETED").reason()).as("the operator's form input, by OperatorInputOnTimeline")
+                .isEqualTo("Handle partner failure completed by an unidentified operator: operatorChoice = CANCEL_SHIPMENT; "
+                        + "operatorComment = node closed");
         assertThat(notification("CANCELLED").details()).contains(shipmentId);
     }
 
