@@ -98,7 +98,7 @@ class WaveReplanTest {
             assertThat(p.path("onHand").asInt()).isEqualTo(2);
         });
 
-        ReplanDelivery.Delivery again = delivery.deliver(new ReplanDelivery.Replan(orderId, "WEB", "late",
+        ReplanDelivery.Delivery again = delivery.deliver(new ReplanDelivery.Replan(orderId, "late",
                 List.of(oleanShipment), List.of(), "a plan for an order already delivered", Map.of()));
         assertThat(again.outcome()).isEqualTo(ReplanDelivery.Outcome.SKIPPED);
     }

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Date;
@@ -41,6 +42,7 @@ public class AllocationReplannedCorrelator implements ReplanDelivery {
         this.runtime = runtime;
         this.management = management;
         this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
@@ -49,6 +51,10 @@ public class AllocationReplannedCorrelator implements ReplanDelivery {
             return transaction.execute(status -> correlate(replan));
         } catch (RuntimeException e) {
             Delivery refused = refused(e);
+            if (refused == null) {
+                log.warn("Re-plan of {} failed; the order keeps its plan", replan.orderId(), e);
+                return skipped("failed, nothing changed: " + e.getMessage());
+            }
             log.info("Re-plan of {} not applied: {}", replan.orderId(), refused.note());
             return refused;
         }
@@ -100,6 +106,7 @@ public class AllocationReplannedCorrelator implements ReplanDelivery {
         return new Delivery(Outcome.SKIPPED, why);
     }
 
+    /** What a refusal means for the wave; null for a failure nobody expected. */
     private static Delivery refused(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InsufficientStockException) {
@@ -112,6 +119,6 @@ public class AllocationReplannedCorrelator implements ReplanDelivery {
                 return skipped("the order's process moved on meanwhile");
             }
         }
-        throw e;
+        return null;
     }
 }

@@ -102,6 +102,26 @@ class StorePickupDelegatesTest {
     }
 
     @Test
+    void aPickupShipmentCancelledBeforeItsReleaseIsNotSentToTheStore() {
+        stock("ST-MAN", 2);
+        String orderId = order(DeliveryOption.BOPIS, "W-P0");
+        ProcessInstance pi = start(orderId, "BOPIS");
+        allocate(orderId);
+        String shipmentId = orders.get(orderId).shipments().get(0).shipmentId();
+        orders.changeShipmentStatus(orderId, shipmentId, ShipmentStatus.CANCELLED, "SHIPMENT_CANCELLED", "test",
+                "cancelled before the release");
+
+        runJobs(pi);
+
+        assertThat(nodes.released).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(orders.timeline(orderId)).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo("PARTNER_STEP_SKIPPED");
+            assertThat(e.reason()).contains(shipmentId).contains("CANCELLED");
+        });
+    }
+
+    @Test
     void aStoreWithoutStockGetsATransferFromTheDcThatIsReceivedAndHeldAtTheStore() {
         stock("DC-OLEAN", 5);
         String orderId = order(DeliveryOption.BOPIS, "W-P2");

@@ -17,7 +17,7 @@ public interface ReplanDelivery {
      * The order's new plan: {@code shipments} (new ids, PLANNED, not yet reserved) replace {@code replacedShipmentIds}
      * (the PLANNED shipments the wave planned against); {@code reason} and {@code details} go on the timeline.
      */
-    record Replan(String orderId, String channel, String attempt, List<String> replacedShipmentIds,
+    record Replan(String orderId, String attempt, List<String> replacedShipmentIds,
                   List<Shipment> shipments, String reason, Map<String, Object> details) {
     }
 

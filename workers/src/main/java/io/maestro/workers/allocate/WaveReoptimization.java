@@ -41,8 +41,6 @@ import org.springframework.beans.factory.ObjectProvider;
 public class WaveReoptimization {
 
     static final int MAX_ORDERS = 500;
-    private static final ReplanDelivery.Delivery DRY_RUN = new ReplanDelivery.Delivery(ReplanDelivery.Outcome.SKIPPED,
-            "dry run");
     private static final double CENT = 0.005;
     /** Share of a channel's time for column generation; SCIP's integer choice has the rest. */
     private static final double PRICING_SHARE = 0.75;
@@ -109,11 +107,16 @@ public class WaveReoptimization {
                 optimised += after;
                 AllocationPlan plan = problem.plan(solution.takes().get(o));
                 Order order = wave.get(o);
-                ReplanDelivery.Delivery delivery = dryRun ? DRY_RUN : apply(order, plan, attempt);
+                List<String> newNodes = plan.shipments().stream().map(s -> s.nodeId()).toList();
+                if (dryRun) {
+                    changes.add(new WaveReport.Change(order.orderId(), order.channel(), money(before), money(after),
+                            activeNodes(order), newNodes, false, "DRY_RUN", "dry run"));
+                    continue;
+                }
+                ReplanDelivery.Delivery delivery = apply(order, plan, attempt, before, after);
                 changes.add(new WaveReport.Change(order.orderId(), order.channel(), money(before), money(after),
-                        activeNodes(order), plan.shipments().stream().map(s -> s.nodeId()).toList(),
-                        delivery.outcome() == ReplanDelivery.Outcome.APPLIED, dryRun ? "DRY_RUN"
-                        : delivery.outcome().name(), delivery.note()));
+                        activeNodes(order), newNodes, delivery.outcome() == ReplanDelivery.Outcome.APPLIED,
+                        delivery.outcome().name(), delivery.note()));
             }
         }
         return new WaveReport(dryRun, considered, money(current), money(optimised), money(current - optimised), optimal,
@@ -124,16 +127,17 @@ public class WaveReoptimization {
      * Hands the new plan to the order's process, which alone changes its shipments and reservations; without one
      * (a deployment without processes) nothing is applied.
      */
-    private ReplanDelivery.Delivery apply(Order order, AllocationPlan plan, String attempt) {
+    private ReplanDelivery.Delivery apply(Order order, AllocationPlan plan, String attempt, double currentCost,
+                                          double newCost) {
         ReplanDelivery delivery = deliveries.getIfAvailable();
         if (delivery == null) {
             return new ReplanDelivery.Delivery(ReplanDelivery.Outcome.SKIPPED, "no order process here to apply it");
         }
         List<String> replaced = order.shipments().stream().filter(s -> s.status() == ShipmentStatus.PLANNED)
                 .map(Shipment::shipmentId).toList();
-        return delivery.deliver(new ReplanDelivery.Replan(order.orderId(), order.channel(), attempt, replaced,
+        return delivery.deliver(new ReplanDelivery.Replan(order.orderId(), attempt, replaced,
                 allocation.plannedShipments(order, attempt, plan), "re-planned with the open orders by wave " + attempt
-                + ": " + money(plan.totalCost()) + " instead of the current plan", allocation.planDetails(attempt, plan)));
+                + ": costs " + money(newCost) + " instead of " + money(currentCost), allocation.planDetails(attempt, plan)));
     }
 
     /** Units each node holds reserved for these orders: free again if they are re-planned. */

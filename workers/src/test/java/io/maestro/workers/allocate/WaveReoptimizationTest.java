@@ -108,7 +108,6 @@ class WaveReoptimizationTest {
         });
         assertThat(processes.delivered).singleElement().satisfies(replan -> {
             assertThat(replan.orderId()).isEqualTo(orderId);
-            assertThat(replan.channel()).isEqualTo("WEB");
             assertThat(replan.replacedShipmentIds()).containsExactly(current);
             assertThat(replan.shipments()).singleElement().satisfies(s -> {
                 assertThat(s.nodeId()).isEqualTo("ST-MAN");
