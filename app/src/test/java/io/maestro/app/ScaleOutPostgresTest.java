@@ -43,8 +43,8 @@ class ScaleOutPostgresTest {
     void twoNodesAndAStandaloneWorkerCarryOrdersFromSeveralClientsWithoutIncidentsOrDoingAnythingTwice() throws Exception {
         String database = EmbeddedPostgresDatabase.newDatabaseUrl();
         Instant began = Instant.now();
-        try (ConfigurableApplicationContext node1 = node(database, "node1", true);
-             ConfigurableApplicationContext node2 = node(database, "node2", false);
+        try (ConfigurableApplicationContext node1 = node(database, "node1", true, null);
+             ConfigurableApplicationContext node2 = node(database, "node2", false, "http://localhost:" + port(node1));
              ConfigurableApplicationContext worker = worker(database, port(node2))) {
             JdbcTemplate jdbc = node1.getBean(JdbcTemplate.class);
             stock(node1.getBean(InventoryLedger.class));
@@ -98,10 +98,15 @@ class ScaleOutPostgresTest {
         }
     }
 
-    /** An application node on the shared database: engine, job executor, sandbox partners, in-process worker or not. */
-    private static ConfigurableApplicationContext node(String database, String name, boolean inProcessWorker) throws Exception {
+    /**
+     * An application node on the shared database: engine, job executor, partner event processor, in-process worker or
+     * not. The partners are one set for both nodes, as real ones are: node 1's sandbox (node 2 calls it at
+     * {@code partnersAt}), which sends every webhook to node 1; both nodes' processors hand the events over.
+     */
+    private static ConfigurableApplicationContext node(String database, String name, boolean inProcessWorker,
+                                                       String partnersAt) throws Exception {
         Path dataDir = Files.createTempDirectory("maestro-" + name);
-        return new SpringApplicationBuilder(MaestroApplication.class).profiles("postgres").run(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0", "--spring.main.banner-mode=off", "--maestro.mqtt.enabled=false",
                 "--maestro.data-dir=" + dataDir, "--maestro.sandbox.mail.port=0",
                 "--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
@@ -109,7 +114,11 @@ class ScaleOutPostgresTest {
                 "--maestro.demo.enabled=true", "--maestro.sandbox.enabled=true", "--maestro.sandbox.speed=0.02",
                 "--maestro.sandbox.rejection-rate=0", "--maestro.sandbox.delay-rate=0",
                 "--maestro.fulfillment.partner-event-poll-millis=200", "--maestro.worker.enabled=" + inProcessWorker,
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
+        if (partnersAt != null) {
+            args.add("--maestro.partners.sandbox-url=" + partnersAt);
+        }
+        return new SpringApplicationBuilder(MaestroApplication.class).profiles("postgres").run(args.toArray(String[]::new));
     }
 
     /** The standalone allocation worker: no engine, no web server; polls node 2's engine REST. */

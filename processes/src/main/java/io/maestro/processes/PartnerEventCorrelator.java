@@ -30,10 +30,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -88,11 +90,20 @@ public class PartnerEventCorrelator {
         return thread;
     });
     private final AtomicBoolean woken = new AtomicBoolean();
+    /** Hands the events of a claimed batch over side by side (each to its own order's process). */
+    private final ExecutorService handOvers;
 
     public PartnerEventCorrelator(PartnerEventInbox inbox, RuntimeService runtime, OrderService orders,
                                   FulfillmentProperties properties, PlatformTransactionManager transactions,
-                                  @Value("${maestro.fulfillment.partner-event-lease:PT1M}") Duration lease) {
+                                  @Value("${maestro.fulfillment.partner-event-lease:PT1M}") Duration lease,
+                                  @Value("${maestro.fulfillment.partner-event-threads:4}") int threads) {
         this.lease = lease;
+        AtomicInteger number = new AtomicInteger();
+        this.handOvers = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread thread = new Thread(r, "partner-event-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.inbox = inbox;
         this.runtime = runtime;
         this.orders = orders;
@@ -119,15 +130,26 @@ public class PartnerEventCorrelator {
     @PreDestroy
     void stop() {
         processor.shutdownNow();
+        handOvers.shutdownNow();
     }
 
-    /** Claims the due events, a batch at a time, and hands each over. */
+    /**
+     * Claims the due events, a batch at a time, and hands them over on {@code partner-event-threads} threads; returns
+     * once the batch is done, well within its lease.
+     */
     @Scheduled(fixedDelayString = "${maestro.fulfillment.partner-event-poll-millis:2000}")
     public void deliverDue() {
         List<StoredPartnerEvent> claimed;
         do {
             claimed = TransientFailures.retry("claiming partner events", () -> inbox.claim(owner, BATCH, lease));
-            claimed.forEach(this::handOver);
+            try {
+                handOvers.invokeAll(claimed.stream().map(e -> (Callable<Boolean>) () -> handOver(e)).toList());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RejectedExecutionException shuttingDown) {
+                return;
+            }
         } while (claimed.size() == BATCH && !Thread.currentThread().isInterrupted());
     }
 
