@@ -97,7 +97,7 @@ class PartnerAnswersTest {
         try {
             orderId = lifecycle.place(Lifecycle.order("WEB", sku, 2, Map.of()));
             labelled = lifecycle.awaitOrder(orderId, PATIENCE, o -> Lifecycle.liveShipments(o).stream()
-                    .anyMatch(s -> !s.path("trackingNumber").asText().isEmpty()));
+                    .anyMatch(s -> s.path("trackingNumber").isTextual()));
         } finally {
             sandbox.setSpeed(0.05);
         }
