@@ -2,6 +2,7 @@ package io.maestro.workers.allocate;
 
 import io.maestro.core.inventory.InsufficientStockException;
 import io.maestro.core.command.LineCancellations;
+import io.maestro.core.command.OrderCommandLog;
 import io.maestro.core.inventory.InventoryLedger;
 import io.maestro.core.inventory.Reservation;
 import io.maestro.core.inventory.ReservationRequest;
@@ -40,7 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * shipments and the explanation. A reservation that loses a race re-plans on a new snapshot, a
  * bounded number of times, then gives up with {@link AllocationContentionException} for the caller to
  * retry later. The attempt key (e.g. the external task id) makes a repeated call change
- * nothing. Runs each attempt in a transaction of its own: call it outside one.
+ * nothing. A plan for an order whose cancel command took effect meanwhile is dropped
+ * ({@link OrderCancelledException}): the order's row lock orders it against the cancel. Runs each attempt in a
+ * transaction of its own: call it outside one.
  */
 @Service
 public class OrderAllocation {
@@ -57,9 +60,11 @@ public class OrderAllocation {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final LineCancellations cancellations;
+    private final OrderCommandLog commands;
 
     public OrderAllocation(OrderService orders, InventoryLedger ledger, EngineInputs inputs, AllocationPolicies policies,
-                           PlatformTransactionManager transactions, Clock clock, LineCancellations cancellations) {
+                           PlatformTransactionManager transactions, Clock clock, LineCancellations cancellations,
+                           OrderCommandLog commands) {
         this.orders = orders;
         this.ledger = ledger;
         this.inputs = inputs;
@@ -67,6 +72,7 @@ public class OrderAllocation {
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.cancellations = cancellations;
+        this.commands = commands;
     }
 
     /** Allocates under the default policy for the order (see {@link AllocationPolicies}). */
@@ -177,6 +183,10 @@ public class OrderAllocation {
 
     private AllocationOutcome reserveAndRecord(Order order, List<OrderLine> toPlace, String eventType, String attempt,
                                                AllocationResult result) {
+        if (commands.lockAndCheckCancelled(order.orderId())) {
+            throw new OrderCancelledException("Order " + order.orderId() + " was cancelled while it was being planned: "
+                    + "nothing is reserved");
+        }
         List<Shipment> shipments = new ArrayList<>();
         List<ReservationRequest> reservations = new ArrayList<>();
         Map<String, List<OrderLine>> linesBySku = new HashMap<>();

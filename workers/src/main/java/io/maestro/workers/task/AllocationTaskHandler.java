@@ -3,6 +3,7 @@ package io.maestro.workers.task;
 import io.maestro.workers.allocate.AllocationOutcome;
 import io.maestro.workers.allocate.NoFeasibleAllocationException;
 import io.maestro.workers.allocate.OrderAllocation;
+import io.maestro.workers.allocate.OrderCancelledException;
 import io.maestro.core.order.Shipment;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -49,6 +50,8 @@ public abstract class AllocationTaskHandler implements ExternalTaskHandler {
         } catch (NoFeasibleAllocationException e) {
             service.handleBpmnError(task, NoFeasibleAllocationException.BPMN_ERROR_CODE, clip(e.getMessage()),
                     nothingAllocated(clip(e.getMessage())));
+        } catch (OrderCancelledException e) {
+            log.info("{}; the task ended with the order's process", e.getMessage());
         } catch (RuntimeException e) {
             int left = task.getRetries() == null ? retries - 1 : task.getRetries() - 1;
             log.warn("Allocating order {} failed ({} retries left)", orderId, left, e);
