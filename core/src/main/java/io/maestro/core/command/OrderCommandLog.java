@@ -79,6 +79,15 @@ public class OrderCommandLog {
         return n != null && n > 0;
     }
 
+    /**
+     * Locks the order's row (so a command being applied to it waits, and it waits for one) and tells whether a cancel
+     * took effect: a plan made for a cancelled order must not reserve anything. In the caller's transaction.
+     */
+    public boolean lockAndCheckCancelled(String orderId) {
+        db.jdbc().queryForList("select id from orders where id = ? for update", String.class, orderId);
+        return anyApplied(orderId, CommandType.CANCEL);
+    }
+
     /** Commands still waiting, received before {@code before}, oldest first. */
     public List<String> waiting(OffsetDateTime before, int limit) {
         return db.jdbc().queryForList("select command_id from order_command where status = ? and received_at < ? "

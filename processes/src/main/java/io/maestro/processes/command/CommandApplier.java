@@ -7,7 +7,6 @@ import io.maestro.core.command.CommandStatus;
 import io.maestro.core.command.CommandType;
 import io.maestro.core.command.OrderCommand;
 import io.maestro.core.command.OrderCommandLog;
-import io.maestro.core.db.Database;
 import io.maestro.core.order.Order;
 import io.maestro.core.order.OrderService;
 import java.io.IOException;
@@ -43,15 +42,13 @@ public class CommandApplier {
 
     private final OrderCommandLog commands;
     private final OrderService orders;
-    private final Database db;
     private final Map<CommandType, CommandHandler> handlers = new EnumMap<>(CommandType.class);
     private final TransactionTemplate transaction;
 
-    CommandApplier(OrderCommandLog commands, OrderService orders, Database db, List<CommandHandler> handlers,
+    CommandApplier(OrderCommandLog commands, OrderService orders, List<CommandHandler> handlers,
                    PlatformTransactionManager transactions) {
         this.commands = commands;
         this.orders = orders;
-        this.db = db;
         handlers.forEach(h -> this.handlers.put(h.type(), h));
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -87,7 +84,7 @@ public class CommandApplier {
             return;
         }
         OrderCommand command = locked.get();
-        db.jdbc().queryForList("select id from orders where id = ? for update", String.class, command.orderId());
+        commands.lockAndCheckCancelled(command.orderId());
         Order order = orders.get(command.orderId());
         String outcome = handlers.get(command.type()).apply(command, payload(command), order);
         commands.decide(commandId, CommandStatus.APPLIED, outcome);

@@ -3,6 +3,7 @@ package io.maestro.workers.allocate;
 import io.maestro.core.db.TransientFailures;
 import io.maestro.core.inventory.InsufficientStockException;
 import io.maestro.core.command.LineCancellations;
+import io.maestro.core.command.OrderCommandLog;
 import io.maestro.core.inventory.InventoryLedger;
 import io.maestro.core.inventory.Reservation;
 import io.maestro.core.inventory.ReservationRequest;
@@ -42,7 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * bounded number of times, then gives up with {@link AllocationContentionException} for the caller to
  * retry later. A deadlock or serialization failure does the attempt's transaction again
  * ({@link TransientFailures}). The attempt key (e.g. the external task id) makes a repeated call change
- * nothing. Runs each attempt in a transaction of its own: call it outside one.
+ * nothing. A plan for an order whose cancel command took effect meanwhile is dropped
+ * ({@link OrderCancelledException}): the order's row lock orders it against the cancel. Runs each attempt in a
+ * transaction of its own: call it outside one.
  */
 @Service
 public class OrderAllocation {
@@ -60,9 +63,11 @@ public class OrderAllocation {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final LineCancellations cancellations;
+    private final OrderCommandLog commands;
 
     public OrderAllocation(OrderService orders, InventoryLedger ledger, EngineInputs inputs, AllocationPolicies policies,
-                           PlatformTransactionManager transactions, Clock clock, LineCancellations cancellations) {
+                           PlatformTransactionManager transactions, Clock clock, LineCancellations cancellations,
+                           OrderCommandLog commands) {
         this.orders = orders;
         this.ledger = ledger;
         this.inputs = inputs;
@@ -70,6 +75,7 @@ public class OrderAllocation {
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.cancellations = cancellations;
+        this.commands = commands;
     }
 
     /** Allocates under the default policy for the order (see {@link AllocationPolicies}). */
@@ -188,6 +194,10 @@ public class OrderAllocation {
 
     private AllocationOutcome reserveAndRecord(Order order, List<OrderLine> toPlace, String eventType, String attempt,
                                                AllocationResult result) {
+        if (commands.lockAndCheckCancelled(order.orderId())) {
+            throw new OrderCancelledException("Order " + order.orderId() + " was cancelled while it was being planned: "
+                    + "nothing is reserved");
+        }
         List<ReservationRequest> reservations = new ArrayList<>();
         List<Shipment> shipments = shipmentsOf(order, toPlace, attempt, result.plan(), reservations);
         ledger.reserve(order.channel(), reservations, ACTOR);

@@ -5,6 +5,7 @@ import io.maestro.workers.allocate.AllocationContentionException;
 import io.maestro.workers.allocate.AllocationOutcome;
 import io.maestro.workers.allocate.NoFeasibleAllocationException;
 import io.maestro.workers.allocate.OrderAllocation;
+import io.maestro.workers.allocate.OrderCancelledException;
 import io.maestro.core.order.Shipment;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -55,6 +56,8 @@ public abstract class AllocationTaskHandler implements ExternalTaskHandler {
         } catch (NoFeasibleAllocationException e) {
             service.handleBpmnError(task, NoFeasibleAllocationException.BPMN_ERROR_CODE, clip(e.getMessage()),
                     nothingAllocated(clip(e.getMessage())));
+        } catch (OrderCancelledException e) {
+            log.info("{}; the task ended with the order's process", e.getMessage());
         } catch (RuntimeException e) {
             if (passing(e)) {
                 int kept = task.getRetries() == null ? retries : task.getRetries();
