@@ -86,6 +86,20 @@ class CarrierGatewayTest extends PartnersTest {
     }
 
     @Test
+    void aParcelEveryCarrierRefusesIsRefusedAtOnceNotUnavailable() {
+        int before = faults.calls("SWIFT");
+        RateRequest noWeight = new RateRequest("ORD-1-1", "14760", network.get("DC-OLEAN").location(), "11201", null, null,
+                false);
+
+        assertThatThrownBy(() -> carriers.quote(noWeight)).isInstanceOfSatisfying(PartnerRefusedException.class, refused -> {
+            assertThat(refused.partner()).isEqualTo("carriers");
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.partnerMessage()).startsWith("every carrier refused the parcel: ");
+        });
+        assertThat(faults.calls("SWIFT") - before).as("asked once").isEqualTo(1);
+    }
+
+    @Test
     void aBoughtLabelIsTrackedToDeliveryBySignedWebhooks() {
         Label label = carriers.buyLabel(label("CAR-2", "THRIFT", "GROUND"));
 
