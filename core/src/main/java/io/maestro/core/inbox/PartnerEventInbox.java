@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,9 +78,10 @@ public class PartnerEventInbox {
 
     /**
      * Claims up to {@code limit} due pending events for {@code owner} until {@code lease} from now, oldest first, and
-     * returns them: events no one holds, or whose holder's lease ran out. On PostgreSQL the candidates are picked
-     * with {@code for update skip locked}, so nodes claiming at once take different events; on H2 (one node) each
-     * candidate is taken by a conditional update. Commits at once.
+     * returns them: events no one holds, or whose holder's lease ran out. The candidates are picked with
+     * {@code for update skip locked} (PostgreSQL, and H2 2.x), so nodes claiming at once take different events
+     * without waiting for each other; PostgreSQL claims them in the same statement ({@code update … returning}), H2
+     * with a conditional update each. Commits at once.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public List<StoredPartnerEvent> claim(String owner, int limit, Duration lease) {
@@ -89,11 +91,11 @@ public class PartnerEventInbox {
                     + "partner_event where status = ? and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?) "
                     + "order by id limit ? for update skip locked) returning " + COLUMNS, ROW, owner, now.plus(lease),
                     PartnerEventStatus.PENDING.name(), now, now, limit).stream()
-                    .sorted(java.util.Comparator.comparingLong(StoredPartnerEvent::id)).toList();
+                    .sorted(Comparator.comparingLong(StoredPartnerEvent::id)).toList();
         }
         List<Long> candidates = db.jdbc().queryForList("select id from partner_event where status = ? and next_attempt_at <= ? "
-                + "and (claimed_until is null or claimed_until < ?) order by id fetch first " + limit + " rows only", Long.class,
-                PartnerEventStatus.PENDING.name(), now, now);
+                + "and (claimed_until is null or claimed_until < ?) order by id fetch first " + limit + " rows only "
+                + "for update skip locked", Long.class, PartnerEventStatus.PENDING.name(), now, now);
         return candidates.stream().filter(id -> take(id, owner, now, lease)).map(this::find).flatMap(Optional::stream).toList();
     }
 

@@ -18,6 +18,7 @@ import io.maestro.core.notify.NotificationStatus;
 import io.maestro.core.testing.DomainTables;
 import io.maestro.core.testing.ShipmentRows;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,7 @@ abstract class PartnerTablesContract {
         assertThat(inbox.claim(first.get(0).id(), "node-b", Duration.ofMinutes(1))).isEmpty();
 
         jdbc.update("update partner_event set claimed_until = ? where claimed_by = 'node-a'",
-                java.time.OffsetDateTime.now().minusSeconds(1));
+                OffsetDateTime.now().minusSeconds(1));
         assertThat(inbox.claim("node-b", 10, Duration.ofMinutes(1))).as("node-a died: its claims are taken over").hasSize(3);
     }
 
