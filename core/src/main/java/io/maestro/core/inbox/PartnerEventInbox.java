@@ -21,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Keeps every partner event until the order's process took it. Receiving stores the event in its own transaction
- * and nothing more, idempotent per (source, eventId); an event naming a shipment that does not exist is refused.
+ * and nothing more, idempotent per (source, eventId); a partner's event naming a shipment that does not exist is
+ * refused.
  * Processing happens afterwards: a processor {@link #claim claims} due events with a lease (with several
  * application nodes each pending event is claimed by one node at a time; a claim whose lease ran out, its node
  * gone, is taken over), and finishes each by {@link #markCorrelated} or {@link #markAttemptFailed}.
@@ -42,17 +43,24 @@ public class PartnerEventInbox {
     }
 
     /**
-     * Stores the event once; returns false (and changes nothing) when the same event came before. An event for a
-     * shipment that does not exist (of its order) is refused naming {@code shipmentId}.
+     * Stores an event from a partner (a webhook, its replay) as {@link #receive} does, and refuses one for a shipment
+     * that does not exist (of its order), naming {@code shipmentId}.
      */
     @Transactional
-    public boolean receive(PartnerEvent event) {
+    public boolean receiveFromPartner(PartnerEvent event) {
         validate(event);
         if (event.shipmentId() != null && db.jdbc().queryForObject("select count(*) from shipment where id = ? and order_id = ?",
                 Integer.class, event.shipmentId(), event.orderId()) == 0) {
             throw new InvalidRequestException("shipmentId", "unknown shipment " + event.shipmentId() + " of order "
                     + event.orderId());
         }
+        return receive(event);
+    }
+
+    /** Stores the event once; returns false (and changes nothing) when the same event came before. */
+    @Transactional
+    public boolean receive(PartnerEvent event) {
+        validate(event);
         OffsetDateTime now = db.now();
         boolean stored = db.insertIfAbsent("insert into partner_event (source, event_id, type, order_id, shipment_id, "
                         + "payload, occurred_at, received_at, status, attempts, next_attempt_at) values (?,?,?,?,?,?,?,?,?,0,?)",

@@ -85,14 +85,16 @@ abstract class PartnerTablesContract {
 
     @Test
     void aPartnerEventForAShipmentThatDoesNotExistIsRefusedNamingIt() {
-        assertThatThrownBy(() -> inbox.receive(new PartnerEvent("wms-DC-BKN", "evt-x", "ShipmentAccepted", "ORD-1", "ORD-1-9-9",
+        assertThatThrownBy(() -> inbox.receiveFromPartner(new PartnerEvent("wms-DC-BKN", "evt-x", "ShipmentAccepted", "ORD-1", "ORD-1-9-9",
                 null, null)))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("shipmentId").hasMessageContaining("ORD-1-9-9");
-        assertThatThrownBy(() -> inbox.receive(new PartnerEvent("wms-DC-BKN", "evt-y", "ShipmentAccepted", "ORD-2", "ORD-1-1-1",
+        assertThatThrownBy(() -> inbox.receiveFromPartner(new PartnerEvent("wms-DC-BKN", "evt-y", "ShipmentAccepted", "ORD-2", "ORD-1-1-1",
                 null, null)))
                 .as("a shipment of another order").isInstanceOf(InvalidRequestException.class);
         assertThat(inbox.ofOrder("ORD-1")).isEmpty();
+        assertThat(inbox.receiveFromPartner(new PartnerEvent("wms-DC-BKN", "evt-z", "ShipmentAccepted", "ORD-1", "ORD-1-1-1",
+                null, null))).as("a shipment that exists").isTrue();
     }
 
     @Test
