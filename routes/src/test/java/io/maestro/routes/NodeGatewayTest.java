@@ -51,6 +51,8 @@ class NodeGatewayTest extends PartnersTest {
         for (int i = 1; i <= 9; i++) {
             ShipmentRows.insert(jdbc, "DC-BKN", "ORD-" + i, "ORD-" + i + "-1");
         }
+        ShipmentRows.insert(jdbc, "ST-MAN", "ORD-10", "ORD-10-1");
+        ShipmentRows.insert(jdbc, "ST-MAN", "ORD-11", "ORD-11-1");
     }
 
     @Test
