@@ -137,6 +137,9 @@ final class ChaosInvariants {
             if (accounted > ordered || line.path("delivered").asInt() > line.path("shipped").asInt()) {
                 violations.add("order " + orderId + " line " + line.path("lineNo").asInt() + " accounts for more than it has: "
                         + line);
+            } else if (settled(order) && line.path("shipped").asInt() + line.path("cancelled").asInt() != ordered) {
+                violations.add("order " + orderId + " is " + order.path("status").asText() + " with units of line "
+                        + line.path("lineNo").asInt() + " neither shipped nor cancelled: " + brief(order));
             }
         }));
     }
@@ -225,6 +228,12 @@ final class ChaosInvariants {
         return jdbc.queryForList("select distinct e.ACT_ID_ from ACT_RU_EXECUTION e where e.ACT_ID_ is not null and "
                 + "e.PROC_INST_ID_ in (select p.PROC_INST_ID_ from ACT_RU_EXECUTION p where p.BUSINESS_KEY_ = ?)", String.class,
                 orderId);
+    }
+
+    private List<Map<String, Object>> jobs(String orderId) {
+        return jdbc.queryForList("select j.ACT_ID_, j.RETRIES_, j.DUEDATE_, j.LOCK_OWNER_, j.SUSPENSION_STATE_, j.EXCEPTION_MSG_ "
+                + "from ACT_RU_JOB j where j.PROCESS_INSTANCE_ID_ in (select p.PROC_INST_ID_ from ACT_RU_EXECUTION p "
+                + "where p.BUSINESS_KEY_ = ?)", orderId);
     }
 
     private List<String> timelineTail(String orderId) {

@@ -34,8 +34,8 @@ final class ChaosRun {
 
     static final Api.Auth OPERATOR = Api.Auth.user("operator");
     private static final long INTAKE_SPACING_MS = 60;
-    private static final int CLIENTS = 8;
-    private static final Duration EVENT_PATIENCE = Duration.ofSeconds(4);
+    private static final int CLIENTS = 24;
+    private static final Duration EVENT_PATIENCE = Duration.ofSeconds(12);
     private static final Set<String> LATE = Set.of("DISPATCHED", "DELAYED", "DELIVERED");
     private static final Set<String> AT_NODE = Set.of("ACCEPTED", "DISPATCHED", "DELAYED", "DELIVERED");
 
@@ -54,6 +54,7 @@ final class ChaosRun {
 
     /** Sends everything the plan says and returns once every order's last step was sent. */
     ChaosRecord run(ChaosPlan plan) throws InterruptedException {
+        ScheduledExecutorService intake = Executors.newScheduledThreadPool(2);
         ScheduledExecutorService clients = Executors.newScheduledThreadPool(CLIENTS);
         CountDownLatch done = new CountDownLatch(plan.orders().size());
         try {
@@ -64,19 +65,20 @@ final class ChaosRun {
             for (int i = 0; i < plan.orders().size(); i++) {
                 OrderPlan order = plan.orders().get(i);
                 String channelOrderId = "CHAOS-" + i;
-                clients.schedule(() -> guarded(channelOrderId, () -> {
+                intake.schedule(() -> guarded(channelOrderId, () -> {
                     String orderId = place(channelOrderId, order);
                     next(clients, done, order, orderId, 0);
                 }, done), i * INTAKE_SPACING_MS, TimeUnit.MILLISECONDS);
             }
             long intakeMs = plan.orders().size() * INTAKE_SPACING_MS;
-            clients.schedule(() -> guarded("replenish", () -> ChaosStock.replenish(api), null), intakeMs, TimeUnit.MILLISECONDS);
+            intake.schedule(() -> guarded("replenish", () -> ChaosStock.replenish(api), null), intakeMs, TimeUnit.MILLISECONDS);
             if (!done.await(10, TimeUnit.MINUTES)) {
                 record.clientFailure(done.getCount() + " orders did not get through their steps in 10 minutes");
             }
             long lastFault = plan.faults().stream().mapToLong(f -> f.atMs() + f.forMs()).max().orElse(0);
             Thread.sleep(Math.max(0, lastFault - intakeMs));
         } finally {
+            intake.shutdown();
             clients.shutdown();
             clients.awaitTermination(1, TimeUnit.MINUTES);
             api.send("DELETE", "/sandbox/faults", null, Api.ADMIN);
@@ -238,7 +240,7 @@ final class ChaosRun {
             if (found.isPresent() || Instant.now().isAfter(deadline)) {
                 return found;
             }
-            pause(25);
+            pause(100);
         }
     }
 

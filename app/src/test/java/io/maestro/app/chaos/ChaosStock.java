@@ -45,7 +45,8 @@ final class ChaosStock {
 
     /** Stock for the scarce SKU: a signal its backordered orders allocate on. */
     static void replenish(Api api) {
-        adjust(api, "chaos-replenish", "DC-OLEAN", SKUS.get(0), UNITS_PER_NODE);
+        adjust(api, "chaos-replenish-olean", "DC-OLEAN", SKUS.get(0), UNITS_PER_NODE);
+        adjust(api, "chaos-replenish-edison", "DC-EDISON", SKUS.get(0), UNITS_PER_NODE);
     }
 
     private static void adjust(Api api, String eventId, String node, String sku, int units) {
