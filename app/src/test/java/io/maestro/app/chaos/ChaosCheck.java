@@ -55,11 +55,12 @@ final class ChaosCheck {
             List<String> violations = invariants.check(record, run.orderIds().keySet());
             System.out.printf("Chaos on %s: %d orders, %d steps, %d partner outages; sending %.1f s, at rest after %.1f s more, "
                             + "%.1f s in all%n  answers: %s%n  final statuses: %s%n  /api/exceptions: %s%n  commands: %s%n"
-                            + "  violations: %d%n", database, plan.orders().size(), plan.steps(), plan.faults().size(),
+                            + "  incidents: %s%n  violations: %d%n", database, plan.orders().size(), plan.steps(), plan.faults().size(),
                     sending.toMillis() / 1000.0, rest.toMillis() / 1000.0, Duration.between(began, Instant.now()).toMillis() / 1000.0,
                     record.counts(), invariants.statuses(), invariants.exceptionKinds(),
                     jdbc.queryForList("select type, status, count(*) n from order_command group by type, status order by type, status"),
-                    violations.size());
+                    jdbc.queryForList("select ACTIVITY_ID_, INCIDENT_MSG_, count(*) n from ACT_RU_INCIDENT "
+                            + "group by ACTIVITY_ID_, INCIDENT_MSG_"), violations.size());
             violations.forEach(v -> System.out.println("  VIOLATION " + v));
             assertThat(run.orderIds()).as("orders placed").hasSize(plan.orders().size());
             assertThat(violations).as("broken promises after chaos on %s", database).isEmpty();

@@ -220,7 +220,10 @@ final class ChaosInvariants {
         orders.values().stream().filter(o -> !settled(o) && !explained.containsKey(o.path("orderId").asText()))
                 .sorted(Comparator.comparing(o -> o.path("orderId").asText()))
                 .forEach(o -> violations.add("order neither settled nor explained by /api/exceptions: " + brief(o)
-                        + "; waits at " + waitingAt(o.path("orderId").asText()) + "; last timeline entries "
+                        + "; waits at " + waitingAt(o.path("orderId").asText()) + "; jobs " + jobs(o.path("orderId").asText())
+                        + "; partner events not handed over " + jdbc.queryForList("select type, status, attempts, last_error "
+                        + "from partner_event where order_id = ? and status <> 'CORRELATED'", o.path("orderId").asText())
+                        + "; last timeline entries "
                         + timelineTail(o.path("orderId").asText())));
     }
 

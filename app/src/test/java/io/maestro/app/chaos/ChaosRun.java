@@ -19,9 +19,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -35,7 +37,8 @@ final class ChaosRun {
     static final Api.Auth OPERATOR = Api.Auth.user("operator");
     private static final long INTAKE_SPACING_MS = 60;
     private static final int CLIENTS = 24;
-    private static final Duration EVENT_PATIENCE = Duration.ofSeconds(12);
+    private static final Duration EVENT_PATIENCE = Duration.ofSeconds(60);
+    private static final long WATCH_MS = 100;
     private static final Set<String> LATE = Set.of("DISPATCHED", "DELAYED", "DELIVERED");
     private static final Set<String> AT_NODE = Set.of("ACCEPTED", "DISPATCHED", "DELAYED", "DELIVERED");
 
@@ -45,6 +48,8 @@ final class ChaosRun {
     private final ChaosRecord record = new ChaosRecord();
     private final Map<String, String> orderIds = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
+    private final ScheduledExecutorService watcher = Executors.newScheduledThreadPool(4);
+    private final Phaser watching = new Phaser(1);
 
     ChaosRun(Api api, JdbcTemplate jdbc, PartnerEvents events) {
         this.api = api;
@@ -54,7 +59,7 @@ final class ChaosRun {
 
     /** Sends everything the plan says and returns once every order's last step was sent. */
     ChaosRecord run(ChaosPlan plan) throws InterruptedException {
-        ScheduledExecutorService intake = Executors.newScheduledThreadPool(2);
+        ScheduledExecutorService intake = Executors.newScheduledThreadPool(4);
         ScheduledExecutorService clients = Executors.newScheduledThreadPool(CLIENTS);
         CountDownLatch done = new CountDownLatch(plan.orders().size());
         try {
@@ -77,7 +82,9 @@ final class ChaosRun {
             }
             long lastFault = plan.faults().stream().mapToLong(f -> f.atMs() + f.forMs()).max().orElse(0);
             Thread.sleep(Math.max(0, lastFault - intakeMs));
+            watching.arriveAndAwaitAdvance();
         } finally {
+            watcher.shutdown();
             intake.shutdown();
             clients.shutdown();
             clients.awaitTermination(1, TimeUnit.MINUTES);
@@ -153,9 +160,13 @@ final class ChaosRun {
                     command(orderId, "release", Map.of("reason", "chaos: go ahead"), step, 0, 0, null);
                 }
             }
-            case DUPLICATE_EVENT -> duplicate(orderId);
-            case LATE_EVENT -> late(orderId);
-            case OUT_OF_ORDER_EVENT -> outOfOrder(orderId);
+            case DUPLICATE_EVENT -> watch(orderId, s -> AT_NODE.contains(s.status()), this::duplicate,
+                    "DUPLICATE_EVENT skipped (no shipment at a node)");
+            case LATE_EVENT -> watch(orderId, s -> LATE.contains(s.status()), this::late,
+                    "LATE_EVENT skipped (nothing dispatched)");
+            case OUT_OF_ORDER_EVENT -> watch(orderId, s -> s.trackingNumber() != null
+                    && Set.of("ACCEPTED", "DISPATCHED").contains(s.status()), this::outOfOrder,
+                    "OUT_OF_ORDER_EVENT skipped (no labelled shipment before its scan)");
         }
     }
 
@@ -188,13 +199,7 @@ final class ChaosRun {
     }
 
     /** An event the partner already sent, sent again under its id: the node's acceptance or the carrier's first scan. */
-    private void duplicate(String orderId) {
-        Optional<ShipmentRow> shipment = awaitShipment(orderId, s -> AT_NODE.contains(s.status()));
-        if (shipment.isEmpty()) {
-            record.count("DUPLICATE_EVENT skipped (no shipment at a node)");
-            return;
-        }
-        ShipmentRow s = shipment.get();
+    private void duplicate(ShipmentRow s) {
         if (LATE.contains(s.status()) && s.trackingNumber() != null && sequence.get() % 2 == 0) {
             record.answered("DUPLICATE_EVENT carrier IN_TRANSIT", "duplicate " + s, events.carrier(s, TrackingStatus.IN_TRANSIT, null));
         } else {
@@ -203,13 +208,7 @@ final class ChaosRun {
     }
 
     /** An event under a new id that belongs to a step the shipment passed long ago. */
-    private void late(String orderId) {
-        Optional<ShipmentRow> shipment = awaitShipment(orderId, s -> LATE.contains(s.status()));
-        if (shipment.isEmpty()) {
-            record.count("LATE_EVENT skipped (nothing dispatched)");
-            return;
-        }
-        ShipmentRow s = shipment.get();
+    private void late(ShipmentRow s) {
         String eventId = "late-" + sequence.incrementAndGet();
         if (s.status().equals("DELIVERED") && s.trackingNumber() != null) {
             record.answered("LATE_EVENT carrier IN_TRANSIT", "late " + s, events.carrier(s, TrackingStatus.IN_TRANSIT, eventId));
@@ -219,29 +218,38 @@ final class ChaosRun {
     }
 
     /** The carrier's scan (under the carrier's own id) before the node reported the dispatch, or the delivery before the first scan. */
-    private void outOfOrder(String orderId) {
-        Optional<ShipmentRow> shipment = awaitShipment(orderId, s -> s.trackingNumber() != null
-                && Set.of("ACCEPTED", "DISPATCHED").contains(s.status()));
-        if (shipment.isEmpty()) {
-            record.count("OUT_OF_ORDER_EVENT skipped (no labelled shipment before its scan)");
-            return;
-        }
-        ShipmentRow s = shipment.get();
+    private void outOfOrder(ShipmentRow s) {
         TrackingStatus status = s.status().equals("ACCEPTED") && sequence.incrementAndGet() % 2 == 0
                 ? TrackingStatus.IN_TRANSIT : TrackingStatus.DELIVERED;
         record.answered("OUT_OF_ORDER_EVENT carrier " + status + " at " + s.status(), "out of order " + s,
                 events.carrier(s, status, null));
     }
 
-    private Optional<ShipmentRow> awaitShipment(String orderId, Predicate<ShipmentRow> wanted) {
-        Instant deadline = Instant.now().plus(EVENT_PATIENCE);
-        while (true) {
+    /**
+     * Looks at the order's shipments every {@value #WATCH_MS} ms, without holding a client thread, until one is where
+     * the event is meant to hit it, then sends it; counts it skipped when none gets there in time.
+     */
+    private void watch(String orderId, Predicate<ShipmentRow> wanted, Consumer<ShipmentRow> send, String skipped) {
+        watching.register();
+        watch(orderId, wanted, send, skipped, Instant.now().plus(EVENT_PATIENCE));
+    }
+
+    private void watch(String orderId, Predicate<ShipmentRow> wanted, Consumer<ShipmentRow> send, String skipped,
+                       Instant deadline) {
+        try {
             Optional<ShipmentRow> found = shipments(orderId).stream().filter(wanted).findFirst();
-            if (found.isPresent() || Instant.now().isAfter(deadline)) {
-                return found;
+            if (found.isPresent()) {
+                send.accept(found.get());
+            } else if (Instant.now().isAfter(deadline)) {
+                record.count(skipped);
+            } else {
+                watcher.schedule(() -> watch(orderId, wanted, send, skipped, deadline), WATCH_MS, TimeUnit.MILLISECONDS);
+                return;
             }
-            pause(100);
+        } catch (RuntimeException e) {
+            record.clientFailure(orderId + " partner event: " + e);
         }
+        watching.arriveAndDeregister();
     }
 
     private List<ShipmentRow> shipments(String orderId) {

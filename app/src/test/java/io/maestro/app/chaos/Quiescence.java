@@ -7,8 +7,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Waits until nothing moves any more: no command waiting to be applied, no process job or allocation due, and no
- * timeline entry written for a while. Fails with what still moved when that does not come within the upper bound.
+ * Waits until nothing moves any more: no command waiting to be applied, no process job or allocation due, no failed
+ * job waiting to be tried again, and no timeline entry written for a while. Fails with what still moved when that does not come within the upper bound.
  */
 final class Quiescence {
 
@@ -56,6 +56,8 @@ final class Quiescence {
                 "commands waiting", count("select count(*) from order_command where status = 'RECEIVED'"),
                 "jobs due", count("select count(*) from ACT_RU_JOB where RETRIES_ > 0 and SUSPENSION_STATE_ = 1 "
                         + "and (DUEDATE_ is null or DUEDATE_ <= LOCALTIMESTAMP)"),
+                "failed jobs to be tried again", count("select count(*) from ACT_RU_JOB where RETRIES_ > 0 "
+                        + "and SUSPENSION_STATE_ = 1 and EXCEPTION_MSG_ is not null"),
                 "allocations waiting", count("select count(*) from ACT_RU_EXT_TASK where RETRIES_ is null or RETRIES_ > 0"));
     }
 
