@@ -35,9 +35,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class ChaosRun {
 
     static final Api.Auth OPERATOR = Api.Auth.user("operator");
-    private static final long INTAKE_SPACING_MS = 60;
+    private static final long INTAKE_SPACING_MS = 200;
     private static final int CLIENTS = 24;
-    private static final Duration EVENT_PATIENCE = Duration.ofSeconds(60);
+    private static final Duration EVENT_PATIENCE = Duration.ofSeconds(90);
     private static final long WATCH_MS = 100;
     private static final Set<String> LATE = Set.of("DISPATCHED", "DELAYED", "DELIVERED");
     private static final Set<String> AT_NODE = Set.of("ACCEPTED", "DISPATCHED", "DELAYED", "DELIVERED");
