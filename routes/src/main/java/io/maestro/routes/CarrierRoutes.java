@@ -50,6 +50,6 @@ public class CarrierRoutes extends RouteBuilder {
                         .toJson()))
                 .process(exchange -> exchange.getMessage().setBody(CarrierMessages.toPartnerEvent(
                         exchange.getMessage().getHeader("carrier", String.class), exchange.getMessage().getBody(String.class))))
-                .bean(inbox, "receive");
+                .bean(inbox, "receiveFromPartner");
     }
 }

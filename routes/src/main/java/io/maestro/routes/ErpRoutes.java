@@ -1,6 +1,7 @@
 package io.maestro.routes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maestro.core.IdempotencyConflictException;
 import io.maestro.integrations.channels.MalformedPayloadException;
 import io.maestro.integrations.erp.ErpItemImport;
 import io.maestro.integrations.erp.ErpReconciliation;
@@ -58,11 +59,14 @@ public class ErpRoutes extends RouteBuilder {
                 .to("{{maestro.erp.purchase-orders-url}}");
     }
 
-    /** An unreadable file gets a one-line report before it fails (and goes to {@code error/} as a dead letter). */
+    /**
+     * An unreadable file, or a snapshot id already reconciled with other rows, gets a one-line report before it fails
+     * (and goes to {@code error/} as a dead letter).
+     */
     private void importFile(Exchange exchange) {
         try {
             importReadable(exchange);
-        } catch (MalformedPayloadException e) {
+        } catch (MalformedPayloadException | IdempotencyConflictException e) {
             InboxFiles.report(exchange, InboxFiles.ERROR, ".report.csv", "reason\n\"" + e.getMessage().replace("\"", "\"\"")
                     + "\"\n");
             throw e;

@@ -59,6 +59,6 @@ public class NodeRoutes extends RouteBuilder {
                         .toJson()))
                 .process(exchange -> exchange.getMessage().setBody(NodeMessages.toPartnerEvent(
                         exchange.getMessage().getHeader("nodeId", String.class), exchange.getMessage().getBody(String.class))))
-                .bean(inbox, "receive");
+                .bean(inbox, "receiveFromPartner");
     }
 }

@@ -15,12 +15,14 @@ import io.maestro.core.partner.PartnerRefusedException;
 import io.maestro.core.partner.PartnerUnavailableException;
 import io.maestro.core.partner.RateQuote;
 import io.maestro.core.partner.RateRequest;
+import io.maestro.core.testing.ShipmentRows;
 import io.maestro.integrations.sandbox.SandboxProperties.Fault;
 import io.maestro.routes.testing.PartnersTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -48,6 +50,14 @@ class CarrierGatewayTest extends PartnersTest {
 
     private List<String> types(String orderId) {
         return inbox.ofOrder(orderId).stream().map(e -> e.event().type()).toList();
+    }
+
+    /** The shipments the partners' webhooks will name: an event for a shipment that does not exist is refused. */
+    @BeforeEach
+    void shipments() {
+        for (int i = 1; i <= 9; i++) {
+            ShipmentRows.insert(jdbc, "DC-BKN", "CAR-" + i, "CAR-" + i + "-1");
+        }
     }
 
     @Test
@@ -83,6 +93,20 @@ class CarrierGatewayTest extends PartnersTest {
 
         assertThatThrownBy(() -> carriers.quote(parcel("11201", "1.2", false)))
                 .isInstanceOf(PartnerUnavailableException.class).hasMessageStartingWith("carriers unavailable: no carrier answered");
+    }
+
+    @Test
+    void aParcelEveryCarrierRefusesIsRefusedAtOnceNotUnavailable() {
+        int before = faults.calls("SWIFT");
+        RateRequest noWeight = new RateRequest("ORD-1-1", "14760", network.get("DC-OLEAN").location(), "11201", null, null,
+                false);
+
+        assertThatThrownBy(() -> carriers.quote(noWeight)).isInstanceOfSatisfying(PartnerRefusedException.class, refused -> {
+            assertThat(refused.partner()).isEqualTo("carriers");
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.partnerMessage()).startsWith("every carrier refused the parcel: ");
+        });
+        assertThat(faults.calls("SWIFT") - before).as("asked once").isEqualTo(1);
     }
 
     @Test

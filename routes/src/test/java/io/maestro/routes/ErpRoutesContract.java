@@ -84,16 +84,21 @@ abstract class ErpRoutesContract {
     }
 
     @Test
-    void theSameSnapshotAgainChangesNothing() {
+    void theSameSnapshotAgainChangesNothingAndItsIdWithOtherRowsIsRefused() {
         inbox.drop("stock-1.json", """
                 {"snapshotId": "ERP-77", "rows": [{"nodeId": "DC-BKN", "sku": "TSHIRT-BLK-M", "onHand": 12}]}""");
         inbox.awaitMoved("done/stock-1.json.report.csv");
         inbox.drop("stock-2.json", """
-                {"snapshotId": "ERP-77", "rows": [{"nodeId": "DC-BKN", "sku": "TSHIRT-BLK-M", "onHand": 99}]}""");
+                {"snapshotId": "ERP-77", "rows": [{"nodeId": "DC-BKN", "sku": "TSHIRT-BLK-M", "onHand": 12}]}""");
         inbox.awaitMoved("done/stock-2.json.report.csv");
+        inbox.drop("stock-3.json", """
+                {"snapshotId": "ERP-77", "rows": [{"nodeId": "DC-BKN", "sku": "TSHIRT-BLK-M", "onHand": 99}]}""");
+        inbox.awaitMoved("error/stock-3.json.report.csv");
 
         assertThat(onHand("DC-BKN", "TSHIRT-BLK-M")).isEqualTo(12);
         assertThat(inbox.read("done/stock-2.json.report.csv")).contains("ERP-77 was reconciled before");
+        assertThat(inbox.read("error/stock-3.json.report.csv"))
+                .contains("snapshotId ERP-77 was already used for a different snapshot");
     }
 
     @Test

@@ -15,11 +15,13 @@ import io.maestro.core.partner.NodeGateway;
 import io.maestro.core.partner.PartnerRefusedException;
 import io.maestro.core.partner.PartnerUnavailableException;
 import io.maestro.core.partner.ShipmentRelease;
+import io.maestro.core.testing.ShipmentRows;
 import io.maestro.integrations.sandbox.SandboxProperties.Fault;
 import io.maestro.routes.testing.PartnersTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -41,6 +43,14 @@ class NodeGatewayTest extends PartnersTest {
 
     private List<String> types(String orderId) {
         return inbox.ofOrder(orderId).stream().map(e -> e.event().type()).toList();
+    }
+
+    /** The shipments the partners' webhooks will name: an event for a shipment that does not exist is refused. */
+    @BeforeEach
+    void shipments() {
+        for (int i = 1; i <= 9; i++) {
+            ShipmentRows.insert(jdbc, "DC-BKN", "ORD-" + i, "ORD-" + i + "-1");
+        }
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -122,11 +122,11 @@ public class OpenExceptions {
         if (found.isEmpty()) {
             return found;
         }
-        Map<String, String> statuses = new ConcurrentHashMap<>();
+        Map<String, String> statuses = new HashMap<>();
         jdbc.query("select id, status from orders where id in (" + found.stream().map(e -> "?")
                 .collect(Collectors.joining(", ")) + ")", rs -> {
                     statuses.put(rs.getString(1), rs.getString(2));
-                }, found.stream().map(OrderException::orderId).toArray());
+                }, found.stream().map(OrderException::orderId).distinct().toArray());
         return found.stream().filter(e -> statuses.containsKey(e.orderId())).map(e -> new OrderException(e.orderId(),
                 statuses.get(e.orderId()), e.kind(), e.reason(), null, null, e.since(), null, null, null, null,
                 e.deadLetterId())).toList();
@@ -134,7 +134,7 @@ public class OpenExceptions {
 
     private List<OrderException> stalled(Set<String> explained) {
         OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(stalledAfter);
-        Set<String> done = new HashSet<>(FINAL);
+        List<String> done = List.copyOf(FINAL);
         return jdbc.query("select id, status, updated_at from orders where updated_at < ? and status not in ("
                 + done.stream().map(s -> "?").collect(Collectors.joining(", ")) + ")", (rs, i) ->
                 new OrderException(rs.getString(1), rs.getString(2), Kind.STALLED, "No change for more than "
@@ -169,7 +169,7 @@ public class OpenExceptions {
         });
     }
 
-    private static Object[] parameters(OffsetDateTime before, Set<String> statuses) {
+    private static Object[] parameters(OffsetDateTime before, List<String> statuses) {
         List<Object> all = new ArrayList<>();
         all.add(before);
         all.addAll(statuses);

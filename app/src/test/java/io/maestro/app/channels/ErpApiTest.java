@@ -55,6 +55,12 @@ class ErpApiTest {
         JsonNode again = new Api(port).post("/api/erp/snapshots", snapshot, Api.INTEGRATION).json();
         assertThat(again.get("duplicate").asBoolean()).isTrue();
         assertThat(onHand("DC-OLEAN", "TSHIRT-BLK-M")).isEqualTo(before + 7);
+
+        Api.Response otherRows = new Api(port).post("/api/erp/snapshots", Map.of("snapshotId", snapshotId, "rows",
+                List.of(Map.of("nodeId", "DC-OLEAN", "sku", "TSHIRT-BLK-M", "onHand", before + 8))), Api.INTEGRATION);
+        assertThat(otherRows.status()).isEqualTo(409);
+        assertThat(otherRows.json().get("errors").get(0).get("field").asText()).isEqualTo("snapshotId");
+        assertThat(onHand("DC-OLEAN", "TSHIRT-BLK-M")).isEqualTo(before + 7);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.maestro.app.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,18 +19,26 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,20 +59,32 @@ class CrashDurabilityTest {
     private static final String[] SKUS = {"TSHIRT-BLK-M", "TSHIRT-BLK-L", "TSHIRT-WHT-M", "HOODIE-GRY-M"};
     private static final String INTEGRATION_KEY = "demo-integration-key";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DEVICE_SKU = "CAP-RED";
+    /**
+     * A dock's pace (about 20 receipts/s) rather than a flood: what waits in the broker at the kill is then a few
+     * messages, delivered again soon after the restart while the restarted node carries hundreds of orders on.
+     */
+    private static final long DEVICE_PAUSE_MILLIS = 50;
+    private static final String DEVICE_TOPIC = "maestro/nodes/DC-BROOKLYN/devices/DOCK-9/receipt";
+    /** The ledger's event id of a device event: {@code device:{node}:{device}:{eventId}}. */
+    private static final String DEVICE_EVENT_PREFIX = "device:DC-BROOKLYN:DOCK-9:";
 
     @TempDir Path dir;
 
     record AcknowledgedOrder(String orderId, int lines) {
     }
 
-    record Acknowledged(Map<String, AcknowledgedOrder> orders, Map<String, Integer> adjustments, int sent) {
+    record Acknowledged(Map<String, AcknowledgedOrder> orders, Map<String, Integer> adjustments, int sent,
+                        List<String> deviceEvents, long deviceStockBefore) {
     }
 
+    /** Also device events over MQTT to the embedded broker: every one the broker confirmed is applied, once. */
     @Test
     void everyAcknowledgementSurvivesAKillOnTheDefaultH2Run() throws Exception {
-        List<String> arguments = List.of("--maestro.data-dir=" + dir.toAbsolutePath(), "--maestro.mqtt.port=0",
+        int mqttPort = ChildMaestro.freePort();
+        List<String> arguments = List.of("--maestro.data-dir=" + dir.toAbsolutePath(), "--maestro.mqtt.port=" + mqttPort,
                 "--camunda.bpm.webapp.enabled=false");
-        Acknowledged acknowledged = burstAndKill(arguments);
+        Acknowledged acknowledged = burstAndKill(arguments, "tcp://localhost:" + mqttPort);
         restartAndKill(arguments, acknowledged);
 
         try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath() + "/maestro", "sa", "")) {
@@ -81,9 +102,11 @@ class CrashDurabilityTest {
             List<String> arguments = List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
                     "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                     "--maestro.demo.enabled=true", "--maestro.sandbox.enabled=true",
+                    // As many connections as the default run has, and patience: the build machine may be busy.
+                    "--spring.datasource.hikari.maximum-pool-size=20", "--spring.datasource.hikari.connection-timeout=120000",
                     "--maestro.data-dir=" + dir.toAbsolutePath(), "--maestro.mqtt.port=0",
                     "--camunda.bpm.webapp.enabled=false");
-            Acknowledged acknowledged = burstAndKill(arguments);
+            Acknowledged acknowledged = burstAndKill(arguments, null);
             restartAndKill(arguments, acknowledged);
 
             try (Connection db = DriverManager.getConnection(url, "postgres", "postgres")) {
@@ -92,15 +115,22 @@ class CrashDurabilityTest {
         }
     }
 
-    private Acknowledged burstAndKill(List<String> arguments) throws Exception {
+    /** The burst, and the kill once {@value #KILL_AFTER_ORDERS} orders were acknowledged; device events too with a broker. */
+    private Acknowledged burstAndKill(List<String> arguments, String brokerUrl) throws Exception {
         Map<String, AcknowledgedOrder> orders = new ConcurrentHashMap<>();
         Map<String, Integer> adjustments = new ConcurrentHashMap<>();
+        List<String> deviceEvents = new CopyOnWriteArrayList<>();
         AtomicInteger next = new AtomicInteger();
         AtomicReference<String> unexpected = new AtomicReference<>();
         ChildMaestro maestro = ChildMaestro.start(dir.resolve("maestro-1.log"), arguments);
-        ExecutorService clients = Executors.newFixedThreadPool(ORDER_CLIENTS + ADJUSTMENT_CLIENTS);
+        ExecutorService clients = Executors.newFixedThreadPool(ORDER_CLIENTS + ADJUSTMENT_CLIENTS + 1);
+        long deviceStockBefore = 0;
         try {
             List<Future<?>> running = new ArrayList<>();
+            if (brokerUrl != null) {
+                deviceStockBefore = onHand(HttpClient.newHttpClient(), maestro);
+                running.add(clients.submit(() -> publishDeviceEvents(brokerUrl, deviceEvents)));
+            }
             for (int c = 0; c < ORDER_CLIENTS; c++) {
                 running.add(clients.submit(() -> sendOrders(maestro, next, orders, unexpected)));
             }
@@ -125,7 +155,36 @@ class CrashDurabilityTest {
         assertThat(orders.size()).as("orders acknowledged before the kill").isGreaterThanOrEqualTo(KILL_AFTER_ORDERS);
         assertThat(next.get()).as("orders sent: the kill came in the middle of the burst").isLessThan(ORDERS);
         assertThat(adjustments).as("adjustments acknowledged before the kill").isNotEmpty();
-        return new Acknowledged(Map.copyOf(orders), Map.copyOf(adjustments), next.get());
+        assertThat(brokerUrl == null || !deviceEvents.isEmpty()).as("device events confirmed before the kill").isTrue();
+        return new Acknowledged(Map.copyOf(orders), Map.copyOf(adjustments), next.get(), List.copyOf(deviceEvents),
+                deviceStockBefore);
+    }
+
+    /**
+     * Receipts of a dock scanner at QoS 1, one at a time: a confirmed one (PUBACK) is in the broker's persistent store,
+     * and Maestro acknowledges what the broker hands over only after its ledger transaction committed.
+     */
+    private static void publishDeviceEvents(String brokerUrl, List<String> confirmed) {
+        try {
+            MqttClient device = new MqttClient(brokerUrl, "crash-dock-" + UUID.randomUUID(), new MemoryPersistence());
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setCleanStart(true);
+            device.connect(options);
+            for (int i = 1; i <= ORDERS * 4; i++) {
+                String eventId = "crash-r-" + i;
+                MqttMessage receipt = new MqttMessage(("{\"eventId\":\"" + eventId + "\",\"sequence\":" + i
+                        + ",\"timestamp\":\"" + OffsetDateTime.now() + "\",\"sku\":\"" + DEVICE_SKU
+                        + "\",\"quantity\":1}").getBytes(StandardCharsets.UTF_8));
+                receipt.setQos(1);
+                device.publish(DEVICE_TOPIC, receipt);
+                confirmed.add(DEVICE_EVENT_PREFIX + eventId);
+                Thread.sleep(DEVICE_PAUSE_MILLIS);
+            }
+        } catch (MqttException e) {
+            // the broker went down with the kill: what it confirmed until then is recorded
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -136,6 +195,12 @@ class CrashDurabilityTest {
         ChildMaestro maestro = ChildMaestro.start(dir.resolve("maestro-2.log"), arguments);
         try {
             HttpClient http = HttpClient.newHttpClient();
+            if (!acknowledged.deviceEvents().isEmpty()) {
+                // What waited in the broker comes after the restart; the ledger is read after the second kill.
+                await("device events confirmed before the kill, applied").atMost(Duration.ofMinutes(5))
+                        .pollInterval(Duration.ofMillis(500)).until(() -> onHand(http, maestro)
+                                >= acknowledged.deviceStockBefore() + acknowledged.deviceEvents().size());
+            }
             for (AcknowledgedOrder order : acknowledged.orders().values().stream().limit(20).toList()) {
                 HttpResponse<String> read = http.send(HttpRequest.newBuilder(maestro.uri("/api/orders/" + order.orderId()))
                         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(
@@ -146,6 +211,18 @@ class CrashDurabilityTest {
         } finally {
             maestro.kill();
         }
+    }
+
+    /** On hand of the device SKU at the dock's node: only the dock's receipts change it in this test. */
+    private static long onHand(HttpClient http, ChildMaestro maestro) throws IOException, InterruptedException {
+        HttpResponse<String> read = http.send(HttpRequest.newBuilder(maestro.uri("/api/inventory/nodes/DC-BROOKLYN"))
+                .header("X-Api-Key", INTEGRATION_KEY).build(), HttpResponse.BodyHandlers.ofString());
+        for (JsonNode position : JSON.readTree(read.body()).findParents("sku")) {
+            if (position.get("sku").asText().equals(DEVICE_SKU)) {
+                return position.get("onHand").asLong();
+            }
+        }
+        return 0;
     }
 
     private static void sendOrders(ChildMaestro maestro, AtomicInteger next, Map<String, AcknowledgedOrder> acknowledged,
@@ -249,6 +326,18 @@ class CrashDurabilityTest {
                 .filter(e -> !Objects.equals(ledger.get(e.getKey()), (long) e.getValue())).map(Map.Entry::getKey).toList();
         assertThat(lostAdjustments).as("acknowledged adjustments not in the ledger (of %d acknowledged)",
                 acknowledged.adjustments().size()).isEmpty();
+
+        Map<String, Long> deviceLedger = new HashMap<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("select source_event_id, count(*) "
+                + "from inventory_ledger where source_event_id like '" + DEVICE_EVENT_PREFIX + "%' group by source_event_id")) {
+            while (rs.next()) {
+                deviceLedger.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        assertThat(acknowledged.deviceEvents().stream().filter(id -> deviceLedger.get(id) == null).toList())
+                .as("device events the broker confirmed, not in the ledger (of %d)", acknowledged.deviceEvents().size())
+                .isEmpty();
+        assertThat(deviceLedger.values()).as("each device event applied once").allMatch(n -> n == 1);
 
         assertThat(positionsDifferingFromTheLedger(db)).as("positions that differ from the ledger's sums").isEmpty();
     }

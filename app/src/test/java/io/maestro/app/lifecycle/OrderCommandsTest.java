@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import io.maestro.core.command.CommandType;
+import io.maestro.core.command.OrderCommandLog;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,7 @@ class OrderCommandsTest {
     @LocalServerPort int port;
     @Autowired RuntimeService runtime;
     @Autowired JdbcTemplate jdbc;
+    @Autowired OrderCommandLog storedCommands;
     Lifecycle lifecycle;
     Api api;
 
@@ -179,6 +182,21 @@ class OrderCommandsTest {
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.json().path("detail").asText()).contains("CANCELLED");
         assertThat(api.post("/api/orders/" + orderId + "/release", Map.of(), OPERATOR).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aCommandStoredButNotAppliedBeforeTheJvmStoppedIsAppliedByThePoller() {
+        String sku = lifecycle.skuWithStock("STORED-TEE", Map.of("DC-OLEAN", 0));
+        String orderId = lifecycle.place(Lifecycle.order("WEB", sku, 1, Map.of()));
+        lifecycle.awaitOrder(orderId, PATIENCE, Lifecycle.status("BACKORDERED"));
+
+        String commandId = storedCommands.receive(null, orderId, CommandType.HOLD, Map.of("reason", "stored before a crash"),
+                "operator").command().commandId();
+
+        JsonNode order = lifecycle.awaitOrder(orderId, PATIENCE, o -> o.path("held").asBoolean());
+        assertThat(order.path("hold").path("commandId").asText()).isEqualTo(commandId);
+        assertThat(api.get("/api/orders/" + orderId + "/commands", OPERATOR).json().get(0).path("status").asText())
+                .isEqualTo("APPLIED");
     }
 
     private void stock(String sku, int units) {

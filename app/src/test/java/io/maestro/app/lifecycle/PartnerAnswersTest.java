@@ -4,31 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.app.Api;
+import io.maestro.app.MaestroTest;
 import io.maestro.integrations.sandbox.SandboxLabels;
 import io.maestro.integrations.sandbox.SandboxProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Partners' answers through the whole application and the real sandbox partners over HTTP: a store that takes back a
  * pickup nobody collected, a store that says the pickup has left, a carrier that voids a label, cancels while the goods
- * travel to the store or wait there. Pickup timers are short (reminder 3 s, no-show 6 s).
+ * travel to the store or wait there. The no-show timer is brought forward (its job run now) instead of waiting a week.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:maestro-partner-answers;DB_CLOSE_DELAY=-1",
-    "maestro.data-dir=target/test-data-partner-answers", "maestro.sandbox.speed=0.05", "maestro.sandbox.rejection-rate=0",
-    "maestro.sandbox.delay-rate=0", "maestro.fulfillment.partner-event-poll-millis=200", "maestro.mqtt.port=0",
-    "maestro.fulfillment.pickup-reminder-after=PT3S", "maestro.fulfillment.pickup-no-show-after=PT6S"})
+@MaestroTest
 class PartnerAnswersTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -37,6 +37,8 @@ class PartnerAnswersTest {
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
     @Autowired TaskService tasks;
+    @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
     @Autowired SandboxProperties sandbox;
     @Autowired SandboxLabels labels;
     Api api;
@@ -54,6 +56,8 @@ class PartnerAnswersTest {
         String orderId = lifecycle.place(pickup(sku, 2));
         lifecycle.awaitOrder(orderId, PATIENCE, Lifecycle.status("READY_FOR_PICKUP"));
         assertThat(reserved(STORE, sku)).isEqualTo(2);
+
+        noShow(orderId);
 
         lifecycle.awaitOrder(orderId, PATIENCE, Lifecycle.status("CANCELLED"));
 
@@ -73,6 +77,8 @@ class PartnerAnswersTest {
         Api.Response handedOver = api.post("/sandbox/nodes/" + STORE + "/releases/" + shipmentId + "/hand-over", Map.of(),
                 Api.Auth.NONE);
         assertThat(handedOver.status()).as(handedOver.body()).isEqualTo(200);
+
+        noShow(orderId);
 
         Task check = awaitTask(orderId, "Task_CheckGoodsAtStore");
         assertThat(lifecycle.order(orderId).path("status").asText()).isEqualTo("READY_FOR_PICKUP");
@@ -151,6 +157,15 @@ class PartnerAnswersTest {
         Api.Response accepted = api.post("/api/orders/" + orderId + "/cancel", Map.of("reason", "customer changed their mind"),
                 Api.Auth.user("operator"));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+    }
+
+    /** The customer's time to collect is up: the store-pickup's no-show timer runs now. */
+    private void noShow(String orderId) {
+        ProcessInstance pickup = runtime.createProcessInstanceQuery().processDefinitionKey("store-pickup")
+                .processInstanceBusinessKey(orderId).singleResult();
+        Job timer = management.createJobQuery().processInstanceId(pickup.getId()).activityId("BoundaryEvent_PickupNoShow")
+                .timers().singleResult();
+        management.executeJob(timer.getId());
     }
 
     private Task awaitTask(String orderId, String taskKey) {

@@ -14,13 +14,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Keeps every partner event until the order's process took it. Receiving stores the event in its own transaction
- * and nothing more, idempotent per (source, eventId); an event naming a shipment that does not exist is refused.
+ * and nothing more, idempotent per (source, eventId); a partner's event naming a shipment that does not exist is
+ * refused.
  * Processing happens afterwards: a processor {@link #claim claims} due events with a lease (with several
  * application nodes each pending event is claimed by one node at a time; a claim whose lease ran out, its node
  * gone, is taken over), and finishes each by {@link #markCorrelated} or {@link #markAttemptFailed}.
@@ -41,17 +43,24 @@ public class PartnerEventInbox {
     }
 
     /**
-     * Stores the event once; returns false (and changes nothing) when the same event came before. An event for a
-     * shipment that does not exist (of its order) is refused naming {@code shipmentId}.
+     * Stores an event from a partner (a webhook, its replay) as {@link #receive} does, and refuses one for a shipment
+     * that does not exist (of its order), naming {@code shipmentId}.
      */
     @Transactional
-    public boolean receive(PartnerEvent event) {
+    public boolean receiveFromPartner(PartnerEvent event) {
         validate(event);
         if (event.shipmentId() != null && db.jdbc().queryForObject("select count(*) from shipment where id = ? and order_id = ?",
                 Integer.class, event.shipmentId(), event.orderId()) == 0) {
             throw new InvalidRequestException("shipmentId", "unknown shipment " + event.shipmentId() + " of order "
                     + event.orderId());
         }
+        return receive(event);
+    }
+
+    /** Stores the event once; returns false (and changes nothing) when the same event came before. */
+    @Transactional
+    public boolean receive(PartnerEvent event) {
+        validate(event);
         OffsetDateTime now = db.now();
         boolean stored = db.insertIfAbsent("insert into partner_event (source, event_id, type, order_id, shipment_id, "
                         + "payload, occurred_at, received_at, status, attempts, next_attempt_at) values (?,?,?,?,?,?,?,?,?,0,?)",
@@ -77,9 +86,10 @@ public class PartnerEventInbox {
 
     /**
      * Claims up to {@code limit} due pending events for {@code owner} until {@code lease} from now, oldest first, and
-     * returns them: events no one holds, or whose holder's lease ran out. On PostgreSQL the candidates are picked
-     * with {@code for update skip locked}, so nodes claiming at once take different events; on H2 (one node) each
-     * candidate is taken by a conditional update. Commits at once.
+     * returns them: events no one holds, or whose holder's lease ran out. The candidates are picked with
+     * {@code for update skip locked} (PostgreSQL, and H2 2.x), so nodes claiming at once take different events
+     * without waiting for each other; PostgreSQL claims them in the same statement ({@code update … returning}), H2
+     * with a conditional update each. Commits at once.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public List<StoredPartnerEvent> claim(String owner, int limit, Duration lease) {
@@ -89,11 +99,11 @@ public class PartnerEventInbox {
                     + "partner_event where status = ? and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?) "
                     + "order by id limit ? for update skip locked) returning " + COLUMNS, ROW, owner, now.plus(lease),
                     PartnerEventStatus.PENDING.name(), now, now, limit).stream()
-                    .sorted(java.util.Comparator.comparingLong(StoredPartnerEvent::id)).toList();
+                    .sorted(Comparator.comparingLong(StoredPartnerEvent::id)).toList();
         }
         List<Long> candidates = db.jdbc().queryForList("select id from partner_event where status = ? and next_attempt_at <= ? "
-                + "and (claimed_until is null or claimed_until < ?) order by id fetch first " + limit + " rows only", Long.class,
-                PartnerEventStatus.PENDING.name(), now, now);
+                + "and (claimed_until is null or claimed_until < ?) order by id fetch first " + limit + " rows only "
+                + "for update skip locked", Long.class, PartnerEventStatus.PENDING.name(), now, now);
         return candidates.stream().filter(id -> take(id, owner, now, lease)).map(this::find).flatMap(Optional::stream).toList();
     }
 

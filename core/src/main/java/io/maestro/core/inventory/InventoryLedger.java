@@ -5,6 +5,7 @@ import io.maestro.core.NotFoundException;
 import io.maestro.core.Violations;
 import io.maestro.core.catalog.SkuRepository;
 import io.maestro.core.network.NodeRepository;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -199,8 +201,8 @@ public class InventoryLedger {
         List<ReservationRequest> ordered = new ArrayList<>(requests);
         ordered.sort(Comparator.comparing(ReservationRequest::nodeId).thenComparing(ReservationRequest::sku)
                 .thenComparing(ReservationRequest::reservationId));
-        java.time.LocalDate day = holdCapacity ? capacity.today() : null;
-        java.util.SortedMap<String, Long> unitsByNode = new TreeMap<>();
+        LocalDate day = holdCapacity ? capacity.today() : null;
+        SortedMap<String, Long> unitsByNode = new TreeMap<>();
         List<Reservation> done = new ArrayList<>();
         for (ReservationRequest r : ordered) {
             validate(r);
@@ -241,6 +243,7 @@ public class InventoryLedger {
     public void releaseAll(Collection<String> reservationIds, String reason, String actor) {
         List<Reservation> active = activeLocked(reservationIds);
         Map<PositionKey, InventoryPosition> now = new TreeMap<>(positions.lockAll(active.stream().map(InventoryLedger::key).toList()));
+        List<Reservation> released = new ArrayList<>();
         for (Reservation r : sortedByPosition(active)) {
             if (!reservations.finish(r.id(), ReservationStatus.RELEASED)) {
                 continue;
@@ -248,9 +251,11 @@ public class InventoryLedger {
             InventoryPosition before = now.get(key(r));
             InventoryPosition after = change(before, LedgerEntryType.RELEASE, 0, -r.quantity(), 0, reason, null, r.id(), actor);
             now.put(key(r), after);
+            released.add(r);
             events.publishEvent(new InventoryPositionChanged(before, after, LedgerEntryType.RELEASE));
         }
-        for (Reservation r : sortedByPosition(active)) {
+        // capacity counters only after every position, as reserving takes them
+        for (Reservation r : released) {
             reservations.capacityDay(r.id()).ifPresent(day -> capacity.giveBack(r.nodeId(), day, r.quantity()));
         }
     }
@@ -347,7 +352,7 @@ public class InventoryLedger {
         if (!positions.tryReserve(toNodeId, r.sku(), r.quantity(), channel)) {
             throw insufficient(toNodeId, r.sku(), r.quantity(), channel);
         }
-        java.util.Optional<java.time.LocalDate> day = reservations.capacityDay(reservationId);
+        Optional<LocalDate> day = reservations.capacityDay(reservationId);
         if (day.isPresent()) {
             capacity.giveBack(r.nodeId(), day.get(), r.quantity());
             if (capacity.hold(new TreeMap<>(Map.of(toNodeId, r.quantity())), day.get()) != null) {

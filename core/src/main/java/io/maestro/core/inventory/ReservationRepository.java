@@ -4,8 +4,11 @@ import io.maestro.core.db.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -28,12 +31,12 @@ class ReservationRepository {
     /** The day of its node's capacity a reservation holds, if any. */
     Optional<LocalDate> capacityDay(String id) {
         return db.jdbc().query("select capacity_day from reservation where id = ?",
-                (rs, i) -> rs.getObject(1, LocalDate.class), id).stream().filter(java.util.Objects::nonNull).findFirst();
+                (rs, i) -> rs.getObject(1, LocalDate.class), id).stream().filter(Objects::nonNull).findFirst();
     }
 
     /** Locks reservations in id order (the order every path takes them in), read as they are. */
-    List<Reservation> lockAll(java.util.Collection<String> ids) {
-        return new java.util.TreeSet<>(ids).stream().map(this::lock).flatMap(Optional::stream).toList();
+    List<Reservation> lockAll(Collection<String> ids) {
+        return new TreeSet<>(ids).stream().map(this::lock).flatMap(Optional::stream).toList();
     }
 
     Optional<Reservation> find(String id) {

@@ -1,6 +1,7 @@
 package io.maestro.core.inventory;
 
 import io.maestro.core.db.Database;
+import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +44,7 @@ class ReserveStep {
     }
 
     /** Reserves one line; {@code capacityDay} is the day of its node's capacity it holds (null: none). */
-    Outcome reserve(ReservationRequest r, String channel, String actor, java.time.LocalDate capacityDay) {
+    Outcome reserve(ReservationRequest r, String channel, String actor, LocalDate capacityDay) {
         String reason = "order " + r.orderId() + " line " + r.lineNo();
         if (db.isPostgres()) {
             var now = db.now();

@@ -26,8 +26,8 @@ public class SalesChannels {
         Set<String> keys = new TreeSet<>();
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             if (source instanceof IterableConfigurationPropertySource iterable) {
-                iterable.stream().filter(PREFIX::isAncestorOf)
-                        .forEach(name -> keys.add(name.getElement(PREFIX.getNumberOfElements(), ConfigurationPropertyName.Form.UNIFORM)));
+                iterable.stream().filter(PREFIX::isAncestorOf).forEach(name -> keys.add(
+                        name.getElement(PREFIX.getNumberOfElements(), ConfigurationPropertyName.Form.UNIFORM)));
             }
         }
         Set<String> enabled = new TreeSet<>();

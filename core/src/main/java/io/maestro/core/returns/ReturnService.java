@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -85,7 +86,13 @@ public class ReturnService {
         var now = returns.now();
         CustomerReturn created = new CustomerReturn(returnId, order.orderId(), request.nodeId(), ReturnStatus.RECEIVED, null,
                 actor, now, now, lines);
-        returns.insert(created, contentHash);
+        try {
+            returns.insert(created, contentHash);
+        } catch (DuplicateKeyException takenMeanwhile) {
+            // Only a return of another order (not locked by this one) can have taken the id since the check above.
+            throw new IdempotencyConflictException("returnId", "returnId " + returnId
+                    + " was already used for a different return");
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("returnId", returnId);
         details.put("nodeId", request.nodeId());

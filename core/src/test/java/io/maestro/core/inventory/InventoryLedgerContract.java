@@ -241,6 +241,24 @@ abstract class InventoryLedgerContract {
     }
 
     @Test
+    void shrinkGivesSomeUnitsBackAndKeepsTheRestReservedUnderTheSameId() {
+        ledger.adjust(new Adjustment("ev-1", BKN, TSHIRT, 10L, null, null, "receipt"), "wms");
+        ledger.reserve("WEB", List.of(new ReservationRequest("R-1", "ORD-1", 1, BKN, TSHIRT, 3)), "allocator");
+
+        ledger.shrink("R-1", 2, "line 1 cancelled", "operator");
+
+        assertThat(queries.position(BKN, TSHIRT).orElseThrow()).isEqualTo(new InventoryPosition(BKN, TSHIRT, 10, 1, 0));
+        assertThat(ledger.reservation("R-1").orElseThrow().quantity()).isEqualTo(1);
+        assertThat(ledger.entries(BKN, TSHIRT)).last().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(LedgerEntryType.RELEASE);
+            assertThat(e.reservedDelta()).isEqualTo(-2);
+        });
+        assertThatThrownBy(() -> ledger.shrink("R-1", 1, "all of it", "operator"))
+                .isInstanceOf(InventoryConflictException.class);
+        assertThat(queries.position(BKN, TSHIRT).orElseThrow().reserved()).isEqualTo(1);
+    }
+
+    @Test
     void consumeTakesReservedUnitsOutOfStock() {
         ledger.adjust(new Adjustment("ev-1", BKN, TSHIRT, 10L, null, null, "receipt"), "wms");
         ledger.reserve("WEB", List.of(new ReservationRequest("R-1", "ORD-1", 1, BKN, TSHIRT, 3)), "allocator");

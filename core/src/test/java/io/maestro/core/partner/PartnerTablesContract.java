@@ -18,6 +18,7 @@ import io.maestro.core.notify.NotificationStatus;
 import io.maestro.core.testing.DomainTables;
 import io.maestro.core.testing.ShipmentRows;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,14 +85,16 @@ abstract class PartnerTablesContract {
 
     @Test
     void aPartnerEventForAShipmentThatDoesNotExistIsRefusedNamingIt() {
-        assertThatThrownBy(() -> inbox.receive(new PartnerEvent("wms-DC-BKN", "evt-x", "ShipmentAccepted", "ORD-1", "ORD-1-9-9",
+        assertThatThrownBy(() -> inbox.receiveFromPartner(new PartnerEvent("wms-DC-BKN", "evt-x", "ShipmentAccepted", "ORD-1", "ORD-1-9-9",
                 null, null)))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("shipmentId").hasMessageContaining("ORD-1-9-9");
-        assertThatThrownBy(() -> inbox.receive(new PartnerEvent("wms-DC-BKN", "evt-y", "ShipmentAccepted", "ORD-2", "ORD-1-1-1",
+        assertThatThrownBy(() -> inbox.receiveFromPartner(new PartnerEvent("wms-DC-BKN", "evt-y", "ShipmentAccepted", "ORD-2", "ORD-1-1-1",
                 null, null)))
                 .as("a shipment of another order").isInstanceOf(InvalidRequestException.class);
         assertThat(inbox.ofOrder("ORD-1")).isEmpty();
+        assertThat(inbox.receiveFromPartner(new PartnerEvent("wms-DC-BKN", "evt-z", "ShipmentAccepted", "ORD-1", "ORD-1-1-1",
+                null, null))).as("a shipment that exists").isTrue();
     }
 
     @Test
@@ -110,7 +113,7 @@ abstract class PartnerTablesContract {
         assertThat(inbox.claim(first.get(0).id(), "node-b", Duration.ofMinutes(1))).isEmpty();
 
         jdbc.update("update partner_event set claimed_until = ? where claimed_by = 'node-a'",
-                java.time.OffsetDateTime.now().minusSeconds(1));
+                OffsetDateTime.now().minusSeconds(1));
         assertThat(inbox.claim("node-b", 10, Duration.ofMinutes(1))).as("node-a died: its claims are taken over").hasSize(3);
     }
 

@@ -2,12 +2,14 @@ package io.maestro.processes.command;
 
 import io.maestro.core.StateConflictException;
 import io.maestro.core.command.CommandType;
+import io.maestro.core.command.LineCancellations;
 import io.maestro.core.command.OrderCommand;
 import io.maestro.core.command.OrderCommandLog;
 import io.maestro.core.order.Order;
 import io.maestro.core.order.OrderStatus;
 import io.maestro.core.order.ShipmentStatus;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -28,10 +30,12 @@ class CancelHandler implements CommandHandler {
 
     private final RuntimeService runtime;
     private final OrderCommandLog commands;
+    private final LineCancellations cancellations;
 
-    CancelHandler(RuntimeService runtime, OrderCommandLog commands) {
+    CancelHandler(RuntimeService runtime, OrderCommandLog commands, LineCancellations cancellations) {
         this.runtime = runtime;
         this.commands = commands;
+        this.cancellations = cancellations;
     }
 
     @Override
@@ -45,7 +49,7 @@ class CancelHandler implements CommandHandler {
             throw new StateConflictException("Order " + order.orderId() + " is already cancelled");
         }
         OrderStates.requireOpen(order, "be cancelled");
-        if (everythingLeft(order)) {
+        if (everythingLeft(order, cancellations.byLine(order.orderId()))) {
             throw new StateConflictException("Order " + order.orderId() + " has left the nodes in full: nothing is left to cancel");
         }
         if (commands.anyApplied(order.orderId(), CommandType.CANCEL)) {
@@ -68,8 +72,9 @@ class CancelHandler implements CommandHandler {
         return reason == null || reason.toString().isBlank() ? "cancelled by " + actor : reason.toString();
     }
 
-    private static boolean everythingLeft(Order order) {
-        Map<Integer, Integer> left = new java.util.HashMap<>();
+    /** Every unit not cancelled has left a node. */
+    private static boolean everythingLeft(Order order, Map<Integer, Integer> cancelled) {
+        Map<Integer, Integer> left = new HashMap<>(cancelled);
         order.shipments().stream().filter(s -> LEFT.contains(s.status())).flatMap(s -> s.lines().stream())
                 .forEach(l -> left.merge(l.lineNo(), l.quantity(), Integer::sum));
         return order.lines().stream().allMatch(l -> left.getOrDefault(l.lineNo(), 0) >= l.quantity());

@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Applies a stored command to its order in one transaction: the order row is locked (so commands of one order
  * never interleave), the command's handler runs, and the command is marked APPLIED with a timeline entry, all
- * committed together. A refusal rolls that back and marks the command REFUSED with the reason instead. A busy
+ * committed together. A refusal (or any failure other than a busy process) rolls that back and marks the command
+ * REFUSED with the reason instead, so no command is left without an outcome. A busy
  * process (optimistic locking, deadlock, serialization failure) is tried again a few times; a command still
  * undecided then stays RECEIVED for {@link WaitingCommands} to apply.
  */
@@ -67,7 +68,9 @@ public class CommandApplier {
                     return find(commandId);
                 }
                 if (!busy(e)) {
-                    throw e;
+                    log.warn("Command {} could not be applied", commandId, e);
+                    refuse(commandId, "could not be applied: " + e.getMessage());
+                    return find(commandId);
                 }
                 log.debug("Command {} met a busy process (attempt {}): {}", commandId, attempt, e.toString());
                 pause(attempt);

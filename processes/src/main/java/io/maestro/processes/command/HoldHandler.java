@@ -35,7 +35,7 @@ class HoldHandler implements CommandHandler {
             throw new StateConflictException("Order " + order.orderId() + " is picked up at a store: a pickup cannot be held, "
                     + "only cancelled");
         }
-        String reason = CancelHandler.reason(payload, command.actor()).replace("cancelled by", "held by");
+        String reason = String.valueOf(payload.get("reason"));
         if (!holds.hold(order.orderId(), reason, command.actor(), command.commandId())) {
             OrderHolds.Hold hold = holds.find(order.orderId()).orElseThrow();
             throw new StateConflictException("Order " + order.orderId() + " is already on hold (by " + hold.heldBy() + ": "

@@ -65,7 +65,7 @@ public class LoadOrderFacts implements JavaDelegate {
         if (shipTo == null || !"US".equals(shipTo.country())) {
             return false;
         }
-        return !US_REGIONS.contains(region)
-                || postalCodes.stateOf(shipTo.country(), shipTo.postalCode()).filter(state -> !state.equals(region)).isPresent();
+        return !US_REGIONS.contains(region) || postalCodes.stateOf(shipTo.country(), shipTo.postalCode())
+                .filter(state -> !state.equals(region)).isPresent();
     }
 }

@@ -30,12 +30,12 @@ public class PlanWithdrawal {
 
     public void withdraw(String orderId, String shipmentIds, String actor, String reason) {
         List<String> shipments = ids.split(shipmentIds);
-        ledger.releaseAll(ledger.reservationsOf(orderId).stream()
-                .filter(r -> r.status() == ReservationStatus.ACTIVE && shipments.stream().anyMatch(s -> r.id().startsWith(s + "-")))
-                .map(Reservation::id).toList(), reason, actor);
         for (String shipmentId : shipments) {
             orders.changeShipmentStatus(orderId, shipmentId, ShipmentStatus.PLANNED, ShipmentStatus.CANCELLED,
                     "SHIPMENT_WITHDRAWN", actor, reason);
         }
+        ledger.releaseAll(ledger.reservationsOf(orderId).stream()
+                .filter(r -> r.status() == ReservationStatus.ACTIVE && shipments.stream().anyMatch(s -> r.id().startsWith(s + "-")))
+                .map(Reservation::id).toList(), reason, actor);
     }
 }

@@ -47,6 +47,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -404,7 +405,7 @@ class ShipmentExecutionDelegatesTest {
      * whichever claimed it first.
      */
     private StoredPartnerEvent tried(String eventId) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             correlator.deliverDue();
             StoredPartnerEvent stored = inbox.ofOrder(orderId).stream().filter(e -> e.event().eventId().equals(eventId))

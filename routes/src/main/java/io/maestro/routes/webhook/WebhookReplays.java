@@ -21,13 +21,13 @@ public class WebhookReplays {
     @Bean
     DeadLetterHandler nodeWebhookReplay(PartnerEventInbox inbox) {
         return handler(NodeRoutes.EVENT_SOURCE, envelope ->
-                inbox.receive(NodeMessages.toPartnerEvent(envelope.partner(), envelope.body())));
+                inbox.receiveFromPartner(NodeMessages.toPartnerEvent(envelope.partner(), envelope.body())));
     }
 
     @Bean
     DeadLetterHandler carrierWebhookReplay(PartnerEventInbox inbox) {
         return handler(CarrierRoutes.EVENT_SOURCE, envelope ->
-                inbox.receive(CarrierMessages.toPartnerEvent(envelope.partner(), envelope.body())));
+                inbox.receiveFromPartner(CarrierMessages.toPartnerEvent(envelope.partner(), envelope.body())));
     }
 
     private static DeadLetterHandler handler(String source, Consumer<WebhookEnvelope> replay) {

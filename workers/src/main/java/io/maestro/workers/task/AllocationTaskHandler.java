@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import org.camunda.bpm.client.exception.RestException;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
@@ -102,6 +103,9 @@ public abstract class AllocationTaskHandler implements ExternalTaskHandler {
             return true;
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RestException rest && "OptimisticLockingException".equals(rest.getType())) {
+                return true;
+            }
             String message = String.valueOf(t.getMessage());
             if (message.contains("OptimisticLockingException") || message.contains("deadlock detected")
                     || message.contains("could not serialize access") || message.contains("Deadlock detected")) {
