@@ -234,9 +234,9 @@ final class ChaosInvariants {
     }
 
     private List<Map<String, Object>> jobs(String orderId) {
-        return jdbc.queryForList("select j.ACT_ID_, j.RETRIES_, j.DUEDATE_, j.LOCK_OWNER_, j.SUSPENSION_STATE_, j.EXCEPTION_MSG_ "
-                + "from ACT_RU_JOB j where j.PROCESS_INSTANCE_ID_ in (select p.PROC_INST_ID_ from ACT_RU_EXECUTION p "
-                + "where p.BUSINESS_KEY_ = ?)", orderId);
+        return jdbc.queryForList("select d.ACT_ID_, j.RETRIES_, j.DUEDATE_, j.LOCK_OWNER_, j.SUSPENSION_STATE_, j.EXCEPTION_MSG_ "
+                + "from ACT_RU_JOB j left join ACT_RU_JOBDEF d on d.ID_ = j.JOB_DEF_ID_ where j.PROCESS_INSTANCE_ID_ in "
+                + "(select p.PROC_INST_ID_ from ACT_RU_EXECUTION p where p.BUSINESS_KEY_ = ?)", orderId);
     }
 
     private List<String> timelineTail(String orderId) {

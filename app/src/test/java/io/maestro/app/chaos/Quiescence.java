@@ -44,8 +44,9 @@ final class Quiescence {
                         + "; partner events pending for orders under way " + jdbc.queryForList("select e.order_id, e.type, "
                         + "e.last_error from partner_event e join orders o on o.id = e.order_id where e.status = 'PENDING' "
                         + "and o.status not in " + UNSETTLED)
-                        + "; due jobs " + jdbc.queryForList("select j.ACT_ID_, count(*) n from ACT_RU_JOB j where j.RETRIES_ > 0 "
-                        + "and (j.DUEDATE_ is null or j.DUEDATE_ <= LOCALTIMESTAMP) group by j.ACT_ID_"));
+                        + "; due jobs " + jdbc.queryForList("select d.ACT_ID_, count(*) n from ACT_RU_JOB j left join ACT_RU_JOBDEF d "
+                        + "on d.ID_ = j.JOB_DEF_ID_ where j.RETRIES_ > 0 and (j.DUEDATE_ is null or j.DUEDATE_ <= LOCALTIMESTAMP) "
+                        + "group by d.ACT_ID_"));
             }
             Thread.sleep(POLL.toMillis());
         }
