@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
@@ -189,9 +190,15 @@ class CancelLinesHandler implements CommandHandler {
         boolean nothingOpen = open.values().stream().allMatch(u -> u == 0);
         boolean nothingMoving = order.shipments().stream().allMatch(s -> DONE.contains(s.status()));
         if (nothingOpen && nothingMoving) {
-            runtime.createMessageCorrelation(CancelHandler.MESSAGE).processInstanceId(process.getId())
-                    .setVariable("cancelReason", "every line cancelled: " + reason).setVariable("cancelledBy", actor)
-                    .setVariable("cancelCommandId", commandId).correlateWithResult();
+            try {
+                runtime.createMessageCorrelation(CancelHandler.MESSAGE).processInstanceId(process.getId())
+                        .setVariable("cancelReason", "every line cancelled: " + reason).setVariable("cancelledBy", actor)
+                        .setVariable("cancelCommandId", commandId).correlateWithResult();
+            } catch (MismatchingMessageCorrelationException e) {
+                // the process takes no cancel any more: the order's cancellation is under way already
+                throw new StateConflictException("Order " + order.orderId() + " is being cancelled already: "
+                        + "every unit that has not shipped is cancelled with it");
+            }
         } else if (runtime.createExecutionQuery().processInstanceId(process.getId())
                 .activityId("CatchEvent_InventoryAvailable").count() > 0) {
             runtime.createMessageCorrelation("InventoryAvailable").processInstanceId(process.getId()).correlateWithResult();
