@@ -13,11 +13,13 @@ import io.maestro.core.partner.NodeGateway;
 import io.maestro.core.partner.PartnerRefusedException;
 import io.maestro.processes.CustomerNotifications;
 import io.maestro.processes.pickup.ReleaseTransfer;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,8 @@ import java.util.Set;
  * every other open reservation returns to ATP (store pickups and transfers to the store included), shipped lines stay
  * shipped. A node or carrier that refuses ({@link PartnerRefusedException}: the goods have left) keeps that shipment
  * going, with the refusal on the timeline; a node that holds nothing for it has nothing to withdraw. The order is
- * CANCELLED unless part of it has left; the customer is told either way.
+ * CANCELLED unless part of it has left; the customer is told either way. A shipment that goes on keeps a
+ * {@code shipment-execution} of its own.
  */
 @Component("cancelOrder")
 public class CancelOrder implements JavaDelegate {
@@ -45,14 +48,16 @@ public class CancelOrder implements JavaDelegate {
     private final NodeGateway nodes;
     private final CarrierGateway carriers;
     private final CustomerNotifications notifications;
+    private final RuntimeService runtime;
 
     public CancelOrder(OrderService orders, InventoryLedger ledger, NodeGateway nodes, CarrierGateway carriers,
-                       CustomerNotifications notifications) {
+                       CustomerNotifications notifications, RuntimeService runtime) {
         this.orders = orders;
         this.ledger = ledger;
         this.nodes = nodes;
         this.carriers = carriers;
         this.notifications = notifications;
+        this.runtime = runtime;
     }
 
     @Override
@@ -67,6 +72,7 @@ public class CancelOrder implements JavaDelegate {
             }
             if (!takeBack(orderId, s, reason)) {
                 goingOn.add(s.shipmentId());
+                keepExecuting(execution, s);
                 continue;
             }
             orders.changeShipmentStatus(orderId, s.shipmentId(), ShipmentStatus.CANCELLED, "SHIPMENT_CANCELLED",
@@ -120,6 +126,27 @@ public class CancelOrder implements JavaDelegate {
             }
         }
         return true;
+    }
+
+    /**
+     * The cancel interrupts the order's process and with it the shipment's {@code shipment-execution}: a shipment that
+     * goes on gets an instance of its own again, from where it stands (tracking once labelled, the carrier choice once
+     * accepted, the node's answer once released), so it is still tracked to delivery.
+     */
+    private void keepExecuting(DelegateExecution execution, Shipment s) {
+        String from = s.trackingNumber() != null ? "SubProcess_Tracking"
+                : s.status() == ShipmentStatus.ACCEPTED ? "Task_PrepareCarrierChoice" : "Gateway_NodeAnswer";
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("shipmentId", s.shipmentId());
+        for (String name : List.of("promiseDays", "serviceUpgrade", "excludedNodes")) {
+            Object value = execution.getVariable(name);
+            if (value != null) {
+                variables.put(name, value);
+            }
+        }
+        runtime.createProcessInstanceByKey("shipment-execution")
+                .businessKey(execution.getProcessBusinessKey()).setVariables(variables).startBeforeActivity(from)
+                .execute();
     }
 
     private static Map<String, Object> refusal(Shipment s, PartnerRefusedException e) {

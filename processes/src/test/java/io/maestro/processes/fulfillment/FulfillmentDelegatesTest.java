@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,7 @@ class FulfillmentDelegatesTest {
     @Autowired InTestPartners.Nodes nodes;
     @Autowired InTestPartners.Carriers carriers;
     @Autowired JdbcTemplate jdbc;
+    @Autowired RuntimeService runtime;
 
     String orderId;
     Map<String, Object> variables;
@@ -214,6 +216,10 @@ class FulfillmentDelegatesTest {
         assertThat(order.shipments()).extracting(Shipment::status).containsOnly(ShipmentStatus.RELEASED);
         assertThat(carriers.voided).as("a parcel that left keeps its label").isEmpty();
         assertThat(atp("DC-OLEAN")).as("its units stay reserved for it").isZero();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("shipment-execution")
+                .processInstanceBusinessKey(orderId).variableValueEquals("shipmentId", shipmentId).list())
+                .as("the cancel ended its shipment-execution: it gets one of its own again, tracking it").hasSize(1)
+                .allSatisfy(pi -> assertThat(runtime.getActiveActivityIds(pi.getId())).contains("Gateway_DispatchOrShort"));
         assertThat(orders.timeline(orderId)).anySatisfy(e -> {
             assertThat(e.type()).isEqualTo("WITHDRAWAL_REFUSED");
             assertThat(e.reason()).isEqualTo("DC-OLEAN refused to withdraw " + shipmentId + ": " + shipmentId
