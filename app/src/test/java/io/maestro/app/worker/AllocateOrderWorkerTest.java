@@ -7,6 +7,7 @@ import io.maestro.app.MaestroTest;
 import io.maestro.app.SampleOrders;
 import io.maestro.core.order.Order;
 import io.maestro.core.order.OrderService;
+import io.maestro.core.order.OrderStatus;
 import io.maestro.core.order.Shipment;
 import io.maestro.core.order.ShipmentStatus;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -43,6 +45,7 @@ class AllocateOrderWorkerTest {
     @Autowired RepositoryService repository;
     @Autowired RuntimeService runtime;
     @Autowired HistoryService history;
+    @Autowired TaskService tasks;
     @Autowired OrderService orders;
 
     private String sku;
@@ -136,7 +139,25 @@ class AllocateOrderWorkerTest {
         }
         Api.Response accepted = new Api(port).post("/api/orders", order, Api.INTEGRATION);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
-        return accepted.json().get("orderId").asText();
+        String orderId = accepted.json().get("orderId").asText();
+        standAsideOwnProcess(orderId);
+        return orderId;
+    }
+
+    /**
+     * The address mismatch holds the order in its own process for a review; that process is taken away and the order
+     * is back to RECEIVED, so only the probe allocates it.
+     */
+    private void standAsideOwnProcess(String orderId) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (tasks.createTaskQuery().processInstanceBusinessKey(orderId).taskDefinitionKey("Task_ReviewHeldOrder")
+                .count() == 0) {
+            assertThat(Instant.now()).as("order " + orderId + " held for review").isBefore(deadline);
+            sleep();
+        }
+        runtime.createProcessInstanceQuery().processDefinitionKey("order-fulfillment").processInstanceBusinessKey(orderId)
+                .list().forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "the allocation probe takes this order"));
+        orders.changeStatus(orderId, OrderStatus.RECEIVED, "TEST", "test", "handed to the allocation probe", Map.of());
     }
 
     /** The end event the instance finished in, waiting for the worker (at most a minute). */

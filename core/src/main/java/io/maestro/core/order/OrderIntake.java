@@ -63,17 +63,17 @@ public class OrderIntake {
     @Transactional
     public IntakeResult accept(NewOrder request, String actor) {
         GeoPoint destination = validate(request);
-        // The unique key (channel, channelOrderId) decides: a redelivered order inserts nothing and finds the first.
-        Order order = toOrder(request, orders.nextOrderId(), destination, OffsetDateTime.now(clock));
-        String contentHash = contentHash(order);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        // A repeat is answered without taking an order number; the unique key (channel, channelOrderId) decides a race.
+        String contentHash = contentHash(toOrder(request, null, destination, now));
+        Optional<String> earlier = orders.findIdByChannelOrder(request.channel(), request.channelOrderId());
+        if (earlier.isPresent()) {
+            return repeated(request, earlier.get(), contentHash);
+        }
+        Order order = toOrder(request, orders.nextOrderId(), destination, now);
         if (!orders.insertIfAbsent(order, contentHash)) {
-            String existing = orders.findIdByChannelOrder(request.channel(), request.channelOrderId()).orElseThrow();
-            // Orders taken before V7 have no hash: their key answers as a repeat, as it did.
-            if (orders.contentHashOf(existing).filter(stored -> !stored.equals(contentHash)).isPresent()) {
-                throw new IdempotencyConflictException("channelOrderId", "channelOrderId " + request.channelOrderId()
-                        + " was already used for a different order (" + existing + ") of channel " + request.channel());
-            }
-            return new IntakeResult(orders.find(existing).orElseThrow(), false);
+            return repeated(request, orders.findIdByChannelOrder(request.channel(), request.channelOrderId()).orElseThrow(),
+                    contentHash);
         }
         orders.insertLines(order.orderId(), order.lines());
         audit.record(order.orderId(), "ORDER_RECEIVED", order.status().name(), actor,
@@ -82,6 +82,16 @@ public class OrderIntake {
                         "deliveryOption", order.deliveryOption().name(), "preference", order.preference().name()));
         events.publishEvent(new OrderAccepted(order.orderId(), order.channel()));
         return new IntakeResult(order, true);
+    }
+
+    /** The order first sent under the same key; another order under it is refused. */
+    private IntakeResult repeated(NewOrder request, String existing, String contentHash) {
+        // Orders taken before V7 have no hash: their key answers as a repeat, as it did.
+        if (orders.contentHashOf(existing).filter(stored -> !stored.equals(contentHash)).isPresent()) {
+            throw new IdempotencyConflictException("channelOrderId", "channelOrderId " + request.channelOrderId()
+                    + " was already used for a different order (" + existing + ") of channel " + request.channel());
+        }
+        return new IntakeResult(orders.find(existing).orElseThrow(), false);
     }
 
     private static Order toOrder(NewOrder r, String orderId, GeoPoint destination, OffsetDateTime now) {

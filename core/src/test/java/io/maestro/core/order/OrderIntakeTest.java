@@ -83,6 +83,20 @@ class OrderIntakeTest {
     }
 
     @Test
+    void aRepeatOrARefusedOrderTakesNoOrderNumber() {
+        NewOrder first = TestData.order("W-2001");
+        String firstId = intake.accept(first, "web").order().orderId();
+        intake.accept(first, "web");
+        assertThatThrownBy(() -> intake.accept(new NewOrder(first.channel(), first.channelOrderId(), first.customer(),
+                first.shipTo(), null, null, null, null, List.of(new NewOrder.Line("TSHIRT-BLK-M", 3,
+                new BigDecimal("19.90")))), "web")).isInstanceOf(IdempotencyConflictException.class);
+
+        String nextId = intake.accept(TestData.order("W-2002"), "web").order().orderId();
+
+        assertThat(Long.parseLong(nextId.substring(4))).isEqualTo(Long.parseLong(firstId.substring(4)) + 1);
+    }
+
+    @Test
     void theSameChannelOrderWithDefaultsSpelledOutAndPricesWrittenOtherwiseIsTheSameOrder() {
         NewOrder first = TestData.order("W-1001");
         NewOrder.Line line = first.lines().get(0);
