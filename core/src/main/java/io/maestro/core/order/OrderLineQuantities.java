@@ -16,14 +16,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The quantities of each line, derived on every read from what holds them — active reservations, shipments,
- * line cancellations, returns — so there is no second copy to keep in step. Once the order is cancelled, every
- * unit that has not shipped counts as cancelled.
+ * line cancellations, returns — so there is no second copy to keep in step. Once the order is cancelled or settled
+ * (shipped, delivered, returned), every unit that has not shipped counts as cancelled.
  */
 @Service
 public class OrderLineQuantities {
 
     private static final Set<ShipmentStatus> SHIPPED = EnumSet.of(ShipmentStatus.DISPATCHED, ShipmentStatus.DELAYED,
             ShipmentStatus.DELIVERED);
+
+    /** Statuses in which a unit that has not shipped will not ship any more: it was cancelled. */
+    private static final Set<OrderStatus> SETTLED = EnumSet.of(OrderStatus.CANCELLED, OrderStatus.SHIPPED,
+            OrderStatus.DELIVERED, OrderStatus.PARTIALLY_RETURNED, OrderStatus.RETURNED);
 
     private final InventoryLedger ledger;
     private final LineCancellations cancellations;
@@ -63,7 +67,7 @@ public class OrderLineQuantities {
         }
         Map<Integer, Integer> cancelled = cancellations.byLine(order.orderId());
         Map<Integer, Integer> returned = returned(order.orderId());
-        boolean orderCancelled = order.status() == OrderStatus.CANCELLED
+        boolean orderCancelled = SETTLED.contains(order.status())
                 || commands.anyApplied(order.orderId(), CommandType.CANCEL);
         return order.lines().stream().map(l -> {
             int shippedUnits = shipped.getOrDefault(l.lineNo(), 0);

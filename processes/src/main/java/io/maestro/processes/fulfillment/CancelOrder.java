@@ -38,6 +38,8 @@ import java.util.Set;
 public class CancelOrder implements JavaDelegate {
 
     private static final String ACTOR = "fulfillment";
+    /** Set on a shipment's own process after the cancel: the order owes nothing beyond its shipments. */
+    public static final String REST_CANCELLED = "restCancelled";
     private static final Set<ShipmentStatus> AT_NODE = EnumSet.of(ShipmentStatus.RELEASED, ShipmentStatus.ACCEPTED);
     private static final Set<ShipmentStatus> LEFT = EnumSet.of(ShipmentStatus.DISPATCHED, ShipmentStatus.DELAYED,
             ShipmentStatus.DELIVERED);
@@ -72,7 +74,8 @@ public class CancelOrder implements JavaDelegate {
             }
             if (!takeBack(orderId, s, reason)) {
                 goingOn.add(s.shipmentId());
-                keepExecuting(execution, s);
+                keepExecuting(execution, s, s.trackingNumber() != null ? "SubProcess_Tracking"
+                        : s.status() == ShipmentStatus.ACCEPTED ? "Task_PrepareCarrierChoice" : "Gateway_NodeAnswer");
                 continue;
             }
             orders.changeShipmentStatus(orderId, s.shipmentId(), ShipmentStatus.CANCELLED, "SHIPMENT_CANCELLED",
@@ -86,6 +89,9 @@ public class CancelOrder implements JavaDelegate {
         if (partlyShipped) {
             orders.record(orderId, "ORDER_CANCELLED", ACTOR, "the rest of the order is cancelled: " + reason,
                     Map.of("releasedReservations", open.size(), "goingOn", String.join(",", goingOn)));
+            if (goingOn.isEmpty()) {
+                settleWhatLeft(execution, orderId);
+            }
         } else {
             orders.changeStatus(orderId, OrderStatus.CANCELLED, "ORDER_CANCELLED", ACTOR, reason,
                     Map.of("releasedReservations", open.size()));
@@ -133,11 +139,10 @@ public class CancelOrder implements JavaDelegate {
      * goes on gets an instance of its own again, from where it stands (tracking once labelled, the carrier choice once
      * accepted, the node's answer once released), so it is still tracked to delivery.
      */
-    private void keepExecuting(DelegateExecution execution, Shipment s) {
-        String from = s.trackingNumber() != null ? "SubProcess_Tracking"
-                : s.status() == ShipmentStatus.ACCEPTED ? "Task_PrepareCarrierChoice" : "Gateway_NodeAnswer";
+    private void keepExecuting(DelegateExecution execution, Shipment s, String from) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("shipmentId", s.shipmentId());
+        variables.put(REST_CANCELLED, true);
         for (String name : List.of("promiseDays", "serviceUpgrade", "excludedNodes")) {
             Object value = execution.getVariable(name);
             if (value != null) {
@@ -147,6 +152,30 @@ public class CancelOrder implements JavaDelegate {
         runtime.createProcessInstanceByKey("shipment-execution")
                 .businessKey(execution.getProcessBusinessKey()).setVariables(variables).startBeforeActivity(from)
                 .execute();
+    }
+
+    /**
+     * What is left of a partly shipped order after the rest was cancelled: it is SHIPPED, or DELIVERED when every parcel
+     * has arrived; parcels still on their way are tracked to delivery by a {@code shipment-execution} of their own.
+     */
+    private void settleWhatLeft(DelegateExecution execution, String orderId) {
+        Order order = orders.get(orderId);
+        List<Shipment> onTheirWay = order.shipments().stream()
+                .filter(s -> s.status() == ShipmentStatus.DISPATCHED || s.status() == ShipmentStatus.DELAYED).toList();
+        if (order.status() != OrderStatus.SHIPPED && order.status() != OrderStatus.PARTIALLY_SHIPPED) {
+            orders.changeStatus(orderId, OrderStatus.SHIPPED, "SHIPPED", ACTOR, "what is left of the order has shipped",
+                    Map.of());
+        }
+        if (onTheirWay.isEmpty()) {
+            orders.changeStatus(orderId, OrderStatus.DELIVERED, "DELIVERED", ACTOR,
+                    "every shipment that left was delivered; the rest is cancelled", Map.of());
+            return;
+        }
+        if (order.status() == OrderStatus.PARTIALLY_SHIPPED) {
+            orders.changeStatus(orderId, OrderStatus.SHIPPED, "SHIPPED", ACTOR, "what is left of the order has shipped",
+                    Map.of());
+        }
+        onTheirWay.forEach(s -> keepExecuting(execution, s, "Event_ShipmentDelivered"));
     }
 
     private static Map<String, Object> refusal(Shipment s, PartnerRefusedException e) {

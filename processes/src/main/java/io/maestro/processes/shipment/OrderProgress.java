@@ -31,6 +31,12 @@ final class OrderProgress {
         return units(order, EnumSet.of(ShipmentStatus.DELIVERED)) >= owed(order, cancelledLines);
     }
 
+    /** Every shipment that was not cancelled or rejected has arrived (the order owes nothing else). */
+    static boolean everyShipmentDelivered(Order order) {
+        return order.shipments().stream().allMatch(s -> s.status() == ShipmentStatus.DELIVERED
+                || s.status() == ShipmentStatus.CANCELLED || s.status() == ShipmentStatus.REJECTED);
+    }
+
     static boolean nothingLeft(Order order) {
         return order.shipments().stream().allMatch(s -> s.status() == ShipmentStatus.CANCELLED
                 || s.status() == ShipmentStatus.REJECTED);

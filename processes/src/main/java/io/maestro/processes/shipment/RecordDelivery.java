@@ -6,6 +6,7 @@ import io.maestro.core.order.OrderService;
 import io.maestro.core.order.OrderStatus;
 import io.maestro.core.order.ShipmentStatus;
 import io.maestro.processes.CustomerNotifications;
+import io.maestro.processes.fulfillment.CancelOrder;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,9 @@ public class RecordDelivery implements JavaDelegate {
         orders.changeShipmentStatus(s.orderId(), s.shipmentId(), ShipmentStatus.DELIVERED, "SHIPMENT_DELIVERED",
                 String.valueOf(s.shipment().carrier()), "Delivered by " + s.shipment().carrier());
         Order order = orders.get(s.orderId());
-        if (OrderProgress.allDelivered(order, cancellations.byLine(s.orderId()))) {
+        boolean restCancelled = Boolean.TRUE.equals(execution.getVariable(CancelOrder.REST_CANCELLED));
+        if (restCancelled ? OrderProgress.everyShipmentDelivered(order)
+                : OrderProgress.allDelivered(order, cancellations.byLine(s.orderId()))) {
             orders.changeStatus(s.orderId(), OrderStatus.DELIVERED, "DELIVERED", ShipmentInProcess.ACTOR,
                     "Every shipment delivered", Map.of("shipmentId", s.shipmentId()));
         }
