@@ -264,9 +264,28 @@ class FulfillmentDelegatesTest {
         cancelOrder.execute(execution());
 
         Order order = orders.get(orderId);
-        assertThat(order.status()).isNotEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.status()).as("what is left has shipped").isEqualTo(OrderStatus.SHIPPED);
         assertThat(order.shipments()).extracting(Shipment::status).containsOnly(ShipmentStatus.DISPATCHED);
         assertThat(nodes.cancelled).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("shipment-execution")
+                .processInstanceBusinessKey(orderId).variableValueEquals("shipmentId", shipped.shipmentId()).list())
+                .as("the parcel on its way is still tracked to delivery").hasSize(1)
+                .allSatisfy(pi -> assertThat(runtime.getActiveActivityIds(pi.getId())).contains("Event_ShipmentDelivered"));
+    }
+
+    @Test
+    void cancellingTheRestAfterEveryParcelThatLeftArrivedSettlesTheOrderDelivered() throws Exception {
+        Shipment shipped = allocate("a").shipments().get(0);
+        for (ShipmentStatus step : List.of(ShipmentStatus.RELEASED, ShipmentStatus.ACCEPTED, ShipmentStatus.DISPATCHED,
+                ShipmentStatus.DELIVERED)) {
+            orders.changeShipmentStatus(orderId, shipped.shipmentId(), step, step.name(), "test", "arrived");
+        }
+
+        cancelOrder.execute(execution());
+
+        assertThat(orders.get(orderId).status()).isEqualTo(OrderStatus.DELIVERED);
+        assertThat(orders.timeline(orderId)).extracting(e -> e.type()).containsSubsequence("ORDER_CANCELLED", "SHIPPED",
+                "DELIVERED");
     }
 
     @Test
