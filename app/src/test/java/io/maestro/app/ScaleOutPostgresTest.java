@@ -11,12 +11,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,6 +35,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * more than its daily capacity.
  */
 class ScaleOutPostgresTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScaleOutPostgresTest.class);
 
     private static final int ORDERS = 200;
     private static final int CLIENTS = 4;
@@ -90,11 +95,11 @@ class ScaleOutPostgresTest {
             assertThat(jdbc.queryForObject("select count(distinct node_id) from shipment", Integer.class))
                     .as("the rest went elsewhere").isGreaterThan(1);
 
-            System.out.printf("ScaleOutPostgresTest: %d two-line orders from %d clients over 2 nodes and a standalone worker: "
+            LOG.info(String.format(Locale.ROOT, "ScaleOutPostgresTest: %d two-line orders from %d clients over 2 nodes and a standalone worker: "
                             + "sent in %.1f s, all delivered %.1f s after the first; %d units from %s (capacity %d); "
                             + "%d deadlocks broken by PostgreSQL and retried; %.1f s in all with start-up%n",
                     ORDERS, CLIENTS, sending.toMillis() / 1000.0, lifecycle.toMillis() / 1000.0, atSmallDc, SMALL_DC,
-                    SMALL_DC_CAPACITY, deadlocks(jdbc) - deadlocksBefore, Duration.between(began, Instant.now()).toMillis() / 1000.0);
+                    SMALL_DC_CAPACITY, deadlocks(jdbc) - deadlocksBefore, Duration.between(began, Instant.now()).toMillis() / 1000.0));
         }
     }
 

@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,6 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * fast but rejecting a share of releases, the plan sent, then — once nothing moves — every invariant checked.
  */
 final class ChaosCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChaosCheck.class);
 
     /** The upper bound for coming to rest; beyond it the test fails with what still moved. */
     private static final Duration QUIESCENCE_BOUND = Duration.ofMinutes(4);
@@ -53,15 +58,15 @@ final class ChaosCheck {
             ChaosInvariants invariants = new ChaosInvariants(api, jdbc, app.getBean(RuntimeService.class),
                     app.getBean(LedgerRebuild.class));
             List<String> violations = invariants.check(record, run.orderIds().keySet());
-            System.out.printf("Chaos on %s: %d orders, %d steps, %d partner outages; sending %.1f s, at rest after %.1f s more, "
+            LOG.info(String.format(Locale.ROOT, "Chaos on %s: %d orders, %d steps, %d partner outages; sending %.1f s, at rest after %.1f s more, "
                             + "%.1f s in all%n  answers: %s%n  final statuses: %s%n  /api/exceptions: %s%n  commands: %s%n"
                             + "  incidents: %s%n  violations: %d%n", database, plan.orders().size(), plan.steps(), plan.faults().size(),
                     sending.toMillis() / 1000.0, rest.toMillis() / 1000.0, Duration.between(began, Instant.now()).toMillis() / 1000.0,
                     record.counts(), invariants.statuses(), invariants.exceptionKinds(),
                     jdbc.queryForList("select type, status, count(*) n from order_command group by type, status order by type, status"),
                     jdbc.queryForList("select ACTIVITY_ID_, INCIDENT_MSG_, count(*) n from ACT_RU_INCIDENT "
-                            + "group by ACTIVITY_ID_, INCIDENT_MSG_"), violations.size());
-            violations.forEach(v -> System.out.println("  VIOLATION " + v));
+                            + "group by ACTIVITY_ID_, INCIDENT_MSG_"), violations.size()));
+            violations.forEach(v -> LOG.warn("VIOLATION {}", v));
             assertThat(run.orderIds()).as("orders placed").hasSize(plan.orders().size());
             assertThat(violations).as("broken promises after chaos on %s", database).isEmpty();
         }

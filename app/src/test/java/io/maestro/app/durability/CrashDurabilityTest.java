@@ -41,6 +41,8 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@code 2xx} is a promise: Maestro runs in a JVM of its own (the default run: H2 file, job executor, allocation
@@ -50,6 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the ledger, nothing is half written and the positions equal the ledger's sums.
  */
 class CrashDurabilityTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CrashDurabilityTest.class);
 
     private static final int ORDERS = 1200;
     private static final int ORDER_CLIENTS = 6;
@@ -283,7 +287,7 @@ class CrashDurabilityTest {
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 == 5) {
-                System.out.println("Not acknowledged: " + path + " answered " + response.statusCode() + ": " + response.body());
+                LOG.info("Not acknowledged: {} answered {}: {}", path, response.statusCode(), response.body());
                 return REFUSED;
             }
             if (response.statusCode() / 100 != 2) {
