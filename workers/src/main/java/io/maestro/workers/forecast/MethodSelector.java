@@ -35,9 +35,12 @@ public final class MethodSelector {
         this.leadBuckets = leadBuckets;
     }
 
-    /** The candidates for intermittent retail demand: SES, Holt (damped), Croston, SBA, TSB, tuned per series. */
+    /**
+     * The candidates for intermittent retail demand: SES and SBA with the usual alpha 0.1 (SES first: it wins
+     * when the history is too short to backtest), TSB and damped Holt tuned per series.
+     */
     public static List<ForecastMethod> standardCandidates() {
-        return List.of(TunedMethod.tsb(), TunedMethod.sba(), TunedMethod.croston(), TunedMethod.ses(),
+        return List.of(new SimpleExponentialSmoothing(0.1), Croston.sba(0.1), TunedMethod.tsb(),
                 TunedMethod.holt());
     }
 

@@ -5,6 +5,7 @@ import io.maestro.workers.forecast.ErrorMeasures;
 import io.maestro.workers.forecast.LeadTimeModel;
 import io.maestro.workers.forecast.MethodSelector;
 import io.maestro.workers.forecast.Naive;
+import io.maestro.workers.forecast.SimpleExponentialSmoothing;
 import io.maestro.workers.forecast.TunedMethod;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class ForecastBenchmark {
     static final int FIT = 39;
     static final int TEST = 12;
     static final int LEAD_BUCKETS = 2;
-    static final double[] TARGETS = {0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.925, 0.95, 0.975, 0.99, 0.995, 0.999};
+    static final double[] TARGETS = {0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.925, 0.95, 0.975, 0.99, 0.995, 0.999, 0.9995, 0.9999};
     static final double[] PINBALL_LEVELS = {0.5, 0.9, 0.95};
     static final double HEADLINE_FILL = 0.90;
 
@@ -60,13 +61,18 @@ public final class ForecastBenchmark {
         List<Contender> contenders = new ArrayList<>();
         contenders.add(Contender.single("NAIVE-POISSON", true, new Naive(), LeadTimeModel.POISSON));
         contenders.add(Contender.single("SES-POISSON", true, TunedMethod.ses(), LeadTimeModel.POISSON));
-        contenders.add(Contender.single("CROSTON-POISSON", true, TunedMethod.croston(), LeadTimeModel.POISSON));
-        contenders.add(Contender.single("SBA-POISSON", true, TunedMethod.sba(), LeadTimeModel.POISSON));
+        contenders.add(Contender.single("SES.1-POISSON", true, new SimpleExponentialSmoothing(0.1),
+                LeadTimeModel.POISSON));
+        contenders.add(Contender.single("CROSTON-POISSON", true, Croston.classic(0.1), LeadTimeModel.POISSON));
+        contenders.add(Contender.single("SBA-POISSON", true, Croston.sba(0.1), LeadTimeModel.POISSON));
         contenders.add(Contender.single("TSB-POISSON", true, TunedMethod.tsb(), LeadTimeModel.POISSON));
         contenders.add(Contender.single("BOOTSTRAP-2M", true, new Naive(), LeadTimeModel.BOOTSTRAP));
-        contenders.add(Contender.single("SES-NB", false, TunedMethod.ses(), LeadTimeModel.NEGATIVE_BINOMIAL));
-        contenders.add(Contender.single("SBA-NB", false, TunedMethod.sba(), LeadTimeModel.NEGATIVE_BINOMIAL));
+        contenders.add(Contender.single("SES.1-NB", false, new SimpleExponentialSmoothing(0.1),
+                LeadTimeModel.NEGATIVE_BINOMIAL));
+        contenders.add(Contender.single("SBA-NB", false, Croston.sba(0.1), LeadTimeModel.NEGATIVE_BINOMIAL));
         contenders.add(Contender.single("TSB-NB", false, TunedMethod.tsb(), LeadTimeModel.NEGATIVE_BINOMIAL));
+        contenders.add(Contender.single("SES.1-NB-FULL", false, new SimpleExponentialSmoothing(0.1),
+                LeadTimeModel.negativeBinomial(1)));
         contenders.add(Contender.selected("SELECTED-NB", MethodSelector.standardCandidates(),
                 LeadTimeModel.NEGATIVE_BINOMIAL, 12));
         return contenders;
@@ -101,7 +107,7 @@ public final class ForecastBenchmark {
         for (Contender contender : contenders()) {
             long started = System.nanoTime();
             results.add(evaluate(contender, series, monthly));
-            out.printf(Locale.ROOT, "  %-16s %6.1f s%n", contender.name(), (System.nanoTime() - started) / 1e9);
+            out.printf(Locale.ROOT, "  %-15s %6.1f s%n", contender.name(), (System.nanoTime() - started) / 1e9);
         }
         report(results, protocol);
         return results;
@@ -175,21 +181,21 @@ public final class ForecastBenchmark {
 
     private void report(List<Result> results, String protocol) {
         out.printf(Locale.ROOT, "%nAccuracy (%s; mean per series; pinball in units per month)%n", protocol);
-        out.printf(Locale.ROOT, "  %-16s %7s %7s %9s %9s %9s%n", "method", "MASE", "RMSSE", "pin 0.5", "pin 0.9",
+        out.printf(Locale.ROOT, "  %-15s %7s %7s %9s %9s %9s%n", "method", "MASE", "RMSSE", "pin 0.5", "pin 0.9",
                 "pin 0.95");
         for (Result result : results) {
-            out.printf(Locale.ROOT, "  %-16s %7.3f %7.3f %9.4f %9.4f %9.4f%n", result.name(), result.mase(),
+            out.printf(Locale.ROOT, "  %-15s %7.3f %7.3f %9.4f %9.4f %9.4f%n", result.name(), result.mase(),
                     result.rmsse(), result.pinball()[0], result.pinball()[1], result.pinball()[2]);
         }
         out.printf(Locale.ROOT, "%nInventory trade-off (%s): realized fill rate / average units on hand per SKU%n",
                 protocol);
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-7s", "target"));
-        results.forEach(result -> header.append(String.format(Locale.ROOT, " %16s", result.name())));
+        results.forEach(result -> header.append(String.format(Locale.ROOT, " %15s", result.name())));
         out.println(header);
         for (int k = 0; k < TARGETS.length; k++) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-7s", TARGETS[k]));
             for (Result result : results) {
-                row.append(String.format(Locale.ROOT, " %8.1f%% / %5.2f", 100 * result.fill()[k],
+                row.append(String.format(Locale.ROOT, " %7.1f%% / %5.2f", 100 * result.fill()[k],
                         result.stock()[k]));
             }
             out.println(row);
