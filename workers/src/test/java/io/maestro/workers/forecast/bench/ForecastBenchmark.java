@@ -113,7 +113,7 @@ public final class ForecastBenchmark {
         return results;
     }
 
-    private Result evaluate(Contender contender, List<double[]> series, boolean monthly) {
+    Result evaluate(Contender contender, List<double[]> series, boolean monthly) {
         int n = series.size();
         double[] mase = new double[n];
         double[] rmsse = new double[n];
