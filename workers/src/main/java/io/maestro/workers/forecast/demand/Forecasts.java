@@ -1,0 +1,156 @@
+package io.maestro.workers.forecast.demand;
+
+import io.maestro.core.InvalidRequestException;
+import io.maestro.core.catalog.CatalogService;
+import io.maestro.core.catalog.Sku;
+import io.maestro.core.db.Database;
+import io.maestro.core.network.NetworkService;
+import io.maestro.workers.forecast.DemandDistribution;
+import io.maestro.workers.forecast.ForecastMethod;
+import io.maestro.workers.forecast.LeadTimeModel;
+import io.maestro.workers.forecast.MethodSelector;
+import io.maestro.workers.forecast.NegativeBinomial;
+import io.maestro.workers.forecast.SeriesForecast;
+import io.maestro.workers.forecast.TunedMethod;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Demand forecasts per SKU at each node and network-wide, in days and weeks, from Maestro's own history
+ * ({@link DemandHistory}; stockout buckets imputed). Each series gets the method its rolling-origin backtest
+ * chooses ({@link MethodSelector}: SES, SBA, TSB, damped Holt, additive Holt-Winters) with negative-binomial
+ * demand around it; the result is stored and read back until the next refresh.
+ */
+@Service
+public class Forecasts {
+
+    /** Quantile levels of demand over the horizon in every answer. */
+    public static final double[] LEVELS = {0.5, 0.8, 0.9, 0.95, 0.99};
+
+    private static final int BACKTEST_ORIGINS = 8;
+    private static final int PAGE = 500;
+
+    private final DemandHistory history;
+    private final ForecastStore store;
+    private final CatalogService catalog;
+    private final NetworkService network;
+    private final Database db;
+
+    public Forecasts(DemandHistory history, ForecastStore store, CatalogService catalog, NetworkService network,
+                     Database db) {
+        this.history = history;
+        this.store = store;
+        this.catalog = catalog;
+        this.network = network;
+        this.db = db;
+    }
+
+    /** The daily forecast of a SKU at a node ({@code null}: network-wide) over {@code horizon} days. */
+    public SkuForecast forSku(String sku, String nodeId, int horizon) {
+        return forSku(sku, nodeId, Bucket.DAY, horizon);
+    }
+
+    /**
+     * The forecast of a SKU at a node ({@code null}: network-wide) over {@code horizon} buckets, as last refreshed
+     * (refreshed now when there is none yet).
+     */
+    public SkuForecast forSku(String sku, String nodeId, Bucket bucket, int horizon) {
+        catalog.get(sku);
+        if (nodeId != null) {
+            network.get(nodeId);
+        }
+        if (horizon < 1 || horizon > bucket.maxHorizon()) {
+            throw new InvalidRequestException("horizon", "must be between 1 and " + bucket.maxHorizon() + " for "
+                    + bucket.name().toLowerCase() + "s");
+        }
+        StoredForecast stored = store.find(sku, nodeId, bucket).orElseGet(() -> compute(sku, nodeId, bucket));
+        return answer(stored, horizon);
+    }
+
+    /** Recomputes the SKU's forecasts at every node and network-wide, in days and weeks; the daily ones back. */
+    public List<SkuForecast> refresh(String sku) {
+        catalog.get(sku);
+        List<SkuForecast> daily = new ArrayList<>();
+        for (Bucket bucket : Bucket.values()) {
+            for (StoredForecast stored : computeAll(sku, bucket)) {
+                if (bucket == Bucket.DAY) {
+                    daily.add(answer(stored, bucket.defaultHorizon()));
+                }
+            }
+        }
+        return daily;
+    }
+
+    /** Recomputes every SKU's forecasts; the number of SKUs. */
+    public int refreshAll() {
+        int done = 0;
+        for (int offset = 0; ; offset += PAGE) {
+            List<Sku> page = catalog.page(null, offset, PAGE);
+            for (Sku sku : page) {
+                refresh(sku.sku());
+                done++;
+            }
+            if (page.size() < PAGE) {
+                return done;
+            }
+        }
+    }
+
+    private StoredForecast compute(String sku, String nodeId, Bucket bucket) {
+        SkuDemand demand = history.of(sku, bucket, db.now().toLocalDate());
+        DemandSeries series = demand.at(nodeId)
+                .orElseGet(() -> new DemandSeries(demand.network().firstBucket(),
+                        new double[bucket.historyBuckets()], new boolean[bucket.historyBuckets()]));
+        StoredForecast stored = fit(sku, nodeId, bucket, series);
+        store.save(stored);
+        return stored;
+    }
+
+    private List<StoredForecast> computeAll(String sku, Bucket bucket) {
+        SkuDemand demand = history.of(sku, bucket, db.now().toLocalDate());
+        List<StoredForecast> all = new ArrayList<>();
+        all.add(fit(sku, null, bucket, demand.network()));
+        demand.byNode().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(node -> all.add(fit(sku, node.getKey(), bucket, node.getValue())));
+        all.forEach(store::save);
+        return all;
+    }
+
+    StoredForecast fit(String sku, String nodeId, Bucket bucket, DemandSeries series) {
+        MethodSelector selector = new MethodSelector(candidates(bucket), LeadTimeModel.NEGATIVE_BINOMIAL,
+                BACKTEST_ORIGINS, bucket.leadBuckets());
+        SeriesForecast forecast = selector.forecast(series.imputed(), bucket.maxHorizon());
+        DemandDistribution leadTime = forecast.leadTime();
+        double dispersion = leadTime instanceof NegativeBinomial nb ? nb.dispersion() : 1;
+        double backtest = forecast.backtestError();
+        LocalDate firstBucket = bucket.plus(series.firstBucket(), series.units().length);
+        return new StoredForecast(sku, nodeId, bucket, forecast.method(), forecast.parameters(),
+                Double.isNaN(backtest) ? null : backtest, series.units().length, series.censoredBuckets(), dispersion,
+                firstBucket, Arrays.stream(forecast.ahead()).boxed().toList(), db.now());
+    }
+
+    private static List<ForecastMethod> candidates(Bucket bucket) {
+        List<ForecastMethod> candidates = new ArrayList<>(MethodSelector.standardCandidates());
+        candidates.add(TunedMethod.holtWinters(bucket.season()));
+        return candidates;
+    }
+
+    private static SkuForecast answer(StoredForecast stored, int horizon) {
+        List<Double> mean = stored.mean().subList(0, Math.min(horizon, stored.mean().size()));
+        double total = mean.stream().mapToDouble(Double::doubleValue).sum();
+        NegativeBinomial demand = new NegativeBinomial(total, total * stored.dispersion());
+        Map<String, Long> quantiles = new LinkedHashMap<>();
+        for (double level : LEVELS) {
+            quantiles.put(String.valueOf(level), demand.quantile(level));
+        }
+        return new SkuForecast(stored.sku(), stored.nodeId(), stored.bucket(), horizon, stored.firstBucket(), mean,
+                total, quantiles, stored.method(), stored.parameters(), stored.backtestError(), stored.historyBuckets(),
+                stored.censoredBuckets(), stored.computedAt());
+    }
+}
