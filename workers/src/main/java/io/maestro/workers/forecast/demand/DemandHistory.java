@@ -89,6 +89,7 @@ public class DemandHistory {
 
         TreeSet<String> nodes = new TreeSet<>(nodeUnits.keySet());
         nodes.addAll(available.keySet());
+        nodes.addAll(db.jdbc().queryForList("select node_id from inventory_position where sku = ?", String.class, sku));
         Map<String, DemandSeries> byNode = new HashMap<>();
         for (String node : nodes) {
             byNode.put(node, new DemandSeries(first, nodeUnits.getOrDefault(node, new double[buckets]),

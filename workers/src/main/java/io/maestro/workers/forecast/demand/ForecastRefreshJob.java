@@ -18,7 +18,7 @@ class ForecastRefreshJob {
     }
 
     @Scheduled(fixedDelayString = "${maestro.forecast.refresh-interval:PT6H}",
-            initialDelayString = "${maestro.forecast.refresh-initial-delay:PT10M}")
+            initialDelayString = "${maestro.forecast.refresh-initial-delay:PT1H}")
     void refresh() {
         long started = System.nanoTime();
         int skus = forecasts.refreshAll();

@@ -3,7 +3,7 @@ package io.maestro.workers.forecast.demand;
 import java.util.Map;
 import java.util.Optional;
 
-/** One SKU's demand: at each node that served it or stocked it, and network-wide. */
+/** One SKU's demand: at each node that served it or holds a position of it, and network-wide. */
 public record SkuDemand(String sku, Bucket bucket, Map<String, DemandSeries> byNode, DemandSeries network) {
 
     public SkuDemand {
