@@ -21,14 +21,6 @@ public final class TunedMethod implements ForecastMethod {
         return over("SES", SimpleExponentialSmoothing::new);
     }
 
-    public static TunedMethod croston() {
-        return over("CROSTON", Croston::classic);
-    }
-
-    public static TunedMethod sba() {
-        return over("SBA", Croston::sba);
-    }
-
     public static TunedMethod tsb() {
         List<ForecastMethod> candidates = new ArrayList<>();
         for (double alpha : GRID) {

@@ -71,6 +71,7 @@ public final class ForecastBenchmark {
                 LeadTimeModel.NEGATIVE_BINOMIAL));
         contenders.add(Contender.single("SBA-NB", false, Croston.sba(0.1), LeadTimeModel.NEGATIVE_BINOMIAL));
         contenders.add(Contender.single("TSB-NB", false, TunedMethod.tsb(), LeadTimeModel.NEGATIVE_BINOMIAL));
+        contenders.add(Contender.single("SBA-COMPOUND", false, Croston.sba(0.1), LeadTimeModel.COMPOUND));
         contenders.add(Contender.single("SES.1-NB-FULL", false, new SimpleExponentialSmoothing(0.1),
                 LeadTimeModel.negativeBinomial(1)));
         contenders.add(Contender.selected("SELECTED-NB", MethodSelector.standardCandidates(),
