@@ -62,6 +62,8 @@ class AccessMatrixTest {
             new Call("POST", "/api/skus", Map.of(), EnumSet.of(Role.INTEGRATION, Role.ADMIN)),
             new Call("POST", "/api/allocation/waves", Map.of("dryRun", true, "secondsPerChannel", 1),
                     EnumSet.of(Role.ANALYST, Role.ADMIN)),
+            new Call("GET", "/api/forecasts/NO-SUCH", null, ALL),
+            new Call("POST", "/api/forecasts/NO-SUCH/refresh", null, EnumSet.of(Role.ANALYST, Role.ADMIN)),
             new Call("POST", "/api/erp/snapshots", Map.of(), EnumSet.of(Role.INTEGRATION, Role.ADMIN)),
             new Call("POST", "/api/erp/items", Map.of(), EnumSet.of(Role.INTEGRATION, Role.ADMIN)),
             new Call("GET", "/api/dead-letters", null, EnumSet.of(Role.OPERATOR, Role.ADMIN, Role.VIEWER)),
