@@ -27,7 +27,7 @@ public record RetentionProperties(String cron, Duration partnerEvents, Duration 
         processedEvents = processedEvents == null ? Duration.ofDays(90) : processedEvents;
     }
 
-    Retention retention() {
+    public Retention retention() {
         return new Retention(partnerEvents, notifications, deadLetters, processedEvents);
     }
 }
