@@ -99,6 +99,10 @@ public final class PeakBenchmark {
                 p.measureLatencies(jdbc);
             }
             print(db, phases, allocatedAfter, deliveredAfter);
+            if (deliveredAfter == null) {
+                System.out.println("Not delivered after the drain, by status: " + jdbc.queryForList("select status, "
+                        + "count(*) n from orders where status not in ('DELIVERED', 'CANCELLED') group by status"));
+            }
         } finally {
             FileSystemUtils.deleteRecursively(dataDir);
         }
