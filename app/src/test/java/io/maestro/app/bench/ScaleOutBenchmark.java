@@ -47,6 +47,7 @@ public final class ScaleOutBenchmark {
         String database = EmbeddedPostgresDatabase.newDatabaseUrl();
         ChildMaestro single = node(dir, "single", database, true, null);
         try {
+            stock(new Api(single.port));
             one = run("one node", jdbc(database), List.of(new Api(single.port)), orders, clients, "ONE");
         } finally {
             single.stop();
@@ -60,6 +61,7 @@ public final class ScaleOutBenchmark {
         ChildMaestro worker = worker(dir, database, node2.port);
         try {
             JdbcTemplate jdbc = jdbc(database);
+            stock(new Api(node1.port));
             two = run("two nodes + worker", jdbc, List.of(new Api(node1.port), new Api(node2.port)), orders, clients, "TWO");
             kill = killRun(jdbc, node1, node2, orders, clients);
         } finally {
@@ -68,6 +70,19 @@ public final class ScaleOutBenchmark {
             node1.stop();
         }
         print(one, two, kill);
+    }
+
+    /** Plenty of the bench's SKUs at both New York DCs, so no order waits for stock. */
+    private static void stock(Api api) {
+        for (String dc : List.of("DC-BROOKLYN", "DC-OLEAN")) {
+            for (String sku : SKUS) {
+                Api.Response response = api.post("/api/inventory/adjustments", Map.of("eventId", "bench-" + dc + "-" + sku,
+                        "nodeId", dc, "sku", sku, "delta", 100_000, "reason", "benchmark stock"), Api.INTEGRATION);
+                if (response.status() / 100 != 2) {
+                    throw new IllegalStateException("Stock adjustment refused: " + response.status() + " " + response.body());
+                }
+            }
+        }
     }
 
     record Result(String name, int acknowledged, int delivered, double seconds, double cpuSeconds, List<String> problems) {
