@@ -104,7 +104,7 @@ public final class LifecycleBenchmark {
                 .getProcessCpuTime();
     }
 
-    private static Run run(Api api, JdbcTemplate jdbc, List<String> skus, int orders, int clients, String name)
+    static Run run(Api api, JdbcTemplate jdbc, List<String> skus, int orders, int clients, String name)
             throws Exception {
         Instant start = Instant.now();
         long cpuStart = processCpuNanos();
@@ -147,7 +147,7 @@ public final class LifecycleBenchmark {
     }
 
     /** Plenty of every benchmark SKU at every DC, so no order waits for stock. */
-    private static List<String> stock(ConfigurableApplicationContext app) {
+    static List<String> stock(ConfigurableApplicationContext app) {
         InventoryLedger ledger = app.getBean(InventoryLedger.class);
         for (Node node : app.getBean(NetworkService.class).all()) {
             if (node.type() == NodeType.DC) {

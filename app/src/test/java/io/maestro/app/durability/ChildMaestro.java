@@ -17,13 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Maestro in a JVM of its own (this test's classpath), so it can be killed like a real process: SIGKILL, no shutdown. */
-final class ChildMaestro {
+public final class ChildMaestro {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final Path log;
-    final int port;
+    public final int port;
 
     private ChildMaestro(Process process, Path log, int port) {
         this.process = process;
@@ -32,7 +32,26 @@ final class ChildMaestro {
     }
 
     /** Starts the application with these arguments on a free port and waits until it is ready for traffic. */
-    static ChildMaestro start(Path log, List<String> arguments) throws IOException {
+    public static ChildMaestro start(Path log, List<String> arguments) throws IOException {
+        ChildMaestro child = spawn(log, arguments);
+        try {
+            await("Maestro's start (log " + log + ")").atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        if (!child.process.isAlive()) {
+                            throw new IllegalStateException("Maestro exited with " + child.process.exitValue() + ":\n"
+                                    + child.logTail());
+                        }
+                        return child.healthy();
+                    });
+        } catch (RuntimeException e) {
+            child.process.destroyForcibly();
+            throw new IllegalStateException("Maestro did not get ready:\n" + child.logTail(), e);
+        }
+        return child;
+    }
+
+    /** Starts the application with these arguments on a free port and returns at once (a worker has no web server). */
+    public static ChildMaestro spawn(Path log, List<String> arguments) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-cp", System.getProperty("java.class.path"), MaestroApplication.class.getName(),
@@ -42,33 +61,31 @@ final class ChildMaestro {
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        ChildMaestro child = new ChildMaestro(process, log, port);
-        try {
-            await("Maestro's start (log " + log + ")").atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> {
-                        if (!process.isAlive()) {
-                            throw new IllegalStateException("Maestro exited with " + process.exitValue() + ":\n"
-                                    + child.logTail());
-                        }
-                        return child.healthy();
-                    });
-        } catch (RuntimeException e) {
-            process.destroyForcibly();
-            throw new IllegalStateException("Maestro did not get ready:\n" + child.logTail(), e);
-        }
-        return child;
+        return new ChildMaestro(process, log, port);
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
 
     /** SIGKILL: no shutdown hook, no flush, like {@code kill -9} or a power cut of the JVM alone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
     }
 
-    String logTail() {
+    /** Stops the application as {@code kill} (SIGTERM) would: its shutdown runs. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.backoff.ExponentialErrorBackoffStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -20,6 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * Polls the engine's REST API for the worker topics once the application is ready. The same code
  * serves in-process (the application's own engine) and standalone (a remote engine, more machines).
+ * Each fetch long-polls; an empty answer is followed by the next fetch at once (the client's default backs off
+ * up to a minute after empty answers, so the first order after a quiet spell waited that long). Only failed
+ * fetches back off.
  */
 @Component
 @ConditionalOnProperty(name = "maestro.worker.enabled", havingValue = "true")
@@ -53,7 +57,8 @@ public class ExternalTaskWorker implements DisposableBean {
                 .baseUrl(url)
                 .workerId(workerId())
                 .maxTasks(properties.maxTasks())
-                .asyncResponseTimeout(20_000)
+                .asyncResponseTimeout(properties.longPollMillis())
+                .backoffStrategy(new ExponentialErrorBackoffStrategy(500, 2, 10_000))
                 .lockDuration(properties.lockMillis())
                 .addInterceptor(request -> request.addHeader("X-Api-Key", apiKey))
                 .build();
