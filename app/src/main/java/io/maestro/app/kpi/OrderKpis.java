@@ -35,15 +35,10 @@ public class OrderKpis {
     private static final Pattern SLA_NODE = Pattern.compile("^SLA_TIMEOUT: (\\S+)");
 
     private final JdbcTemplate jdbc;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
     public OrderKpis(JdbcTemplate jdbc) {
-        this(jdbc, Clock.systemUTC());
-    }
-
-    OrderKpis(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     public KpiReport of(KpiPeriod period) {
