@@ -11,6 +11,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * 401 and 403 as RFC 9457 problem documents. On the API the 401 carries a Basic challenge for curl; pages and the
@@ -47,6 +48,11 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+        if (e instanceof CsrfException) {
+            write(request, response, HttpStatus.FORBIDDEN, "The form's CSRF token is missing or out of date: reload the "
+                    + "page and send it again");
+            return;
+        }
         write(request, response, HttpStatus.FORBIDDEN,
                 "Your role may not " + request.getMethod() + " " + request.getRequestURI());
     }

@@ -175,6 +175,7 @@ public class SecurityConfiguration {
                         .requestMatchers(paths(null, "/actuator/health/**", "/actuator/health", "/actuator/info")).permitAll()
                         .requestMatchers(paths(null, "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")).permitAll()
                         .requestMatchers(paths(null, "/error", "/favicon.ico", "/console/assets/**")).permitAll()
+                        .requestMatchers(paths(HttpMethod.GET, "/login")).permitAll()
                         .requestMatchers(paths(HttpMethod.POST, CamundaWebappLogin.PATH)).permitAll()
                         // Sandbox partners of the default run: stand-ins for outside systems, open like theirs would be
                         // (off in production: maestro.sandbox.enabled).
