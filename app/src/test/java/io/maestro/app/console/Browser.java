@@ -86,6 +86,12 @@ final class Browser implements AutoCloseable {
         find(css).click();
     }
 
+    /** Clicks the element once the page shows it (pages that build themselves in the browser, like Tasklist). */
+    void clickWhenShown(String css) {
+        await(d -> all(css).stream().anyMatch(WebElement::isDisplayed));
+        all(css).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
+    }
+
     String pageText() {
         return find("body").getText();
     }
@@ -114,8 +120,13 @@ final class Browser implements AutoCloseable {
 
     /** Reloads the page until its text contains {@code text} (server-rendered pages show news on reload). */
     void reloadUntil(String text) {
+        reloadUntil("body", text);
+    }
+
+    /** Reloads the page until the element's text is {@code text}. */
+    void reloadUntil(String css, String text) {
         await(d -> {
-            if (pageText().contains(text)) {
+            if (all(css).stream().anyMatch(e -> e.getText().contains(text))) {
                 return true;
             }
             d.navigate().refresh();

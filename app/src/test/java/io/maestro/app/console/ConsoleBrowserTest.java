@@ -110,7 +110,7 @@ class ConsoleBrowserTest {
         browser.click("#cancel-order");
         browser.await(d -> !browser.all("[role=status]").isEmpty());
         assertThat(browser.text("[role=status]")).startsWith("Accepted (202): cancel");
-        browser.reloadUntil("CANCELLED");
+        browser.reloadUntil("#order-status", "CANCELLED");
         assertThat(browser.text("#order-status")).isEqualTo("CANCELLED");
         assertThat(browser.pageText()).contains("customer called");
         browser.screenshot("05-order-cancelled");
@@ -172,13 +172,35 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void tasklistUsersLogInOnTheLoginPageWithoutABrowserPrompt() {
+    void tasklistUsersLogInWithoutABrowserPromptAndOutInTasklist() {
         browser.open("/camunda/app/tasklist/default/");
         assertThat(browser.path()).as("no Basic prompt: the login page").startsWith("/login");
         browser.logIn("clerk", "clerk");
         browser.await(d -> browser.path().startsWith("/camunda/app/tasklist/default/"));
-        browser.await(d -> browser.pageText().contains("Returns clerk") || browser.pageText().contains("clerk"));
+        browser.await(d -> !browser.all("li.account a.dropdown-toggle").isEmpty());
+        assertThat(browser.text("li.account a.dropdown-toggle")).contains("clerk");
         browser.screenshot("10-tasklist");
+
+        browser.clickWhenShown("li.account a.dropdown-toggle");
+        browser.clickWhenShown("li.logout a");
+        browser.await(d -> !browser.all("form[name=signinForm] input[type=password]").isEmpty());
+        browser.screenshot("11-tasklist-logged-out");
+        browser.open("/console/orders");
+        assertThat(browser.path()).as("Tasklist's logout ended the session").startsWith("/login");
+
+        browser.open("/camunda/app/tasklist/default/");
+        browser.logIn("clerk", "clerk");
+        browser.await(d -> browser.path().startsWith("/camunda/app/tasklist/default/"));
+        browser.clickWhenShown("li.account a.dropdown-toggle");
+        browser.clickWhenShown("li.logout a");
+        browser.await(d -> !browser.all("form[name=signinForm] input[type=password]").isEmpty());
+        browser.type("form[name=signinForm] input[type=text]", "clerk");
+        browser.type("form[name=signinForm] input[type=password]", "clerk");
+        browser.clickWhenShown("form[name=signinForm] button");
+        browser.await(d -> !browser.all("li.account a.dropdown-toggle").isEmpty()
+                && browser.text("li.account a.dropdown-toggle").contains("clerk"));
+        browser.open("/console/orders");
+        assertThat(browser.path()).as("Tasklist's own login form starts the same session").startsWith("/console/orders");
     }
 
     private String skuWithStock(String prefix, Map<String, Integer> unitsByNode) {
