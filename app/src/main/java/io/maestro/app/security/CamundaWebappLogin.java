@@ -6,6 +6,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,11 +30,16 @@ class CamundaWebappLogin extends AbstractAuthenticationProcessingFilter {
 
     static final String PATH = "/camunda/api/admin/auth/user/*/login/*";
 
-    CamundaWebappLogin(AuthenticationManager people, ObjectMapper json) {
+    CamundaWebappLogin(AuthenticationManager people, ProcessEngine engine, ObjectMapper json) {
         super(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PATH), people);
         setSecurityContextRepository(new HttpSessionSecurityContextRepository());
         setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
         setAuthenticationSuccessHandler((request, response, authentication) -> {
+            // The webapps read who is logged in from their own record in the session, written here as their login
+            // would (for other requests the container-based filter writes it, but not for this path).
+            Authentications webapps = AuthenticationUtil.getAuthsFromSession(request.getSession());
+            webapps.addOrReplace(AuthenticationUtil.createAuthentication(engine, authentication.getName()));
+            AuthenticationUtil.updateSession(request.getSession(), webapps);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             json.writeValue(response.getOutputStream(),
                     Map.of("userId", authentication.getName(), "authorizedApps", authorizedApps(authentication)));

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -152,7 +153,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager people, ObjectMapper json,
-                                    ProblemAuthenticationEntryPoint problems) throws Exception {
+                                    ProcessEngine engine, ProblemAuthenticationEntryPoint problems) throws Exception {
         ProblemAuthenticationEntryPoint noPrompt = problems.withoutChallenge();
         return http
                 // Camunda's webapps carry their own CSRF protection; the sandbox partners are called by programs.
@@ -160,7 +161,7 @@ public class SecurityConfiguration {
                 .authenticationManager(people)
                 .httpBasic(basic -> basic.authenticationEntryPoint(noPrompt))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
-                .addFilterBefore(new CamundaWebappLogin(people, json), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new CamundaWebappLogin(people, engine, json), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(paths(HttpMethod.POST, "/logout", CAMUNDA_LOGOUT)))
                         .logoutSuccessHandler((request, response, authentication) -> {
@@ -177,6 +178,9 @@ public class SecurityConfiguration {
                         .requestMatchers(paths(null, "/error", "/favicon.ico", "/console/assets/**")).permitAll()
                         .requestMatchers(paths(HttpMethod.GET, "/login")).permitAll()
                         .requestMatchers(paths(HttpMethod.POST, CamundaWebappLogin.PATH)).permitAll()
+                        // The webapps' login form first asks which engines there are (their names only).
+                        .requestMatchers(paths(HttpMethod.GET, "/camunda/api/engine/engine", "/camunda/api/engine/engine/"))
+                        .permitAll()
                         // Sandbox partners of the default run: stand-ins for outside systems, open like theirs would be
                         // (off in production: maestro.sandbox.enabled).
                         .requestMatchers(paths(null, "/sandbox/**")).permitAll()
