@@ -8,7 +8,10 @@ import static io.maestro.app.security.Role.VIEWER;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -16,21 +19,28 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what. People authenticate with HTTP Basic against Camunda's identity service,
- * integrations with an API key. The rules below are the whole access policy of Maestro.
+ * Who may call what. People log in (the login page, or HTTP Basic for their programs) against Camunda's identity
+ * service, integrations with an API key. The rules below are the whole access policy of Maestro.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -59,6 +69,9 @@ public class SecurityConfiguration {
         "/camunda/api/engine/engine/*/incident/**", "/camunda/api/engine/engine/*/message",
         "/camunda/api/engine/engine/*/signal", "/camunda/api/engine/engine/*/external-task/**",
         "/camunda/api/engine/engine/*/batch/**", "/camunda/api/engine/engine/*/process-instance/*/comment/**"};
+
+    /** Where the webapps' logout button posts. */
+    private static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
     private static final Role[] PEOPLE = {ADMIN, ANALYST, OPERATOR, VIEWER};
@@ -133,23 +146,52 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Pages, the console and the Camunda webapps: people log in on {@code /login} (or on the webapps' own login form)
+     * and keep a session until they log out; a page asked for without a session leads to the login page, a call
+     * without one is a 401 without a Basic challenge (no browser prompt). HTTP Basic still works for programs.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager people,
-                                    ProblemAuthenticationEntryPoint problems) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager people, ObjectMapper json,
+                                    ProcessEngine engine, ProblemAuthenticationEntryPoint problems) throws Exception {
+        ProblemAuthenticationEntryPoint noPrompt = problems.withoutChallenge();
         return http
-                // Camunda's webapps carry their own CSRF protection.
-                .csrf(AbstractHttpConfigurer::disable)
+                // Camunda's webapps carry their own CSRF protection; the sandbox partners are called by programs.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(paths(null, "/camunda/**", "/sandbox/**")))
                 .authenticationManager(people)
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .httpBasic(basic -> basic.authenticationEntryPoint(noPrompt))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
+                .addFilterBefore(new CamundaWebappLogin(people, engine, json), UsernamePasswordAuthenticationFilter.class)
+                .logout(logout -> logout
+                        .logoutRequestMatcher(new OrRequestMatcher(paths(HttpMethod.POST, "/logout", CAMUNDA_LOGOUT)))
+                        .logoutSuccessHandler((request, response, authentication) -> {
+                            if (PATHS.matcher(HttpMethod.POST, CAMUNDA_LOGOUT).matches(request)) {
+                                response.setStatus(HttpStatus.OK.value());
+                            } else {
+                                response.sendRedirect(request.getContextPath() + "/login?logout");
+                            }
+                        }))
+                .exceptionHandling(e -> e.authenticationEntryPoint(pagesToLogin(noPrompt)).accessDeniedHandler(problems))
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(paths(null, "/actuator/health/**", "/actuator/health", "/actuator/info")).permitAll()
                         .requestMatchers(paths(null, "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")).permitAll()
-                        .requestMatchers(paths(null, "/error", "/favicon.ico")).permitAll()
+                        .requestMatchers(paths(null, "/error", "/favicon.ico", "/console/assets/**")).permitAll()
+                        .requestMatchers(paths(HttpMethod.GET, "/login")).permitAll()
+                        .requestMatchers(paths(HttpMethod.POST, CamundaWebappLogin.PATH)).permitAll()
+                        // The webapps' login form first asks which engines there are (their names only).
+                        .requestMatchers(paths(HttpMethod.GET, "/camunda/api/engine/engine", "/camunda/api/engine/engine/"))
+                        .permitAll()
                         // Sandbox partners of the default run: stand-ins for outside systems, open like theirs would be
                         // (off in production: maestro.sandbox.enabled).
                         .requestMatchers(paths(null, "/sandbox/**")).permitAll()
+                        // The console: everyone reads what their role may read through the API; changes as in the API.
+                        .requestMatchers(paths(HttpMethod.POST, "/console/orders/**")).hasAnyRole(names(OPERATOR, ADMIN))
+                        .requestMatchers(paths(HttpMethod.POST, "/console/nodes/**", "/console/dead-letters/**"))
+                        .hasAnyRole(names(OPERATOR, ADMIN))
+                        .requestMatchers(paths(null, "/console/exceptions", "/console/exceptions/**", "/console/dead-letters",
+                                "/console/dead-letters/**")).hasAnyRole(names(OPERATOR, ADMIN, VIEWER))
+                        .requestMatchers(paths(HttpMethod.GET, "/console", "/console/**")).hasAnyRole(names(PEOPLE))
                         // Every webapp asks the admin app who is logged in.
                         .requestMatchers(paths(HttpMethod.GET, "/camunda/api/admin/auth/user/*")).hasAnyRole(names(PEOPLE))
                         .requestMatchers(paths(null, "/camunda/app/admin/**", "/camunda/api/admin/**")).hasAnyRole(names(ADMIN))
@@ -163,6 +205,17 @@ public class SecurityConfiguration {
                         .requestMatchers(paths(null, "/")).permitAll()
                         .anyRequest().denyAll())
                 .build();
+    }
+
+    /** A page (the browser asks for HTML) leads to the login page; anything else is a 401 problem. */
+    private static AuthenticationEntryPoint pagesToLogin(AuthenticationEntryPoint calls) {
+        MediaTypeRequestMatcher pages = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        pages.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
+        entryPoints.put(pages, new LoginUrlAuthenticationEntryPoint("/login"));
+        DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
+        entryPoint.setDefaultEntryPoint(calls);
+        return entryPoint;
     }
 
     /** Runs after Spring Security's chain, so the webapps see the person it authenticated. */

@@ -89,7 +89,12 @@ class AccessMatrixTest {
             new Call("PUT", "/camunda/api/engine/engine/default/user/viewer/credentials", Map.of(), EnumSet.of(Role.ADMIN)),
             new Call("POST", "/camunda/api/engine/engine/default/task/no-such-task/complete", Map.of(),
                     EnumSet.of(Role.OPERATOR, Role.ADMIN)),
-            new Call("POST", "/camunda/api/engine/engine/default/task", Map.of(), PEOPLE));
+            new Call("POST", "/camunda/api/engine/engine/default/task", Map.of(), PEOPLE),
+            new Call("GET", "/console/orders", null, PEOPLE),
+            new Call("GET", "/console/inventory?sku=TSHIRT-BLK-M", null, PEOPLE),
+            new Call("GET", "/console/kpis", null, PEOPLE),
+            new Call("GET", "/console/exceptions", null, EnumSet.of(Role.OPERATOR, Role.ADMIN, Role.VIEWER)),
+            new Call("GET", "/console/dead-letters", null, EnumSet.of(Role.OPERATOR, Role.ADMIN, Role.VIEWER)));
 
     @LocalServerPort int port;
     @Autowired IdentityService identity;
@@ -116,8 +121,8 @@ class AccessMatrixTest {
         Api.Response response = api.send(call.method(), call.path(), call.body(), as(role));
         boolean deniedByPolicy = response.status() == 403 && response.body().contains("Your role may not");
 
-        if (role == Role.INTEGRATION && call.path().startsWith("/camunda/")) {
-            assertThat(response.status()).as("API keys do not open the webapps").isEqualTo(401);
+        if (role == Role.INTEGRATION && (call.path().startsWith("/camunda/") || call.path().startsWith("/console/"))) {
+            assertThat(response.status()).as("API keys do not open the webapps or the console").isEqualTo(401);
         } else if (call.allowed().contains(role)) {
             assertThat(response.status()).as("%s as %s", call, role).isNotEqualTo(401);
             assertThat(deniedByPolicy).as("%s as %s: %s", call, role, response.body()).isFalse();
