@@ -69,7 +69,7 @@ public class DurableCommits implements SmartInitializingSingleton {
                 + "where setting_name = 'WRITE_DELAY'"));
     }
 
-    private static String setting(Statement s, String query) throws SQLException {
+    static String setting(Statement s, String query) throws SQLException {
         try (ResultSet rs = s.executeQuery(query)) {
             return rs.next() ? rs.getString(1) : "";
         }

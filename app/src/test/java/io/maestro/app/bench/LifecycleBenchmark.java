@@ -92,7 +92,7 @@ public final class LifecycleBenchmark {
      * The default run's database URL from application.yaml (an H2 file under the data directory): named here
      * because the test classpath also carries core's test properties, whose in-memory database would win.
      */
-    static String h2FileUrl(Path dataDir) {
+    public static String h2FileUrl(Path dataDir) {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
         yaml.setResources(new ClassPathResource("application.yaml"));
         return yaml.getObject().getProperty("spring.datasource.url")

@@ -215,7 +215,10 @@ public final class ScaleOutBenchmark {
         List<String> problems = new ArrayList<>();
         if (!notDelivered.isEmpty()) {
             problems.add(notDelivered.size() + " acknowledged orders not delivered, e.g. " + notDelivered.get(0));
+            notDelivered.stream().limit(5).forEach(id -> describe(jdbc, id));
         }
+        jdbc.queryForList("select order_id from order_event where type = 'ALLOCATED' group by order_id "
+                + "having count(*) > 1", String.class).stream().limit(3).forEach(id -> describe(jdbc, id));
         problem(problems, "shipments dispatched twice", jdbc.queryForObject("select count(*) from (select shipment_id "
                 + "from partner_event where type = 'ShipmentDispatched' group by shipment_id having count(*) > 1) t", Long.class));
         problem(problems, "orders allocated twice", jdbc.queryForObject("select count(*) from (select order_id "
@@ -233,6 +236,27 @@ public final class ScaleOutBenchmark {
                 + "where p.on_hand <> coalesce(l.on_hand, 0) or p.reserved <> coalesce(l.reserved, 0)", Long.class));
         problem(problems, "incidents", jdbc.queryForObject("select count(*) from act_ru_incident", Long.class));
         return problems;
+    }
+
+    /** An order's status, its last timeline entries and where its processes wait, for the report. */
+    private static void describe(JdbcTemplate jdbc, String orderId) {
+        System.out.printf("  %s %s%n", orderId, jdbc.queryForObject("select status from orders where id = ?", String.class,
+                orderId));
+        jdbc.query("select occurred_at, type, status, actor, reason from order_event where order_id = ? order by id",
+                rs -> {
+                    System.out.printf("    %s %s %s %s: %s%n", rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5));
+                }, orderId);
+        jdbc.query("select e.act_id_, p.proc_def_id_ from act_ru_execution e join act_ru_execution p "
+                + "on p.id_ = e.proc_inst_id_ where e.act_id_ is not null "
+                + "and (p.business_key_ = ? or p.business_key_ like ?)", rs -> {
+                    System.out.printf("    waits at %s (%s)%n", rs.getString(1), rs.getString(2));
+                }, orderId, orderId + "-%");
+        jdbc.query("select j.id_, j.retries_, j.lock_owner_, j.exception_msg_ from act_ru_job j join act_ru_execution p "
+                + "on p.id_ = j.process_instance_id_ where p.business_key_ = ? or p.business_key_ like ?", rs -> {
+                    System.out.printf("    job %s retries %s lock %s %s%n", rs.getString(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4));
+                }, orderId, orderId + "-%");
     }
 
     private static void problem(List<String> problems, String what, long count) {
