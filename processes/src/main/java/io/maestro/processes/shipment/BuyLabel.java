@@ -50,6 +50,7 @@ public class BuyLabel implements JavaDelegate {
         Node node = network.get(s.shipment().nodeId());
         BigDecimal weight = BigDecimal.valueOf(((Number) execution.getVariable("weightKg")).doubleValue());
         boolean hazmat = Boolean.TRUE.equals(execution.getVariable("hazmat"));
+        boolean oversize = Boolean.TRUE.equals(execution.getVariable("oversize"));
         String carrier = (String) execution.getVariable("allowedCarrier");
         String service = (String) execution.getVariable("minimumService");
         int promiseDays = ((Number) execution.getVariable("promiseDays")).intValue();
@@ -60,13 +61,13 @@ public class BuyLabel implements JavaDelegate {
         Bought bought = PartnerCalls.call(execution, s, "LABEL", carrier, () -> {
             List<RateQuote> quotes = carriers.quote(new RateRequest(s.shipmentId(), node.address().postalCode(),
                     node.location(), s.order().shipTo().postalCode(), new GeoPoint(s.order().latitude(),
-                    s.order().longitude()), weight, hazmat));
+                    s.order().longitude()), weight, hazmat, oversize));
             QuoteChoice.Choice choice = QuoteChoice.choose(quotes, carrier, service, promiseDays).orElseThrow(() ->
                     new PartnerUnavailableException("carriers", "no quote for " + carrier + " " + service
                             + " or faster among " + quotes.size() + " quotes"));
             RateQuote q = choice.quote();
             return new Bought(choice, carriers.buyLabel(new LabelRequest(s.orderId(), s.shipmentId(), node.id(),
-                    q.carrier(), q.service(), s.order().shipTo(), weight)));
+                    q.carrier(), q.service(), s.order().shipTo(), weight, hazmat, oversize)));
         });
 
         Label label = bought.label();
