@@ -13,6 +13,7 @@ import io.maestro.core.order.OrderLine;
 import io.maestro.core.order.OrderService;
 import io.maestro.core.order.OrderStatus;
 import io.maestro.core.order.Shipment;
+import io.maestro.core.order.ShipmentEstimate;
 import io.maestro.core.order.ShipmentLine;
 import io.maestro.core.order.ShipmentStatus;
 import io.maestro.workers.allocation.AllocationEngine;
@@ -204,9 +205,25 @@ public class OrderAllocation {
         int unfilled = result.plan().unfilledUnits();
         orders.recordPlan(order.orderId(), eventType, shipments, statusAfter(order, unfilled), ACTOR,
                 result.explanation(), details(result, attempt));
+        orders.recordEstimates(estimates(order, attempt, result.plan()));
         int allocated = shipments.stream().flatMap(s -> s.lines().stream()).mapToInt(ShipmentLine::quantity).sum();
         return new AllocationOutcome(order.orderId(), attempt, shipments, allocated, unfilled,
                 money(result.plan().totalCost()), result.explanation(), false);
+    }
+
+    /** What each shipped parcel of the plan will cost and emit with the carrier service it was priced with. */
+    static List<ShipmentEstimate> estimates(Order order, String attempt, io.maestro.workers.allocation.AllocationPlan plan) {
+        List<ShipmentEstimate> estimates = new ArrayList<>();
+        List<io.maestro.workers.allocation.Shipment> parcels = plan.shipments();
+        for (int s = 0; s < parcels.size(); s++) {
+            io.maestro.workers.allocation.Shipment parcel = parcels.get(s);
+            if (parcel.service() != io.maestro.workers.allocation.Service.PICKUP) {
+                estimates.add(new ShipmentEstimate(order.orderId() + "-" + attempt + "-" + (s + 1), parcel.carrier(),
+                        parcel.service().name(), money(parcel.price()),
+                        BigDecimal.valueOf(parcel.co2Kg()).setScale(3, RoundingMode.HALF_UP)));
+            }
+        }
+        return estimates;
     }
 
     /** The plan's parcels as shipments of the order's lines, with the reservation each shipment line needs. */
