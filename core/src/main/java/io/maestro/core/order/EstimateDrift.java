@@ -1,5 +1,6 @@
 package io.maestro.core.order;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 
 /**
@@ -13,6 +14,7 @@ public record EstimateDrift(long shipments, long withinOnePercent, BigDecimal es
                             double meanAbsPercent, double maxAbsPercent) {
 
     /** Share of shipments within 1 % (1 when there are none). */
+    @JsonProperty
     public double shareWithinOnePercent() {
         return shipments == 0 ? 1.0 : (double) withinOnePercent / shipments;
     }

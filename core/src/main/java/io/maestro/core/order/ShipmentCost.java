@@ -1,5 +1,6 @@
 package io.maestro.core.order;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -12,6 +13,7 @@ public record ShipmentCost(String shipmentId, String estimatedCarrier, String es
                            BigDecimal estimatedCo2Kg, String labelCarrier, String labelService, BigDecimal labelCost,
                            BigDecimal labelCo2Kg) {
 
+    @JsonProperty
     public BigDecimal driftPercent() {
         if (estimatedCost == null || labelCost == null || estimatedCost.signum() == 0) {
             return null;
