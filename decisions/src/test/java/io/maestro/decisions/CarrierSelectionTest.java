@@ -25,14 +25,6 @@ class CarrierSelectionTest {
     }
 
     @Test
-    void nextDayPromiseGoesOvernight() {
-        Evaluation e = TABLE.evaluate(PARCEL.with("promiseDays", 1).with("customerTier", "VIP"));
-
-        assertThat(e.ruleId()).isEqualTo("Rule_NextDayOvernight");
-        assertThat(e.outputs()).isEqualTo(choice("ANY", "OVERNIGHT", false, "A next-day promise needs overnight service"));
-    }
-
-    @Test
     void vipGetsFreeUpgradeToTwoDay() {
         Evaluation e = TABLE.evaluate(PARCEL.with("customerTier", "VIP").with("weightKg", 35.0));
 
@@ -46,22 +38,6 @@ class CarrierSelectionTest {
 
         assertThat(e.ruleId()).isEqualTo("Rule_PolicyServiceUpgrade");
         assertThat(e.outputs()).isEqualTo(choice("ANY", "TWO_DAY", true, "The fulfillment policy granted a service upgrade"));
-    }
-
-    @Test
-    void farZoneWithThreeDayPromiseGoesTwoDay() {
-        Evaluation e = TABLE.evaluate(PARCEL.with("zone", 6).with("promiseDays", 3));
-
-        assertThat(e.ruleId()).isEqualTo("Rule_FarZoneTwoDay");
-        assertThat(e.outputs()).isEqualTo(choice("ANY", "TWO_DAY", false, "Ground to zones 6 to 8 takes longer than the promise"));
-    }
-
-    @Test
-    void twoDayPromiseBeyondZoneTwoGoesTwoDay() {
-        Evaluation e = TABLE.evaluate(PARCEL.with("zone", 3).with("promiseDays", 2));
-
-        assertThat(e.ruleId()).isEqualTo("Rule_TwoDayPromiseBeyondZoneTwo");
-        assertThat(e.outputs()).isEqualTo(choice("ANY", "TWO_DAY", false, "Ground beyond zone 2 takes longer than a 2-day promise"));
     }
 
     @Test

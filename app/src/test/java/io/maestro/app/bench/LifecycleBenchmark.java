@@ -80,6 +80,7 @@ public final class LifecycleBenchmark {
             }
             print(db, orders, clients, baseline, measured);
             printEstimateDrift(db, app.getBean(OrderService.class).estimateDrift());
+            printDriftCauses(jdbc);
             EngineWorkReport.printEngineWork(jdbc, baseline.orders() + measured.orders());
         } finally {
             FileSystemUtils.deleteRecursively(dataDir);
@@ -123,7 +124,7 @@ public final class LifecycleBenchmark {
             ids.add(f.get());
         }
         pool.shutdown();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120 + orders / 5));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(Long.getLong("maestro.bench.wait-seconds", 120 + orders / 5)));
         List<String> open = ids;
         while (!open.isEmpty() && Instant.now().isBefore(deadline)) {
             Thread.sleep(250);
@@ -254,6 +255,18 @@ public final class LifecycleBenchmark {
                         + "within_1pct_share=%.4f mean_abs_drift_pct=%.3f max_abs_drift_pct=%.2f target_share=0.99 met=%s%n",
                 db, drift.shipments(), drift.withinOnePercent(), drift.shareWithinOnePercent(), drift.meanAbsPercent(),
                 drift.maxAbsPercent(), drift.shipments() > 0 && drift.shareWithinOnePercent() >= 0.99);
+    }
+
+    /** The labels more than 1 % off their estimate, by planned and bought service. */
+    private static void printDriftCauses(JdbcTemplate jdbc) {
+        jdbc.query("select estimated_carrier || ' ' || estimated_service, carrier || ' ' || service, count(*), "
+                + "avg((label_cost - estimated_cost) * 100.0 / estimated_cost) from shipment where estimated_cost > 0 "
+                + "and label_cost is not null and abs(label_cost - estimated_cost) > 0.01 * estimated_cost "
+                + "group by estimated_carrier, estimated_service, carrier, service order by count(*) desc",
+                rs -> {
+                    System.out.printf(Locale.ROOT, "  planned %-20s bought %-20s %5d shipments, mean drift %+.2f %%%n",
+                            rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDouble(4));
+                });
     }
 
     private static long pct(long[] sorted, int p) {

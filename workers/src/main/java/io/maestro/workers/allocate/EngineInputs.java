@@ -52,6 +52,17 @@ public class EngineInputs {
         return requestFor(order, toPlace, policy, promiseDays, excludedNodeIds, Map.of());
     }
 
+    /** The same for an order whose policy granted a service upgrade (its parcels go two-day or faster) or not. */
+    public AllocationRequest requestFor(Order order, List<io.maestro.core.order.OrderLine> toPlace, Policy policy,
+                                        int promiseDays, Set<String> excludedNodeIds, boolean serviceUpgrade) {
+        AllocationRequest request = requestFor(order, toPlace, policy, promiseDays, excludedNodeIds, Map.of());
+        if (!serviceUpgrade) {
+            return request;
+        }
+        return new AllocationRequest(request.order(), request.policy(), request.nodes(), request.atp(),
+                CarrierRateCard.of(carriers, shippingTerms(order, toPlace, true)));
+    }
+
     /**
      * The same, as if the reservations {@code freed} (node → SKU → units) were released first: their
      * units count as available and as capacity left today. Re-optimisation plans orders this way.
@@ -94,6 +105,11 @@ public class EngineInputs {
      * the order is priced so), two-day or faster for a VIP.
      */
     public ShippingTerms shippingTerms(Order order, List<io.maestro.core.order.OrderLine> toPlace) {
+        return shippingTerms(order, toPlace, false);
+    }
+
+    /** The same, two-day or faster also when the policy granted a service upgrade. */
+    public ShippingTerms shippingTerms(Order order, List<io.maestro.core.order.OrderLine> toPlace, boolean serviceUpgrade) {
         boolean hazmat = false;
         boolean oversize = false;
         for (io.maestro.core.order.OrderLine line : toPlace) {
@@ -101,7 +117,7 @@ public class EngineInputs {
             hazmat |= sku.hazmat();
             oversize |= sku.oversize();
         }
-        return ShippingTerms.of(hazmat, oversize, order.customer().tier() == CustomerTier.VIP);
+        return ShippingTerms.of(hazmat, oversize, serviceUpgrade || order.customer().tier() == CustomerTier.VIP);
     }
 
     /** Ids of the nodes whose type is not among {@code types} (node type names). */

@@ -91,11 +91,21 @@ public class OrderAllocation {
     public AllocationOutcome allocate(String orderId, String attempt, Set<String> excludedNodeIds, Map<String, ?> decided) {
         Order order = orders.get(orderId);
         return allocate(order, attempt, policies.policyFor(order, decided), policies.promiseDays(order, decided),
-                withIneligible(excludedNodeIds, decided));
+                withIneligible(excludedNodeIds, decided), serviceUpgrade(decided));
     }
 
     public AllocationOutcome allocate(Order order, String attempt, Policy policy, int promiseDays,
                                       Set<String> excludedNodeIds) {
+        return allocate(order, attempt, policy, promiseDays, excludedNodeIds, false);
+    }
+
+    /** Whether DMN {@code fulfillment-policy} granted the order a service upgrade (two-day or faster). */
+    private static boolean serviceUpgrade(Map<String, ?> decided) {
+        return Boolean.TRUE.equals(decided.get("serviceUpgrade"));
+    }
+
+    private AllocationOutcome allocate(Order order, String attempt, Policy policy, int promiseDays,
+                                       Set<String> excludedNodeIds, boolean serviceUpgrade) {
         if (!reservationsOf(order.orderId(), attempt).isEmpty()) {
             return repeated(orders.get(order.orderId()), attempt);
         }
@@ -104,7 +114,7 @@ public class OrderAllocation {
             return new AllocationOutcome(order.orderId(), attempt, List.of(), 0, 0, BigDecimal.ZERO,
                     "Every line is already planned", false);
         }
-        return place(order, open, "ALLOCATED", attempt, policy, promiseDays, excludedNodeIds);
+        return place(order, open, "ALLOCATED", attempt, policy, promiseDays, excludedNodeIds, serviceUpgrade);
     }
 
     /**
@@ -160,14 +170,15 @@ public class OrderAllocation {
         Set<String> excluded = new HashSet<>(excludedNodeIds);
         excluded.add(rejected.nodeId());
         return place(order, toPlace, "REALLOCATED", attempt, policies.policyFor(order, decided),
-                policies.promiseDays(order, decided), withIneligible(excluded, decided));
+                policies.promiseDays(order, decided), withIneligible(excluded, decided), serviceUpgrade(decided));
     }
 
     private AllocationOutcome place(Order order, List<OrderLine> toPlace, String eventType, String attempt, Policy policy,
-                                    int promiseDays, Set<String> excludedNodeIds) {
+                                    int promiseDays, Set<String> excludedNodeIds, boolean serviceUpgrade) {
         InsufficientStockException lastRace = null;
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
-            AllocationRequest request = inputs.requestFor(order, toPlace, policy, promiseDays, excludedNodeIds);
+            AllocationRequest request = inputs.requestFor(order, toPlace, policy, promiseDays, excludedNodeIds,
+                    serviceUpgrade);
             AllocationResult result = engine.allocate(request);
             if (result.plan().isEmpty()) {
                 throw new NoFeasibleAllocationException(result.explanation());
