@@ -124,7 +124,8 @@ public final class LifecycleBenchmark {
             ids.add(f.get());
         }
         pool.shutdown();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(Long.getLong("maestro.bench.wait-seconds", 120 + orders / 5)));
+        long waitSeconds = Long.getLong("maestro.bench.wait-seconds", 120 + orders / 5);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(waitSeconds));
         List<String> open = ids;
         while (!open.isEmpty() && Instant.now().isBefore(deadline)) {
             Thread.sleep(250);

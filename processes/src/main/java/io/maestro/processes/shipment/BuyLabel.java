@@ -18,17 +18,17 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Task_BuyLabel: quotes the parcel with every carrier and buys the carrier service allocation priced the plan with,
  * unless the carrier decision does not allow it or its live quote is dearer than the estimate: then the cheapest
  * quote the carrier decision allows that keeps the promise ({@link QuoteChoice}), and the timeline says why. Records
- * the label with what it cost beside allocation's estimate. A free upgrade is bought without charging the customer. A shipment
- * with a label already is not labelled again; one its node no longer has ends this process
+ * the label with what it cost beside allocation's estimate. A free upgrade is bought without charging the customer.
+ * A shipment with a label already is not labelled again; one its node no longer has ends this process
  * ({@link PartnerStepCheck#label}).
  */
 @Component("buyLabel")
