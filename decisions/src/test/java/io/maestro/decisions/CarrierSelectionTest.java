@@ -16,20 +16,12 @@ class CarrierSelectionTest {
             "customerTier", "STANDARD", "serviceUpgrade", false);
 
     @Test
-    void hazmatGoesGroundWithThriftEvenOvernightForVip() {
+    void hazmatGoesGroundWithALicensedCarrierEvenOvernightForVip() {
         Evaluation e = TABLE.evaluate(PARCEL.with("hazmat", true).with("promiseDays", 1).with("customerTier", "VIP"));
 
-        assertThat(e.ruleId()).isEqualTo("Rule_HazmatThriftGround");
-        assertThat(e.outputs()).isEqualTo(choice("THRIFT", "GROUND", false,
-                "Hazardous goods travel by ground with THRIFT, the only licensed carrier"));
-    }
-
-    @Test
-    void nextDayPromiseGoesOvernight() {
-        Evaluation e = TABLE.evaluate(PARCEL.with("promiseDays", 1).with("customerTier", "VIP"));
-
-        assertThat(e.ruleId()).isEqualTo("Rule_NextDayOvernight");
-        assertThat(e.outputs()).isEqualTo(choice("ANY", "OVERNIGHT", false, "A next-day promise needs overnight service"));
+        assertThat(e.ruleId()).isEqualTo("Rule_HazmatLicensedGround");
+        assertThat(e.outputs()).isEqualTo(choice("ANY", "GROUND", false,
+                "Hazardous goods travel by ground with a licensed carrier"));
     }
 
     @Test
@@ -46,39 +38,6 @@ class CarrierSelectionTest {
 
         assertThat(e.ruleId()).isEqualTo("Rule_PolicyServiceUpgrade");
         assertThat(e.outputs()).isEqualTo(choice("ANY", "TWO_DAY", true, "The fulfillment policy granted a service upgrade"));
-    }
-
-    @Test
-    void farZoneWithThreeDayPromiseGoesTwoDay() {
-        Evaluation e = TABLE.evaluate(PARCEL.with("zone", 6).with("promiseDays", 3));
-
-        assertThat(e.ruleId()).isEqualTo("Rule_FarZoneTwoDay");
-        assertThat(e.outputs()).isEqualTo(choice("ANY", "TWO_DAY", false, "Ground to zones 6 to 8 takes longer than the promise"));
-    }
-
-    @Test
-    void twoDayPromiseBeyondZoneTwoGoesTwoDay() {
-        Evaluation e = TABLE.evaluate(PARCEL.with("zone", 3).with("promiseDays", 2));
-
-        assertThat(e.ruleId()).isEqualTo("Rule_TwoDayPromiseBeyondZoneTwo");
-        assertThat(e.outputs()).isEqualTo(choice("ANY", "TWO_DAY", false, "Ground beyond zone 2 takes longer than a 2-day promise"));
-    }
-
-    @Test
-    void heavyParcelGoesGroundWithThrift() {
-        Evaluation e = TABLE.evaluate(PARCEL.with("weightKg", 30.5).with("zone", 1));
-
-        assertThat(e.ruleId()).isEqualTo("Rule_HeavyGround");
-        assertThat(e.outputs()).isEqualTo(choice("THRIFT", "GROUND", false,
-                "Over 30 kg ships ground with THRIFT, cheapest for heavy parcels"));
-    }
-
-    @Test
-    void localParcelUpToTenKgGoesByElectricVan() {
-        Evaluation e = TABLE.evaluate(PARCEL.with("weightKg", 10.0).with("zone", 2).with("promiseDays", 2));
-
-        assertThat(e.ruleId()).isEqualTo("Rule_LocalGreenline");
-        assertThat(e.outputs()).isEqualTo(choice("GREENLINE", "GROUND", false, "Local parcel up to 10 kg goes by electric van"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.core.audit.TimelineEntry;
 import io.maestro.core.geo.Address;
+import io.maestro.core.order.ShipmentCost;
 import io.maestro.core.order.IntakeResult;
 import io.maestro.core.order.NewOrder;
 import io.maestro.core.order.Order;
@@ -78,9 +79,12 @@ public class OrderController {
         }
     }
 
-    /** An order with where each line stands and whether an operator holds it. */
+    /**
+     * An order with where each line stands, whether an operator holds it, and each shipment's carrier cost as
+     * allocation estimated it and as its label cost.
+     */
     public record OrderView(@JsonUnwrapped Order order, boolean held, OrderHolds.Hold hold,
-                            List<LineQuantities> lineQuantities) {
+                            List<LineQuantities> lineQuantities, List<ShipmentCost> shipmentCosts) {
     }
 
     private final OrderIntake intake;
@@ -178,7 +182,7 @@ public class OrderController {
     public OrderView get(@PathVariable String orderId) {
         Order order = orders.get(orderId);
         OrderHolds.Hold hold = holds.find(orderId).orElse(null);
-        return new OrderView(order, hold != null, hold, quantities.of(order));
+        return new OrderView(order, hold != null, hold, quantities.of(order), orders.shipmentCosts(order.orderId()));
     }
 
     @GetMapping

@@ -7,6 +7,8 @@ import io.maestro.core.inventory.InventoryLedger;
 import io.maestro.core.network.Node;
 import io.maestro.core.network.NetworkService;
 import io.maestro.core.network.NodeType;
+import io.maestro.core.order.EstimateDrift;
+import io.maestro.core.order.OrderService;
 import io.maestro.core.testing.EmbeddedPostgresDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +79,8 @@ public final class LifecycleBenchmark {
                 EngineWorkReport.printSqlStatistics(jdbc, orders, Integer.parseInt(options.get("sql-statistics")));
             }
             print(db, orders, clients, baseline, measured);
+            printEstimateDrift(db, app.getBean(OrderService.class).estimateDrift());
+            printDriftCauses(jdbc);
             EngineWorkReport.printEngineWork(jdbc, baseline.orders() + measured.orders());
         } finally {
             FileSystemUtils.deleteRecursively(dataDir);
@@ -120,7 +124,8 @@ public final class LifecycleBenchmark {
             ids.add(f.get());
         }
         pool.shutdown();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120 + orders / 5));
+        long waitSeconds = Long.getLong("maestro.bench.wait-seconds", 120 + orders / 5);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(waitSeconds));
         List<String> open = ids;
         while (!open.isEmpty() && Instant.now().isBefore(deadline)) {
             Thread.sleep(250);
@@ -132,13 +137,25 @@ public final class LifecycleBenchmark {
                 latencies(jdbc, ids, "ALLOCATED"), latencies(jdbc, ids, "DELIVERED"), steps(jdbc, ids), open.size(), cpuMsPerOrder);
     }
 
+    /** Destinations near and far (every carrier zone from the demo DCs), city, state and ZIP code. */
+    private static final List<List<String>> DESTINATIONS = List.of(
+            List.of("Brooklyn", "NY", "11201"), List.of("Olean", "NY", "14760"), List.of("Boston", "MA", "02108"),
+            List.of("Philadelphia", "PA", "19103"), List.of("Chicago", "IL", "60601"), List.of("Atlanta", "GA", "30303"),
+            List.of("Dallas", "TX", "75201"), List.of("Denver", "CO", "80202"), List.of("San Francisco", "CA", "94103"),
+            List.of("Seattle", "WA", "98101"));
+    private static final List<String> PREFERENCES = List.of("BALANCED", "CHEAPEST", "FASTEST", "GREEN");
+
+    /** An order of one SKU to one of {@link #DESTINATIONS}, 1–3 units, every fifth customer a VIP, preferences in turn. */
     private static String place(Api api, String sku, String channelOrderId) {
+        int n = Math.abs(channelOrderId.hashCode());
+        List<String> to = DESTINATIONS.get(n % DESTINATIONS.size());
         Map<String, Object> order = Map.of("channel", "WEB", "channelOrderId", channelOrderId,
-                "customer", Map.of("id", "C-" + channelOrderId.hashCode(), "tier", "STANDARD", "email", "bench@example.com"),
-                "shipTo", Map.of("name", "Bench", "line1", "10 Jay St", "city", "Brooklyn", "region", "NY",
-                        "postalCode", "11201", "country", "US"),
-                "deliveryOption", "SHIP", "preference", "BALANCED", "shipComplete", false,
-                "lines", List.of(Map.of("sku", sku, "quantity", 1, "unitPrice", 19.90)));
+                "customer", Map.of("id", "C-" + channelOrderId.hashCode(), "tier", n % 5 == 0 ? "VIP" : "STANDARD",
+                        "email", "bench@example.com"),
+                "shipTo", Map.of("name", "Bench", "line1", "10 Main St", "city", to.get(0), "region", to.get(1),
+                        "postalCode", to.get(2), "country", "US"),
+                "deliveryOption", "SHIP", "preference", PREFERENCES.get(n / 7 % PREFERENCES.size()), "shipComplete", false,
+                "lines", List.of(Map.of("sku", sku, "quantity", 1 + n / 3 % 3, "unitPrice", 19.90)));
         Api.Response response = api.post("/api/orders", order, Api.INTEGRATION);
         if (response.status() != 201) {
             throw new IllegalStateException("Intake refused an order: " + response.status() + " " + response.body());
@@ -227,6 +244,30 @@ public final class LifecycleBenchmark {
         }
         System.out.printf(Locale.ROOT, "RESULT bench=lifecycle db=%s ratio_orders_per_s_vs_baseline=%.2f%n", db,
                 measured.ordersPerSecond() / baseline.ordersPerSecond());
+    }
+
+    /** Allocation's carrier estimate against the label bought, over every shipment of both runs. */
+    private static void printEstimateDrift(String db, EstimateDrift drift) {
+        System.out.printf(Locale.ROOT, "%nEstimate vs label: %d shipments, %d (%.2f %%) within 1 %%, mean |drift| %.3f %%, "
+                        + "largest %.2f %%; estimated %s, labels %s%n", drift.shipments(), drift.withinOnePercent(),
+                100 * drift.shareWithinOnePercent(), drift.meanAbsPercent(), drift.maxAbsPercent(), drift.estimated(),
+                drift.labels());
+        System.out.printf(Locale.ROOT, "RESULT bench=lifecycle db=%s estimate_drift_shipments=%d within_1pct=%d "
+                        + "within_1pct_share=%.4f mean_abs_drift_pct=%.3f max_abs_drift_pct=%.2f target_share=0.99 met=%s%n",
+                db, drift.shipments(), drift.withinOnePercent(), drift.shareWithinOnePercent(), drift.meanAbsPercent(),
+                drift.maxAbsPercent(), drift.shipments() > 0 && drift.shareWithinOnePercent() >= 0.99);
+    }
+
+    /** The labels more than 1 % off their estimate, by planned and bought service. */
+    private static void printDriftCauses(JdbcTemplate jdbc) {
+        jdbc.query("select estimated_carrier || ' ' || estimated_service, carrier || ' ' || service, count(*), "
+                + "avg((label_cost - estimated_cost) * 100.0 / estimated_cost) from shipment where estimated_cost > 0 "
+                + "and label_cost is not null and abs(label_cost - estimated_cost) > 0.01 * estimated_cost "
+                + "group by estimated_carrier, estimated_service, carrier, service order by count(*) desc",
+                rs -> {
+                    System.out.printf(Locale.ROOT, "  planned %-20s bought %-20s %5d shipments, mean drift %+.2f %%%n",
+                            rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDouble(4));
+                });
     }
 
     private static long pct(long[] sorted, int p) {

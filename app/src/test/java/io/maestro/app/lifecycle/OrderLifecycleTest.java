@@ -59,6 +59,16 @@ class OrderLifecycleTest {
                 assertThat(e.path("reason").asText()).contains("ShipmentDelivered"));
         assertThat(jdbc.queryForObject("select count(*) from notification where order_id = ? and type = 'ORDER_ACCEPTED'",
                 Integer.class, orderId)).isEqualTo(1);
+        JsonNode cost = java.util.stream.StreamSupport.stream(order.path("shipmentCosts").spliterator(), false)
+                .filter(c -> c.path("shipmentId").asText().equals(shipment.path("shipmentId").asText()))
+                .findFirst().orElseThrow();
+        assertThat(cost.path("estimatedCarrier").asText() + " " + cost.path("estimatedService").asText())
+                .as("the label is the carrier service the plan was priced with")
+                .isEqualTo(shipment.path("carrier").asText() + " " + shipment.path("service").asText());
+        assertThat(cost.path("labelCost").decimalValue()).as("at the estimated price")
+                .isEqualByComparingTo(cost.path("estimatedCost").decimalValue());
+        assertThat(lifecycle.timeline(orderId)).anySatisfy(e -> assertThat(e.path("reason").asText())
+                .contains("estimated at allocation: " + cost.path("estimatedCarrier").asText()));
     }
 
     @Test

@@ -109,10 +109,37 @@ public class OrderRepository {
     }
 
     boolean updateShipmentLabel(String orderId, String shipmentId, String carrier, String service, String trackingNumber,
-                                java.math.BigDecimal co2Kg, java.time.LocalDate promisedDate) {
+                                java.math.BigDecimal co2Kg, java.time.LocalDate promisedDate, java.math.BigDecimal price) {
         return jdbc.update("update shipment set carrier = ?, service = ?, tracking_number = ?, co2_kg = coalesce(?, co2_kg), "
-                        + "promised_date = coalesce(?, promised_date), updated_at = ? where id = ? and order_id = ?", carrier,
-                service, trackingNumber, co2Kg, promisedDate, db.now(), shipmentId, orderId) == 1;
+                        + "promised_date = coalesce(?, promised_date), label_cost = coalesce(?, label_cost), "
+                        + "label_co2_kg = coalesce(?, label_co2_kg), updated_at = ? where id = ? and order_id = ?", carrier,
+                service, trackingNumber, co2Kg, promisedDate, price, co2Kg, db.now(), shipmentId, orderId) == 1;
+    }
+
+    void saveEstimates(List<ShipmentEstimate> estimates) {
+        jdbc.batchUpdate("update shipment set estimated_carrier = ?, estimated_service = ?, estimated_cost = ?, "
+                + "estimated_co2_kg = ? where id = ?", estimates.stream().map(e -> new Object[] {e.carrier(), e.service(),
+                e.cost(), e.co2Kg(), e.shipmentId()}).toList());
+    }
+
+    List<ShipmentCost> shipmentCosts(String orderId) {
+        return jdbc.query("select id, estimated_carrier, estimated_service, estimated_cost, estimated_co2_kg, carrier, "
+                + "service, label_cost, label_co2_kg from shipment where order_id = ? order by created_at, id",
+                (rs, i) -> new ShipmentCost(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(8) == null ? null : rs.getString(6),
+                        rs.getBigDecimal(8) == null ? null : rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9)),
+                orderId);
+    }
+
+    EstimateDrift estimateDrift() {
+        return jdbc.queryForObject("select count(*), "
+                + "sum(case when abs(label_cost - estimated_cost) <= 0.01 * estimated_cost then 1 else 0 end), "
+                + "coalesce(sum(estimated_cost), 0), coalesce(sum(label_cost), 0), "
+                + "coalesce(avg(abs(label_cost - estimated_cost) * 100.0 / estimated_cost), 0), "
+                + "coalesce(max(abs(label_cost - estimated_cost) * 100.0 / estimated_cost), 0) "
+                + "from shipment where estimated_cost > 0 and label_cost is not null",
+                (rs, i) -> new EstimateDrift(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                        rs.getDouble(5), rs.getDouble(6)));
     }
 
     /**

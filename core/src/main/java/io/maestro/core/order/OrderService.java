@@ -145,11 +145,35 @@ public class OrderService {
     @Transactional
     public void recordLabel(String orderId, String shipmentId, String carrier, String service, String trackingNumber,
                             BigDecimal co2Kg, LocalDate estimatedDelivery, String actor) {
-        if (!orders.updateShipmentLabel(orderId, shipmentId, carrier, service, trackingNumber, co2Kg, estimatedDelivery)) {
+        recordLabel(orderId, shipmentId, carrier, service, trackingNumber, null, co2Kg, estimatedDelivery, actor);
+    }
+
+    /** The same with what the label cost ({@link #shipmentCosts} compares it with allocation's estimate). */
+    @Transactional
+    public void recordLabel(String orderId, String shipmentId, String carrier, String service, String trackingNumber,
+                            BigDecimal price, BigDecimal co2Kg, LocalDate estimatedDelivery, String actor) {
+        if (!orders.updateShipmentLabel(orderId, shipmentId, carrier, service, trackingNumber, co2Kg, estimatedDelivery,
+                price)) {
             throw new NotFoundException("Shipment", shipmentId);
         }
         audit.record(orderId, "LABEL_PURCHASED", null, actor, carrier + " " + service + " label " + trackingNumber,
                 Map.of("shipmentId", shipmentId, "carrier", carrier, "service", service, "trackingNumber", trackingNumber));
+    }
+
+    /** Keeps allocation's estimate of each planned shipment's carrier service, cost and CO2e. */
+    @Transactional
+    public void recordEstimates(List<ShipmentEstimate> estimates) {
+        orders.saveEstimates(estimates);
+    }
+
+    /** Each shipment's estimated and label cost, in shipment order. */
+    public List<ShipmentCost> shipmentCosts(String orderId) {
+        return orders.shipmentCosts(orderId);
+    }
+
+    /** How far labels differ from estimates over every shipment with both. */
+    public EstimateDrift estimateDrift() {
+        return orders.estimateDrift();
     }
 
     /** Marks a shipment rejected by its node (or short there) and records why. */

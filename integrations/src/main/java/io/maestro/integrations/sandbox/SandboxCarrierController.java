@@ -1,5 +1,9 @@
 package io.maestro.integrations.sandbox;
 
+import io.maestro.core.carrier.CarrierModel;
+import io.maestro.core.carrier.CarrierParcel;
+import io.maestro.core.carrier.CarrierQuote;
+import io.maestro.core.carrier.RateCard;
 import io.maestro.integrations.PartnerProperties;
 import io.maestro.integrations.carriers.CarrierLabelRequest;
 import io.maestro.integrations.carriers.CarrierLabelResponse;
@@ -10,6 +14,7 @@ import io.maestro.integrations.carriers.CarrierTrackingMessage;
 import io.maestro.integrations.carriers.TrackingStatus;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The sandbox carriers SWIFT, THRIFT and GREENLINE: rates from their {@link RateCard}, labels with a tracking
+ * The sandbox carriers SWIFT, THRIFT and GREENLINE: rates from their cards in core's {@link CarrierModel} (the cards
+ * allocation estimates with, so an estimate and its label agree), labels with a tracking
  * number, then signed tracking webhooks over simulated days (in transit, sometimes delayed with a new ETA, delivered).
  * A label voided before the parcel is in transit is not tracked any further; once in transit the void is refused (409).
  */
@@ -37,18 +43,20 @@ public class SandboxCarrierController {
     private final SandboxLabels labels;
     private final SandboxProperties sandbox;
     private final PartnerProperties partners;
+    private final CarrierModel carriers;
     private final Map<String, CarrierLabelResponse> sold = new ConcurrentHashMap<>();
     private final Map<String, Parcel> parcels = new ConcurrentHashMap<>();
     private final AtomicLong trackingSequence = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L);
 
     public SandboxCarrierController(SandboxFaults faults, SandboxWebhooks webhooks, SimulatedTime time, SandboxLabels labels,
-                                    SandboxProperties sandbox, PartnerProperties partners) {
+                                    SandboxProperties sandbox, PartnerProperties partners, CarrierModel carriers) {
         this.faults = faults;
         this.webhooks = webhooks;
         this.time = time;
         this.labels = labels;
         this.sandbox = sandbox;
         this.partners = partners;
+        this.carriers = carriers;
     }
 
     @PostMapping("/rates")
@@ -56,8 +64,19 @@ public class SandboxCarrierController {
         RateCard card = card(carrier);
         faults.apply(carrier);
         requireParcel(request.origin() != null && request.destination() != null && request.weightKg() != null);
-        double miles = request.origin().point().milesTo(request.destination().point());
-        return new CarrierRateResponse(carrier, card.quote(miles, request.weightKg().doubleValue(), request.hazmat()));
+        CarrierParcel parcel = parcel(request.origin().point().milesTo(request.destination().point()),
+                request.weightKg().doubleValue(), request.hazmat(), request.oversize());
+        List<ServiceQuote> quotes = parcel.weightKg() <= 0 ? List.of()
+                : carriers.quotes(card.carrier(), parcel).stream().map(SandboxCarrierController::quote).toList();
+        return new CarrierRateResponse(carrier, quotes);
+    }
+
+    private static CarrierParcel parcel(double miles, double weightKg, boolean hazmat, boolean oversize) {
+        return CarrierParcel.toHome(miles, weightKg, hazmat, oversize);
+    }
+
+    private static ServiceQuote quote(CarrierQuote q) {
+        return new ServiceQuote(q.service(), q.priceAmount(), "USD", q.transitDays(), q.co2Amount());
     }
 
     /** Sells one label per shipment: asked again (a retry), it answers with the same label. */
@@ -91,9 +110,10 @@ public class SandboxCarrierController {
     private enum Parcel { LABELLED, VOIDED, IN_TRANSIT, DELIVERED }
 
     private CarrierLabelResponse sell(RateCard card, CarrierLabelRequest request) {
-        double miles = request.origin().point().milesTo(request.destination().point());
-        ServiceQuote quote = card.quote(request.service(), miles, request.weightKg().doubleValue(), false)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+        CarrierParcel parcel = parcel(request.origin().point().milesTo(request.destination().point()),
+                request.weightKg().doubleValue(), request.hazmat(), request.oversize());
+        ServiceQuote quote = carriers.quote(card.carrier(), request.service(), parcel).filter(q -> parcel.weightKg() > 0)
+                .map(SandboxCarrierController::quote).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
                         card.carrier() + " does not offer " + request.service() + " for this parcel"));
         String trackingNumber = card.carrier().substring(0, 2) + String.format("%010d", trackingSequence.incrementAndGet());
         LocalDate eta = LocalDate.now().plusDays(quote.transitDays());
@@ -135,12 +155,9 @@ public class SandboxCarrierController {
                 request.shipmentId(), status, newEta, reason, OffsetDateTime.now());
     }
 
-    private static RateCard card(String carrier) {
-        RateCard card = RateCard.SANDBOX.get(carrier);
-        if (card == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No sandbox carrier " + carrier);
-        }
-        return card;
+    private RateCard card(String carrier) {
+        return carriers.card(carrier).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "No sandbox carrier " + carrier));
     }
 
     private static void requireParcel(boolean complete) {

@@ -4,6 +4,7 @@ import io.maestro.core.geo.GeoPoint;
 import io.maestro.core.network.NetworkService;
 import io.maestro.core.network.Node;
 import io.maestro.core.order.OrderService;
+import io.maestro.core.order.ShipmentCost;
 import io.maestro.core.partner.CarrierGateway;
 import io.maestro.core.partner.Label;
 import io.maestro.core.partner.LabelRequest;
@@ -16,14 +17,18 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Task_BuyLabel: quotes the parcel, buys the cheapest quote the carrier decision allows that keeps the promise
- * ({@link QuoteChoice}) and records the label. A free upgrade is bought without charging the customer. A shipment
- * with a label already is not labelled again; one its node no longer has ends this process
+ * Task_BuyLabel: quotes the parcel with every carrier and buys the carrier service allocation priced the plan with,
+ * unless the carrier decision does not allow it or its live quote is dearer than the estimate: then the cheapest
+ * quote the carrier decision allows that keeps the promise ({@link QuoteChoice}), and the timeline says why. Records
+ * the label with what it cost beside allocation's estimate. A free upgrade is bought without charging the customer.
+ * A shipment with a label already is not labelled again; one its node no longer has ends this process
  * ({@link PartnerStepCheck#label}).
  */
 @Component("buyLabel")
@@ -50,28 +55,35 @@ public class BuyLabel implements JavaDelegate {
         Node node = network.get(s.shipment().nodeId());
         BigDecimal weight = BigDecimal.valueOf(((Number) execution.getVariable("weightKg")).doubleValue());
         boolean hazmat = Boolean.TRUE.equals(execution.getVariable("hazmat"));
+        boolean oversize = Boolean.TRUE.equals(execution.getVariable("oversize"));
         String carrier = (String) execution.getVariable("allowedCarrier");
         String service = (String) execution.getVariable("minimumService");
         int promiseDays = ((Number) execution.getVariable("promiseDays")).intValue();
         boolean freeUpgrade = Boolean.TRUE.equals(execution.getVariable("freeUpgrade"));
 
-        record Bought(QuoteChoice.Choice choice, Label label) {
+        Optional<ShipmentCost> estimate = orders.shipmentCosts(s.orderId()).stream()
+                .filter(c -> c.shipmentId().equals(s.shipmentId()) && c.estimatedCost() != null).findFirst();
+        record Bought(QuoteChoice.Choice choice, Label label, List<String> requoted) {
         }
         Bought bought = PartnerCalls.call(execution, s, "LABEL", carrier, () -> {
             List<RateQuote> quotes = carriers.quote(new RateRequest(s.shipmentId(), node.address().postalCode(),
                     node.location(), s.order().shipTo().postalCode(), new GeoPoint(s.order().latitude(),
-                    s.order().longitude()), weight, hazmat));
-            QuoteChoice.Choice choice = QuoteChoice.choose(quotes, carrier, service, promiseDays).orElseThrow(() ->
-                    new PartnerUnavailableException("carriers", "no quote for " + carrier + " " + service
-                            + " or faster among " + quotes.size() + " quotes"));
+                    s.order().longitude()), weight, hazmat, oversize));
+            List<String> requoted = new ArrayList<>();
+            Optional<QuoteChoice.Choice> planned = estimate.flatMap(e -> QuoteChoice.planned(quotes, carrier, service,
+                    promiseDays, e.estimatedCarrier(), e.estimatedService(), e.estimatedCost(), requoted));
+            QuoteChoice.Choice choice = planned.or(() -> QuoteChoice.choose(quotes, carrier, service, promiseDays))
+                    .orElseThrow(() -> new PartnerUnavailableException("carriers", "no quote for " + carrier + " "
+                            + service + " or faster among " + quotes.size() + " quotes"));
             RateQuote q = choice.quote();
             return new Bought(choice, carriers.buyLabel(new LabelRequest(s.orderId(), s.shipmentId(), node.id(),
-                    q.carrier(), q.service(), s.order().shipTo(), weight)));
+                    q.carrier(), q.service(), s.order().shipTo(), weight, hazmat, oversize)), requoted);
         });
 
         Label label = bought.label();
+        BigDecimal paid = label.price() != null ? label.price() : bought.choice().quote().price();
         orders.recordLabel(s.orderId(), s.shipmentId(), label.carrier(), label.service(), label.trackingNumber(),
-                label.co2Kg(), label.estimatedDelivery(), ShipmentInProcess.ACTOR);
+                paid, label.co2Kg(), label.estimatedDelivery(), ShipmentInProcess.ACTOR);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("shipmentId", s.shipmentId());
         details.put("allowed", carrier + " " + service + " or faster");
@@ -79,10 +91,25 @@ public class BuyLabel implements JavaDelegate {
         details.put("transitDays", bought.choice().quote().transitDays());
         details.put("keepsPromise", bought.choice().keepsPromise());
         details.put("customerCharged", !freeUpgrade);
+        estimate.ifPresent(e -> {
+            details.put("estimatedCarrier", e.estimatedCarrier() + " " + e.estimatedService());
+            details.put("estimatedCost", e.estimatedCost());
+            details.put("estimatedCo2Kg", e.estimatedCo2Kg());
+        });
+        details.put("labelCost", paid);
+        details.put("labelCo2Kg", label.co2Kg());
+        if (!bought.requoted().isEmpty()) {
+            details.put("requotedBecause", String.join("; ", bought.requoted()));
+        }
         orders.record(s.orderId(), "CARRIER_CHOSEN", ShipmentInProcess.ACTOR, label.carrier() + " " + label.service()
                 + " at " + bought.choice().quote().price() + " in " + bought.choice().quote().transitDays() + " days"
                 + (bought.choice().keepsPromise() ? ", within the " + promiseDays + "-day promise"
                 : ", the fastest allowed: no quote keeps the " + promiseDays + "-day promise")
-                + (freeUpgrade ? "; free upgrade, not charged to the customer" : ""), details);
+                + (freeUpgrade ? "; free upgrade, not charged to the customer" : "")
+                + estimate.map(e -> "; estimated at allocation: " + e.estimatedCarrier() + " " + e.estimatedService()
+                        + " at " + e.estimatedCost() + " (" + e.estimatedCo2Kg() + " kg CO2e), label "
+                        + paid + " (" + label.co2Kg() + " kg CO2e)"
+                        + (bought.requoted().isEmpty() ? "" : "; re-quoted because " + String.join("; ", bought.requoted())))
+                        .orElse(""), details);
     }
 }

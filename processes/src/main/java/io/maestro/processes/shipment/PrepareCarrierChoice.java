@@ -1,5 +1,6 @@
 package io.maestro.processes.shipment;
 
+import io.maestro.core.carrier.CarrierModel;
 import io.maestro.core.catalog.CatalogService;
 import io.maestro.core.catalog.Sku;
 import io.maestro.core.geo.GeoPoint;
@@ -7,7 +8,6 @@ import io.maestro.core.network.NetworkService;
 import io.maestro.core.network.Node;
 import io.maestro.core.order.OrderService;
 import io.maestro.core.order.ShipmentLine;
-import io.maestro.workers.allocation.ZoneRateCard;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,24 +20,25 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Task_PrepareCarrierChoice: the inputs of DMN {@code carrier-selection} — parcel weight from the catalogue,
- * zone from the distance node → customer, hazmat; the customer tier from the order, and the promise days and
+ * zone from the distance node → customer in core's carrier model, hazmat and oversize; the customer tier from the order, and the promise days and
  * service upgrade the order's policy decided (passed in by the calling process) unless the instance has them.
  */
 @Component("prepareCarrierChoice")
 public class PrepareCarrierChoice implements JavaDelegate {
 
-    private static final ZoneRateCard ZONES = ZoneRateCard.standard();
-
     private final OrderService orders;
     private final NetworkService network;
     private final CatalogService catalog;
     private final Clock clock;
+    private final CarrierModel carriers;
 
-    public PrepareCarrierChoice(OrderService orders, NetworkService network, CatalogService catalog, Clock clock) {
+    public PrepareCarrierChoice(OrderService orders, NetworkService network, CatalogService catalog, Clock clock,
+                                CarrierModel carriers) {
         this.orders = orders;
         this.network = network;
         this.catalog = catalog;
         this.clock = clock;
+        this.carriers = carriers;
     }
 
     @Override
@@ -45,16 +46,19 @@ public class PrepareCarrierChoice implements JavaDelegate {
         ShipmentInProcess s = ShipmentInProcess.load(orders, execution);
         BigDecimal weight = BigDecimal.ZERO;
         boolean hazmat = false;
+        boolean oversize = false;
         for (ShipmentLine line : s.shipment().lines()) {
             Sku sku = catalog.get(line.sku());
             weight = weight.add(sku.weightKg().multiply(BigDecimal.valueOf(line.quantity())));
             hazmat |= sku.hazmat();
+            oversize |= sku.oversize();
         }
         Node node = network.get(s.shipment().nodeId());
         double miles = node.location().milesTo(new GeoPoint(s.order().latitude(), s.order().longitude()));
         execution.setVariable("weightKg", weight.setScale(3, RoundingMode.HALF_UP).doubleValue());
-        execution.setVariable("zone", ZONES.zone(miles));
+        execution.setVariable("zone", carriers.zone(miles));
         execution.setVariable("hazmat", hazmat);
+        execution.setVariable("oversize", oversize);
         if (!(execution.getVariable("promiseDays") instanceof Number)) {
             execution.setVariable("promiseDays", promiseDays(s.shipment().promisedDate()));
         }

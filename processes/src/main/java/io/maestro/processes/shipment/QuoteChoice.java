@@ -2,12 +2,13 @@ package io.maestro.processes.shipment;
 
 import io.maestro.core.partner.RateQuote;
 
+import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Which quote to buy: among the quotes DMN {@code carrier-selection} allows (its carrier, or any for ANY; its
+ * Which quote to buy: the carrier service allocation priced the plan with ({@link #planned}); failing that, among the quotes DMN {@code carrier-selection} allows (its carrier, or any for ANY; its
  * service or a faster one), the cheapest that arrives within the promise; when none can, the fastest allowed one.
  */
 final class QuoteChoice {
@@ -31,6 +32,28 @@ final class QuoteChoice {
         }
         return allowed.stream().min(Comparator.comparingInt(RateQuote::transitDays).thenComparing(RateQuote::price))
                 .map(q -> new Choice(q, false));
+    }
+
+    /**
+     * The quote of the carrier service the plan was priced with, when the carrier decision allows it and it is not
+     * dearer than the estimate; otherwise empty, with why in {@code why}.
+     */
+    static Optional<Choice> planned(List<RateQuote> quotes, String carrier, String minimumService, int promiseDays,
+                                    String plannedCarrier, String plannedService, BigDecimal estimate, List<String> why) {
+        Optional<RateQuote> planned = quotes.stream()
+                .filter(q -> q.carrier().equals(plannedCarrier) && q.service().equals(plannedService)).findFirst();
+        String name = plannedCarrier + " " + plannedService;
+        if (planned.isEmpty()) {
+            why.add(name + " did not quote");
+        } else if (!(carrier == null || ANY.equals(carrier) || carrier.equals(plannedCarrier))
+                || rank(plannedService) < rank(minimumService)) {
+            why.add("the carrier decision asks for " + carrier + " " + minimumService + " or faster, not " + name);
+        } else if (planned.get().price().compareTo(estimate) > 0) {
+            why.add(name + " now quotes " + planned.get().price() + ", dearer than the " + estimate + " estimated");
+        } else {
+            return Optional.of(new Choice(planned.get(), planned.get().transitDays() <= promiseDays));
+        }
+        return Optional.empty();
     }
 
     private static int rank(String service) {

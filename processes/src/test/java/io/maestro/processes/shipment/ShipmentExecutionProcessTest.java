@@ -110,7 +110,7 @@ class ShipmentExecutionProcessTest {
                 "Task_PrepareCarrierChoice", "Task_SelectCarrier", "Task_BuyLabel", "Task_RecordDispatch",
                 "Task_RecordDelivery").isEnded();
         assertThat(shipment).hasPassed("EndEvent_ShipmentDelivered");
-        assertThat(variable(shipment, "allowedCarrier")).as("small local parcel: electric van").isEqualTo("GREENLINE");
+        assertThat(variable(shipment, "allowedCarrier")).as("any carrier: the plan priced them all").isEqualTo("ANY");
         assertThat(variable(shipment, "minimumService")).isEqualTo("GROUND");
         assertThat(variable(shipment, "freeUpgrade")).isEqualTo(false);
         assertThat(handOvers).as("every wait for a partner message takes the events that came early")

@@ -1,7 +1,10 @@
 package io.maestro.workers.allocate;
 
 import io.maestro.core.catalog.CatalogService;
+import io.maestro.core.carrier.CarrierModel;
+import io.maestro.core.carrier.ShippingTerms;
 import io.maestro.core.catalog.Sku;
+import io.maestro.core.order.CustomerTier;
 import io.maestro.core.inventory.InventoryQueries;
 import io.maestro.core.network.Capability;
 import io.maestro.core.network.NetworkService;
@@ -14,7 +17,7 @@ import io.maestro.workers.allocation.Node;
 import io.maestro.workers.allocation.NodeType;
 import io.maestro.workers.allocation.OrderLine;
 import io.maestro.workers.allocation.Policy;
-import io.maestro.workers.allocation.ZoneRateCard;
+import io.maestro.workers.allocation.CarrierRateCard;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -28,24 +31,36 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineInputs {
 
-    private static final double LB_PER_KG = 2.20462;
-
     private final NetworkService network;
     private final CatalogService catalog;
     private final InventoryQueries inventory;
     private final Clock clock;
+    private final CarrierModel carriers;
 
-    public EngineInputs(NetworkService network, CatalogService catalog, InventoryQueries inventory, Clock clock) {
+    public EngineInputs(NetworkService network, CatalogService catalog, InventoryQueries inventory, Clock clock,
+                        CarrierModel carriers) {
         this.network = network;
         this.catalog = catalog;
         this.inventory = inventory;
         this.clock = clock;
+        this.carriers = carriers;
     }
 
     /** The request to place {@code toPlace} (all the order's lines, or what a rejected shipment held). */
     public AllocationRequest requestFor(Order order, List<io.maestro.core.order.OrderLine> toPlace, Policy policy,
                                         int promiseDays, Set<String> excludedNodeIds) {
         return requestFor(order, toPlace, policy, promiseDays, excludedNodeIds, Map.of());
+    }
+
+    /** The same for an order whose policy granted a service upgrade (its parcels go two-day or faster) or not. */
+    public AllocationRequest requestFor(Order order, List<io.maestro.core.order.OrderLine> toPlace, Policy policy,
+                                        int promiseDays, Set<String> excludedNodeIds, boolean serviceUpgrade) {
+        AllocationRequest request = requestFor(order, toPlace, policy, promiseDays, excludedNodeIds, Map.of());
+        if (!serviceUpgrade) {
+            return request;
+        }
+        return new AllocationRequest(request.order(), request.policy(), request.nodes(), request.atp(),
+                CarrierRateCard.of(carriers, shippingTerms(order, toPlace, true)));
     }
 
     /**
@@ -81,7 +96,28 @@ public class EngineInputs {
                 });
         freed.forEach((node, skus) -> skus.forEach((sku, n) ->
                 atp.computeIfAbsent(node, k -> new HashMap<>()).merge(sku, n, Integer::sum)));
-        return new AllocationRequest(engineOrder, policy, nodes, AtpSnapshot.of(atp), List.of(ZoneRateCard.standard()));
+        return new AllocationRequest(engineOrder, policy, nodes, AtpSnapshot.of(atp),
+                CarrierRateCard.of(carriers, shippingTerms(order, toPlace)));
+    }
+
+    /**
+     * The carrier terms of the order's parcels: hazardous or oversize when any line to place is (every parcel of
+     * the order is priced so), two-day or faster for a VIP.
+     */
+    public ShippingTerms shippingTerms(Order order, List<io.maestro.core.order.OrderLine> toPlace) {
+        return shippingTerms(order, toPlace, false);
+    }
+
+    /** The same, two-day or faster also when the policy granted a service upgrade. */
+    public ShippingTerms shippingTerms(Order order, List<io.maestro.core.order.OrderLine> toPlace, boolean serviceUpgrade) {
+        boolean hazmat = false;
+        boolean oversize = false;
+        for (io.maestro.core.order.OrderLine line : toPlace) {
+            Sku sku = catalog.find(line.sku()).orElseThrow();
+            hazmat |= sku.hazmat();
+            oversize |= sku.oversize();
+        }
+        return ShippingTerms.of(hazmat, oversize, serviceUpgrade || order.customer().tier() == CustomerTier.VIP);
     }
 
     /** Ids of the nodes whose type is not among {@code types} (node type names). */
@@ -108,6 +144,6 @@ public class EngineInputs {
     }
 
     private double weightLb(String sku) {
-        return catalog.find(sku).map(Sku::weightKg).map(kg -> kg.doubleValue() * LB_PER_KG).orElseThrow();
+        return catalog.find(sku).map(Sku::weightKg).map(kg -> kg.doubleValue() * CarrierRateCard.LB_PER_KG).orElseThrow();
     }
 }

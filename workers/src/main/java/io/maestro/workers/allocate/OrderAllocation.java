@@ -13,6 +13,7 @@ import io.maestro.core.order.OrderLine;
 import io.maestro.core.order.OrderService;
 import io.maestro.core.order.OrderStatus;
 import io.maestro.core.order.Shipment;
+import io.maestro.core.order.ShipmentEstimate;
 import io.maestro.core.order.ShipmentLine;
 import io.maestro.core.order.ShipmentStatus;
 import io.maestro.workers.allocation.AllocationEngine;
@@ -54,6 +55,9 @@ public class OrderAllocation {
     private static final String ACTOR = "allocator";
     private static final int ALTERNATIVES_ON_TIMELINE = 5;
     private static final String WAVE_RULE = "B3";
+    /** How the timeline names the engines (their short names are for benchmarks only). */
+    private static final Map<String, String> ENGINE_NAMES = Map.of("B2", "the order's exact optimiser",
+            "B3", "the re-optimisation of all open orders together");
 
     private final OrderService orders;
     private final InventoryLedger ledger;
@@ -87,11 +91,21 @@ public class OrderAllocation {
     public AllocationOutcome allocate(String orderId, String attempt, Set<String> excludedNodeIds, Map<String, ?> decided) {
         Order order = orders.get(orderId);
         return allocate(order, attempt, policies.policyFor(order, decided), policies.promiseDays(order, decided),
-                withIneligible(excludedNodeIds, decided));
+                withIneligible(excludedNodeIds, decided), serviceUpgrade(decided));
     }
 
     public AllocationOutcome allocate(Order order, String attempt, Policy policy, int promiseDays,
                                       Set<String> excludedNodeIds) {
+        return allocate(order, attempt, policy, promiseDays, excludedNodeIds, false);
+    }
+
+    /** Whether DMN {@code fulfillment-policy} granted the order a service upgrade (two-day or faster). */
+    private static boolean serviceUpgrade(Map<String, ?> decided) {
+        return Boolean.TRUE.equals(decided.get("serviceUpgrade"));
+    }
+
+    private AllocationOutcome allocate(Order order, String attempt, Policy policy, int promiseDays,
+                                       Set<String> excludedNodeIds, boolean serviceUpgrade) {
         if (!reservationsOf(order.orderId(), attempt).isEmpty()) {
             return repeated(orders.get(order.orderId()), attempt);
         }
@@ -100,7 +114,7 @@ public class OrderAllocation {
             return new AllocationOutcome(order.orderId(), attempt, List.of(), 0, 0, BigDecimal.ZERO,
                     "Every line is already planned", false);
         }
-        return place(order, open, "ALLOCATED", attempt, policy, promiseDays, excludedNodeIds);
+        return place(order, open, "ALLOCATED", attempt, policy, promiseDays, excludedNodeIds, serviceUpgrade);
     }
 
     /**
@@ -156,21 +170,23 @@ public class OrderAllocation {
         Set<String> excluded = new HashSet<>(excludedNodeIds);
         excluded.add(rejected.nodeId());
         return place(order, toPlace, "REALLOCATED", attempt, policies.policyFor(order, decided),
-                policies.promiseDays(order, decided), withIneligible(excluded, decided));
+                policies.promiseDays(order, decided), withIneligible(excluded, decided), serviceUpgrade(decided));
     }
 
     private AllocationOutcome place(Order order, List<OrderLine> toPlace, String eventType, String attempt, Policy policy,
-                                    int promiseDays, Set<String> excludedNodeIds) {
+                                    int promiseDays, Set<String> excludedNodeIds, boolean serviceUpgrade) {
         InsufficientStockException lastRace = null;
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
-            AllocationRequest request = inputs.requestFor(order, toPlace, policy, promiseDays, excludedNodeIds);
+            AllocationRequest request = inputs.requestFor(order, toPlace, policy, promiseDays, excludedNodeIds,
+                    serviceUpgrade);
             AllocationResult result = engine.allocate(request);
             if (result.plan().isEmpty()) {
                 throw new NoFeasibleAllocationException(result.explanation());
             }
             try {
                 return TransientFailures.retry("allocating " + order.orderId(),
-                        () -> transaction.execute(status -> reserveAndRecord(order, toPlace, eventType, attempt, result)));
+                        () -> transaction.execute(status -> reserveAndRecord(order, toPlace, eventType, attempt, result,
+                                explanation(request, result))));
             } catch (InsufficientStockException race) {
                 lastRace = race;
             }
@@ -192,8 +208,16 @@ public class OrderAllocation {
         return details(new AllocationResult(plan, List.of(), 0, false, WAVE_RULE), attempt);
     }
 
+    /** The plan in plain words, with the carrier services each parcel did not take and why. */
+    private static String explanation(AllocationRequest request, AllocationResult result) {
+        String carriers = result.plan().shipments().stream()
+                .map(parcel -> io.maestro.workers.allocation.CarrierAlternatives.describe(request, parcel))
+                .filter(text -> !text.isEmpty()).collect(java.util.stream.Collectors.joining("; "));
+        return result.explanation() + (carriers.isEmpty() ? "" : " Carriers: " + carriers + ".");
+    }
+
     private AllocationOutcome reserveAndRecord(Order order, List<OrderLine> toPlace, String eventType, String attempt,
-                                               AllocationResult result) {
+                                               AllocationResult result, String explanation) {
         if (commands.lockAndCheckCancelled(order.orderId())) {
             throw new OrderCancelledException("Order " + order.orderId() + " was cancelled while it was being planned: "
                     + "nothing is reserved");
@@ -203,10 +227,26 @@ public class OrderAllocation {
         ledger.reserve(order.channel(), reservations, ACTOR);
         int unfilled = result.plan().unfilledUnits();
         orders.recordPlan(order.orderId(), eventType, shipments, statusAfter(order, unfilled), ACTOR,
-                result.explanation(), details(result, attempt));
+                explanation, details(result, attempt));
+        orders.recordEstimates(estimates(order, attempt, result.plan()));
         int allocated = shipments.stream().flatMap(s -> s.lines().stream()).mapToInt(ShipmentLine::quantity).sum();
         return new AllocationOutcome(order.orderId(), attempt, shipments, allocated, unfilled,
-                money(result.plan().totalCost()), result.explanation(), false);
+                money(result.plan().totalCost()), explanation, false);
+    }
+
+    /** What each shipped parcel of the plan will cost and emit with the carrier service it was priced with. */
+    static List<ShipmentEstimate> estimates(Order order, String attempt, io.maestro.workers.allocation.AllocationPlan plan) {
+        List<ShipmentEstimate> estimates = new ArrayList<>();
+        List<io.maestro.workers.allocation.Shipment> parcels = plan.shipments();
+        for (int s = 0; s < parcels.size(); s++) {
+            io.maestro.workers.allocation.Shipment parcel = parcels.get(s);
+            if (parcel.service() != io.maestro.workers.allocation.Service.PICKUP) {
+                estimates.add(new ShipmentEstimate(order.orderId() + "-" + attempt + "-" + (s + 1), parcel.carrier(),
+                        parcel.service().name(), money(parcel.price()),
+                        BigDecimal.valueOf(parcel.co2Kg()).setScale(3, RoundingMode.HALF_UP)));
+            }
+        }
+        return estimates;
     }
 
     /** The plan's parcels as shipments of the order's lines, with the reservation each shipment line needs. */
@@ -274,8 +314,8 @@ public class OrderAllocation {
     private static Map<String, Object> details(AllocationResult result, String attempt) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("attempt", attempt);
-        details.put("rule", result.rule());
-        details.put("provenOptimal", result.proven());
+        details.put("decidedBy", ENGINE_NAMES.getOrDefault(result.rule(), result.rule()));
+        details.put("leastPossibleCost", result.proven());
         details.put("totalCost", money(result.plan().totalCost()));
         Map<String, BigDecimal> byRule = new LinkedHashMap<>();
         result.plan().breakdown().byRule().forEach((rule, value) -> byRule.put(rule, money(value)));

@@ -1,6 +1,6 @@
 package io.maestro.workers.bench;
 
-import io.maestro.workers.allocation.DistanceRateCard;
+import io.maestro.workers.allocation.CarrierRateCard;
 import io.maestro.workers.allocation.GeoPoint;
 import io.maestro.workers.allocation.Node;
 import io.maestro.workers.allocation.NodeType;
@@ -8,7 +8,6 @@ import io.maestro.workers.allocation.Order;
 import io.maestro.workers.allocation.OrderLine;
 import io.maestro.workers.allocation.Policy;
 import io.maestro.workers.allocation.RateCard;
-import io.maestro.workers.allocation.ZoneRateCard;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -163,8 +162,7 @@ final class ScenarioGenerator {
     }
 
     private static List<RateCard> rateCards(boolean literature) {
-        return List.of(literature ? new DistanceRateCard("Literature Ground", LITERATURE_PER_UNIT_MILE,
-                io.maestro.workers.allocation.EmissionFactors.standard()) : ZoneRateCard.standard());
+        return literature ? List.of(new LiteratureRateCard(LITERATURE_PER_UNIT_MILE)) : CarrierRateCard.demo();
     }
 
     private static int proportional(double[] weights, Random random) {

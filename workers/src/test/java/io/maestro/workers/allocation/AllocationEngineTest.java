@@ -110,13 +110,13 @@ class AllocationEngineTest {
     void leavesALineUnfilledWhenShippingItCostsMoreThanThePenalty() {
         Policy cheapBackorder = new Policy(1, 1, 1, 3, true, true, 0.10, 2.00, 5.00, 1.00);
         Order order = Order.ship("O-6", Fixtures.NEW_YORK_10001, 5, List.of(line("A", 1)));
-        // Chicago is 711 miles from New York: zone 5, ground 1 lb $10.15, DC handling $2.50 + $0.40
+        // Chicago is 711 miles from New York: zone 5, THRIFT ground 0.5 kg $9.30 + $0.80 residential, DC handling $2.50 + $0.40
         AllocationResult result = engine.allocate(Fixtures.request(order, cheapBackorder,
                 List.of(Fixtures.dc("CHI", "Chicago DC", Fixtures.CHICAGO)), atp("CHI:A=5")));
 
         assertThat(result.plan().isEmpty()).isTrue();
         assertThat(result.plan().totalCost()).isCloseTo(1.00, within(1e-9));
-        assertThat(result.alternatives().get(0).reason()).isEqualTo("+$12.05: shipping +$10.15, handling +$2.90, unfilled -$1.00");
+        assertThat(result.alternatives().get(0).reason()).isEqualTo("+$12.00: shipping +$10.10, handling +$2.90, unfilled -$1.00");
     }
 
     @Test

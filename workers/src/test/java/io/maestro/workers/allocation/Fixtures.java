@@ -41,6 +41,6 @@ final class Fixtures {
     }
 
     static AllocationRequest request(Order order, Policy policy, List<Node> nodes, AtpSnapshot atp) {
-        return new AllocationRequest(order, policy, nodes, atp, List.of(ZoneRateCard.standard()));
+        return new AllocationRequest(order, policy, nodes, atp, CarrierRateCard.demo());
     }
 }

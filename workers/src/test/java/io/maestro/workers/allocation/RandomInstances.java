@@ -1,5 +1,6 @@
 package io.maestro.workers.allocation;
 
+import io.maestro.workers.bench.LiteratureRateCard;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,8 +45,8 @@ final class RandomInstances {
                 1 + random.nextInt(3), random.nextInt(5) != 0, random.nextBoolean(),
                 random.nextInt(30) / 100.0, random.nextInt(500) / 100.0, random.nextInt(1000) / 100.0,
                 random.nextInt(6000) / 100.0);
-        RateCard card = random.nextBoolean() ? ZoneRateCard.standard() : DistanceRateCard.literature();
-        return new AllocationRequest(order, policy, nodes, AtpSnapshot.of(atp), List.of(card));
+        List<RateCard> cards = random.nextBoolean() ? CarrierRateCard.demo() : List.of(LiteratureRateCard.literature());
+        return new AllocationRequest(order, policy, nodes, AtpSnapshot.of(atp), cards);
     }
 
     private static GeoPoint point(Random random) {

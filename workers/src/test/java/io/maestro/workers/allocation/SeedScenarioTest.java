@@ -37,15 +37,16 @@ class SeedScenarioTest {
         Shipment parcel = plan.shipments().get(0);
         assertThat(parcel.nodeName()).isEqualTo("Olean DC");
         assertThat(parcel.service()).isEqualTo(Service.GROUND);
-        assertThat(parcel.price()).isCloseTo(9.05, within(1e-9));
-        assertThat(parcel.etaDays()).isEqualTo(2);
+        assertThat(parcel.carrier()).isEqualTo("THRIFT");
+        assertThat(parcel.price()).isCloseTo(8.70, within(1e-9));
+        assertThat(parcel.etaDays()).isEqualTo(3);
         assertThat(parcel.onTime()).isTrue();
         assertThat(plan.isComplete()).isTrue();
         assertThat(plan.breakdown().handlingPerShipment() + plan.breakdown().handlingPerUnit())
                 .isCloseTo(3.30, within(1e-9));
         assertThat(result.proven()).isTrue();
         assertThat(result.alternatives()).extracting(RejectedAlternative::describe).containsExactly(
-                "Store 12 Manhattan: +$3.55: handling +$4.10, shipping -$0.55",
+                "Store 12 Manhattan: +$2.70: handling +$4.10, shipping -$1.40",
                 "Brooklyn DC: lacks TSHIRT-BLK-M (1 of 2)");
     }
 
@@ -57,9 +58,9 @@ class SeedScenarioTest {
         assertThat(result.plan().shipments()).hasSize(1);
         assertThat(parcel.nodeName()).isEqualTo("Store 12 Manhattan");
         assertThat(parcel.service()).isEqualTo(Service.GROUND);
-        assertThat(parcel.cost()).isCloseTo(8.50 + 5.00 + 2.40, within(0.01));
+        assertThat(parcel.cost()).isCloseTo(10.03 + 5.00 + 2.40, within(0.01));
         assertThat(result.alternatives().get(0).describe()).startsWith("Olean DC: +$");
-        assertThat(result.alternatives().get(0).reason()).contains("shipping +$27.27");
+        assertThat(result.alternatives().get(0).reason()).contains("shipping +$28.97");
     }
 
     @Test
@@ -70,7 +71,7 @@ class SeedScenarioTest {
         assertThat(result.plan().shipments()).hasSize(1);
         assertThat(parcel.nodeName()).isEqualTo("Olean DC");
         assertThat(parcel.service()).isEqualTo(Service.OVERNIGHT);
-        assertThat(parcel.price()).isCloseTo(35.77, within(1e-9));
+        assertThat(parcel.price()).isCloseTo(39.00, within(1e-9));
         assertThat(result.alternatives()).extracting(RejectedAlternative::describe).containsExactly(
                 "Store 12 Manhattan: ship-from-store not allowed by the policy",
                 "Brooklyn DC: lacks TSHIRT-BLK-M (1 of 2)");

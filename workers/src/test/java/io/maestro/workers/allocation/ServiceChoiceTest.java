@@ -17,7 +17,7 @@ class ServiceChoiceTest {
         Order order = Order.ship("O-1", Fixtures.NEW_YORK_10001, promiseDays, List.of(Fixtures.line("TSHIRT-BLK-M", 2)));
         double miles = olean.location().milesTo(order.shipTo());
         ShipmentCoster coster = new ShipmentCoster(new CostRules(POLICY), new Node[] {olean}, new double[] {miles},
-                order, List.of(ZoneRateCard.standard()));
+                order, CarrierRateCard.demo());
         return coster.costing(0, 0.8, 2);
     }
 
@@ -25,15 +25,16 @@ class ServiceChoiceTest {
     void groundWhenGroundMeetsThePromise() {
         ShipmentCoster.Costing costing = parcelFromOlean(0, 3);
         assertThat(costing.quote().service()).isEqualTo(Service.GROUND);
-        assertThat(costing.breakdown().carrier()).isCloseTo(9.05, within(1e-9));
-        assertThat(costing.etaDays()).isEqualTo(2);
+        assertThat(costing.quote().carrier()).isEqualTo("THRIFT");
+        assertThat(costing.breakdown().carrier()).isCloseTo(8.70, within(1e-9));
+        assertThat(costing.etaDays()).isEqualTo(3);
     }
 
     @Test
     void theCheapestServiceThatMeetsThePromiseEvenWhenALateOneWouldCostLess() {
         ShipmentCoster.Costing costing = parcelFromOlean(0, 1);
         assertThat(costing.quote().service()).isEqualTo(Service.OVERNIGHT);
-        assertThat(costing.breakdown().carrier()).isCloseTo(35.77, within(1e-9));
+        assertThat(costing.breakdown().carrier()).isCloseTo(39.00, within(1e-9));
         assertThat(costing.breakdown().lateness()).isZero();
     }
 
@@ -43,6 +44,6 @@ class ServiceChoiceTest {
         assertThat(costing.quote().service()).isEqualTo(Service.GROUND);
         assertThat(costing.etaDays()).isEqualTo(3);
         assertThat(costing.breakdown().lateness()).isCloseTo(10.00, within(1e-9));
-        assertThat(costing.total()).isCloseTo(9.05 + 2.50 + 0.80 + 10.00, within(1e-9));
+        assertThat(costing.total()).isCloseTo(11.93 + 2.50 + 0.80 + 10.00, within(1e-9));
     }
 }

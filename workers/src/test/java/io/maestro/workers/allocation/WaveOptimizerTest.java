@@ -1,5 +1,6 @@
 package io.maestro.workers.allocation;
 
+import io.maestro.workers.bench.LiteratureRateCard;
 import static io.maestro.workers.allocation.Fixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -112,7 +113,7 @@ class WaveOptimizerTest {
         List<AllocationProblem> wave = List.of("A", "B", "C").stream()
                 .map(id -> AllocationProblem.of(new AllocationRequest(
                         Order.ship(id, Fixtures.CHICAGO, 5, List.of(line("X", 1), line("Y", 1))), literature, nodes,
-                        AtpSnapshot.of(stock), List.of(DistanceRateCard.literature()))))
+                        AtpSnapshot.of(stock), List.of(LiteratureRateCard.literature()))))
                 .toList();
         WaveOptimizer.WaveSolution solution = new WaveOptimizer(10).optimise(wave, null);
 
