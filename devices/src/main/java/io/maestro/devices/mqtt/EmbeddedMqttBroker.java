@@ -53,8 +53,7 @@ public class EmbeddedMqttBroker implements DisposableBean {
             Path data = Files.createDirectories(home.resolve("data"));
             // HiveMQ CE has no configuration entries for these; its internal settings are these static fields.
             InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = IN_FLIGHT_WINDOW;
-            InternalConfigurations.PERSISTENCE_BUCKET_COUNT.set(BrokerBuckets.of(data, "client_session_store"));
-            InternalConfigurations.PAYLOAD_PERSISTENCE_BUCKET_COUNT.set(BrokerBuckets.of(data, "publish_payload_store"));
+            BrokerStores.configure(data);
             broker = EmbeddedHiveMQ.builder()
                     .withConfigurationFolder(conf)
                     .withDataFolder(data)
