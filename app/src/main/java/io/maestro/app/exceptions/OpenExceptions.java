@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
 public class OpenExceptions {
 
     /** Statuses in which an order has nothing more to do. */
-    static final Set<String> FINAL = Set.of("DELIVERED", "PICKED_UP", "CANCELLED", "PARTIALLY_RETURNED", "RETURNED");
+    public static final Set<String> FINAL = Set.of("DELIVERED", "PICKED_UP", "CANCELLED", "PARTIALLY_RETURNED", "RETURNED");
 
     private static final Pattern ORDER_ID = Pattern.compile("\"orderId\"\\s*:\\s*\"([^\"]{1,40})\"");
     private static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";

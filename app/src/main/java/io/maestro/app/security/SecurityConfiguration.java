@@ -144,6 +144,7 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(paths(null, "/actuator/health/**", "/actuator/health", "/actuator/info")).permitAll()
+                        .requestMatchers(paths(HttpMethod.GET, "/actuator/prometheus")).hasAnyRole(names(ADMIN, OPERATOR, VIEWER))
                         .requestMatchers(paths(null, "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")).permitAll()
                         .requestMatchers(paths(null, "/error", "/favicon.ico")).permitAll()
                         // Sandbox partners of the default run: stand-ins for outside systems, open like theirs would be
