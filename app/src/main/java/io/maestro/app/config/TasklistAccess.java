@@ -60,6 +60,8 @@ public class TasklistAccess {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.USER, Permissions.READ);
             grant(group, Resources.GROUP, Permissions.READ);
+            // The process's name beside each task; starting or reading instances needs more.
+            grant(group, Resources.PROCESS_DEFINITION, Permissions.READ);
         }
         for (String group : COCKPIT_GROUPS) {
             grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

@@ -89,5 +89,8 @@ class TasklistAccessTest {
                 Resources.PROCESS_INSTANCE)).isFalse();
         assertThat(authorizations.isUserAuthorized("a", List.of("admin"), Permissions.DELETE, Resources.PROCESS_INSTANCE))
                 .isTrue();
+        List<String> clerk = List.of("returns-clerk");
+        assertThat(authorizations.isUserAuthorized("c", clerk, Permissions.READ, Resources.PROCESS_DEFINITION)).isTrue();
+        assertThat(authorizations.isUserAuthorized("c", clerk, Permissions.READ, Resources.PROCESS_INSTANCE)).isFalse();
     }
 }

@@ -34,5 +34,12 @@ class TaskLabelsTest {
         assertThat(task.getPriority()).isEqualTo(80);
         assertThat(task.getDueDate().toInstant()).isAfter(before.plus(Duration.ofHours(1)))
                 .isBefore(Instant.now().plus(Duration.ofHours(2)).plusSeconds(1));
+        // What the held-order review shows: contact, the ship-to address a mismatch hold is about, lines, money in USD.
+        assertThat((String) tasks.getVariableLocal(task.getId(), "orderFacts")).isEqualTo(String.join("\n",
+                "Customer: C-VIP-9 (VIP), vip9@example.com",
+                "Ship to: Casey Doe, 10 Jay St, Brooklyn, NY 11201, US",
+                "Lines:",
+                "  1. 30 × " + sku + " at $19.90 = $597.00",
+                "Order total: $597.00 (USD)"));
     }
 }
