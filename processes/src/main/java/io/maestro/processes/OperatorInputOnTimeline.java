@@ -82,12 +82,15 @@ public class OperatorInputOnTimeline extends AbstractProcessEnginePlugin {
                 : Context.getCommandContext().getAuthenticatedUserId();
         String actor = authenticated != null ? authenticated : task.getAssignee() != null ? task.getAssignee()
                 : UNIDENTIFIED;
-        String reason = task.getName() + " completed by " + actor + (entered.isEmpty() ? "" : ": " + entered.entrySet()
+        // The step's name in the model: the task's own name also carries the order's facts (TaskLabels).
+        String step = task.getBpmnModelElementInstance() != null && task.getBpmnModelElementInstance().getName() != null
+                ? task.getBpmnModelElementInstance().getName() : task.getName();
+        String reason = step + " completed by " + actor + (entered.isEmpty() ? "" : ": " + entered.entrySet()
                 .stream().map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining("; ")));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("taskId", task.getId());
         details.put("task", task.getTaskDefinitionKey());
-        details.put("taskName", task.getName());
+        details.put("taskName", step);
         details.put("input", entered);
         orders.record(orderId, EVENT, actor, reason, details);
     }

@@ -42,6 +42,11 @@ public class PartnerCircuitBreakers {
         return registry.circuitBreaker(RouteNames.kebab(partner));
     }
 
+    /** Every partner's breaker, for their metrics. */
+    public CircuitBreakerRegistry registry() {
+        return registry;
+    }
+
     /** Closes every circuit and forgets the calls it counted, as after a restart. */
     public void closeAll() {
         registry.getAllCircuitBreakers().forEach(CircuitBreaker::reset);

@@ -17,12 +17,17 @@ import org.springframework.stereotype.Component;
 public class IdentityBootstrap {
 
     private final IdentityService identity;
+    private final TasklistAccess tasklist;
 
-    public IdentityBootstrap(IdentityService identity) {
+    public IdentityBootstrap(IdentityService identity, TasklistAccess tasklist) {
         this.identity = identity;
+        this.tasklist = tasklist;
     }
 
-    /** Creates the role groups, Camunda's admin group and the user tasks' candidate groups where missing. */
+    /**
+     * Creates the role groups, Camunda's admin group and the user tasks' candidate groups where missing, with their
+     * webapp authorizations and Tasklist filters ({@link TasklistAccess}).
+     */
     public void ensureGroups() {
         for (Role role : Role.values()) {
             ensureGroup(role.groupId(), "Maestro " + role.name().toLowerCase() + "s");
@@ -30,6 +35,7 @@ public class IdentityBootstrap {
         ensureGroup(Role.CAMUNDA_ADMIN_GROUP, "Camunda administrators");
         ensureGroup("store-associate", "Store associates");
         ensureGroup("returns-clerk", "Returns clerks");
+        tasklist.ensure();
     }
 
     /** Creates the user with the password and groups unless a user of that id exists; true when created. */

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
 public class OpenExceptions {
 
     /** Statuses in which an order has nothing more to do. */
-    static final Set<String> FINAL = Set.of("DELIVERED", "PICKED_UP", "CANCELLED", "PARTIALLY_RETURNED", "RETURNED");
+    public static final Set<String> FINAL = Set.of("DELIVERED", "PICKED_UP", "CANCELLED", "PARTIALLY_RETURNED", "RETURNED");
 
     private static final Pattern ORDER_ID = Pattern.compile("\"orderId\"\\s*:\\s*\"([^\"]{1,40})\"");
     private static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";
@@ -72,14 +72,16 @@ public class OpenExceptions {
     }
 
     private List<OrderException> userTasks() {
-        return jdbc.query("select p.business_key_, o.status, t.id_, t.name_, t.task_def_key_, t.create_time_, t.assignee_ "
-                + "from act_ru_task t join act_ru_execution p on p.id_ = t.proc_inst_id_ "
+        return jdbc.query("select p.business_key_, o.status, t.id_, t.name_, t.task_def_key_, t.create_time_, t.assignee_, "
+                + "t.proc_def_id_ from act_ru_task t join act_ru_execution p on p.id_ = t.proc_inst_id_ "
                 + "left join orders o on o.id = p.business_key_ where p.business_key_ is not null", (rs, i) -> {
                     String assignee = rs.getString(7);
                     String reason = "Waiting for a person: " + rs.getString(4)
                             + (assignee == null ? " (not claimed)" : " (claimed by " + assignee + ")");
+                    // The step's name in the model; the task's name also carries the order's facts (TaskLabels).
                     return new OrderException(rs.getString(1), rs.getString(2), Kind.USER_TASK, reason, rs.getString(5),
-                            rs.getString(4), time(rs, 6), rs.getString(3), TASKLIST + rs.getString(3), null, null, null);
+                            activityName(rs.getString(8), rs.getString(5)), time(rs, 6), rs.getString(3),
+                            TASKLIST + rs.getString(3), null, null, null);
                 });
     }
 

@@ -175,6 +175,7 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(pagesToLogin(noPrompt)).accessDeniedHandler(problems))
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(paths(null, "/actuator/health/**", "/actuator/health", "/actuator/info")).permitAll()
+                        .requestMatchers(paths(HttpMethod.GET, "/actuator/prometheus")).hasAnyRole(names(ADMIN, OPERATOR, VIEWER))
                         .requestMatchers(paths(null, "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")).permitAll()
                         .requestMatchers(paths(null, "/error", "/favicon.ico", "/console/assets/**")).permitAll()
                         .requestMatchers(paths(HttpMethod.GET, "/login")).permitAll()

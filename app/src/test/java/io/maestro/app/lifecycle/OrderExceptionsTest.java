@@ -60,7 +60,8 @@ class OrderExceptionsTest {
         assertThat(entry.path("taskId").asText()).isEqualTo(task.getId());
         assertThat(entry.path("tasklistLink").asText()).isEqualTo("/camunda/app/tasklist/default/#/?task=" + task.getId());
 
-        identity.setAuthenticatedUserId("operator");
+        // As Tasklist calls it: the operator with their groups (the engine's authorizations are on).
+        identity.setAuthentication("operator", List.of("operator"));
         try {
             tasks.complete(task.getId(), Map.of("reviewDecision", "CANCEL", "reviewNote", "customer confirmed a typo"));
         } finally {

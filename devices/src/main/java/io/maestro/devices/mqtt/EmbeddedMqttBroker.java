@@ -4,6 +4,7 @@ import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,26 +47,38 @@ public class EmbeddedMqttBroker implements DisposableBean {
         Path home = Path.of(dataDir, "mqtt").toAbsolutePath();
         this.host = settings.host();
         try {
-            this.port = settings.port() == 0 ? freePort() : settings.port();
+            this.port = settings.port() == 0 ? freePort() : free(host, settings.port());
             Path conf = Files.createDirectories(home.resolve("conf"));
             Files.writeString(conf.resolve("config.xml"), config(host, port, settings.sessionExpiry().toSeconds()));
+            Path data = Files.createDirectories(home.resolve("data"));
+            // HiveMQ CE has no configuration entries for these; its internal settings are these static fields.
+            InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = IN_FLIGHT_WINDOW;
+            BrokerStores.configure(data);
             broker = EmbeddedHiveMQ.builder()
                     .withConfigurationFolder(conf)
-                    .withDataFolder(Files.createDirectories(home.resolve("data")))
+                    .withDataFolder(data)
                     .withExtensionsFolder(Files.createDirectories(home.resolve("extensions")))
                     .withoutLoggingBootstrap()
                     .build();
-            // HiveMQ CE has no configuration entry for this window; its internal settings are these static fields.
-            InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = IN_FLIGHT_WINDOW;
-            Thread.UncaughtExceptionHandler maestros = Thread.getDefaultUncaughtExceptionHandler();
-            broker.start().join();
-            // HiveMQ installs a JVM-wide handler of its own (that may exit the JVM); the application keeps its own.
-            Thread.setDefaultUncaughtExceptionHandler(maestros);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the embedded MQTT broker in " + home, e);
+        }
+        Thread.UncaughtExceptionHandler maestros = Thread.getDefaultUncaughtExceptionHandler();
+        try {
+            broker.start().join();
         } catch (CompletionException e) {
-            throw new IllegalStateException("Cannot start the embedded MQTT broker on " + host + ":" + settings.port()
-                    + " (port taken? set maestro.mqtt.port, or MAESTRO_MQTT_URL for an external broker)", e.getCause());
+            // The broker's threads would keep the JVM alive after the application gave up.
+            IllegalStateException failed = new IllegalStateException("Cannot start the embedded MQTT broker on " + url()
+                    + " (see the broker's log above)", e.getCause());
+            try {
+                broker.close();
+            } catch (ExecutionException | InterruptedException closing) {
+                failed.addSuppressed(closing);
+            }
+            throw failed;
+        } finally {
+            // HiveMQ installs a JVM-wide handler of its own (that may exit the JVM); the application keeps its own.
+            Thread.setDefaultUncaughtExceptionHandler(maestros);
         }
         log.info("Embedded MQTT broker listening on {}, data in {}", url(), home);
     }
@@ -105,6 +118,20 @@ public class EmbeddedMqttBroker implements DisposableBean {
                     </anonymous-usage-statistics>
                 </hivemq>
                 """.formatted(port, host, MAX_QUEUED_MESSAGES, sessionExpirySeconds, RECEIVE_MAXIMUM);
+    }
+
+    /**
+     * The configured port, checked free before the broker starts: HiveMQ reports a taken port only from its own
+     * threads, after it has opened its stores.
+     */
+    private static int free(String host, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(host, port));
+            return port;
+        } catch (IOException e) {
+            throw new MqttPortInUseException(host, port, e);
+        }
     }
 
     /** A port the operating system has free now, for {@code maestro.mqtt.port=0} (tests). */
