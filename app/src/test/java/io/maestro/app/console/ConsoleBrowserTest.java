@@ -67,6 +67,7 @@ class ConsoleBrowserTest {
 
         // A user that does not exist: a wrong password would delay that user's next logins (Camunda's brute-force protection).
         browser.logIn("nobody-here", "wrong");
+        browser.await(d -> !browser.all("[role=alert]").isEmpty());
         assertThat(browser.text("[role=alert]")).contains("Wrong user name or password");
 
         browser.logIn("operator", "operator");
@@ -143,6 +144,8 @@ class ConsoleBrowserTest {
         browser.open("/console/kpis?period=DAYS_7");
         assertThat(Long.parseLong(browser.text("#kpi-orders"))).isPositive();
         assertThat(browser.all("svg.chart polyline")).isNotEmpty();
+        assertThat(browser.text("#kpi-drift")).as("labels against allocation's estimates")
+                .matches("no label bought yet|[0-9.,]+ % of [0-9,]+, mean drift [0-9.,]+ %");
         browser.screenshot("08-kpis");
     }
 
