@@ -28,7 +28,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Every order that needs a person or has stopped moving, oldest first: open user tasks, incidents, jobs and external
- * tasks that failed and are being retried, partner events that failed, open dead letters that name an order, lines
+ * tasks that failed and are being retried, partner events that failed, open dead letters that name an order, queued
+ * commands refused in the end (while the order is not finished), lines
  * waiting for stock, orders held by an operator, and orders without a status change for longer than
  * {@code maestro.exceptions.stalled-after} in a status that is not final (unless an entry that asks for action
  * already explains them). Read from the engine's runtime tables and the domain's in one query that filters, orders
@@ -120,6 +121,15 @@ public class OpenExceptions {
                     "cast(e.id as varchar(20))", "e.type", "e.source", "e.shipment_id", "e.last_error", NO_TIME)
                     + "from partner_event e where e.status = 'FAILED'");
         }
+        if (kind == null || kind == Kind.COMMAND_REFUSED) {
+            List<String> done = List.copyOf(FINAL);
+            parameters.addAll(done);
+            parts.add(row("c.order_id", Kind.COMMAND_REFUSED, "cast(c.decided_at as timestamp)", NO_TEXT, NO_TEXT,
+                    "c.command_id", "c.type", "c.actor", "c.reason", NO_TEXT, "cast(c.queued_at as timestamp)")
+                    + "from order_command c join orders q on q.id = c.order_id where c.status = 'REFUSED' "
+                    + "and c.queued_at is not null and q.status not in ("
+                    + done.stream().map(d -> "?").collect(Collectors.joining(", ")) + ")");
+        }
         if (kind == null || kind == Kind.WAITING_FOR_STOCK) {
             parts.add(waiting(Kind.WAITING_FOR_STOCK, STOCK_MESSAGE, parameters));
         }
@@ -188,25 +198,28 @@ public class OpenExceptions {
         return switch (kind) {
             case USER_TASK -> new OrderException(orderId, status, kind, "Waiting for a person: " + t1
                     + (t2 == null ? " (not claimed)" : " (claimed by " + t2 + ")"), stepId, t1, since, ref,
-                    TASKLIST + ref, null, null, null, null);
+                    TASKLIST + ref, null, null, null, null, null);
             case INCIDENT -> new OrderException(orderId, status, kind, "Incident (" + t1 + "): "
-                    + (t2 == null ? "no message" : t2), stepId, stepName, since, null, null, ref, null, null, null);
+                    + (t2 == null ? "no message" : t2), stepId, stepName, since, null, null, ref, null, null, null, null);
             case RETRYING -> new OrderException(orderId, status, kind, "Failed and retried"
                     + (t3 == null ? "" : " (external task " + t3 + ")") + ", " + t2 + " attempt(s) left"
                     + nextAttempt(time(rs, "next_at")) + ": " + t1, stepId, stepName, since, null, null, null, null, null,
-                    ref);
+                    ref, null);
             case PARTNER_EVENT_FAILED -> new OrderException(orderId, status, kind, t1 + " from " + t2
                     + (t3 == null ? "" : " for " + t3) + " never reached the order's process: "
                     + (rs.getString("t4") == null ? "no error recorded" : rs.getString("t4")), null, null, since, null,
-                    null, null, Long.valueOf(ref), null, null);
+                    null, null, Long.valueOf(ref), null, null, null);
+            case COMMAND_REFUSED -> new OrderException(orderId, status, kind, t1 + " by " + t2 + " was answered 202 and queued "
+                    + "at " + time(rs, "next_at") + " (the order's process was busy), then refused when applied: " + t3
+                    + "; tell its sender", null, null, since, null, null, null, null, null, null, ref);
             case WAITING_FOR_STOCK -> new OrderException(orderId, status, kind, "Waiting for stock since " + since
                     + ": retried when stock arrives or the backorder retry time is reached", stepId, stepName, since,
-                    null, null, null, null, null, null);
+                    null, null, null, null, null, null, null);
             case HELD -> new OrderException(orderId, status, kind, "Held since " + since
                     + ": waits for POST /api/orders/" + orderId + "/release", stepId, stepName, since, null, null, null,
-                    null, null, null);
+                    null, null, null, null);
             case STALLED -> new OrderException(orderId, status, kind, "No change for more than " + stalledAfter
-                    + " in status " + t1, null, null, since, null, null, null, null, null, null);
+                    + " in status " + t1, null, null, since, null, null, null, null, null, null, null);
             case DEAD_LETTER -> throw new IllegalStateException("dead letters are matched outside the query");
         };
     }

@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * shipment RELEASED and sets the node's acceptance SLA ({@code nodeAcceptanceSla}) for the timer that follows.
  * Only a PLANNED shipment is released ({@link PartnerStepCheck#release}): one released before waits for its node's
  * answer without a second call; a cancelled, rejected or further one ends this process (BPMN error
- * {@code ShipmentClosed}).
+ * {@code ShipmentClosed}). The order's row is locked before the order is read, as commands lock it: an address
+ * change (or any command) applied at the same time waits for the release or the release for it, never a release
+ * with the address read before the change.
  */
 @Component("releaseToNode")
 public class ReleaseToNode implements JavaDelegate {
@@ -39,6 +41,7 @@ public class ReleaseToNode implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        orders.lockOrder(execution.getProcessBusinessKey());
         ShipmentInProcess s = ShipmentInProcess.load(orders, execution);
         Node node = network.get(s.shipment().nodeId());
         String sla = properties.nodeAcceptanceSla(node.type().name());
