@@ -158,7 +158,7 @@ class NodeGatewayTest extends PartnersTest {
         nodes.release(release("ORD-11", "ST-MAN", "BOPIS"));
         eventually("ready for pickup", () -> types("ORD-11").contains("ReadyForPickup"));
         assertThat(post("/sandbox/nodes/ST-MAN/releases/ORD-11-1/hand-over", "", null).statusCode()).isEqualTo(200);
-        CircuitBreaker circuit = breakers.breaker(NodeRoutes.routeId("STORE"));
+        CircuitBreaker circuit = breakers.breaker(NodeRoutes.routeId("STORE"), "ST-MAN");
         int before = faults.calls("ST-MAN");
 
         for (int i = 0; i < 4; i++) {
@@ -183,6 +183,25 @@ class NodeGatewayTest extends PartnersTest {
                 .isInstanceOf(PartnerUnavailableException.class)
                 .hasMessageStartingWith("node type STORE unavailable: HTTP 503");
         assertThat(faults.calls("ST-MAN") - before).as("first call and two redeliveries").isEqualTo(3);
+    }
+
+    @Test
+    void anOutageOfOneDcOpensTheCircuitOfThatDcOnlyNotOfTheOthersBehindTheSameSystem() {
+        faults.set("DC-BKN", new Fault(0, 0, true));
+        CircuitBreaker brooklyn = breakers.breaker(NodeRoutes.routeId("DC"), "DC-BKN");
+        CircuitBreaker olean = breakers.breaker(NodeRoutes.routeId("DC"), "DC-OLEAN");
+
+        assertThatThrownBy(() -> nodes.release(release("ORD-2", "DC-BKN", "SHIP")))
+                .isInstanceOf(PartnerUnavailableException.class);
+        assertThat(brooklyn.getState()).as("three failed calls to DC-BKN").isEqualTo(CircuitBreaker.State.OPEN);
+        int before = faults.calls("DC-BKN");
+        assertThatThrownBy(() -> nodes.release(release("ORD-3", "DC-BKN", "SHIP")))
+                .isInstanceOf(PartnerUnavailableException.class);
+        assertThat(faults.calls("DC-BKN")).as("DC-BKN's circuit is open: no call").isEqualTo(before);
+
+        nodes.release(release("ORD-4", "DC-OLEAN", "SHIP"));
+        assertThat(olean.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(olean.getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(1);
     }
 
     @Test
