@@ -18,15 +18,13 @@ public class CarrierRoutes extends RouteBuilder {
 
     private final PartnerProperties partners;
     private final PartnerCalls calls;
-    private final PartnerCircuitBreakers breakers;
     private final RouteErrorPolicy errorPolicy;
     private final PartnerEventInbox inbox;
 
-    public CarrierRoutes(PartnerProperties partners, PartnerCalls calls, PartnerCircuitBreakers breakers,
+    public CarrierRoutes(PartnerProperties partners, PartnerCalls calls,
                          RouteErrorPolicy errorPolicy, PartnerEventInbox inbox) {
         this.partners = partners;
         this.calls = calls;
-        this.breakers = breakers;
         this.errorPolicy = errorPolicy;
         this.inbox = inbox;
     }
@@ -39,7 +37,7 @@ public class CarrierRoutes extends RouteBuilder {
     public void configure() {
         errorPolicy.applyTo(this);
         for (String carrier : partners.getCarriers().keySet()) {
-            calls.define(this, routeId(carrier), breakers.bind(getContext(), routeId(carrier)));
+            calls.define(this, routeId(carrier));
         }
 
         from("direct:carrier-tracking").routeId("carrier-tracking")

@@ -32,14 +32,15 @@ public class HttpNodeGateway implements NodeGateway {
     public void release(ShipmentRelease release) {
         Endpoint partner = partner(release.nodeId());
         NodeFormat format = partner.partner().getFormat();
-        calls.post(NodeRoutes.routeId(partner.key()), partner, url(partner, release.nodeId()) + "/releases",
+        calls.post(NodeRoutes.routeId(partner.key()), release.nodeId(), partner, url(partner, release.nodeId()) + "/releases",
                 NodeMessages.contentType(format), NodeMessages.releaseBody(release, format));
     }
 
     @Override
     public void cancel(String nodeId, String orderId, String shipmentId, String reason) {
         Endpoint partner = partner(nodeId);
-        calls.post(NodeRoutes.routeId(partner.key()), partner, url(partner, nodeId) + "/releases/" + shipmentId + "/cancel",
+        calls.post(NodeRoutes.routeId(partner.key()), nodeId, partner, url(partner, nodeId) + "/releases/" + shipmentId
+                + "/cancel",
                 "application/json", NodeMessages.cancelBody(new NodeCancelMessage(orderId, shipmentId, nodeId, reason)));
     }
 

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The fulfilment nodes' systems (WMS, 3PL, stores): one route per configured system ({@code node-dc},
- * {@code node-store}, ..., {@code node-<nodeId>} for nodes with their own), each behind its own circuit breaker;
+ * {@code node-store}, ..., {@code node-<nodeId>} for nodes with their own), each node they serve behind its own
+ * circuit breaker (one DC down does not stop the calls to the other DCs);
  * and {@code node-event}, their signed confirmations on their way into the partner event inbox.
  */
 @Component
@@ -21,15 +22,13 @@ public class NodeRoutes extends RouteBuilder {
 
     private final PartnerProperties partners;
     private final PartnerCalls calls;
-    private final PartnerCircuitBreakers breakers;
     private final RouteErrorPolicy errorPolicy;
     private final PartnerEventInbox inbox;
 
-    public NodeRoutes(PartnerProperties partners, PartnerCalls calls, PartnerCircuitBreakers breakers,
+    public NodeRoutes(PartnerProperties partners, PartnerCalls calls,
                       RouteErrorPolicy errorPolicy, PartnerEventInbox inbox) {
         this.partners = partners;
         this.calls = calls;
-        this.breakers = breakers;
         this.errorPolicy = errorPolicy;
         this.inbox = inbox;
     }
@@ -48,7 +47,7 @@ public class NodeRoutes extends RouteBuilder {
         }
         keys.addAll(partners.getNodes().keySet());
         for (String key : keys) {
-            calls.define(this, routeId(key), breakers.bind(getContext(), routeId(key)));
+            calls.define(this, routeId(key));
         }
 
         from("direct:node-event").routeId("node-event")

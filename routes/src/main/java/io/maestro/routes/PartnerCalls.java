@@ -31,19 +31,22 @@ public class PartnerCalls {
 
     private final ProducerTemplate camel;
     private final PartnerProperties partners;
+    private final PartnerCircuitBreakers breakers;
 
-    public PartnerCalls(ProducerTemplate camel, PartnerProperties partners) {
+    public PartnerCalls(ProducerTemplate camel, PartnerProperties partners, PartnerCircuitBreakers breakers) {
         this.camel = camel;
         this.partners = partners;
+        this.breakers = breakers;
     }
 
     /**
      * The routes of one partner: {@code direct:<routeId>} redelivers (the builder's error policy) each attempt to
-     * {@code direct:<routeId>-call}, the HTTP call to the URL the caller set inside the partner's circuit breaker
-     * (open: fails at once with {@code CallNotPermittedException}). The call route has no error handler of its own:
-     * the circuit breaker sees every attempt, the caller route decides about trying again.
+     * {@code direct:<routeId>-call}, the HTTP call to the URL the caller set inside the circuit breaker of the
+     * partner and target called ({@link PartnerCircuitBreakers}; open: fails at once with
+     * {@code CallNotPermittedException}). The call route has no error handler of its own: the circuit breaker sees
+     * every attempt, the caller route decides about trying again.
      */
-    void define(RouteBuilder routes, String routeId, String breaker) {
+    void define(RouteBuilder routes, String routeId) {
         HttpComponent http = routes.getContext().getComponent("http", HttpComponent.class);
         http.setConnectTimeout(partners.getTimeoutMs());
         http.setResponseTimeout(partners.getTimeoutMs());
@@ -52,16 +55,28 @@ public class PartnerCalls {
                 .to("direct:" + routeId + "-call");
         routes.from("direct:" + routeId + "-call").routeId(routeId + "-call")
                 .errorHandler(routes.noErrorHandler())
-                .circuitBreaker()
-                    .resilience4jConfiguration().circuitBreaker(breaker).throwExceptionWhenHalfOpenOrOpenState(true).end()
+                .process(breakers::permit)
+                .doTry()
                     .toD("${exchangeProperty." + URL + "}")
+                    .process(breakers::succeeded)
+                .doCatch(Exception.class)
+                    .process(breakers::failed)
                 .end();
     }
 
     /** POSTs the body to the partner's URL through route {@code routeId}; returns the partner's answer. */
     public String post(String routeId, Endpoint partner, String url, String contentType, String body) {
+        return post(routeId, null, partner, url, contentType, body);
+    }
+
+    /**
+     * POSTs the body to the partner's URL for one target (a node behind a shared node system) through route
+     * {@code routeId}, behind that target's own circuit breaker; returns the partner's answer.
+     */
+    public String post(String routeId, String target, Endpoint partner, String url, String contentType, String body) {
         Exchange result = camel.send("direct:" + routeId, exchange -> {
             exchange.setProperty(URL, url);
+            exchange.setProperty(PartnerCircuitBreakers.BREAKER, breakers.breaker(routeId, target));
             Message message = exchange.getMessage();
             message.setBody(body);
             message.setHeader(Exchange.HTTP_METHOD, "POST");

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.maestro.core.geo.Address;
+import io.maestro.core.network.Capability;
+import io.maestro.core.network.NetworkService;
+import io.maestro.core.network.NodeType;
+import io.maestro.core.testing.TestData;
 import io.maestro.core.inbox.PartnerEventInbox;
 import io.maestro.core.inbox.StoredPartnerEvent;
 import io.maestro.core.order.ShipmentLine;
@@ -34,6 +38,8 @@ class NodeGatewayTest extends PartnersTest {
     PartnerEventInbox inbox;
     @Autowired
     CarrierGateway carriers;
+    @Autowired
+    NetworkService network;
 
     static ShipmentRelease release(String orderId, String nodeId, String deliveryOption) {
         return new ShipmentRelease(orderId, orderId + "-1", nodeId, List.of(new ShipmentLine(1, "TSHIRT-BLK-M", 2)),
@@ -158,7 +164,7 @@ class NodeGatewayTest extends PartnersTest {
         nodes.release(release("ORD-11", "ST-MAN", "BOPIS"));
         eventually("ready for pickup", () -> types("ORD-11").contains("ReadyForPickup"));
         assertThat(post("/sandbox/nodes/ST-MAN/releases/ORD-11-1/hand-over", "", null).statusCode()).isEqualTo(200);
-        CircuitBreaker circuit = breakers.breaker(NodeRoutes.routeId("STORE"));
+        CircuitBreaker circuit = breakers.breaker(NodeRoutes.routeId("STORE"), "ST-MAN");
         int before = faults.calls("ST-MAN");
 
         for (int i = 0; i < 4; i++) {
@@ -183,6 +189,26 @@ class NodeGatewayTest extends PartnersTest {
                 .isInstanceOf(PartnerUnavailableException.class)
                 .hasMessageStartingWith("node type STORE unavailable: HTTP 503");
         assertThat(faults.calls("ST-MAN") - before).as("first call and two redeliveries").isEqualTo(3);
+    }
+
+    @Test
+    void anOutageOfOneDcOpensTheCircuitOfThatDcOnlyNotOfTheOthersBehindTheSameSystem() {
+        network.save(TestData.node("DC-NWK", NodeType.DC, "Newark", "11201", Capability.SHIP));
+        faults.set("DC-BKN", new Fault(0, 0, true));
+        CircuitBreaker brooklyn = breakers.breaker(NodeRoutes.routeId("DC"), "DC-BKN");
+        CircuitBreaker newark = breakers.breaker(NodeRoutes.routeId("DC"), "DC-NWK");
+
+        assertThatThrownBy(() -> nodes.release(release("ORD-2", "DC-BKN", "SHIP")))
+                .isInstanceOf(PartnerUnavailableException.class);
+        assertThat(brooklyn.getState()).as("three failed calls to DC-BKN").isEqualTo(CircuitBreaker.State.OPEN);
+        int before = faults.calls("DC-BKN");
+        assertThatThrownBy(() -> nodes.release(release("ORD-3", "DC-BKN", "SHIP")))
+                .isInstanceOf(PartnerUnavailableException.class);
+        assertThat(faults.calls("DC-BKN")).as("DC-BKN's circuit is open: no call").isEqualTo(before);
+
+        nodes.release(release("ORD-4", "DC-NWK", "SHIP"));
+        assertThat(newark.getState()).as("DC-NWK is behind the same DC system").isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(newark.getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(1);
     }
 
     @Test

@@ -69,13 +69,15 @@ public class OrderController {
 
     /**
      * A command and what came of it: {@code APPLIED} took effect, {@code RECEIVED} is stored and applied as soon as
-     * the order's process is free, {@code REFUSED} could not (answered 409 with the reason).
+     * the order's process is free, {@code REFUSED} could not (answered 409 with the reason); {@code queuedAt} is set
+     * when it was answered 202 before it was applied.
      */
     public record CommandOutcome(String commandId, String orderId, String command, CommandStatus status, String reason,
-                                 String actor, OffsetDateTime receivedAt, OffsetDateTime decidedAt) {
+                                 String actor, OffsetDateTime receivedAt, OffsetDateTime decidedAt,
+                                 OffsetDateTime queuedAt) {
         static CommandOutcome of(OrderCommand c) {
             return new CommandOutcome(c.commandId(), c.orderId(), c.type().name(), c.status(), c.reason(), c.actor(),
-                    c.receivedAt(), c.decidedAt());
+                    c.receivedAt(), c.decidedAt(), c.queuedAt());
         }
     }
 

@@ -217,6 +217,13 @@ final class ChaosInvariants {
                 break;
             }
         }
+        listedAs(explained, "WAITING_FOR_STOCK", "waits for stock", "select distinct p.BUSINESS_KEY_ from ACT_RU_EVENT_SUBSCR s "
+                + "join ACT_RU_EXECUTION p on p.ID_ = s.PROC_INST_ID_ where s.EVENT_NAME_ = 'InventoryAvailable'");
+        listedAs(explained, "RETRYING", "has a failed step being retried", "select distinct p.BUSINESS_KEY_ from ACT_RU_JOB j "
+                + "join ACT_RU_EXECUTION p on p.ID_ = j.PROCESS_INSTANCE_ID_ where j.EXCEPTION_MSG_ is not null and j.RETRIES_ > 0");
+        listedAs(explained, "COMMAND_REFUSED", "had a queued command refused", "select c.order_id from order_command c "
+                + "join orders o on o.id = c.order_id where c.status = 'REFUSED' and c.queued_at is not null and o.status not in "
+                + "('DELIVERED', 'PICKED_UP', 'CANCELLED', 'PARTIALLY_RETURNED', 'RETURNED')");
         orders.values().stream().filter(o -> !settled(o) && !explained.containsKey(o.path("orderId").asText()))
                 .sorted(Comparator.comparing(o -> o.path("orderId").asText()))
                 .forEach(o -> violations.add("order neither settled nor explained by /api/exceptions: " + brief(o)
@@ -225,6 +232,14 @@ final class ChaosInvariants {
                         + "from partner_event where order_id = ? and status <> 'CORRELATED'", o.path("orderId").asText())
                         + "; last timeline entries "
                         + timelineTail(o.path("orderId").asText())));
+    }
+
+    /** Every order of the run the database shows in this situation is listed by /api/exceptions with this kind. */
+    private void listedAs(Map<String, List<String>> explained, String kind, String situation, String query) {
+        jdbc.queryForList(query, String.class).stream().filter(orders::containsKey)
+                .filter(id -> explained.getOrDefault(id, List.of()).stream().noneMatch(e -> e.startsWith(kind + " ")))
+                .sorted().forEach(id -> violations.add("order " + id + " " + situation + " but /api/exceptions does not list it as "
+                        + kind + ": " + explained.getOrDefault(id, List.of())));
     }
 
     private List<String> waitingAt(String orderId) {

@@ -199,6 +199,53 @@ class OrderCommandsTest {
                 .isEqualTo("APPLIED");
     }
 
+    @Test
+    void aQueuedCommandRefusedWhenAppliedIsOnTheTimelineInTheCommandsAndInTheExceptions() {
+        String sku = lifecycle.skuWithStock("QUEUED-TEE", Map.of("DC-OLEAN", 0));
+        String orderId = lifecycle.place(Lifecycle.order("WEB", sku, 1, Map.of()));
+        lifecycle.awaitOrder(orderId, PATIENCE, Lifecycle.status("BACKORDERED"));
+
+        // stored and queued as CommandApplier does when the order's process stayed busy (answered 202); by the time
+        // the poller applies it, the order is not held
+        String commandId = storedCommands.receive(null, orderId, CommandType.RELEASE, Map.of("reason", "go on"), "operator")
+                .command().commandId();
+        storedCommands.attempted(commandId);
+
+        JsonNode refused = awaitCommand(orderId, "REFUSED");
+        assertThat(refused.path("commandId").asText()).isEqualTo(commandId);
+        assertThat(refused.path("queuedAt").asText()).isNotBlank();
+        assertThat(refused.path("reason").asText()).contains("is not on hold");
+        assertThat(lifecycle.timeline(orderId)).anySatisfy(e -> {
+            assertThat(e.path("type").asText()).isEqualTo("RELEASE_REFUSED");
+            assertThat(e.path("actor").asText()).isEqualTo("operator");
+            assertThat(e.path("reason").asText()).contains("queued at").contains("answered 202").contains("is not on hold");
+        });
+        JsonNode listed = api.get("/api/exceptions?kind=COMMAND_REFUSED&size=500", OPERATOR).json();
+        assertThat(listed.path("items")).filteredOn(e -> e.path("orderId").asText().equals(orderId)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.path("commandId").asText()).isEqualTo(commandId);
+                    assertThat(e.path("reason").asText()).contains("RELEASE by operator").contains("is not on hold");
+                });
+    }
+
+    private JsonNode awaitCommand(String orderId, String status) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (true) {
+            for (JsonNode c : api.get("/api/orders/" + orderId + "/commands", OPERATOR).json()) {
+                if (c.path("status").asText().equals(status)) {
+                    return c;
+                }
+            }
+            assertThat(Instant.now()).as("a %s command of %s", status, orderId).isBefore(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private void stock(String sku, int units) {
         Api.Response adjusted = api.post("/api/inventory/adjustments", Map.of("eventId", "more-" + sku, "nodeId", "DC-OLEAN",
                 "sku", sku, "setOnHand", units, "reason", "delivery from the supplier"), Api.ADMIN);

@@ -111,13 +111,53 @@ class OrderExceptionsTest {
             List<JsonNode> all = listed(null, Api.ADMIN);
             assertThat(all).extracting(e -> e.path("since").asText()).isSortedAccordingTo((a, b) ->
                     OffsetDateTime.parse(a).compareTo(OffsetDateTime.parse(b)));
-            assertThat(all.indexOf(only(all, stalled))).as("three days old: before the incident of today")
-                    .isLessThan(all.indexOf(only(all, failing)));
+            assertThat(all.indexOf(only(listed(all, "STALLED"), stalled))).as("three days old: before the incident of today")
+                    .isLessThan(all.indexOf(only(listed(all, "INCIDENT"), failing)));
             JsonNode firstPage = api.get("/api/exceptions?page=0&size=1", Api.ADMIN).json();
             assertThat(firstPage.path("items")).hasSize(1);
             assertThat(firstPage.path("total").asLong()).isEqualTo(all.size());
         } finally {
             runtime.resolveIncident(incident.getId());
+        }
+    }
+
+    @Test
+    void ordersWaitingForStockForAReleaseOrForARetriedStepAreListedWithSinceWhen() {
+        String sku = lifecycle.skuWithStock("WAIT-EXC", Map.of("DC-OLEAN", 0));
+        String orderId = lifecycle.place(Lifecycle.order("WEB", sku, 2, Map.of()));
+        lifecycle.awaitOrder(orderId, PATIENCE, Lifecycle.status("BACKORDERED"));
+
+        JsonNode waiting = only(listed("WAITING_FOR_STOCK", Api.Auth.user("viewer")), orderId);
+        assertThat(waiting.path("stepId").asText()).isEqualTo("CatchEvent_InventoryAvailable");
+        assertThat(waiting.path("stepName").asText()).isEqualTo("Inventory available");
+        assertThat(waiting.path("reason").asText()).startsWith("Waiting for stock since ");
+        assertThat(waiting.path("orderStatus").asText()).isEqualTo("BACKORDERED");
+
+        assertThat(api.post("/api/orders/" + orderId + "/hold", Map.of("reason", "customer asked to wait"), Api.ADMIN)
+                .status()).isEqualTo(202);
+        assertThat(api.post("/api/inventory/adjustments", Map.of("eventId", "WAIT-EXC-" + sku, "nodeId", "DC-OLEAN",
+                "sku", sku, "delta", 5, "reason", "receipt"), Api.ADMIN).status()).isIn(200, 201);
+        JsonNode held = awaitListed("HELD", orderId);
+        assertThat(held.path("stepId").asText()).isEqualTo("Task_AwaitReleaseBeforeAllocation");
+        assertThat(held.path("reason").asText()).contains("/api/orders/" + orderId + "/release");
+        assertThat(listed("WAITING_FOR_STOCK", Api.ADMIN)).noneMatch(e -> e.path("orderId").asText().equals(orderId));
+        assertThat(api.post("/api/orders/" + orderId + "/release", Map.of(), Api.ADMIN).status()).isEqualTo(202);
+        JsonNode shipped = lifecycle.awaitOrder(orderId, PATIENCE, Lifecycle.status("DELIVERED"));
+        assertThat(listed(null, Api.ADMIN)).noneMatch(e -> e.path("orderId").asText().equals(orderId));
+
+        // a carrier's delay report that cannot be measured fails at Task_PrepareDelayDecision and is retried
+        String shipmentId = shipped.path("shipments").get(0).path("shipmentId").asText();
+        String delayed = runtime.createProcessInstanceByKey("shipment-execution").businessKey(orderId)
+                .setVariable("shipmentId", shipmentId).setVariable("newEstimatedDelivery", "next week")
+                .startBeforeActivity("Task_PrepareDelayDecision").execute().getId();
+        try {
+            JsonNode retried = awaitListed("RETRYING", orderId);
+            assertThat(retried.path("stepId").asText()).isEqualTo("Task_PrepareDelayDecision");
+            assertThat(retried.path("stepName").asText()).isEqualTo("Measure the delay");
+            assertThat(retried.path("reason").asText()).contains("attempt(s) left").contains("newEstimatedDelivery");
+            assertThat(retried.path("jobId").asText()).isNotBlank();
+        } finally {
+            runtime.deleteProcessInstance(delayed, "test done");
         }
     }
 
@@ -139,6 +179,27 @@ class OrderExceptionsTest {
         List<JsonNode> items = new ArrayList<>();
         response.json().path("items").forEach(items::add);
         return items;
+    }
+
+    private JsonNode awaitListed(String kind, String orderId) {
+        long until = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            List<JsonNode> found = listed(kind, Api.ADMIN).stream().filter(e -> e.path("orderId").asText().equals(orderId))
+                    .toList();
+            if (!found.isEmpty() || System.nanoTime() > until) {
+                return only(found, orderId);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static List<JsonNode> listed(List<JsonNode> entries, String kind) {
+        return entries.stream().filter(e -> e.path("kind").asText().equals(kind)).toList();
     }
 
     private static JsonNode only(List<JsonNode> entries, String orderId) {

@@ -35,6 +35,7 @@ public class OrderCommandLog {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
     private static final String COLUMNS = "command_id, order_id, type, payload, content_hash, actor, status, reason, "
             + "attempts, received_at, decided_at";
+    private static final String READ = COLUMNS + ", queued_at";
 
     private final Database db;
 
@@ -57,18 +58,18 @@ public class OrderCommandLog {
     }
 
     public Optional<OrderCommand> find(String commandId) {
-        return db.jdbc().query("select " + COLUMNS + " from order_command where command_id = ?", OrderCommandLog::map,
+        return db.jdbc().query("select " + READ + " from order_command where command_id = ?", OrderCommandLog::map,
                 commandId).stream().findFirst();
     }
 
     /** Locks a command still waiting to be applied, so one applier at a time decides it; empty once decided. */
     public Optional<OrderCommand> lockReceived(String commandId) {
-        return db.jdbc().query("select " + COLUMNS + " from order_command where command_id = ? and status = ? for update",
+        return db.jdbc().query("select " + READ + " from order_command where command_id = ? and status = ? for update",
                 OrderCommandLog::map, commandId, CommandStatus.RECEIVED.name()).stream().findFirst();
     }
 
     public List<OrderCommand> ofOrder(String orderId) {
-        return db.jdbc().query("select " + COLUMNS + " from order_command where order_id = ? order by received_at, command_id",
+        return db.jdbc().query("select " + READ + " from order_command where order_id = ? order by received_at, command_id",
                 OrderCommandLog::map, orderId);
     }
 
@@ -99,15 +100,17 @@ public class OrderCommandLog {
                 + "where command_id = ?", status.name(), truncate(reason), db.now(), commandId);
     }
 
-    /** Counts an attempt that could not decide the command (the process was busy). */
+    /** Counts an attempt that could not decide the command (the process was busy): it is queued from now on. */
     public void attempted(String commandId) {
-        db.jdbc().update("update order_command set attempts = attempts + 1 where command_id = ?", commandId);
+        db.jdbc().update("update order_command set attempts = attempts + 1, queued_at = coalesce(queued_at, ?) "
+                + "where command_id = ?", db.now(), commandId);
     }
 
     private static OrderCommand map(ResultSet rs, int row) throws SQLException {
         return new OrderCommand(rs.getString(1), rs.getString(2), CommandType.valueOf(rs.getString(3)), rs.getString(4),
                 rs.getString(5), rs.getString(6), CommandStatus.valueOf(rs.getString(7)), rs.getString(8), rs.getInt(9),
-                rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class));
+                rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class),
+                rs.getObject(12, OffsetDateTime.class));
     }
 
     static String canonical(Map<String, ?> payload) {

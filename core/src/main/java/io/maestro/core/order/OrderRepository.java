@@ -85,6 +85,10 @@ public class OrderRepository {
                 orderId).stream().findFirst().map(ShipmentStatus::valueOf);
     }
 
+    boolean lockOrder(String orderId) {
+        return !jdbc.queryForList("select id from orders where id = ? for update", String.class, orderId).isEmpty();
+    }
+
     Optional<ShipmentStatus> lockShipment(String orderId, String shipmentId) {
         return jdbc.queryForList("select status from shipment where id = ? and order_id = ? for update", String.class,
                 shipmentId, orderId).stream().findFirst().map(ShipmentStatus::valueOf);

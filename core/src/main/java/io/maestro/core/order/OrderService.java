@@ -237,6 +237,19 @@ public class OrderService {
      * before calling out: a withdrawal or re-plan of the shipment waits for the step to commit (and then finds it
      * moved on), or the step waits for them (and finds it closed).
      */
+    /**
+     * Locks the order's row for the rest of the caller's transaction, as a command being applied to it does
+     * ({@code OrderCommandLog.lockAndCheckCancelled}): a step that sends the order's data to a partner takes it before
+     * it reads the order, so a command and the step run one after the other. The order row comes before its
+     * shipments' rows.
+     */
+    @Transactional
+    public void lockOrder(String orderId) {
+        if (!orders.lockOrder(orderId)) {
+            throw new NotFoundException("Order", orderId);
+        }
+    }
+
     @Transactional
     public ShipmentStatus lockShipment(String orderId, String shipmentId) {
         return orders.lockShipment(orderId, shipmentId).orElseThrow(() -> new NotFoundException("Shipment", shipmentId));

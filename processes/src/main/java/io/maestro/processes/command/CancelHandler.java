@@ -44,7 +44,7 @@ class CancelHandler implements CommandHandler {
     }
 
     @Override
-    public String apply(OrderCommand command, Map<String, Object> payload, Order order) {
+    public void check(OrderCommand command, Map<String, Object> payload, Order order) {
         if (order.status() == OrderStatus.CANCELLED) {
             throw new StateConflictException("Order " + order.orderId() + " is already cancelled");
         }
@@ -52,6 +52,11 @@ class CancelHandler implements CommandHandler {
         if (everythingLeft(order, cancellations.byLine(order.orderId()))) {
             throw new StateConflictException("Order " + order.orderId() + " has left the nodes in full: nothing is left to cancel");
         }
+    }
+
+    @Override
+    public String apply(OrderCommand command, Map<String, Object> payload, Order order) {
+        check(command, payload, order);
         if (commands.anyApplied(order.orderId(), CommandType.CANCEL)) {
             return "the cancellation already under way covers it";
         }

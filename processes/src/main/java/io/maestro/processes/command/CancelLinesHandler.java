@@ -64,9 +64,18 @@ class CancelLinesHandler implements CommandHandler {
         return CommandType.CANCEL_LINES;
     }
 
+    /** What the command would take from where, as the order stands; refused with the reason when it cannot. */
+    private record Plan(ProcessInstance process, Map<Integer, Integer> asked, boolean allocating,
+                        List<Shipment> parkedShipments, Map<Integer, Integer> open) {
+    }
+
     @Override
+    public void check(OrderCommand command, Map<String, Object> payload, Order order) {
+        plan(payload, order);
+    }
+
     @SuppressWarnings("unchecked")
-    public String apply(OrderCommand command, Map<String, Object> payload, Order order) {
+    private Plan plan(Map<String, Object> payload, Order order) {
         OrderStates.requireOpen(order, "cancel lines");
         if (order.deliveryOption() != DeliveryOption.SHIP) {
             throw new StateConflictException("Order " + order.orderId() + " is picked up at a store: cancel the whole order");
@@ -104,7 +113,17 @@ class CancelLinesHandler implements CommandHandler {
             throw new StateConflictException("Order " + order.orderId() + " cannot cancel these units: "
                     + String.join("; ", refusals));
         }
+        return new Plan(process, asked, allocating, parkedShipments, open);
+    }
 
+    @Override
+    public String apply(OrderCommand command, Map<String, Object> payload, Order order) {
+        Plan plan = plan(payload, order);
+        ProcessInstance process = plan.process();
+        Map<Integer, Integer> asked = plan.asked();
+        boolean allocating = plan.allocating();
+        List<Shipment> parkedShipments = plan.parkedShipments();
+        Map<Integer, Integer> open = plan.open();
         String reason = CancelHandler.reason(payload, command.actor());
         Set<String> withdrawn = new LinkedHashSet<>();
         List<String> done = new ArrayList<>();

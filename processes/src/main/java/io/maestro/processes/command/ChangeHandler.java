@@ -40,8 +40,7 @@ class ChangeHandler implements CommandHandler {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public String apply(OrderCommand command, Map<String, Object> payload, Order order) {
+    public void check(OrderCommand command, Map<String, Object> payload, Order order) {
         OrderStates.requireOpen(order, "change its address");
         if (order.deliveryOption() != DeliveryOption.SHIP) {
             throw new StateConflictException("Order " + order.orderId() + " is picked up at a store (" + order.deliveryOption()
@@ -52,6 +51,12 @@ class ChangeHandler implements CommandHandler {
             throw new StateConflictException("Shipment " + released.get().shipmentId() + " is already " + released.get().status()
                     + " at " + released.get().nodeId() + " with the old address: the address can no longer change");
         }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public String apply(OrderCommand command, Map<String, Object> payload, Order order) {
+        check(command, payload, order);
         Map<String, Object> shipTo = (Map<String, Object>) payload.get("shipTo");
         Map<String, Object> variables = new HashMap<>();
         variables.put("newShipToName", shipTo.get("name"));

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * committed together. A refusal (or any failure other than a busy process) rolls that back and marks the command
  * REFUSED with the reason instead, so no command is left without an outcome. A busy
  * process (optimistic locking, deadlock, serialization failure) is tried again a few times; a command still
- * undecided then stays RECEIVED for {@link WaitingCommands} to apply.
+ * undecided then is refused at once if the order's state already rules it out, else it is queued (stays RECEIVED,
+ * {@code queuedAt} set) for {@link WaitingCommands} to apply. A queued command the process has moved past by then
+ * is refused with a timeline entry that says it had been queued.
  */
 @Service
 public class CommandApplier {
@@ -76,9 +79,36 @@ public class CommandApplier {
                 pause(attempt);
             }
         }
+        Optional<String> ruledOut = ruledOut(commandId);
+        if (ruledOut.isPresent()) {
+            refuse(commandId, ruledOut.get());
+            return find(commandId);
+        }
         transaction.executeWithoutResult(status -> commands.attempted(commandId));
         log.info("Command {} is queued: the order's process stayed busy", commandId);
         return find(commandId);
+    }
+
+    /**
+     * Before a command is queued (and answered 202): the reason the order's state as it stands already rules it out,
+     * read without touching the process, so a 202 is never given for what can be refused now.
+     */
+    private Optional<String> ruledOut(String commandId) {
+        try {
+            return transaction.execute(status -> commands.find(commandId)
+                    .filter(command -> command.status() == CommandStatus.RECEIVED)
+                    .flatMap(command -> {
+                        try {
+                            handlers.get(command.type()).check(command, payload(command), orders.get(command.orderId()));
+                            return Optional.empty();
+                        } catch (StateConflictException e) {
+                            return Optional.of(e.getMessage());
+                        }
+                    }));
+        } catch (RuntimeException e) {
+            log.debug("Command {} could not be checked before queueing: {}", commandId, e.toString());
+            return Optional.empty();
+        }
     }
 
     private void decide(String commandId) {
@@ -98,8 +128,15 @@ public class CommandApplier {
     private void refuse(String commandId, String reason) {
         transaction.executeWithoutResult(status -> commands.lockReceived(commandId).ifPresent(command -> {
             commands.decide(commandId, CommandStatus.REFUSED, reason);
-            orders.record(command.orderId(), command.type() + "_REFUSED", command.actor(), reason,
-                    Map.of("commandId", commandId, "command", command.type().name()));
+            Map<String, Object> details = new HashMap<>();
+            details.put("commandId", commandId);
+            details.put("command", command.type().name());
+            if (command.queuedAt() != null) {
+                details.put("queuedAt", command.queuedAt().toString());
+            }
+            orders.record(command.orderId(), command.type() + "_REFUSED", command.actor(), command.queuedAt() == null
+                    ? reason : "queued at " + command.queuedAt() + " (answered 202), refused when applied: " + reason,
+                    details);
         }));
     }
 

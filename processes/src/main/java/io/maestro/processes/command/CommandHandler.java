@@ -15,4 +15,10 @@ interface CommandHandler {
     CommandType type();
 
     String apply(OrderCommand command, Map<String, Object> payload, Order order);
+
+    /**
+     * Throws {@link StateConflictException} with the reason when the order's state as it stands already rules the
+     * command out; changes nothing. {@link #apply} checks the same first.
+     */
+    void check(OrderCommand command, Map<String, Object> payload, Order order);
 }

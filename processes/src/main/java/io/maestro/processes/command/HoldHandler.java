@@ -29,12 +29,21 @@ class HoldHandler implements CommandHandler {
     }
 
     @Override
-    public String apply(OrderCommand command, Map<String, Object> payload, Order order) {
+    public void check(OrderCommand command, Map<String, Object> payload, Order order) {
         OrderStates.requireOpen(order, "be held");
         if (order.deliveryOption() != DeliveryOption.SHIP) {
             throw new StateConflictException("Order " + order.orderId() + " is picked up at a store: a pickup cannot be held, "
                     + "only cancelled");
         }
+        holds.find(order.orderId()).ifPresent(hold -> {
+            throw new StateConflictException("Order " + order.orderId() + " is already on hold (by " + hold.heldBy() + ": "
+                    + hold.reason() + ")");
+        });
+    }
+
+    @Override
+    public String apply(OrderCommand command, Map<String, Object> payload, Order order) {
+        check(command, payload, order);
         String reason = String.valueOf(payload.get("reason"));
         if (!holds.hold(order.orderId(), reason, command.actor(), command.commandId())) {
             OrderHolds.Hold hold = holds.find(order.orderId()).orElseThrow();

@@ -33,13 +33,24 @@ class ReleaseHandler implements CommandHandler {
     }
 
     @Override
+    public void check(OrderCommand command, Map<String, Object> payload, Order order) {
+        if (holds.find(order.orderId()).isEmpty()) {
+            throw notHeld(order);
+        }
+    }
+
+    @Override
     public String apply(OrderCommand command, Map<String, Object> payload, Order order) {
         if (!holds.release(order.orderId())) {
-            throw new StateConflictException("Order " + order.orderId() + " is not on hold" + (order.status() == OrderStatus.ON_HOLD
-                    ? ": it waits for screening review, which is decided in Tasklist (Review held order)" : ""));
+            throw notHeld(order);
         }
         runtime.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(order.orderId()).correlateAllWithResult();
         Object reason = payload.get("reason");
         return "released" + (reason == null || reason.toString().isBlank() ? "" : ": " + reason);
+    }
+
+    private static StateConflictException notHeld(Order order) {
+        return new StateConflictException("Order " + order.orderId() + " is not on hold" + (order.status() == OrderStatus.ON_HOLD
+                ? ": it waits for screening review, which is decided in Tasklist (Review held order)" : ""));
     }
 }

@@ -7,6 +7,7 @@ import io.maestro.core.inbox.PartnerEventInbox;
 import io.maestro.core.inbox.PartnerEventStatus;
 import io.maestro.core.inbox.StoredPartnerEvent;
 import io.maestro.core.inventory.Adjustment;
+import io.maestro.core.command.OrderHolds;
 import io.maestro.core.inventory.InventoryLedger;
 import io.maestro.core.inventory.InventoryPosition;
 import io.maestro.core.inventory.InventoryQueries;
@@ -93,6 +94,7 @@ class ShipmentExecutionDelegatesTest {
     @Autowired TestCarriers carriers;
     @Autowired OrderAllocation allocation;
     @Autowired StockSignals stockSignals;
+    @Autowired OrderHolds holds;
 
     String orderId;
     String shipmentId;
@@ -165,6 +167,25 @@ class ShipmentExecutionDelegatesTest {
         assertThat(entry("PARTNER_STEP_SKIPPED").reason()).contains(shipmentId).contains("CANCELLED");
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(process.getId()).count()).isZero();
         assertThat(shipment().status()).isEqualTo(ShipmentStatus.CANCELLED);
+    }
+
+    @Test
+    void aShipmentOfAHeldOrderIsNotReleasedUntilTheHoldIsReleased() {
+        holds.hold(orderId, "check the address", "operator", "cmd-hold-1");
+
+        runJobs();
+
+        assertThat(nodes.releases).as("held: the node is not called").isEmpty();
+        assertThat(shipment().status()).isEqualTo(ShipmentStatus.PLANNED);
+        assertThat(entry("RELEASE_WAITS_FOR_HOLD").reason()).contains(shipmentId).contains("held (by operator: check the address)");
+        assertThat(runtime.getActiveActivityIds(process.getId())).containsExactly("Task_AwaitReleaseBeforeNode");
+
+        holds.release(orderId);
+        runtime.createMessageCorrelation("OrderHoldReleased").processInstanceBusinessKey(orderId).correlateAll();
+        runJobs();
+
+        assertThat(nodes.releases).singleElement().satisfies(r -> assertThat(r.shipmentId()).isEqualTo(shipmentId));
+        assertThat(shipment().status()).isEqualTo(ShipmentStatus.RELEASED);
     }
 
     @Test

@@ -360,6 +360,27 @@ class ShipmentExecutionProcessTest {
     }
 
     @Test
+    void aShipmentOfAHeldOrderWaitsForTheReleaseOfTheHoldLookingAgainEveryMinuteThenIsReleased() {
+        failures.put("releaseToNode", new BpmnError("OrderHeld", "order ORD-100001 is held"));
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+        assertThat(shipment).isWaitingAt("Task_AwaitReleaseBeforeNode");
+
+        Job recheck = managementService().createJobQuery().processInstanceId(shipment.getId()).timers().singleResult();
+        managementService().executeJob(recheck.getId());
+        runJobs(shipment);
+        assertThat(shipment).hasPassed("BoundaryEvent_RecheckHoldBeforeNode").isWaitingAt("Task_AwaitReleaseBeforeNode");
+
+        failures.remove("releaseToNode");
+        runtimeService().createMessageCorrelation("OrderHoldReleased").processInstanceBusinessKey(ORDER).correlateAll();
+        deliver(shipment);
+
+        assertThat(shipment).hasPassed("BoundaryEvent_OrderHeld", "Task_AwaitReleaseBeforeNode", "Task_RecordDelivery")
+                .isEnded();
+        assertThat(calls.stream().filter("releaseToNode"::equals)).as("held twice, then released").hasSize(3);
+    }
+
+    @Test
     void aShipmentClosedBeforeItsReleaseEndsWithoutCallingTheNode() {
         failures.put("releaseToNode", new BpmnError(PartnerStepCheck.SHIPMENT_CLOSED, "the shipment is CANCELLED"));
         ProcessInstance shipment = start(SHIPMENT);
