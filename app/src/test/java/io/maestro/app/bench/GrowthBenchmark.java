@@ -4,12 +4,10 @@ import io.maestro.app.Api;
 import io.maestro.app.MaestroApplication;
 import io.maestro.app.retention.RetentionProperties;
 import io.maestro.core.retention.RetentionPurge;
-import io.maestro.core.testing.EmbeddedPostgresDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,17 +37,7 @@ public final class GrowthBenchmark {
         int orders = Integer.parseInt(options.getOrDefault("orders", "1000"));
         String db = options.getOrDefault("db", "h2");
         Path dataDir = Files.createTempDirectory("maestro-bench-growth");
-        List<String> appArgs = new ArrayList<>(List.of("--server.port=0", "--maestro.data-dir=" + dataDir,
-                "--maestro.sandbox.speed=0.02", "--maestro.sandbox.rejection-rate=0", "--maestro.sandbox.delay-rate=0",
-                "--maestro.sandbox.mail.port=0", "--maestro.mqtt.port=0", "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off", "--camunda.bpm.webapp.enabled=false"));
-        if (db.equals("h2")) {
-            appArgs.add("--spring.datasource.url=" + LifecycleBenchmark.h2FileUrl(dataDir));
-        } else {
-            appArgs.addAll(List.of("--spring.datasource.url=" + EmbeddedPostgresDatabase.newDatabaseUrl(),
-                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                    "--spring.datasource.driver-class-name=org.postgresql.Driver"));
-        }
+        List<String> appArgs = LifecycleBenchmark.appArguments(dataDir, db, 0.02);
         System.out.printf("Starting Maestro (%s) ...%n", db);
         try (ConfigurableApplicationContext app = SpringApplication.run(MaestroApplication.class, appArgs.toArray(String[]::new))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);

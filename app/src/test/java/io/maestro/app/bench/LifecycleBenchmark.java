@@ -41,7 +41,7 @@ import org.springframework.util.FileSystemUtils;
  */
 public final class LifecycleBenchmark {
 
-    private static final List<String> SKUS = List.of("TSHIRT-BLK-M", "TSHIRT-WHT-L", "HOODIE-GRY-M", "JEANS-IND-32",
+    static final List<String> SKUS = List.of("TSHIRT-BLK-M", "TSHIRT-WHT-L", "HOODIE-GRY-M", "JEANS-IND-32",
             "CAP-BLK", "SOCK-CREW-WHT-M", "BAG-TOTE-NAT");
 
     public static void main(String[] args) throws Exception {
@@ -51,17 +51,7 @@ public final class LifecycleBenchmark {
         String db = options.getOrDefault("db", "h2");
         double speed = Double.parseDouble(options.getOrDefault("speed", "0.02"));
         Path dataDir = Files.createTempDirectory("maestro-bench-lifecycle");
-        List<String> appArgs = new ArrayList<>(List.of("--server.port=0", "--maestro.data-dir=" + dataDir,
-                "--maestro.sandbox.speed=" + speed, "--maestro.sandbox.rejection-rate=0", "--maestro.sandbox.delay-rate=0",
-                "--maestro.sandbox.mail.port=0", "--maestro.mqtt.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
-                "--camunda.bpm.webapp.enabled=false"));
-        if (db.equals("h2")) {
-            appArgs.add("--spring.datasource.url=" + h2FileUrl(dataDir));
-        } else {
-            appArgs.addAll(List.of("--spring.datasource.url=" + EmbeddedPostgresDatabase.newDatabaseUrl(),
-                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                    "--spring.datasource.driver-class-name=org.postgresql.Driver"));
-        }
+        List<String> appArgs = appArguments(dataDir, db, speed);
         System.out.printf("Starting Maestro (%s, history full, sandbox day = %.3f s) ...%n", db, speed);
         try (ConfigurableApplicationContext app = SpringApplication.run(MaestroApplication.class, appArgs.toArray(String[]::new))) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
@@ -85,6 +75,26 @@ public final class LifecycleBenchmark {
         } finally {
             FileSystemUtils.deleteRecursively(dataDir);
         }
+    }
+
+    /**
+     * A benchmark's Maestro: a random port, the data directory given, sandbox partners that never reject or delay at
+     * {@code speed} seconds per simulated day, no webapps; on the default run's H2 file database or a fresh embedded
+     * PostgreSQL database.
+     */
+    static List<String> appArguments(Path dataDir, String db, double speed) {
+        List<String> appArgs = new ArrayList<>(List.of("--server.port=0", "--maestro.data-dir=" + dataDir,
+                "--maestro.sandbox.speed=" + speed, "--maestro.sandbox.rejection-rate=0", "--maestro.sandbox.delay-rate=0",
+                "--maestro.sandbox.mail.port=0", "--maestro.mqtt.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
+                "--camunda.bpm.webapp.enabled=false"));
+        if (db.equals("h2")) {
+            appArgs.add("--spring.datasource.url=" + h2FileUrl(dataDir));
+        } else {
+            appArgs.addAll(List.of("--spring.datasource.url=" + EmbeddedPostgresDatabase.newDatabaseUrl(),
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                    "--spring.datasource.driver-class-name=org.postgresql.Driver"));
+        }
+        return appArgs;
     }
 
     /** {@code cpuMsPerOrder}: CPU time of the whole process (Maestro, sandbox partners, this client) per order. */

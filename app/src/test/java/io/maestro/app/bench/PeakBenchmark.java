@@ -2,12 +2,6 @@ package io.maestro.app.bench;
 
 import io.maestro.app.Api;
 import io.maestro.app.MaestroApplication;
-import io.maestro.core.inventory.Adjustment;
-import io.maestro.core.inventory.InventoryLedger;
-import io.maestro.core.network.Node;
-import io.maestro.core.network.NetworkService;
-import io.maestro.core.network.NodeType;
-import io.maestro.core.testing.EmbeddedPostgresDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,8 +35,7 @@ import org.springframework.util.FileSystemUtils;
  */
 public final class PeakBenchmark {
 
-    private static final List<String> SKUS = List.of("TSHIRT-BLK-M", "TSHIRT-WHT-L", "HOODIE-GRY-M", "JEANS-IND-32",
-            "CAP-BLK", "SOCK-CREW-WHT-M", "BAG-TOTE-NAT");
+    private static final List<String> SKUS = LifecycleBenchmark.SKUS;
     private static final int QUIET_ORDERS = 5;
 
     public static void main(String[] args) throws Exception {
@@ -54,21 +47,11 @@ public final class PeakBenchmark {
         String db = options.getOrDefault("db", "h2");
         double speed = Double.parseDouble(options.getOrDefault("speed", "0.02"));
         Path dataDir = Files.createTempDirectory("maestro-bench-peak");
-        List<String> appArgs = new ArrayList<>(List.of("--server.port=0", "--maestro.data-dir=" + dataDir,
-                "--maestro.sandbox.speed=" + speed, "--maestro.sandbox.rejection-rate=0", "--maestro.sandbox.delay-rate=0",
-                "--maestro.sandbox.mail.port=0", "--maestro.mqtt.port=0", "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off", "--camunda.bpm.webapp.enabled=false"));
-        if (db.equals("h2")) {
-            appArgs.add("--spring.datasource.url=" + LifecycleBenchmark.h2FileUrl(dataDir));
-        } else {
-            appArgs.addAll(List.of("--spring.datasource.url=" + EmbeddedPostgresDatabase.newDatabaseUrl(),
-                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                    "--spring.datasource.driver-class-name=org.postgresql.Driver"));
-        }
+        List<String> appArgs = LifecycleBenchmark.appArguments(dataDir, db, speed);
         System.out.printf(Locale.ROOT, "Starting Maestro (%s, sandbox day = %.3f s) ...%n", db, speed);
         try (ConfigurableApplicationContext app = SpringApplication.run(MaestroApplication.class, appArgs.toArray(String[]::new))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            stock(app);
+            LifecycleBenchmark.stock(app);
             Api api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
 
             System.out.printf("Quiet for %d s, then %d orders one at a time ...%n", idleSeconds, QUIET_ORDERS);
@@ -178,18 +161,6 @@ public final class PeakBenchmark {
             return response.status() == 201 ? response.json().path("orderId").asText() : null;
         } catch (RuntimeException e) {
             return null;
-        }
-    }
-
-    private static void stock(ConfigurableApplicationContext app) {
-        InventoryLedger ledger = app.getBean(InventoryLedger.class);
-        for (Node node : app.getBean(NetworkService.class).all()) {
-            if (node.type() == NodeType.DC) {
-                for (String sku : SKUS) {
-                    ledger.adjust(new Adjustment("peak-" + node.id() + "-" + sku, node.id(), sku, null, 10_000_000L, null,
-                            "benchmark stock"), "bench");
-                }
-            }
         }
     }
 
