@@ -86,7 +86,7 @@ public final class GrowthBenchmark {
     private static long historyRows(JdbcTemplate jdbc) {
         return jdbc.queryForObject("select (select count(*) from act_hi_procinst) + (select count(*) from act_hi_actinst) "
                 + "+ (select count(*) from act_hi_varinst) + (select count(*) from act_hi_detail) "
-                + "+ (select count(*) from act_hi_dec_inst) + (select count(*) from act_ge_bytearray)", Long.class);
+                + "+ (select count(*) from act_hi_decinst) + (select count(*) from act_ge_bytearray)", Long.class);
     }
 
     /** Bytes per table, largest first. */

@@ -85,7 +85,8 @@ public final class ScaleOutBenchmark {
         }
     }
 
-    record Result(String name, int acknowledged, int delivered, double seconds, double cpuSeconds, List<String> problems) {
+    record Result(String name, int acknowledged, int delivered, double seconds, double cpuSeconds,
+                  double postgresCpuSeconds, List<String> problems) {
 
         double ordersPerSecond() {
             return delivered / seconds;
@@ -100,12 +101,15 @@ public final class ScaleOutBenchmark {
             throws Exception {
         System.out.printf("%s: %d orders from %d clients ...%n", name, orders, clients);
         long cpu = ProcessCpu.millis();
+        long postgres = ProcessCpu.postgresMillis();
         Instant start = Instant.now();
         List<String> ids = send(apis, orders, clients, prefix, null);
         List<String> open = awaitDelivered(jdbc, ids);
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         double cpuSeconds = (ProcessCpu.millis() - cpu) / 1000.0;
-        return new Result(name, ids.size(), ids.size() - open.size(), seconds, cpuSeconds, checks(jdbc, open));
+        double postgresSeconds = (ProcessCpu.postgresMillis() - postgres) / 1000.0;
+        return new Result(name, ids.size(), ids.size() - open.size(), seconds, cpuSeconds, postgresSeconds,
+                checks(jdbc, open));
     }
 
     /** Orders to both nodes; node 2 is killed once half are acknowledged; what it did not answer goes to node 1. */
@@ -113,6 +117,7 @@ public final class ScaleOutBenchmark {
             throws Exception {
         System.out.printf("kill -9 of node 2 halfway through %d orders ...%n", orders);
         long cpu = ProcessCpu.millis();
+        long postgres = ProcessCpu.postgresMillis();
         Instant start = Instant.now();
         AtomicBoolean killed = new AtomicBoolean();
         Runnable killHalfway = () -> {
@@ -129,7 +134,9 @@ public final class ScaleOutBenchmark {
         List<String> open = awaitDelivered(jdbc, ids);
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         double cpuSeconds = (ProcessCpu.millis() - cpu) / 1000.0;
-        return new Result("kill -9 node 2", ids.size(), ids.size() - open.size(), seconds, cpuSeconds, checks(jdbc, open));
+        double postgresSeconds = (ProcessCpu.postgresMillis() - postgres) / 1000.0;
+        return new Result("kill -9 node 2", ids.size(), ids.size() - open.size(), seconds, cpuSeconds, postgresSeconds,
+                checks(jdbc, open));
     }
 
     /** Calls {@code action} once, when the {@code after}-th order has been acknowledged. */
@@ -267,16 +274,17 @@ public final class ScaleOutBenchmark {
 
     private static void print(Result one, Result two, Result kill) {
         System.out.println();
-        System.out.printf("%-20s %6s %9s %8s %9s %8s %12s  %s%n", "run", "orders", "delivered", "wall s", "orders/s",
-                "CPU s", "orders/CPU-s", "checks");
+        System.out.printf("%-20s %6s %9s %8s %9s %8s %8s %12s  %s%n", "run", "orders", "delivered", "wall s", "orders/s",
+                "CPU s", "of it PG", "orders/CPU-s", "checks");
         for (Result r : List.of(one, two, kill)) {
-            System.out.printf(Locale.ROOT, "%-20s %6d %9d %8.1f %9.2f %8.1f %12.3f  %s%n", r.name(), r.acknowledged(),
-                    r.delivered(), r.seconds(), r.ordersPerSecond(), r.cpuSeconds(), r.ordersPerCpuSecond(),
+            System.out.printf(Locale.ROOT, "%-20s %6d %9d %8.1f %9.2f %8.1f %8.1f %12.3f  %s%n", r.name(), r.acknowledged(),
+                    r.delivered(), r.seconds(), r.ordersPerSecond(), r.cpuSeconds(), r.postgresCpuSeconds(),
+                    r.ordersPerCpuSecond(),
                     r.problems().isEmpty() ? "nothing lost, nothing twice" : String.join("; ", r.problems()));
             System.out.printf(Locale.ROOT, "RESULT bench=scale-out run=%s acknowledged=%d delivered=%d wall_s=%.1f "
-                            + "orders_per_s=%.2f cpu_s=%.1f orders_per_cpu_s=%.3f problems=%d%n",
+                            + "orders_per_s=%.2f cpu_s=%.1f postgres_cpu_s=%.1f orders_per_cpu_s=%.3f problems=%d%n",
                     r.name().replace(' ', '_'), r.acknowledged(), r.delivered(), r.seconds(), r.ordersPerSecond(),
-                    r.cpuSeconds(), r.ordersPerCpuSecond(), r.problems().size());
+                    r.cpuSeconds(), r.postgresCpuSeconds(), r.ordersPerCpuSecond(), r.problems().size());
         }
         System.out.printf(Locale.ROOT, "RESULT bench=scale-out ratio_orders_per_s_two_vs_one=%.2f "
                         + "ratio_orders_per_cpu_s_two_vs_one=%.2f cores=%d%n", two.ordersPerSecond() / one.ordersPerSecond(),
@@ -329,16 +337,27 @@ public final class ScaleOutBenchmark {
     static final class ProcessCpu {
 
         private static final Map<Long, Long> LAST = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final java.util.Set<Long> POSTGRES = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         static long millis() {
             sample();
             return LAST.values().stream().mapToLong(Long::longValue).sum();
         }
 
+        /** The part of {@link #millis()} PostgreSQL's processes used. */
+        static long postgresMillis() {
+            sample();
+            return POSTGRES.stream().mapToLong(pid -> LAST.getOrDefault(pid, 0L)).sum();
+        }
+
         static void sample() {
             java.util.stream.Stream.concat(java.util.stream.Stream.of(ProcessHandle.current()),
-                    ProcessHandle.current().descendants()).forEach(p -> p.info().totalCpuDuration()
-                    .ifPresent(cpu -> LAST.merge(p.pid(), cpu.toMillis(), Math::max)));
+                    ProcessHandle.current().descendants()).forEach(p -> {
+                        p.info().totalCpuDuration().ifPresent(cpu -> LAST.merge(p.pid(), cpu.toMillis(), Math::max));
+                        if (p.info().command().filter(c -> c.contains("postgres")).isPresent()) {
+                            POSTGRES.add(p.pid());
+                        }
+                    });
         }
 
         private ProcessCpu() {

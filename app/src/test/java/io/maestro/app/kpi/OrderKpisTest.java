@@ -44,8 +44,9 @@ class OrderKpisTest {
         KpiReport after = kpis.of(KpiPeriod.HOURS_24);
         assertThat(after.orders()).isEqualTo(before.orders() + 2);
         assertThat(sumOf(after, "WEB")).isEqualTo(sumOf(before, "WEB") + 2);
-        assertThat(after.orderToAllocated().count()).isEqualTo(before.orderToAllocated().count() + 1);
-        assertThat(after.orderToDelivered().count()).isEqualTo(before.orderToDelivered().count() + 1);
+        // Orders of other tests in the shared application may reach a milestone meanwhile: at least this test's order.
+        assertThat(after.orderToAllocated().count()).isGreaterThanOrEqualTo(before.orderToAllocated().count() + 1);
+        assertThat(after.orderToDelivered().count()).isGreaterThanOrEqualTo(before.orderToDelivered().count() + 1);
         assertThat(after.orderToDelivered().p50()).isNotNull();
         assertThat(after.fillRate()).isBetween(0.0, 1.0);
         assertThat(after.costPerOrder()).isPositive();
