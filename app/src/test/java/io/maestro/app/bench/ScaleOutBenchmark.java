@@ -9,14 +9,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -45,6 +53,7 @@ public final class ScaleOutBenchmark {
 
         Result one;
         String database = EmbeddedPostgresDatabase.newDatabaseUrl();
+        ProcessCpu.watchPostgres(database);
         ChildMaestro single = node(dir, "single", database, true, null);
         try {
             stock(new Api(single.port));
@@ -336,8 +345,10 @@ public final class ScaleOutBenchmark {
      */
     static final class ProcessCpu {
 
-        private static final Map<Long, Long> LAST = new java.util.concurrent.ConcurrentHashMap<>();
-        private static final java.util.Set<Long> POSTGRES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private static final Map<Long, Long> LAST = new ConcurrentHashMap<>();
+        private static final Set<Long> POSTGRES = ConcurrentHashMap.newKeySet();
+        private static final AtomicReference<String> POSTGRES_PORT =
+                new AtomicReference<>();
 
         static long millis() {
             sample();
@@ -350,14 +361,29 @@ public final class ScaleOutBenchmark {
             return POSTGRES.stream().mapToLong(pid -> LAST.getOrDefault(pid, 0L)).sum();
         }
 
+        /**
+         * This JVM, the processes it started, and the PostgreSQL server that listens on the database URL's port with
+         * its backends (the server detaches from the JVM that started it).
+         */
         static void sample() {
-            java.util.stream.Stream.concat(java.util.stream.Stream.of(ProcessHandle.current()),
-                    ProcessHandle.current().descendants()).forEach(p -> {
-                        p.info().totalCpuDuration().ifPresent(cpu -> LAST.merge(p.pid(), cpu.toMillis(), Math::max));
-                        if (p.info().command().filter(c -> c.contains("postgres")).isPresent()) {
-                            POSTGRES.add(p.pid());
-                        }
-                    });
+            String port = POSTGRES_PORT.get();
+            Stream<ProcessHandle> server = port == null ? Stream.empty()
+                    : ProcessHandle.allProcesses().filter(p -> p.info().command().filter(c -> c.endsWith("postgres"))
+                            .isPresent() && p.info().arguments().map(a -> Arrays.asList(a).contains(port))
+                            .orElse(false));
+            server.flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                    .forEach(p -> POSTGRES.add(p.pid()));
+            Stream.concat(Stream.concat(Stream.of(ProcessHandle.current()),
+                    ProcessHandle.current().descendants()), POSTGRES.stream().map(ProcessHandle::of)
+                            .flatMap(Optional::stream))
+                    .forEach(p -> p.info().totalCpuDuration().ifPresent(cpu -> LAST.merge(p.pid(), cpu.toMillis(),
+                            Math::max)));
+        }
+
+        /** The PostgreSQL server to count: the one behind this JDBC URL. */
+        static void watchPostgres(String jdbcUrl) {
+            Matcher port = Pattern.compile(":(\\d+)/").matcher(jdbcUrl);
+            POSTGRES_PORT.set(port.find() ? port.group(1) : null);
         }
 
         private ProcessCpu() {
