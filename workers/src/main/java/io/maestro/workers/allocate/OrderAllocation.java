@@ -44,7 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * bounded number of times, then gives up with {@link AllocationContentionException} for the caller to
  * retry later. A deadlock or serialization failure does the attempt's transaction again
  * ({@link TransientFailures}). The attempt key (e.g. the external task id) makes a repeated call change
- * nothing. A plan for an order whose cancel command took effect meanwhile is dropped
+ * nothing, also when two calls of one attempt run at once (a task fetched again after its lock expired while
+ * the first fetch was still planning): the second finds the first's reservations under the order's row lock. A plan for an order whose cancel command took effect meanwhile is dropped
  * ({@link OrderCancelledException}): the order's row lock orders it against the cancel. Runs each attempt in a
  * transaction of its own: call it outside one.
  */
@@ -221,6 +222,9 @@ public class OrderAllocation {
         if (commands.lockAndCheckCancelled(order.orderId())) {
             throw new OrderCancelledException("Order " + order.orderId() + " was cancelled while it was being planned: "
                     + "nothing is reserved");
+        }
+        if (!reservationsOf(order.orderId(), attempt).isEmpty()) {
+            return repeated(orders.get(order.orderId()), attempt);
         }
         List<ReservationRequest> reservations = new ArrayList<>();
         List<Shipment> shipments = shipmentsOf(order, toPlace, attempt, result.plan(), reservations);

@@ -19,9 +19,14 @@ import io.maestro.core.order.ShipmentLine;
 import io.maestro.core.testing.DomainTables;
 import io.maestro.core.testing.TestData;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,6 +90,32 @@ class OrderAllocationTest {
 
         assertThat(again.repeated()).isTrue();
         assertThat(again.shipments()).hasSize(1);
+        assertThat(ledger.reservationsOf(orderId)).hasSize(1);
+        assertThat(inventory.position("ST-MAN", "TSHIRT-BLK-M").orElseThrow().reserved()).isEqualTo(2);
+    }
+
+    @Test
+    void theSameAttemptRunningTwiceAtOnceRecordsOnePlan() throws Exception {
+        int calls = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(calls);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<AllocationOutcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return allocation.allocate(orderId, "t1", Set.of());
+                }));
+            }
+            start.countDown();
+            for (Future<AllocationOutcome> outcome : outcomes) {
+                assertThat(outcome.get().shipments()).hasSize(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(orders.timeline(orderId)).filteredOn(e -> e.type().equals("ALLOCATED")).hasSize(1);
         assertThat(ledger.reservationsOf(orderId)).hasSize(1);
         assertThat(inventory.position("ST-MAN", "TSHIRT-BLK-M").orElseThrow().reserved()).isEqualTo(2);
     }
