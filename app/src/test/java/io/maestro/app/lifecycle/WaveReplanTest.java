@@ -78,6 +78,13 @@ class WaveReplanTest {
                 "DELIVERED");
         assertThat(Lifecycle.liveShipments(delivered)).singleElement()
                 .satisfies(s -> assertThat(s.path("nodeId").asText()).isEqualTo("DC-BROOKLYN"));
+        String brooklynShipment = Lifecycle.liveShipments(delivered).get(0).path("shipmentId").asText();
+        assertThat(delivered.path("shipmentCosts")).as("the re-planned parcel keeps the wave's estimate to meet its label")
+                .anySatisfy(c -> {
+                    assertThat(c.path("shipmentId").asText()).isEqualTo(brooklynShipment);
+                    assertThat(c.path("estimatedCost").isNumber()).as(c.toString()).isTrue();
+                    assertThat(c.path("labelCost").decimalValue()).isEqualByComparingTo(c.path("estimatedCost").decimalValue());
+                });
         await(() -> shipmentProcesses(orderId).isEmpty(), "the Olean shipment's process ended");
         String oleanProcess = history.createHistoricProcessInstanceQuery().processDefinitionKey("shipment-execution")
                 .processInstanceBusinessKey(orderId).variableValueEquals("shipmentId", oleanShipment).singleResult().getId();
@@ -99,7 +106,7 @@ class WaveReplanTest {
         });
 
         ReplanDelivery.Delivery again = delivery.deliver(new ReplanDelivery.Replan(orderId, "late",
-                List.of(oleanShipment), List.of(), "a plan for an order already delivered", Map.of()));
+                List.of(oleanShipment), List.of(), List.of(), "a plan for an order already delivered", Map.of()));
         assertThat(again.outcome()).isEqualTo(ReplanDelivery.Outcome.SKIPPED);
     }
 

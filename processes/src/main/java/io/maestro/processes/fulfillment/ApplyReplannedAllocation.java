@@ -17,7 +17,7 @@ import java.util.List;
  * {@code applyReplannedAllocation} (message {@code AllocationReplanned}): the order's process applies a wave re-plan.
  * The replaced shipments are withdrawn (reservations back to ATP, PLANNED → CANCELLED: their {@code shipment-execution}
  * instances, still waiting to release them, end without calling the node), the new shipments are reserved and
- * recorded (REOPTIMISED) and become {@code replannedShipmentIds} for {@code CallActivity_ExecuteReplannedShipments}.
+ * recorded (REOPTIMISED) with what allocation estimated their carrier services cost, and become {@code replannedShipmentIds} for {@code CallActivity_ExecuteReplannedShipments}.
  * A replaced shipment released meanwhile, or new stock taken meanwhile, fails the whole step: nothing changes and
  * the wave reports the order skipped or kept.
  */
@@ -48,6 +48,7 @@ public class ApplyReplannedAllocation implements JavaDelegate {
         ledger.reserve(order.channel(), reservations(order.orderId(), plan.shipments()), ACTOR);
         orders.recordPlan(order.orderId(), "REOPTIMISED", plan.shipments(), OrderStatus.ALLOCATED, ACTOR, plan.reason(),
                 plan.details());
+        orders.recordEstimates(plan.estimates());
         execution.setVariable("replannedShipmentIds",
                 String.join(",", plan.shipments().stream().map(Shipment::shipmentId).toList()));
     }

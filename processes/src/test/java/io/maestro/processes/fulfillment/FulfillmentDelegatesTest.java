@@ -20,6 +20,7 @@ import io.maestro.core.order.OrderIntake;
 import io.maestro.core.order.OrderService;
 import io.maestro.core.order.OrderStatus;
 import io.maestro.core.order.Shipment;
+import io.maestro.core.order.ShipmentEstimate;
 import io.maestro.core.order.ShipmentLine;
 import io.maestro.core.order.ShipmentStatus;
 import io.maestro.core.partner.PartnerRefusedException;
@@ -329,6 +330,9 @@ class FulfillmentDelegatesTest {
         assertThat(orders.get(orderId).status()).isEqualTo(OrderStatus.ALLOCATED);
         assertThat(orders.timeline(orderId)).extracting(e -> e.type()).containsSubsequence("ALLOCATED",
                 "SHIPMENT_WITHDRAWN", "REOPTIMISED");
+        assertThat(orders.shipmentCosts(orderId)).as("the new parcel keeps the wave's estimate")
+                .filteredOn(c -> c.shipmentId().equals(orderId + "-w1-1")).singleElement()
+                .satisfies(c -> assertThat(c.estimatedCost()).isEqualByComparingTo("7.10"));
     }
 
     @Test
@@ -350,6 +354,8 @@ class FulfillmentDelegatesTest {
         return new AllocationReplanned("w1", List.of(replaced), List.of(new Shipment(orderId + "-w1-1", "DC-BKN",
                 List.of(new ShipmentLine(1, "TSHIRT-BLK-M", 2)), "SWIFT", "GROUND", new BigDecimal("7.10"),
                 new BigDecimal("0.300"), LocalDate.now().plusDays(2), ShipmentStatus.PLANNED, null)),
+                List.of(new ShipmentEstimate(orderId + "-w1-1", "SWIFT", "GROUND", new BigDecimal("7.10"),
+                        new BigDecimal("0.300"))),
                 "re-planned by wave w1", Map.of("attempt", "w1"));
     }
 

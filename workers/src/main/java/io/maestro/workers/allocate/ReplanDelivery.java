@@ -1,6 +1,7 @@
 package io.maestro.workers.allocate;
 
 import io.maestro.core.order.Shipment;
+import io.maestro.core.order.ShipmentEstimate;
 import java.util.List;
 import java.util.Map;
 
@@ -15,10 +16,11 @@ public interface ReplanDelivery {
 
     /**
      * The order's new plan: {@code shipments} (new ids, PLANNED, not yet reserved) replace {@code replacedShipmentIds}
-     * (the PLANNED shipments the wave planned against); {@code reason} and {@code details} go on the timeline.
+     * (the PLANNED shipments the wave planned against); {@code estimates} are what each new parcel's carrier service
+     * costs and emits, kept to compare with its label; {@code reason} and {@code details} go on the timeline.
      */
     record Replan(String orderId, String attempt, List<String> replacedShipmentIds,
-                  List<Shipment> shipments, String reason, Map<String, Object> details) {
+                  List<Shipment> shipments, List<ShipmentEstimate> estimates, String reason, Map<String, Object> details) {
     }
 
     /** What became of a re-plan, and why in words. */

@@ -136,7 +136,8 @@ public class WaveReoptimization {
         List<String> replaced = order.shipments().stream().filter(s -> s.status() == ShipmentStatus.PLANNED)
                 .map(Shipment::shipmentId).toList();
         return delivery.deliver(new ReplanDelivery.Replan(order.orderId(), attempt, replaced,
-                allocation.plannedShipments(order, attempt, plan), "re-planned with the open orders by wave " + attempt
+                allocation.plannedShipments(order, attempt, plan), OrderAllocation.estimates(order, attempt, plan),
+                "re-planned with the open orders by wave " + attempt
                 + ": costs " + money(newCost) + " instead of " + money(currentCost), allocation.planDetails(attempt, plan)));
     }
 
