@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 /** A real HTTP client against the running test server, as an outside program would call Maestro. */
 public final class Api {
@@ -61,16 +62,43 @@ public final class Api {
         return send("POST", path, body, auth);
     }
 
+    /** A multipart form: the fields, then a file part (left out when {@code fileName} is null). */
+    public Response postForm(String path, Map<String, String> fields, String fileField, String fileName, String content,
+                             Auth auth) {
+        String boundary = "maestro-" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+        if (fileName != null) {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fileField)
+                    .append("\"; filename=\"").append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .append(content).append("\r\n");
+        }
+        body.append("--").append(boundary).append("--\r\n");
+        return exchange(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)), auth);
+    }
+
     /** Sends a request; a String body goes as it is (to send malformed JSON), anything else as JSON. */
     public Response send(String method, String path, Object body, Auth auth) {
+        String payload;
         try {
-            String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                    .method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(payload));
-            if (payload != null) {
-                request.header("Content-Type", "application/json");
-            }
+            payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(payload));
+        if (payload != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return exchange(request, auth);
+    }
+
+    private static Response exchange(HttpRequest.Builder request, Auth auth) {
+        try {
             if (auth.header() != null) {
                 request.header(auth.header(), auth.value());
             }

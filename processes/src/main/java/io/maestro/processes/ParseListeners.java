@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /** What Maestro's engine plugins add to every model the engine parses, after the parse listeners already there. */
-final class ParseListeners {
+public final class ParseListeners {
 
-    static void add(ProcessEngineConfigurationImpl configuration, BpmnParseListener listener) {
+    public static void add(ProcessEngineConfigurationImpl configuration, BpmnParseListener listener) {
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
         listeners.add(listener);

@@ -12,6 +12,7 @@ import io.maestro.core.Violation;
 import io.maestro.core.inventory.InsufficientStockException;
 import io.maestro.core.inventory.InventoryConflictException;
 import io.maestro.integrations.channels.MalformedPayloadException;
+import io.maestro.processes.rollout.RolloutConflictException;
 import io.maestro.integrations.channels.SignatureRejectedException;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -91,6 +92,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail stateConflict(StateConflictException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Not possible in the order's current state");
+        return problem;
+    }
+
+    @ExceptionHandler(RolloutConflictException.class)
+    ProblemDetail rolloutConflict(RolloutConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Not possible in the rollout's current state");
         return problem;
     }
 

@@ -61,48 +61,74 @@ public class OrderKpis {
             }
             orders[0]++;
         }, since);
-        return new KpiReport(period, from, to, buckets, byChannel, orders[0], untilStatus("ALLOCATED", since),
-                untilStatus("DELIVERED", since), splitRate(since), fillRate(since), perOrder("cost", since),
-                perOrder("co2_kg", since), slaBreaches(since), backlog());
+        OrderSet taken = new OrderSet("o.created_at >= ?", since);
+        return new KpiReport(period, from, to, buckets, byChannel, orders[0], untilStatus("ALLOCATED", taken),
+                untilStatus("DELIVERED", taken), splitRate(taken), fillRate(taken), perOrder("cost", taken),
+                perOrder("co2_kg", taken), slaBreaches(since), backlog());
     }
 
-    /** Seconds from intake to the first time the order reached {@code status}, for orders taken in the period. */
-    private Percentiles untilStatus(String status, Timestamp since) {
+    /**
+     * The KPIs of the orders taken since {@code since} that a decision recorded by {@code actor} (e.g.
+     * {@code dmn:order-screening:v3}) decided: one side of a rollout.
+     */
+    public SliceKpis decidedBy(String actor, OffsetDateTime since) {
+        OrderSet decided = new OrderSet("o.created_at >= ? and exists (select 1 from order_event d where d.order_id = o.id "
+                + "and d.type = 'DECISION' and d.actor = ?)", Timestamp.from(since.toInstant()), actor);
+        Long orders = jdbc.queryForObject("select count(*) from orders o where " + decided.where(), Long.class,
+                decided.args());
+        return new SliceKpis(orders == null ? 0 : orders, untilStatus("ALLOCATED", decided),
+                untilStatus("DELIVERED", decided), splitRate(decided), fillRate(decided), perOrder("cost", decided),
+                perOrder("co2_kg", decided));
+    }
+
+    /** Which orders a KPI counts: a condition on {@code orders o} and its arguments. */
+    private record OrderSet(String where, Object... args) {
+
+        Object[] with(Object first) {
+            Object[] all = new Object[args.length + 1];
+            all[0] = first;
+            System.arraycopy(args, 0, all, 1, args.length);
+            return all;
+        }
+    }
+
+    /** Seconds from intake to the first time the order reached {@code status}, for the orders counted. */
+    private Percentiles untilStatus(String status, OrderSet set) {
         List<Long> seconds = jdbc.query("select o.created_at, min(e.occurred_at) from orders o "
-                + "join order_event e on e.order_id = o.id and e.status = ? where o.created_at >= ? "
-                + "group by o.id, o.created_at", (rs, i) -> Math.max(0, java.time.Duration.between(
-                        rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()).toSeconds()), status, since);
+                + "join order_event e on e.order_id = o.id and e.status = ? where " + set.where()
+                + " group by o.id, o.created_at", (rs, i) -> Math.max(0, java.time.Duration.between(
+                        rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()).toSeconds()), set.with(status));
         return Percentiles.of(seconds);
     }
 
     /** Of the orders with a shipment, the share that ships from more than one node or in more than one parcel. */
-    private Double splitRate(Timestamp since) {
+    private Double splitRate(OrderSet set) {
         List<Long> parcels = jdbc.queryForList("select count(*) from shipment s join orders o on o.id = s.order_id "
-                + "where o.created_at >= ? and s.status in " + SHIPPING + " group by s.order_id", Long.class, since);
+                + "where " + set.where() + " and s.status in " + SHIPPING + " group by s.order_id", Long.class, set.args());
         if (parcels.isEmpty()) {
             return null;
         }
         return parcels.stream().filter(n -> n > 1).count() / (double) parcels.size();
     }
 
-    /** Units planned or shipped in parcels over units ordered, for orders taken in the period. */
-    private Double fillRate(Timestamp since) {
+    /** Units planned or shipped in parcels over units ordered, for the orders counted. */
+    private Double fillRate(OrderSet set) {
         Long ordered = jdbc.queryForObject("select sum(l.quantity) from order_line l join orders o on o.id = l.order_id "
-                + "where o.created_at >= ?", Long.class, since);
+                + "where " + set.where(), Long.class, set.args());
         if (ordered == null || ordered == 0) {
             return null;
         }
         Long filled = jdbc.queryForObject("select sum(sl.quantity) from shipment_line sl join shipment s "
-                + "on s.id = sl.shipment_id join orders o on o.id = s.order_id where o.created_at >= ? and s.status in "
-                + SHIPPING, Long.class, since);
+                + "on s.id = sl.shipment_id join orders o on o.id = s.order_id where " + set.where() + " and s.status in "
+                + SHIPPING, Long.class, set.args());
         return Math.min(1.0, (filled == null ? 0 : filled) / (double) ordered);
     }
 
     /** The average over orders with a shipment of the sum of a shipment column. */
-    private BigDecimal perOrder(String column, Timestamp since) {
+    private BigDecimal perOrder(String column, OrderSet set) {
         Map<String, Object> row = jdbc.queryForMap("select sum(s." + column + ") as total, count(distinct s.order_id) as n "
-                + "from shipment s join orders o on o.id = s.order_id where o.created_at >= ? and s.status in " + SHIPPING,
-                since);
+                + "from shipment s join orders o on o.id = s.order_id where " + set.where() + " and s.status in " + SHIPPING,
+                set.args());
         Number n = (Number) row.get("n");
         Object total = row.get("total");
         if (n == null || n.longValue() == 0 || total == null) {

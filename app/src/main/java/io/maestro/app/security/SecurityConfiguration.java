@@ -125,6 +125,8 @@ public class SecurityConfiguration {
                         .requestMatchers(paths(HttpMethod.POST, "/api/skus")).hasAnyRole(names(INTEGRATION, ADMIN))
                         .requestMatchers(paths(HttpMethod.POST, "/api/allocation/waves")).hasAnyRole(names(ANALYST, ADMIN))
                         .requestMatchers(paths(HttpMethod.POST, "/api/forecasts/*/refresh")).hasAnyRole(names(ANALYST, ADMIN))
+                        .requestMatchers(paths(HttpMethod.POST, "/api/decisions/*/rollouts", "/api/decisions/*/rollouts/**"))
+                        .hasAnyRole(names(ANALYST, ADMIN))
                         // Partner and channel webhooks: the HMAC signature of the body is the authentication (checked
                         // by the webhook).
                         .requestMatchers(paths(HttpMethod.POST, "/api/partners/nodes/*/events", "/api/partners/carriers/*/tracking",

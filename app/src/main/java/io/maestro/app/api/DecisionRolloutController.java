@@ -1,0 +1,84 @@
+package io.maestro.app.api;
+
+import io.maestro.app.kpi.OrderKpis;
+import io.maestro.app.kpi.SliceKpis;
+import io.maestro.core.InvalidRequestException;
+import io.maestro.processes.rollout.DecisionRollouts;
+import io.maestro.processes.rollout.Rollout;
+import io.maestro.processes.rollout.Slice;
+import java.io.IOException;
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Soft launch of a decision table version to a slice of orders, its KPIs side by side, promotion and rollback. */
+@ConditionalOnWebApplication
+@RestController
+@RequestMapping("/api/decisions/{decisionKey}/rollouts")
+public class DecisionRolloutController {
+
+    private final DecisionRollouts rollouts;
+    private final OrderKpis kpis;
+
+    public DecisionRolloutController(DecisionRollouts rollouts, OrderKpis kpis) {
+        this.rollouts = rollouts;
+        this.kpis = kpis;
+    }
+
+    /** A rollout with the KPIs of the orders each side decided since it started. */
+    public record RolloutView(Rollout rollout, String slice, SliceKpis candidate, SliceKpis base) {
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<RolloutView> start(@PathVariable String decisionKey, @RequestPart(required = false) MultipartFile file,
+                                             @RequestParam(required = false) String region,
+                                             @RequestParam(required = false) String channel,
+                                             @RequestParam(required = false) String category,
+                                             @RequestParam(required = false) Integer sharePercent,
+                                             Principal principal) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidRequestException("file", "the candidate decision table (.dmn) is required");
+        }
+        Rollout rollout = rollouts.start(decisionKey, file.getBytes(), new Slice(region, channel, category, sharePercent),
+                principal.getName());
+        return ResponseEntity.created(URI.create("/api/decisions/" + decisionKey + "/rollouts/" + rollout.id()))
+                .body(view(rollout));
+    }
+
+    @GetMapping
+    public List<Rollout> list(@PathVariable String decisionKey) {
+        return rollouts.of(decisionKey);
+    }
+
+    @GetMapping("/{rolloutId}")
+    public RolloutView get(@PathVariable String decisionKey, @PathVariable String rolloutId) {
+        return view(rollouts.get(decisionKey, rolloutId));
+    }
+
+    @PostMapping("/{rolloutId}/promote")
+    public RolloutView promote(@PathVariable String decisionKey, @PathVariable String rolloutId, Principal principal) {
+        return view(rollouts.promote(decisionKey, rolloutId, principal.getName()));
+    }
+
+    @PostMapping("/{rolloutId}/rollback")
+    public RolloutView rollBack(@PathVariable String decisionKey, @PathVariable String rolloutId, Principal principal) {
+        return view(rollouts.rollBack(decisionKey, rolloutId, principal.getName()));
+    }
+
+    private RolloutView view(Rollout r) {
+        String prefix = "dmn:" + r.decisionKey() + ":v";
+        return new RolloutView(r, r.slice().describe(), kpis.decidedBy(prefix + r.candidateVersion(), r.startedAt()),
+                kpis.decidedBy(prefix + r.baseVersion(), r.startedAt()));
+    }
+}

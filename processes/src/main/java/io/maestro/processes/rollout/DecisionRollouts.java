@@ -1,0 +1,190 @@
+package io.maestro.processes.rollout;
+
+import io.maestro.core.InvalidRequestException;
+import io.maestro.core.NotFoundException;
+import io.maestro.core.catalog.CatalogService;
+import io.maestro.core.catalog.Sku;
+import io.maestro.core.db.Database;
+import io.maestro.core.order.Order;
+import io.maestro.core.order.OrderLine;
+import io.maestro.core.order.OrderService;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Soft launches of decision tables. {@link #start} deploys a candidate table and lets it decide only the orders of a
+ * slice; every other order keeps the version in force before (the base). {@link #promote} lets the candidate decide
+ * every order; {@link #rollBack} returns every order to the base, until a version newer than the candidate is
+ * deployed. {@link #versionFor} is what the processes' business rule tasks bind to ({@link DecisionVersionBinding}).
+ * What an engine knows of a table (its latest version, its latest rollout) is read again every {@link #REFRESH}, and
+ * at once after a change made through this engine: another node's change applies here at most that long after.
+ */
+@Service
+public class DecisionRollouts {
+
+    static final Duration REFRESH = Duration.ofSeconds(5);
+    private static final Logger log = LoggerFactory.getLogger(DecisionRollouts.class);
+
+    private final RolloutStore store;
+    private final RepositoryService repository;
+    private final OrderService orders;
+    private final CatalogService catalog;
+    private final Database db;
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+    /** What this engine knows of one table, and since when. */
+    private record Known(int latestVersion, Optional<Rollout> rollout, long readAtNanos) {
+    }
+
+    public DecisionRollouts(RolloutStore store, @Lazy RepositoryService repository, OrderService orders,
+                            CatalogService catalog, Database db) {
+        this.store = store;
+        this.repository = repository;
+        this.orders = orders;
+        this.catalog = catalog;
+        this.db = db;
+    }
+
+    /**
+     * Deploys {@code dmnXml} as the candidate version of {@code decisionKey} and starts its rollout to {@code slice},
+     * in one transaction: a table that does not parse, or whose decision is not {@code decisionKey}, deploys nothing.
+     */
+    @Transactional
+    public Rollout start(String decisionKey, byte[] dmnXml, Slice slice, String actor) {
+        int base = versionFor(decisionKey, null);
+        store.latest(decisionKey).filter(r -> r.status() == RolloutStatus.ACTIVE).ifPresent(r -> {
+            throw new RolloutConflictException("Decision " + decisionKey + " is already being rolled out (rollout " + r.id()
+                    + ", version " + r.candidateVersion() + " to " + r.slice().describe() + "): promote or roll it back first");
+        });
+        Deployment deployment;
+        try {
+            deployment = repository.createDeployment().name("rollout of " + decisionKey)
+                    .addString(decisionKey + ".dmn", new String(dmnXml, StandardCharsets.UTF_8)).deploy();
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("file", "is not a decision table the engine can deploy: " + e.getMessage());
+        }
+        DecisionDefinition candidate = repository.createDecisionDefinitionQuery().deploymentId(deployment.getId())
+                .decisionDefinitionKey(decisionKey).singleResult();
+        if (candidate == null) {
+            throw new InvalidRequestException("file", "holds no decision with the id " + decisionKey + " (it has "
+                    + repository.createDecisionDefinitionQuery().deploymentId(deployment.getId()).list().stream()
+                    .map(DecisionDefinition::getKey).collect(Collectors.joining(", ")) + ")");
+        }
+        Rollout rollout = new Rollout(UUID.randomUUID().toString(), decisionKey, base, candidate.getVersion(), slice,
+                RolloutStatus.ACTIVE, db.now(), actor, null, null);
+        try {
+            store.insert(rollout);
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            throw new RolloutConflictException("Decision " + decisionKey + " is already being rolled out");
+        }
+        forgetOnCommit(decisionKey);
+        log.info("Rollout {} of {}: version {} decides {}; version {} the rest (by {})", rollout.id(), decisionKey,
+                rollout.candidateVersion(), slice.describe(), base, actor);
+        return rollout;
+    }
+
+    @Transactional
+    public Rollout promote(String decisionKey, String rolloutId, String actor) {
+        return end(decisionKey, rolloutId, RolloutStatus.PROMOTED, actor);
+    }
+
+    @Transactional
+    public Rollout rollBack(String decisionKey, String rolloutId, String actor) {
+        return end(decisionKey, rolloutId, RolloutStatus.ROLLED_BACK, actor);
+    }
+
+    private Rollout end(String decisionKey, String rolloutId, RolloutStatus status, String actor) {
+        Rollout rollout = get(decisionKey, rolloutId);
+        if (!store.end(rolloutId, status, actor)) {
+            throw new RolloutConflictException("Rollout " + rolloutId + " of " + decisionKey + " is " + rollout.status()
+                    + ", not ACTIVE: it can no longer be " + (status == RolloutStatus.PROMOTED ? "promoted" : "rolled back"));
+        }
+        forgetOnCommit(decisionKey);
+        log.info("Rollout {} of {}: {} by {}", rolloutId, decisionKey, status, actor);
+        return store.find(rolloutId).orElseThrow();
+    }
+
+    public Rollout get(String decisionKey, String rolloutId) {
+        return store.find(rolloutId).filter(r -> r.decisionKey().equals(decisionKey))
+                .orElseThrow(() -> new NotFoundException("Rollout of " + decisionKey, rolloutId));
+    }
+
+    /** The table's rollouts, newest first. */
+    public List<Rollout> of(String decisionKey) {
+        return store.ofDecision(decisionKey);
+    }
+
+    /**
+     * The version of {@code decisionKey} that decides for order {@code orderId} now (null: an order outside any slice):
+     * the latest deployed version, unless a rollout says otherwise.
+     */
+    public int versionFor(String decisionKey, String orderId) {
+        Known table = known(decisionKey);
+        if (table.rollout().isEmpty()) {
+            return table.latestVersion();
+        }
+        Rollout rollout = table.rollout().get();
+        boolean inSlice = rollout.status() == RolloutStatus.ACTIVE && orderId != null && inSlice(rollout, orderId);
+        return rollout.versionFor(inSlice, table.latestVersion());
+    }
+
+    private boolean inSlice(Rollout rollout, String orderId) {
+        Optional<Order> order = orders.find(orderId);
+        if (order.isEmpty()) {
+            return false;
+        }
+        Set<String> categories = order.get().lines().stream().map(OrderLine::sku).distinct()
+                .map(catalog::find).flatMap(Optional::stream).map(Sku::category).collect(Collectors.toSet());
+        return rollout.slice().contains(rollout.id(), orderId, order.get().shipTo().region(), order.get().channel(),
+                categories);
+    }
+
+    private Known known(String decisionKey) {
+        Known table = known.get(decisionKey);
+        if (table == null || System.nanoTime() - table.readAtNanos() > REFRESH.toNanos()) {
+            DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
+                    .withoutTenantId().latestVersion().singleResult();
+            if (latest == null) {
+                throw new NotFoundException("Decision", decisionKey);
+            }
+            table = new Known(latest.getVersion(), store.latest(decisionKey), System.nanoTime());
+            known.put(decisionKey, table);
+        }
+        return table;
+    }
+
+    /** Reads the table again at its next use (a deployment or a rollout change through this engine). */
+    void forget(String decisionKey) {
+        known.remove(decisionKey);
+    }
+
+    /** Forgets the table now and once the change commits, so no evaluation in between keeps the old state. */
+    private void forgetOnCommit(String decisionKey) {
+        forget(decisionKey);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    forget(decisionKey);
+                }
+            });
+        }
+    }
+}
