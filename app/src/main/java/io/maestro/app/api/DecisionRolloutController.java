@@ -1,7 +1,7 @@
 package io.maestro.app.api;
 
-import io.maestro.app.kpi.OrderKpis;
-import io.maestro.app.kpi.SliceKpis;
+import io.maestro.app.kpi.RolloutKpis;
+import io.maestro.app.kpi.RolloutKpis.RolloutView;
 import io.maestro.core.InvalidRequestException;
 import io.maestro.processes.rollout.DecisionRollouts;
 import io.maestro.processes.rollout.Rollout;
@@ -29,15 +29,11 @@ import org.springframework.web.multipart.MultipartFile;
 public class DecisionRolloutController {
 
     private final DecisionRollouts rollouts;
-    private final OrderKpis kpis;
+    private final RolloutKpis kpis;
 
-    public DecisionRolloutController(DecisionRollouts rollouts, OrderKpis kpis) {
+    public DecisionRolloutController(DecisionRollouts rollouts, RolloutKpis kpis) {
         this.rollouts = rollouts;
         this.kpis = kpis;
-    }
-
-    /** A rollout with the KPIs of the orders each side decided since it started. */
-    public record RolloutView(Rollout rollout, String slice, SliceKpis candidate, SliceKpis base) {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -77,8 +73,6 @@ public class DecisionRolloutController {
     }
 
     private RolloutView view(Rollout r) {
-        String prefix = "dmn:" + r.decisionKey() + ":v";
-        return new RolloutView(r, r.slice().describe(), kpis.decidedBy(prefix + r.candidateVersion(), r.startedAt()),
-                kpis.decidedBy(prefix + r.baseVersion(), r.startedAt()));
+        return kpis.of(r);
     }
 }

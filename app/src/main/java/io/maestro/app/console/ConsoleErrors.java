@@ -3,6 +3,7 @@ package io.maestro.app.console;
 import io.maestro.core.InvalidRequestException;
 import io.maestro.core.NotFoundException;
 import io.maestro.core.StateConflictException;
+import io.maestro.processes.rollout.RolloutConflictException;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,11 @@ public class ConsoleErrors {
 
     @ExceptionHandler(StateConflictException.class)
     ModelAndView conflict(StateConflictException e) {
+        return page(HttpStatus.CONFLICT, "Not possible now", List.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(RolloutConflictException.class)
+    ModelAndView rolloutConflict(RolloutConflictException e) {
         return page(HttpStatus.CONFLICT, "Not possible now", List.of(e.getMessage()));
     }
 

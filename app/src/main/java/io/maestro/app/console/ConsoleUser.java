@@ -26,6 +26,11 @@ public record ConsoleUser(String name, Set<Role> roles) {
         return mayOperate() || roles.contains(Role.VIEWER);
     }
 
+    /** Soft launches of decision tables: start, promote, roll back. */
+    public boolean mayChangeRules() {
+        return roles.contains(Role.ANALYST) || roles.contains(Role.ADMIN);
+    }
+
     public String roleNames() {
         return roles.stream().map(r -> r.name().toLowerCase()).sorted().collect(Collectors.joining(", "));
     }

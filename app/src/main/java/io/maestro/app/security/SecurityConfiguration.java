@@ -192,6 +192,7 @@ public class SecurityConfiguration {
                         .requestMatchers(paths(HttpMethod.POST, "/console/orders/**")).hasAnyRole(names(OPERATOR, ADMIN))
                         .requestMatchers(paths(HttpMethod.POST, "/console/nodes/**", "/console/dead-letters/**"))
                         .hasAnyRole(names(OPERATOR, ADMIN))
+                        .requestMatchers(paths(HttpMethod.POST, "/console/rules/**")).hasAnyRole(names(ANALYST, ADMIN))
                         .requestMatchers(paths(null, "/console/exceptions", "/console/exceptions/**", "/console/dead-letters",
                                 "/console/dead-letters/**")).hasAnyRole(names(OPERATOR, ADMIN, VIEWER))
                         .requestMatchers(paths(HttpMethod.GET, "/console", "/console/**")).hasAnyRole(names(PEOPLE))

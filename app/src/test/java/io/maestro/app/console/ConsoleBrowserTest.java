@@ -7,6 +7,8 @@ import io.maestro.app.Api;
 import io.maestro.app.MaestroTest;
 import io.maestro.core.deadletter.DeadLetters;
 import io.maestro.core.network.NetworkService;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +19,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The console and the login in a real browser (headless Chromium) against the running application: log in and out,
  * find an order by e-mail and cancel it while it waits in the exceptions queue, see the map, pause and open a node,
- * discard a dead letter, reach Tasklist through the login page. Screenshots of each page go to
+ * discard a dead letter, try a decision table version on part of the orders and roll it back, reach Tasklist through
+ * the login page. Screenshots of each page go to
  * {@code target/console-screenshots}. Without Chromium on the machine (CI installs it) the tests are skipped, saying so.
  */
 @MaestroTest
@@ -172,6 +176,40 @@ class ConsoleBrowserTest {
         browser.await(d -> !browser.all("[role=status]").isEmpty());
         assertThat(browser.text("[role=status]")).isEqualTo("Dead letter " + id + ": discarded");
         assertThat(deadLetters.find(id).orElseThrow().status().name()).isEqualTo("DISCARDED");
+    }
+
+    @Test
+    void anAnalystTriesATableVersionOnPartOfTheOrdersAndRollsItBack() throws Exception {
+        Path table = Path.of("target", "console-shipment-delay.dmn").toAbsolutePath();
+        try (InputStream in = ConsoleBrowserTest.class.getResourceAsStream("/dmn/shipment-delay.dmn")) {
+            Files.createDirectories(table.getParent());
+            Files.write(table, in.readAllBytes());
+        }
+        browser.logIn("viewer", "viewer");
+        browser.await(d -> browser.path().startsWith("/console"));
+        browser.open("/console/rules");
+        assertThat(browser.text("#decision-tables")).contains("order-screening").contains("shipment-delay");
+        assertThat(browser.all("#start-rollout")).as("a viewer starts nothing").isEmpty();
+
+        browser.forgetSession();
+        browser.logIn("analyst", "analyst");
+        browser.await(d -> browser.path().startsWith("/console"));
+        browser.open("/console/rules");
+        new Select(browser.find("#rollout-table")).selectByValue("shipment-delay");
+        browser.find("#rollout-file").sendKeys(table.toString());
+        browser.type("#rollout-region", "ny");
+        browser.type("#rollout-share", "25");
+        browser.click("#start-rollout-button");
+        browser.await(d -> !browser.all("[role=status]").isEmpty());
+        assertThat(browser.text("[role=status]")).contains("shipment-delay v").contains("decides shipping to NY, 25 % of orders");
+        assertThat(browser.text("#rollout-shipment-delay")).contains("(candidate)").contains("(base)");
+        browser.screenshot("10-rules");
+
+        browser.click("#rollback-shipment-delay");
+        browser.await(d -> !browser.all("[role=status]").isEmpty());
+        assertThat(browser.text("[role=status]")).contains("decides every order again");
+        assertThat(browser.all("#rollout-shipment-delay")).isEmpty();
+        assertThat(browser.text("#table-shipment-delay")).contains("ROLLED_BACK");
     }
 
     @Test

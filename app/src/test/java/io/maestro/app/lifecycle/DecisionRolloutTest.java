@@ -94,6 +94,10 @@ class DecisionRolloutTest {
         assertThat(otherTable.status()).isEqualTo(422);
         assertThat(otherTable.body()).contains("holds no decision with the id shipment-delay");
         assertThat(api.get(ROLLOUTS + "/no-such-rollout", Api.ADMIN).status()).isEqualTo(404);
+        Api.Response wholeNetwork = api.postForm("/api/decisions/stock-protection/rollouts", Map.of("channel", "WEB"),
+                "file", "order-screening.dmn", table, ANALYST);
+        assertThat(wholeNetwork.status()).isEqualTo(422);
+        assertThat(wholeNetwork.body()).contains("stock-protection is not a table a process decides per order");
     }
 
     private Api.Response start(Map<String, String> slice, Api.Auth auth) {

@@ -47,6 +47,7 @@ public class DecisionRollouts {
     private final OrderService orders;
     private final CatalogService catalog;
     private final Database db;
+    private final PerOrderDecisions perOrder;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
     /** What this engine knows of one table, and since when. */
@@ -54,12 +55,13 @@ public class DecisionRollouts {
     }
 
     public DecisionRollouts(RolloutStore store, @Lazy RepositoryService repository, OrderService orders,
-                            CatalogService catalog, Database db) {
+                            CatalogService catalog, Database db, PerOrderDecisions perOrder) {
         this.store = store;
         this.repository = repository;
         this.orders = orders;
         this.catalog = catalog;
         this.db = db;
+        this.perOrder = perOrder;
     }
 
     /**
@@ -68,6 +70,10 @@ public class DecisionRollouts {
      */
     @Transactional
     public Rollout start(String decisionKey, byte[] dmnXml, Slice slice, String actor) {
+        if (!perOrder.contains(decisionKey)) {
+            throw new InvalidRequestException("decisionKey", decisionKey + " is not a table a process decides per order "
+                    + "(those are: " + String.join(", ", perOrder.keys()) + ")");
+        }
         int base = versionFor(decisionKey, null);
         store.latest(decisionKey).filter(r -> r.status() == RolloutStatus.ACTIVE).ifPresent(r -> {
             throw new RolloutConflictException("Decision " + decisionKey + " is already being rolled out (rollout " + r.id()
@@ -124,6 +130,19 @@ public class DecisionRollouts {
     public Rollout get(String decisionKey, String rolloutId) {
         return store.find(rolloutId).filter(r -> r.decisionKey().equals(decisionKey))
                 .orElseThrow(() -> new NotFoundException("Rollout of " + decisionKey, rolloutId));
+    }
+
+    /** A deployed decision table: its latest version, the version an order outside any slice gets, its last rollout. */
+    public record Table(String key, String name, int latestVersion, int versionInForce, Optional<Rollout> lastRollout) {
+    }
+
+    /** Every decision table deployed, by key. */
+    public List<Table> tables() {
+        return repository.createDecisionDefinitionQuery().latestVersion().withoutTenantId()
+                .orderByDecisionDefinitionKey().asc().list().stream()
+                .map(d -> new Table(d.getKey(), d.getName(), d.getVersion(), versionFor(d.getKey(), null),
+                        store.latest(d.getKey())))
+                .toList();
     }
 
     /** The table's rollouts, newest first. */

@@ -42,9 +42,11 @@ public class DecisionVersionBinding extends AbstractProcessEnginePlugin {
     private static final Field CALLABLE_ELEMENT = callableElementField();
 
     private final DecisionRollouts rollouts;
+    private final PerOrderDecisions perOrder;
 
-    public DecisionVersionBinding(@Lazy DecisionRollouts rollouts) {
+    public DecisionVersionBinding(@Lazy DecisionRollouts rollouts, PerOrderDecisions perOrder) {
         this.rollouts = rollouts;
+        this.perOrder = perOrder;
     }
 
     @Override
@@ -58,6 +60,7 @@ public class DecisionVersionBinding extends AbstractProcessEnginePlugin {
                     if (decision.isLatestBinding() && !decision.getDefinitionKeyValueProvider().isDynamic() && key != null) {
                         decision.setBinding(CallableElementBinding.VERSION);
                         decision.setVersionValueProvider(new VersionOfOrder(key));
+                        perOrder.add(key);
                     }
                 }
             }
