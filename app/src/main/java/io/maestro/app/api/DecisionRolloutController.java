@@ -2,7 +2,6 @@ package io.maestro.app.api;
 
 import io.maestro.app.kpi.RolloutKpis;
 import io.maestro.app.kpi.RolloutKpis.RolloutView;
-import io.maestro.core.InvalidRequestException;
 import io.maestro.processes.rollout.DecisionRollouts;
 import io.maestro.processes.rollout.Rollout;
 import io.maestro.processes.rollout.Slice;
@@ -43,10 +42,8 @@ public class DecisionRolloutController {
                                              @RequestParam(required = false) String category,
                                              @RequestParam(required = false) Integer sharePercent,
                                              Principal principal) throws IOException {
-        if (file == null || file.isEmpty()) {
-            throw new InvalidRequestException("file", "the candidate decision table (.dmn) is required");
-        }
-        Rollout rollout = rollouts.start(decisionKey, file.getBytes(), new Slice(region, channel, category, sharePercent),
+        Rollout rollout = rollouts.start(decisionKey, file == null ? null : file.getBytes(),
+                new Slice(region, channel, category, sharePercent),
                 principal.getName());
         return ResponseEntity.created(URI.create("/api/decisions/" + decisionKey + "/rollouts/" + rollout.id()))
                 .body(view(rollout));

@@ -1,7 +1,6 @@
 package io.maestro.app.console;
 
 import io.maestro.app.kpi.RolloutKpis;
-import io.maestro.core.InvalidRequestException;
 import io.maestro.processes.rollout.DecisionRollouts;
 import io.maestro.processes.rollout.Rollout;
 import io.maestro.processes.rollout.RolloutStatus;
@@ -46,10 +45,8 @@ public class RulesPage {
                  @RequestParam(required = false) String region, @RequestParam(required = false) String channel,
                  @RequestParam(required = false) String category, @RequestParam(required = false) Integer sharePercent,
                  Principal who, RedirectAttributes redirect) throws IOException {
-        if (file == null || file.isEmpty()) {
-            throw new InvalidRequestException("file", "the candidate decision table (.dmn) is required");
-        }
-        Rollout rollout = rollouts.start(decisionKey, file.getBytes(), new Slice(region, channel, category, sharePercent),
+        Rollout rollout = rollouts.start(decisionKey, file == null ? null : file.getBytes(),
+                new Slice(region, channel, category, sharePercent),
                 who.getName());
         redirect.addFlashAttribute("accepted", decisionKey + " v" + rollout.candidateVersion() + " decides "
                 + rollout.slice().describe() + "; v" + rollout.baseVersion() + " the other orders");

@@ -70,6 +70,9 @@ public class DecisionRollouts {
      */
     @Transactional
     public Rollout start(String decisionKey, byte[] dmnXml, Slice slice, String actor) {
+        if (dmnXml == null || dmnXml.length == 0) {
+            throw new InvalidRequestException("file", "the candidate decision table (.dmn) is required");
+        }
         if (!perOrder.contains(decisionKey)) {
             throw new InvalidRequestException("decisionKey", decisionKey + " is not a table a process decides per order "
                     + "(those are: " + String.join(", ", perOrder.keys()) + ")");
