@@ -86,6 +86,9 @@ class DecisionRolloutTest {
         assertThat(noSlice.status()).isEqualTo(422);
         assertThat(noSlice.body()).contains("needs at least one of region, channel, category or sharePercent");
         assertThat(start(Map.of("sharePercent", "0"), ANALYST).body()).contains("sharePercent");
+        Api.Response noFile = api.postForm(ROLLOUTS, Map.of("channel", "WEB"), "file", null, null, ANALYST);
+        assertThat(noFile.status()).isEqualTo(422);
+        assertThat(noFile.body()).contains("the candidate decision table (.dmn) is required");
         Api.Response notATable = api.postForm(ROLLOUTS, Map.of("channel", "WEB"), "file", "x.dmn", "<nope/>", ANALYST);
         assertThat(notATable.status()).as(notATable.body()).isEqualTo(422);
         assertThat(notATable.body()).contains("file");
