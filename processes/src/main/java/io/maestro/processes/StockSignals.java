@@ -38,13 +38,13 @@ public class StockSignals {
 
     public static final String INVENTORY_AVAILABLE = "InventoryAvailable";
     public static final String SHORT_PICKED = "ShipmentShortPicked";
+    private static final ThreadLocal<Boolean> UNSIGNALLED = new ThreadLocal<>();
 
     private final RuntimeService runtime;
     private final OrderService orders;
     private final InventoryLedger ledger;
     private final PartnerEventInbox inbox;
     private final Set<String> replenishedSkus = ConcurrentHashMap.newKeySet();
-    private static final ThreadLocal<Boolean> UNSIGNALLED = new ThreadLocal<>();
 
     public StockSignals(RuntimeService runtime, OrderService orders, InventoryLedger ledger, PartnerEventInbox inbox) {
         this.runtime = runtime;

@@ -227,7 +227,7 @@ public class OpenExceptions {
     }
 
     /**
-     * A step with an open-ended retry cycle ({@code R/PT5M}: a cancel's withdrawal from a node that is unreachable)
+     * A step with an open-ended retry cycle ({@code R/PT1M}: a cancel's withdrawal from a node that is unreachable)
      * is tried until the partner answers; its count of attempts left means nothing to a person.
      */
     private static String attemptsLeft(String retries) {
