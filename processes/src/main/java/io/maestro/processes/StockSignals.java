@@ -12,7 +12,8 @@ import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,7 +26,10 @@ import java.util.stream.Collectors;
 /**
  * What stock changes mean for waiting orders. More stock at a position wakes the orders waiting for
  * {@code InventoryAvailable} that need that SKU (gathered and sent once a second, not per ledger entry; the order
- * is the waiting process's business key).
+ * is the waiting process's business key). Units an order gives back because it is backordered ({@link #unsignalled}:
+ * the plan of a round that found too little) are not new stock: they were free when that round began, so they wake
+ * nobody — else the order woke itself a second later, allocated the same units, backordered again, and ran through
+ * its backorder attempts (and the escalation they lead to) within seconds.
  * A count or loss that leaves a position with fewer units than reserved tells the newest shipments
  * reserved there that they are short ({@code ShipmentShortPicked} through the partner inbox), so they reroute.
  */
@@ -34,6 +38,7 @@ public class StockSignals {
 
     public static final String INVENTORY_AVAILABLE = "InventoryAvailable";
     public static final String SHORT_PICKED = "ShipmentShortPicked";
+    private static final ThreadLocal<Boolean> UNSIGNALLED = new ThreadLocal<>();
 
     private final RuntimeService runtime;
     private final OrderService orders;
@@ -48,16 +53,25 @@ public class StockSignals {
         this.inbox = inbox;
     }
 
-    @TransactionalEventListener
-    public void onCommitted(InventoryPositionChanged change) {
-        if (free(change.after()) > free(change.before())) {
-            replenishedSkus.add(change.after().sku());
+    /** Runs {@code work} (on this thread) without the stock it gives back waking any waiting order. */
+    public static void unsignalled(Runnable work) {
+        UNSIGNALLED.set(Boolean.TRUE);
+        try {
+            work.run();
+        } finally {
+            UNSIGNALLED.remove();
         }
     }
 
-    /** In the transaction of the change: the shortfall and the messages about it commit together. */
+    /**
+     * In the transaction of the change: the shortfall and the messages about it commit together; more free stock is
+     * noted for {@link #wakeWaitingOrders} once the change is committed.
+     */
     @EventListener
     public void onChange(InventoryPositionChanged change) {
+        if (free(change.after()) > free(change.before()) && UNSIGNALLED.get() == null) {
+            replenished(change.after().sku());
+        }
         if (!change.after().isShort()) {
             return;
         }
@@ -103,6 +117,24 @@ public class StockSignals {
                 }
             }
         }
+    }
+
+    /** The SKUs with more free stock since the last wake-up: what the next one looks at. */
+    public Set<String> pendingSkus() {
+        return Set.copyOf(replenishedSkus);
+    }
+
+    private void replenished(String sku) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            replenishedSkus.add(sku);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                replenishedSkus.add(sku);
+            }
+        });
     }
 
     private static long free(InventoryPosition p) {

@@ -48,6 +48,8 @@ public class OpenExceptions {
     private static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";
     private static final String NO_TEXT = "cast(null as varchar(4000))";
     private static final String NO_TIME = "cast(null as timestamp)";
+    /** More retries left than a finite cycle (R3, R5, ...) ever has: the cycle is open-ended (R/...). */
+    private static final long OPEN_ENDED = 1_000_000;
 
     private final JdbcTemplate jdbc;
     private final RepositoryService repository;
@@ -202,7 +204,7 @@ public class OpenExceptions {
             case INCIDENT -> new OrderException(orderId, status, kind, "Incident (" + t1 + "): "
                     + (t2 == null ? "no message" : t2), stepId, stepName, since, null, null, ref, null, null, null, null);
             case RETRYING -> new OrderException(orderId, status, kind, "Failed and retried"
-                    + (t3 == null ? "" : " (external task " + t3 + ")") + ", " + t2 + " attempt(s) left"
+                    + (t3 == null ? "" : " (external task " + t3 + ")") + ", " + attemptsLeft(t2)
                     + nextAttempt(time(rs, "next_at")) + ": " + t1, stepId, stepName, since, null, null, null, null, null,
                     ref, null);
             case PARTNER_EVENT_FAILED -> new OrderException(orderId, status, kind, t1 + " from " + t2
@@ -222,6 +224,15 @@ public class OpenExceptions {
                     + " in status " + t1, null, null, since, null, null, null, null, null, null, null);
             case DEAD_LETTER -> throw new IllegalStateException("dead letters are matched outside the query");
         };
+    }
+
+    /**
+     * A step with an open-ended retry cycle ({@code R/PT1M}: a cancel's withdrawal from a node that is unreachable)
+     * is tried until the partner answers; its count of attempts left means nothing to a person.
+     */
+    private static String attemptsLeft(String retries) {
+        return Long.parseLong(retries) > OPEN_ENDED ? "tried again until the partner answers"
+                : retries + " attempt(s) left";
     }
 
     private static String nextAttempt(OffsetDateTime at) {

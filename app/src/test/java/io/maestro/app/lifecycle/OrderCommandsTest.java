@@ -246,6 +246,33 @@ class OrderCommandsTest {
         }
     }
 
+    @Test
+    void aPickupHeldBeforeItsStoreHasItIsNotReleasedThereUntilTheHoldIsReleased() {
+        String store = "ST-NYC-HERALD";
+        String sku = lifecycle.skuWithStock("HOLD-BOPIS", Map.of(store, 0));
+        String orderId = lifecycle.place(Lifecycle.order("WEB", sku, 1, Map.of("deliveryOption", "BOPIS",
+                "pickupNodeId", store)));
+        lifecycle.awaitOrder(orderId, PATIENCE, Lifecycle.status("BACKORDERED"));
+
+        Api.Response held = api.post("/api/orders/" + orderId + "/hold", Map.of("reason", "customer travels"), OPERATOR);
+        assertThat(held.status()).as(held.body()).isEqualTo(202);
+        Api.Response arrived = api.post("/api/inventory/adjustments", Map.of("eventId", "more-" + sku, "nodeId", store,
+                "sku", sku, "setOnHand", 2, "reason", "delivery from the supplier"), Api.ADMIN);
+        assertThat(arrived.status()).as(arrived.body()).isIn(200, 201);
+        awaitWaitingAt(orderId, "Task_AwaitReleaseBeforeStore");
+        assertThat(lifecycle.order(orderId).path("status").asText()).as("reserved, not released").isNotEqualTo("RELEASED");
+        assertThat(lifecycle.timeline(orderId)).extracting(e -> e.path("type").asText())
+                .contains("HOLD_APPLIED", "PICKUP_RELEASE_WAITS_FOR_HOLD");
+
+        Api.Response released = api.post("/api/orders/" + orderId + "/release", Map.of(), OPERATOR);
+        assertThat(released.status()).as(released.body()).isEqualTo(202);
+        lifecycle.awaitOrder(orderId, PATIENCE, Lifecycle.status("READY_FOR_PICKUP"));
+
+        Api.Response tooLate = api.post("/api/orders/" + orderId + "/hold", Map.of("reason", "again"), OPERATOR);
+        assertThat(tooLate.status()).as(tooLate.body()).isEqualTo(409);
+        assertThat(tooLate.json().path("detail").asText()).contains("the store has the pickup");
+    }
+
     private void stock(String sku, int units) {
         Api.Response adjusted = api.post("/api/inventory/adjustments", Map.of("eventId", "more-" + sku, "nodeId", "DC-OLEAN",
                 "sku", sku, "setOnHand", units, "reason", "delivery from the supplier"), Api.ADMIN);

@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,7 @@ class OrderExceptionsTest {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired IdentityService identity;
+    @Autowired ManagementService management;
     Api api;
     Lifecycle lifecycle;
 
@@ -158,6 +161,91 @@ class OrderExceptionsTest {
             assertThat(retried.path("jobId").asText()).isNotBlank();
         } finally {
             runtime.deleteProcessInstance(delayed, "test done");
+        }
+    }
+
+    @Test
+    void shipWhatIsAvailableIsOnTheTimelineAndStandsAtTheNextRetry() {
+        String sku = lifecycle.skuWithStock("SHIP-AVAIL", Map.of("DC-OLEAN", 1));
+        String orderId = lifecycle.place(Lifecycle.order("WEB", sku, 3, Map.of("customer",
+                Map.of("id", "C-9", "tier", "VIP", "email", "c9@example.com"))));
+
+        int retries = 0;
+        Task escalated = null;
+        long until = System.nanoTime() + PATIENCE.toNanos();
+        while (escalated == null) {
+            assertThat(System.nanoTime()).as("escalated within the time: " + lifecycle.timeline(orderId)).isLessThan(until);
+            escalated = tasks.createTaskQuery().processInstanceBusinessKey(orderId)
+                    .taskDefinitionKey("Task_ResolveAllocationException").singleResult();
+            if (escalated == null && retryTimer(orderId) != null) {
+                management.executeJob(retryTimer(orderId).getId());
+                retries++;
+            }
+            pause();
+        }
+        assertThat(retries).as("escalated after 3 backorders, each at its retry time: the units an order gives back "
+                + "when it backorders do not wake it").isEqualTo(3);
+
+        identity.setAuthentication("operator", List.of("operator"));
+        try {
+            tasks.complete(escalated.getId(), Map.of("operatorDecision", "SHIP_PARTIAL",
+                    "operatorNote", "ship the one we have, the rest when it comes"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(lifecycle.timeline(orderId)).anySatisfy(e -> {
+            assertThat(e.path("type").asText()).isEqualTo("TASK_COMPLETED");
+            assertThat(e.path("actor").asText()).isEqualTo("operator");
+            assertThat(e.path("reason").asText()).startsWith("Resolve allocation exception completed by operator")
+                    .contains("operatorDecision = SHIP_PARTIAL")
+                    .contains("operatorNote = ship the one we have, the rest when it comes");
+        });
+
+        Job nextRetry = awaitRetryTimer(orderId);
+        management.executeJob(nextRetry.getId());
+        JsonNode answered = awaitTimeline(orderId, "ESCALATION_ANSWERED");
+        assertThat(answered.path("reason").asText()).contains("SHIP_PARTIAL").contains("still short after 3 backorders");
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(orderId).count()).as("not asked again").isZero();
+    }
+
+    private Job retryTimer(String orderId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("order-fulfillment")
+                .processInstanceBusinessKey(orderId).list().stream()
+                .flatMap(p -> management.createJobQuery().processInstanceId(p.getId())
+                        .activityId("CatchEvent_BackorderRetry").timers().list().stream())
+                .findFirst().orElse(null);
+    }
+
+    private Job awaitRetryTimer(String orderId) {
+        long until = System.nanoTime() + PATIENCE.toNanos();
+        Job timer = retryTimer(orderId);
+        while (timer == null) {
+            assertThat(System.nanoTime()).as("waits for its retry: " + lifecycle.timeline(orderId)).isLessThan(until);
+            pause();
+            timer = retryTimer(orderId);
+        }
+        return timer;
+    }
+
+    private JsonNode awaitTimeline(String orderId, String type) {
+        long until = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            List<JsonNode> found = lifecycle.timeline(orderId).stream().filter(e -> e.path("type").asText().equals(type))
+                    .toList();
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            assertThat(System.nanoTime()).as(type + " on the timeline: " + lifecycle.timeline(orderId)).isLessThan(until);
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.app.Api;
 import io.maestro.app.MaestroTest;
+import io.maestro.integrations.sandbox.SandboxFaults;
 import io.maestro.integrations.sandbox.SandboxLabels;
 import io.maestro.integrations.sandbox.SandboxProperties;
 import java.time.Duration;
@@ -26,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Partners' answers through the whole application and the real sandbox partners over HTTP: a store that takes back a
  * pickup nobody collected, a store that says the pickup has left, a carrier that voids a label, cancels while the goods
- * travel to the store or wait there. The no-show timer is brought forward (its job run now) instead of waiting a week.
+ * travel to the store or wait there, a cancel while the node is down (promised at once, carried out when it answers). The no-show timer is brought forward (its job run now) instead of waiting a week.
  */
 @MaestroTest
 class PartnerAnswersTest {
@@ -41,6 +42,7 @@ class PartnerAnswersTest {
     @Autowired ManagementService management;
     @Autowired SandboxProperties sandbox;
     @Autowired SandboxLabels labels;
+    @Autowired SandboxFaults faults;
     Api api;
     Lifecycle lifecycle;
 
@@ -119,6 +121,49 @@ class PartnerAnswersTest {
     }
 
     @Test
+    void aCancelWhileTheNodeIsDownIsPromisedAtOnceAndCarriedOutWhenTheNodeAnswers() {
+        String sku = lifecycle.skuWithStock("NODEDOWN", Map.of("DC-OLEAN", 2));
+        sandbox.setSpeed(60);
+        String orderId;
+        String shipmentId;
+        try {
+            orderId = lifecycle.place(Lifecycle.order("WEB", sku, 2, Map.of()));
+            JsonNode released = lifecycle.awaitOrder(orderId, PATIENCE, o -> Lifecycle.liveShipments(o).stream()
+                    .anyMatch(s -> s.path("status").asText().matches("RELEASED|ACCEPTED")));
+            shipmentId = Lifecycle.liveShipments(released).get(0).path("shipmentId").asText();
+            faults.set("DC-OLEAN", new SandboxProperties.Fault(0, 0, true));
+            try {
+                cancel(orderId);
+
+                assertThat(lifecycle.timeline(orderId)).as("the promise is on the timeline at once").anySatisfy(e -> {
+                    assertThat(e.path("type").asText()).isEqualTo("CANCEL_APPLIED");
+                    assertThat(e.path("reason").asText()).startsWith("cancel accepted; withdrawing " + shipmentId
+                            + " from DC-OLEAN");
+                });
+                JsonNode retrying = awaitRetrying(orderId);
+                assertThat(retrying.path("stepId").asText()).isEqualTo("Task_CancelOpenShipments");
+                assertThat(retrying.path("reason").asText()).contains("tried again until the partner answers")
+                        .contains("next attempt at");
+                assertThat(runtime.createIncidentQuery().processInstanceId(fulfillment(orderId)).count()).isZero();
+                assertThat(lifecycle.order(orderId).path("status").asText()).isNotEqualTo("CANCELLED");
+            } finally {
+                faults.clear("DC-OLEAN");
+            }
+        } finally {
+            sandbox.setSpeed(0.05);
+        }
+
+        Job withdrawal = management.createJobQuery().processInstanceId(fulfillment(orderId))
+                .activityId("Task_CancelOpenShipments").singleResult();
+        management.executeJob(withdrawal.getId());
+
+        lifecycle.awaitOrder(orderId, PATIENCE, Lifecycle.status("CANCELLED"));
+        assertThat(types(orderId)).containsSubsequence("CANCEL_APPLIED", "SHIPMENT_WITHDRAWN", "ORDER_CANCELLED");
+        assertThat(reserved("DC-OLEAN", sku)).isZero();
+        assertThat(retryingFor(orderId)).isEmpty();
+    }
+
+    @Test
     void cancellingWhileTheGoodsTravelToThePickupStoreReleasesEveryReservation() {
         String sku = lifecycle.skuWithStock("TRANSFER", Map.of("DC-OLEAN", 2));
         String orderId = lifecycle.place(pickup(sku, 2));
@@ -179,6 +224,35 @@ class PartnerAnswersTest {
         }
         throw new AssertionError("No " + taskKey + " for " + orderId + ": " + lifecycle.order(orderId)
                 + "\ntimeline: " + lifecycle.timeline(orderId));
+    }
+
+    private String fulfillment(String orderId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("order-fulfillment")
+                .processInstanceBusinessKey(orderId).singleResult().getId();
+    }
+
+    private JsonNode awaitRetrying(String orderId) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            List<JsonNode> found = retryingFor(orderId);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            pause();
+        }
+        throw new AssertionError("Order " + orderId + " is not listed as RETRYING: " + lifecycle.timeline(orderId));
+    }
+
+    private List<JsonNode> retryingFor(String orderId) {
+        Api.Response listed = api.get("/api/exceptions?kind=RETRYING&size=500", Api.Auth.user("operator"));
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        List<JsonNode> found = new java.util.ArrayList<>();
+        listed.json().path("items").forEach(e -> {
+            if (e.path("orderId").asText().equals(orderId)) {
+                found.add(e);
+            }
+        });
+        return found;
     }
 
     private List<String> types(String orderId) {

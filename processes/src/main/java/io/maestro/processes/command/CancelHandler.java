@@ -10,6 +10,7 @@ import io.maestro.core.order.OrderStatus;
 import io.maestro.core.order.ShipmentStatus;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Cancel: message {@code OrderCancelRequested} interrupts the order's process, which cancels what has not
- * shipped. Refused when the order is finished or everything has left the nodes; a second cancel while the first
+ * shipped; the outcome on the timeline says at once which node each shipment is withdrawn from (a node that is
+ * unreachable meanwhile only delays the withdrawal: the process keeps trying). Refused when the order is finished or everything has left the nodes; a second cancel while the first
  * is under way joins it.
  */
 @Component
@@ -27,6 +29,7 @@ class CancelHandler implements CommandHandler {
     static final String MESSAGE = "OrderCancelRequested";
     private static final Set<ShipmentStatus> LEFT = EnumSet.of(ShipmentStatus.DISPATCHED, ShipmentStatus.DELAYED,
             ShipmentStatus.DELIVERED);
+    private static final Set<ShipmentStatus> AT_NODE = EnumSet.of(ShipmentStatus.RELEASED, ShipmentStatus.ACCEPTED);
 
     private final RuntimeService runtime;
     private final OrderCommandLog commands;
@@ -69,7 +72,15 @@ class CancelHandler implements CommandHandler {
             throw new StateConflictException("Order " + order.orderId() + " is " + order.status()
                     + " and its fulfilment is no longer running: nothing is left to cancel");
         }
-        return "cancelling what has not shipped: " + reason;
+        return "cancel accepted; " + plan(order) + ": " + reason;
+    }
+
+    /** What the cancel will do, said when it is accepted: which node each shipment is withdrawn from. */
+    private static String plan(Order order) {
+        List<String> atNodes = order.shipments().stream().filter(s -> AT_NODE.contains(s.status()))
+                .map(s -> s.shipmentId() + " from " + s.nodeId()).toList();
+        return atNodes.isEmpty() ? "giving back what is reserved"
+                : "withdrawing " + String.join(", ", atNodes) + " and giving back what is reserved";
     }
 
     static String reason(Map<String, Object> payload, String actor) {

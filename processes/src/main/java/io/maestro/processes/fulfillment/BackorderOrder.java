@@ -5,6 +5,7 @@ import io.maestro.core.order.OrderService;
 import io.maestro.core.order.OrderStatus;
 import io.maestro.core.order.ShipmentStatus;
 import io.maestro.processes.CustomerNotifications;
+import io.maestro.processes.StockSignals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,9 @@ public class BackorderOrder implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String orderId = (String) execution.getVariable("orderId");
         String reason = reason(execution);
-        withdrawal.withdraw(orderId, (String) execution.getVariable("shipmentIds"), "fulfillment", "backordered: " + reason);
+        // The units this round planned were free when it began: giving them back wakes nobody, this order least.
+        StockSignals.unsignalled(() -> withdrawal.withdraw(orderId, (String) execution.getVariable("shipmentIds"),
+                "fulfillment", "backordered: " + reason));
         execution.setVariable("shipmentIds", "");
         execution.setVariable("excludedNodes", "");
         execution.setVariable("backorderAttempts", attempts(execution) + 1);

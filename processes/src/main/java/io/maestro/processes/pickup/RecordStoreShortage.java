@@ -4,6 +4,7 @@ import io.maestro.core.order.Order;
 import io.maestro.core.order.OrderService;
 import io.maestro.core.order.ShipmentStatus;
 import io.maestro.processes.ShipmentIdList;
+import io.maestro.processes.StockSignals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,8 @@ public class RecordStoreShortage implements JavaDelegate {
         Order order = orders.get(orderId);
         String reason = "store " + order.pickupNodeId() + " cannot hold the whole order";
         for (String partial : ids.split((String) execution.getVariable("shipmentIds"))) {
-            stock.release(orderId, partial, reason);
+            // free when this round began: giving it back wakes no waiting order (StockSignals), this one least
+            StockSignals.unsignalled(() -> stock.release(orderId, partial, reason));
             orders.changeShipmentStatus(orderId, partial, ShipmentStatus.CANCELLED, "PICKUP_STORE_SHORT", PickupStock.ACTOR,
                     reason + "; the partial reservation is given back");
         }

@@ -30,23 +30,29 @@ public class ReleaseToStore implements JavaDelegate {
     private final NodeGateway nodes;
     private final ShipmentIdList ids;
     private final PartnerStepCheck check;
+    private final PickupHoldGate gate;
 
-    public ReleaseToStore(OrderService orders, @Lazy NodeGateway nodes, ShipmentIdList ids, PartnerStepCheck check) {
+    public ReleaseToStore(OrderService orders, @Lazy NodeGateway nodes, ShipmentIdList ids, PartnerStepCheck check,
+                          PickupHoldGate gate) {
         this.orders = orders;
         this.nodes = nodes;
         this.ids = ids;
         this.check = check;
+        this.gate = gate;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Order order = orders.get((String) execution.getVariable("orderId"));
+        String orderId = (String) execution.getVariable("orderId");
+        orders.lockOrder(orderId);
+        Order order = orders.get(orderId);
         String shipmentId = ids.split((String) execution.getVariable("shipmentIds")).get(0);
         Shipment shipment = shipment(order, shipmentId);
         execution.setVariable("shipmentId", shipmentId);
         if (check.release(order.orderId(), shipment, PickupStock.ACTOR) == PartnerStepCheck.Verdict.DONE_BEFORE) {
             return;
         }
+        gate.passOrWait(execution, order.orderId(), shipmentId, shipment.nodeId());
         try {
             nodes.release(new ShipmentRelease(order.orderId(), shipmentId, shipment.nodeId(), shipment.lines(),
                     order.shipTo(), order.deliveryOption().name(), shipment.promisedDate()));

@@ -28,22 +28,28 @@ public class ReleaseTransfer implements JavaDelegate {
     private final NetworkService network;
     private final NodeGateway nodes;
     private final PartnerStepCheck check;
+    private final PickupHoldGate gate;
 
-    public ReleaseTransfer(OrderService orders, NetworkService network, @Lazy NodeGateway nodes, PartnerStepCheck check) {
+    public ReleaseTransfer(OrderService orders, NetworkService network, @Lazy NodeGateway nodes, PartnerStepCheck check,
+                           PickupHoldGate gate) {
         this.orders = orders;
         this.network = network;
         this.nodes = nodes;
         this.check = check;
+        this.gate = gate;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Order order = orders.get((String) execution.getVariable("orderId"));
+        String orderId = (String) execution.getVariable("orderId");
+        orders.lockOrder(orderId);
+        Order order = orders.get(orderId);
         String transferId = (String) execution.getVariable("transferShipmentId");
         Shipment transfer = ReleaseToStore.shipment(order, transferId);
         if (check.release(order.orderId(), transfer, PickupStock.ACTOR) == PartnerStepCheck.Verdict.DONE_BEFORE) {
             return;
         }
+        gate.passOrWait(execution, order.orderId(), transferId, transfer.nodeId());
         try {
             nodes.release(new ShipmentRelease(order.orderId(), transferId, transfer.nodeId(), transfer.lines(),
                     network.get(order.pickupNodeId()).address(), TRANSFER, transfer.promisedDate()));

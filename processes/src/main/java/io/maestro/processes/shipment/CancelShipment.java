@@ -6,6 +6,7 @@ import io.maestro.core.order.OrderService;
 import io.maestro.core.order.OrderStatus;
 import io.maestro.core.order.ShipmentStatus;
 import io.maestro.core.partner.NodeGateway;
+import io.maestro.core.partner.PartnerRefusedException;
 import io.maestro.processes.CustomerNotifications;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,7 +17,10 @@ import java.util.Map;
 /**
  * Task_CancelShipment (an operator's choice after a partner failure): withdraws the shipment from its node,
  * gives its reserved units back, marks it CANCELLED and tells the customer; an order left with nothing to
- * ship is CANCELLED.
+ * ship is CANCELLED. A node that refuses the withdrawal (a {@code 4xx} but {@code 404}: the goods are packed or have
+ * left) answers: BPMN error {@code PartnerRefused}, nothing is given back, and the shipment goes on
+ * ({@link KeepShipment}). A node that stays unreachable fails the job, which the engine tries again on the task's
+ * open-ended retry cycle (listed as RETRYING under {@code GET /api/exceptions}, never an incident).
  */
 @Component("cancelShipment")
 public class CancelShipment implements JavaDelegate {
@@ -40,7 +44,11 @@ public class CancelShipment implements JavaDelegate {
         Object comment = execution.getVariable("operatorComment");
         String reason = "cancelled by an operator after " + execution.getVariable("partnerError")
                 + (comment == null || comment.toString().isBlank() ? "" : " (" + comment + ")");
-        WithdrawFromNode.withdraw(orders, nodes, s, reason);
+        try {
+            WithdrawFromNode.withdraw(orders, nodes, s, reason);
+        } catch (PartnerRefusedException e) {
+            throw PartnerCalls.refusal(execution, s, "WITHDRAW", s.shipment().nodeId(), e);
+        }
         ledger.releaseAll(s.shipment().lines().stream().map(line -> s.shipmentId() + "-" + line.lineNo()).toList(),
                 "shipment " + s.shipmentId() + " " + reason, ShipmentInProcess.ACTOR);
         orders.changeShipmentStatus(s.orderId(), s.shipmentId(), ShipmentStatus.CANCELLED, "SHIPMENT_CANCELLED",

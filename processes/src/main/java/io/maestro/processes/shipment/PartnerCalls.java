@@ -36,11 +36,7 @@ final class PartnerCalls {
         try {
             return call.get();
         } catch (PartnerRefusedException e) {
-            describe(execution, s, step, partner);
-            execution.setVariable("partnerAttempts", 1);
-            execution.setVariable("partnerRefused", true);
-            execution.setVariable("partnerStatus", e.status());
-            throw new BpmnError(PARTNER_REFUSED, e.getMessage());
+            throw refusal(execution, s, step, partner, e);
         } catch (PartnerUnavailableException e) {
             if (!lastAttempt()) {
                 throw e;
@@ -51,6 +47,16 @@ final class PartnerCalls {
             execution.removeVariable("partnerStatus");
             throw new BpmnError(PARTNER_FAILURE, e.getMessage());
         }
+    }
+
+    /** The partner's refusal as BPMN error {@code PartnerRefused}, with what the timeline and the form show. */
+    static BpmnError refusal(DelegateExecution execution, ShipmentInProcess s, String step, String partner,
+                             PartnerRefusedException e) {
+        describe(execution, s, step, partner);
+        execution.setVariable("partnerAttempts", 1);
+        execution.setVariable("partnerRefused", true);
+        execution.setVariable("partnerStatus", e.status());
+        return new BpmnError(PARTNER_REFUSED, e.getMessage());
     }
 
     private static void describe(DelegateExecution execution, ShipmentInProcess s, String step, String partner) {

@@ -26,6 +26,7 @@ import io.maestro.core.order.ShipmentStatus;
 import io.maestro.core.partner.PartnerRefusedException;
 import io.maestro.core.testing.DomainTables;
 import io.maestro.core.testing.TestData;
+import io.maestro.processes.StockSignals;
 import io.maestro.processes.testing.InTestPartners;
 import io.maestro.workers.allocate.AllocationOutcome;
 import io.maestro.workers.allocate.OrderAllocation;
@@ -47,13 +48,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The order-fulfillment delegates against core on H2: statuses, reservations, node calls, notifications, timeline. */
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:fulfillment;DB_CLOSE_DELAY=-1",
-    "maestro.worker.enabled=false", "maestro.fulfillment.start-processes=false", "camunda.bpm.job-execution.enabled=false"})
+    "maestro.worker.enabled=false", "maestro.fulfillment.start-processes=false", "camunda.bpm.job-execution.enabled=false",
+    "maestro.fulfillment.stock-signal-millis=3600000"})
 class FulfillmentDelegatesTest {
 
     @Autowired LoadOrderFacts loadOrderFacts;
     @Autowired PrepareShipments prepareShipments;
     @Autowired AssessShortfall assessShortfall;
     @Autowired BackorderOrder backorderOrder;
+    @Autowired ApplyStandingDecision applyStandingDecision;
+    @Autowired StockSignals signals;
     @Autowired HoldForConsolidation holdForConsolidation;
     @Autowired UseChosenNode useChosenNode;
     @Autowired CancelOrder cancelOrder;
@@ -141,6 +145,41 @@ class FulfillmentDelegatesTest {
         assertThat(variables).containsEntry("backorderAttempts", 1).containsEntry("shipmentIds", "");
         assertThat(outbox.ofOrder(orderId)).extracting(Notification::type).contains("BACKORDERED");
         assertThat(round.shipments()).hasSize(1);
+    }
+
+    @Test
+    void theUnitsABackorderGivesBackWakeNoWaitingOrderButNewStockDoes() throws Exception {
+        allocate("a");
+        signals.wakeWaitingOrders();
+
+        backorderOrder.execute(execution());
+
+        assertThat(atp("DC-OLEAN")).isEqualTo(2);
+        assertThat(signals.pendingSkus()).as("free when the round began: not new stock").doesNotContain("TSHIRT-BLK-M");
+        stock("DC-OLEAN", 3);
+        assertThat(signals.pendingSkus()).contains("TSHIRT-BLK-M");
+    }
+
+    @Test
+    void aStandingDecisionIsFollowedAndSaidOnTheTimeline() throws Exception {
+        variables.put("operatorDecision", "SHIP_PARTIAL");
+        variables.put("exceptionReason", "A VIP order is still short after 3 backorders");
+        variables.put("fillRate", 0.25);
+        variables.put("backorderAttempts", 4);
+
+        applyStandingDecision.execute(execution());
+
+        assertThat(variables).containsEntry("exceptionAction", "PARTIAL_SHIP");
+        assertThat(orders.timeline(orderId)).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo("ESCALATION_ANSWERED");
+            assertThat(e.reason()).isEqualTo("Not escalated again: the operator's decision SHIP_PARTIAL on \"A VIP order is "
+                    + "still short after 3 backorders\" stands: what is available ships, the rest waits for stock");
+        });
+
+        variables.put("exceptionReason", "A VIP order is still short after 3 backorders");
+        variables.put("fillRate", 0.0);
+        applyStandingDecision.execute(execution());
+        assertThat(variables).as("nothing found this round: it waits").containsEntry("exceptionAction", "BACKORDER");
     }
 
     @Test

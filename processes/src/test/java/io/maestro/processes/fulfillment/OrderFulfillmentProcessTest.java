@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externa
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import io.maestro.processes.DecisionVariables;
@@ -75,6 +76,10 @@ class OrderFulfillmentProcessTest {
         Mocks.register("applyReplannedAllocation", (JavaDelegate) execution -> {
             ran.add("applyReplannedAllocation:" + execution.getVariable("replacedShipmentIds"));
             execution.setVariable("replannedShipmentIds", execution.getVariable("replanAttempt") + "-1");
+        });
+        Mocks.register("applyStandingDecision", (JavaDelegate) execution -> {
+            ran.add("applyStandingDecision");
+            ApplyStandingDecision.decide(execution);
         });
         Mocks.register("holdForConsolidation", (JavaDelegate) execution -> {
             ran.add("holdForConsolidation");
@@ -226,6 +231,52 @@ class OrderFulfillmentProcessTest {
 
         assertThat(executedShipments).containsExactly("ORD-1-a-1");
         assertThat(order).isWaitingAt("Gateway_AwaitStock");
+    }
+
+    @Test
+    void theOperatorsShipWhatIsAvailableStandsWhenTheSameShortfallComesBackAfterMoreStock() {
+        ProcessInstance order = escalated();
+        complete(task(order), withVariables("operatorDecision", "SHIP_PARTIAL", "operatorNote", "ship, rest later"));
+        assertThat(order).isWaitingAt("Gateway_AwaitStock").variables()
+                .containsEntry("answeredEscalation", "A VIP order is still short after 3 backorders");
+
+        runtimeService().createMessageCorrelation("InventoryAvailable").processInstanceBusinessKey("ORD-1").correlate();
+        completeAllocation(order, Map.of("shipmentIds", "ORD-1-b-1", "fullyAllocated", false, "unfilledUnits", 2,
+                "fillRate", 0.1, "allocationExplanation", "Olean: 1 more unit"));
+
+        assertThat(order).hasPassed("Task_ApplyStandingDecision").isWaitingAt("Gateway_AwaitStock");
+        assertThat(taskService().createTaskQuery().processInstanceId(order.getId()).count())
+                .as("not put to a person again").isZero();
+        assertThat(executedShipments).containsExactly("ORD-1-a-1", "ORD-1-b-1");
+        assertThat(order).variables().containsEntry("exceptionAction", "PARTIAL_SHIP");
+    }
+
+    @Test
+    void theOperatorsBackorderStandsAtTheNextRetryWhenNothingCameIn() {
+        ProcessInstance order = escalated();
+        complete(task(order), withVariables("operatorDecision", "BACKORDER", "operatorNote", "stock due Friday"));
+
+        execute(engine.getProcessEngine().getManagementService().createJobQuery().timers().singleResult());
+        nothingAllocatable(order);
+
+        assertThat(order).hasPassed("Task_ApplyStandingDecision").isWaitingAt("Gateway_AwaitStock")
+                .variables().containsEntry("exceptionAction", "BACKORDER");
+        assertThat(taskService().createTaskQuery().processInstanceId(order.getId()).count()).isZero();
+        assertThat(ran.stream().filter("backorderOrder"::equals)).hasSize(2);
+    }
+
+    @Test
+    void aShortfallEscalatedForAnotherReasonGoesToAPersonAgain() {
+        ProcessInstance order = escalated();
+        complete(task(order), withVariables("operatorDecision", "SHIP_PARTIAL", "operatorNote", "ship, rest later"));
+        runtimeService().setVariable(order.getId(), "answeredEscalation", "An order of 1,000 or more is still short after 3 backorders");
+
+        runtimeService().createMessageCorrelation("InventoryAvailable").processInstanceBusinessKey("ORD-1").correlate();
+        completeAllocation(order, Map.of("shipmentIds", "ORD-1-b-1", "fullyAllocated", false, "unfilledUnits", 2,
+                "fillRate", 0.1, "allocationExplanation", "Olean: 1 more unit"));
+
+        assertThat(order).isWaitingAt("Task_ResolveAllocationException");
+        assertThat(ran).doesNotContain("applyStandingDecision");
     }
 
     @Test

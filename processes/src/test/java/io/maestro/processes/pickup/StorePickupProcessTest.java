@@ -46,6 +46,8 @@ class StorePickupProcessTest {
     final Set<String> partnerDown = new HashSet<>();
     /** Delegates that find their shipment closed (cancelled, rejected) when they run. */
     final Set<String> shipmentClosed = new HashSet<>();
+    /** Delegates that find the order held by an operator (as long as they are in here). */
+    final Set<String> held = new HashSet<>();
     /** Delegates that answer with a partner's refusal (status) on their next call. */
     final Map<String, Integer> partnerRefuses = new HashMap<>();
     /** What the timeline listeners were asked to write. */
@@ -108,6 +110,9 @@ class StorePickupProcessTest {
             if (partnerDown.remove(bean)) {
                 e.setVariable("failedActivity", e.getCurrentActivityId());
                 throw new BpmnError(PartnerFailures.ERROR_CODE, bean + " partner down");
+            }
+            if (held.contains(bean)) {
+                throw new BpmnError("OrderHeld", "order ORD-1 is held");
             }
             if (shipmentClosed.remove(bean)) {
                 throw new BpmnError(PartnerStepCheck.SHIPMENT_CLOSED, bean + ": the shipment is CANCELLED");
@@ -194,6 +199,43 @@ class StorePickupProcessTest {
         execute(job());
 
         assertThat(pi).hasPassed("BoundaryEvent_TransferReleaseNotNeeded", "EndEvent_TransferClosed").isEnded();
+    }
+
+    @Test
+    void aHeldPickupIsNotReleasedToTheStoreUntilTheHoldIsReleasedLookingAgainEveryMinute() {
+        ProcessInstance pi = start("BOPIS");
+        reservedAtStore(pi, true);
+        held.add("releaseToStore");
+        execute(job());
+        assertThat(pi).hasPassed("BoundaryEvent_StoreReleaseHeld").isWaitingAt("Task_AwaitReleaseBeforeStore");
+
+        execute(job("BoundaryEvent_RecheckHoldBeforeStore"));
+        execute(job());
+        assertThat(pi).hasPassed("BoundaryEvent_RecheckHoldBeforeStore").isWaitingAt("Task_AwaitReleaseBeforeStore");
+
+        held.clear();
+        runtimeService().createMessageCorrelation("OrderHoldReleased").processInstanceBusinessKey(ORDER).correlateAll();
+        releasedToStore(pi);
+        assertThat(calls.stream().filter("releaseToStore"::equals)).as("held twice, then released").hasSize(3);
+    }
+
+    @Test
+    void aHeldPickupsTransferIsNotReleasedToItsSourceUntilTheHoldIsReleased() {
+        ProcessInstance pi = start("BOPIS");
+        options.putAll(Map.of("transferPossible", true, "otherStoreNearby", false));
+        noStockAtStore(pi);
+        held.add("releaseTransfer");
+        execute(job());
+        assertThat(pi).hasPassed("BoundaryEvent_TransferReleaseHeld").isWaitingAt("Task_AwaitReleaseBeforeTransfer");
+
+        execute(job("BoundaryEvent_RecheckHoldBeforeTransfer"));
+        execute(job());
+        assertThat(pi).hasPassed("BoundaryEvent_RecheckHoldBeforeTransfer").isWaitingAt("Task_AwaitReleaseBeforeTransfer");
+
+        held.clear();
+        runtimeService().createMessageCorrelation("OrderHoldReleased").processInstanceBusinessKey(ORDER).correlateAll();
+        execute(job());
+        assertThat(pi).isWaitingAt("Gateway_TransferArrival");
     }
 
     @Test

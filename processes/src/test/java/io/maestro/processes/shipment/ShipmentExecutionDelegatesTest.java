@@ -360,6 +360,33 @@ class ShipmentExecutionDelegatesTest {
     }
 
     @Test
+    void anOperatorsCancelTheNodeRefusesKeepsTheShipmentAndItsUnitsGoingAndSaysSo() {
+        runJobs();
+        Job sla = management.createJobQuery().processInstanceId(process.getId()).timers().singleResult();
+        nodes.refusal = new PartnerRefusedException("node DC-BKN", 409, shipmentId + " has left DC-BKN");
+        management.executeJob(sla.getId());
+        runJobs();
+        Task operatorTask = tasks.createTaskQuery().processInstanceId(process.getId()).singleResult();
+
+        tasks.complete(operatorTask.getId(), Map.of("operatorChoice", "CANCEL_SHIPMENT", "operatorComment", "give up"));
+        runJobs();
+
+        assertThat(shipment().status()).as("the node keeps it").isEqualTo(ShipmentStatus.RELEASED);
+        assertThat(ledger.reservation(shipmentId + "-1").orElseThrow().status()).isEqualTo(ReservationStatus.ACTIVE);
+        assertThat(timelineTypes()).containsSubsequence("TASK_COMPLETED", "PARTNER_REFUSED", "SHIPMENT_KEPT")
+                .doesNotContain("SHIPMENT_CANCELLED");
+        assertThat(entry("SHIPMENT_KEPT").reason()).isEqualTo("DC-BKN keeps " + shipmentId + " and ships it (node DC-BKN "
+                + "refused (409): " + shipmentId + " has left DC-BKN): the operator's cancel cannot be carried out, so the "
+                + "shipment goes on; it waits for the node's acceptance");
+        assertThat(runtime.getActiveActivityIds(process.getId())).containsExactly("Gateway_NodeAnswer");
+
+        nodes.refusal = null;
+        tell("ShipmentAccepted", Map.of());
+        runJobs();
+        assertThat(shipment().trackingNumber()).as("labelled and on its way").isNotNull();
+    }
+
+    @Test
     void aNodeDownOnEveryRetryGoesToAnOperatorWhoCancelsTheShipment() {
         nodes.down = true;
         Job release = management.createJobQuery().processInstanceId(process.getId()).singleResult();

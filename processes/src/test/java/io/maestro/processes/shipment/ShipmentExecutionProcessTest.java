@@ -57,6 +57,8 @@ class ShipmentExecutionProcessTest {
     /** Where the process asked for the partner events that came before it waited. */
     private final List<String> handOvers = new ArrayList<>();
     private final Map<String, RuntimeException> failures = new HashMap<>();
+    /** Where Task_KeepShipment finds the shipment. */
+    private String stands = "AT_NODE";
     /** What the timeline listeners were asked to write. */
     private final List<String> timeline = new ArrayList<>();
 
@@ -88,6 +90,7 @@ class ShipmentExecutionProcessTest {
         });
         register("prepareStockWait", e -> e.setVariable("backorderRetry", "PT1H"));
         register("cancelShipment", e -> { });
+        register("keepShipment", e -> e.setVariable("shipmentStands", stands));
         Mocks.register("ids", new ShipmentIdList());
         Mocks.register("orderPolicyForReallocation", new OrderPolicyForReallocation());
         Mocks.register("partnerEventHandOver", (ExecutionListener) e -> handOvers.add(e.getCurrentActivityId()));
@@ -424,6 +427,95 @@ class ShipmentExecutionProcessTest {
         complete(task(shipment), withVariables("operatorChoice", "CANCEL_SHIPMENT", "operatorComment", "customer agreed"));
         runJobs(shipment);
 
+        assertThat(shipment).hasPassed("Task_CancelShipment", "EndEvent_ShipmentCancelled").isEnded();
+    }
+
+    @Test
+    void aCancelTheNodeRefusesAfterTheLabelKeepsTheShipmentTrackedToDelivery() {
+        ProcessInstance shipment = labelled();
+        failures.put("withdrawFromNode", new BpmnError("PartnerFailure", "DC-BKN unavailable"));
+        correlate("ShipmentShortPicked", SHIPMENT, Map.of("reason", "bin empty"));
+        runJobs(shipment);
+        assertThat(shipment).isWaitingAt("Task_HandlePartnerFailure");
+        failures.put("cancelShipment", new BpmnError("PartnerRefused", "node DC-BKN refused (409): it has left DC-BKN"));
+        stands = "LABELLED";
+
+        complete(task(shipment), withVariables("operatorChoice", "CANCEL_SHIPMENT", "operatorComment", "customer asked"));
+        runJobs(shipment);
+
+        assertThat(shipment).hasPassed("BoundaryEvent_CancelRefused", "Task_KeepShipment", "Gateway_ShipmentStands")
+                .hasNotPassed("EndEvent_ShipmentCancelled").isWaitingAt("Gateway_DispatchOrShort");
+        assertThat(timeline).containsExactly("failure at Task_HandlePartnerFailure", "refusal at BoundaryEvent_CancelRefused");
+        assertThat(calls.stream().filter("buyLabel"::equals)).as("the label it has is kept").hasSize(1);
+        correlate("ShipmentDispatched", SHIPMENT, Map.of("trackingNumber", "TRK-1", "carrier", "GREENLINE"));
+        correlate("ShipmentDelivered", SHIPMENT, Map.of());
+        assertThat(shipment).hasPassed("Task_RecordDelivery").isEnded();
+    }
+
+    @Test
+    void aCancelTheNodeRefusesOnceItAcceptedBuysTheLabelItStillNeeds() {
+        failures.put("buyLabel", new BpmnError("PartnerFailure", "carriers unavailable"));
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+        correlate("ShipmentAccepted", SHIPMENT, Map.of());
+        runJobs(shipment);
+        assertThat(shipment).isWaitingAt("Task_HandlePartnerFailure");
+        failures.clear();
+        failures.put("cancelShipment", new BpmnError("PartnerRefused", "node DC-BKN refused (409): already packed"));
+        stands = "ACCEPTED";
+
+        complete(task(shipment), withVariables("operatorChoice", "CANCEL_SHIPMENT", "operatorComment", "no carrier today"));
+        runJobs(shipment);
+
+        assertThat(shipment).hasPassed("Task_KeepShipment", "Task_PrepareCarrierChoice")
+                .hasNotPassed("EndEvent_ShipmentCancelled").isWaitingAt("Gateway_DispatchOrShort");
+        assertThat(calls.stream().filter("buyLabel"::equals)).hasSize(2);
+    }
+
+    @Test
+    void aCancelTheNodeRefusesBeforeItAcceptedWaitsForTheNodesAnswerAgain() {
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+        failures.put("withdrawFromNode", new BpmnError("PartnerFailure", "DC-BKN unavailable"));
+        correlate("ShipmentShortPicked", SHIPMENT, Map.of("reason", "bin empty"));
+        runJobs(shipment);
+        failures.clear();
+        failures.put("cancelShipment", new BpmnError("PartnerRefused", "node DC-BKN refused (409): already picked"));
+
+        complete(task(shipment), withVariables("operatorChoice", "CANCEL_SHIPMENT", "operatorComment", "give up"));
+        runJobs(shipment);
+
+        assertThat(shipment).hasPassed("Task_KeepShipment").isWaitingAt("Gateway_NodeAnswer");
+        assertThat(variable(shipment, "partnerError")).isEqualTo("node DC-BKN refused (409): already picked");
+        failures.clear();
+        deliver(shipment);
+        assertThat(shipment).isEnded();
+    }
+
+    @Test
+    void aCancelWhileTheNodeIsUnreachableIsTriedAgainWithoutEnd() {
+        failures.put("releaseToNode", new BpmnError("PartnerFailure", "DC-BKN unavailable"));
+        ProcessInstance shipment = start(SHIPMENT);
+        runJobs(shipment);
+        failures.put("cancelShipment", new IllegalStateException("DC-BKN unavailable: connection refused"));
+        complete(task(shipment), withVariables("operatorChoice", "CANCEL_SHIPMENT", "operatorComment", "customer agreed"));
+
+        Job cancel = managementService().createJobQuery().processInstanceId(shipment.getId()).activityId("Task_CancelShipment")
+                .singleResult();
+        for (int attempt = 0; attempt < 8; attempt++) {
+            try {
+                managementService().executeJob(cancel.getId());
+            } catch (IllegalStateException expected) {
+                // the node is still down: the job fails and is tried again later
+            }
+        }
+        Job failed = managementService().createJobQuery().jobId(cancel.getId()).singleResult();
+        assertThat(failed.getRetries()).as("open-ended: R/PT1M").isGreaterThan(1_000_000);
+        assertThat(failed.getDuedate()).isAfter(new java.util.Date());
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(shipment.getId()).count()).isZero();
+
+        failures.clear();
+        managementService().executeJob(cancel.getId());
         assertThat(shipment).hasPassed("Task_CancelShipment", "EndEvent_ShipmentCancelled").isEnded();
     }
 
