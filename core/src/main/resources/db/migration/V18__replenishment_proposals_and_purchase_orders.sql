@@ -44,3 +44,14 @@ create table purchase_order (
     received_at     timestamp with time zone
 );
 create index purchase_order_by_position on purchase_order (node_id, sku, status);
+
+-- One row per review of a node (scheduled or on demand); its proposals carry its id.
+create sequence replenishment_run_seq start with 1;
+create table replenishment_run (
+    run_id       varchar(40)  primary key,
+    node_id      varchar(40)  not null,
+    trigger_kind varchar(20)  not null,
+    started_by   varchar(100) not null,
+    started_at   timestamp with time zone not null
+);
+create index replenishment_run_by_node on replenishment_run (node_id, started_at);

@@ -66,6 +66,14 @@ public class PurchaseOrders {
                 PurchaseOrderStatus.ACKNOWLEDGED.name(), db.now(), requestId, PurchaseOrderStatus.REQUESTED.name());
     }
 
+    /** The ERP refused the order, or an operator gave up on an ERP that stayed down: no longer on order. */
+    @Transactional
+    public void withdraw(String requestId) {
+        db.jdbc().update("update purchase_order set status = ? where request_id = ? and status in (?, ?)",
+                PurchaseOrderStatus.WITHDRAWN.name(), requestId, PurchaseOrderStatus.REQUESTED.name(),
+                PurchaseOrderStatus.ACKNOWLEDGED.name());
+    }
+
     public PurchaseOrder get(String requestId) {
         return find(requestId).orElseThrow(() -> new NotFoundException("purchase order", requestId));
     }
@@ -88,8 +96,9 @@ public class PurchaseOrders {
             args.add(sku);
         }
         if (openOnly) {
-            sql.append(" and status <> ?");
-            args.add(PurchaseOrderStatus.RECEIVED.name());
+            sql.append(" and status in (?, ?)");
+            args.add(PurchaseOrderStatus.REQUESTED.name());
+            args.add(PurchaseOrderStatus.ACKNOWLEDGED.name());
         }
         sql.append(" order by created_at desc, request_id limit ").append(limit);
         return db.jdbc().query(sql.toString(), PurchaseOrders::map, args.toArray());
@@ -98,10 +107,10 @@ public class PurchaseOrders {
     /** Units on order per SKU at a node: the open purchase orders. */
     public Map<String, Long> onOrderAt(String nodeId) {
         Map<String, Long> onOrder = new HashMap<>();
-        db.jdbc().query("select sku, sum(quantity) from purchase_order where node_id = ? and status <> ? group by sku",
-                rs -> {
+        db.jdbc().query("select sku, sum(quantity) from purchase_order where node_id = ? and status in (?, ?) "
+                        + "group by sku", rs -> {
                     onOrder.put(rs.getString(1), rs.getLong(2));
-                }, nodeId, PurchaseOrderStatus.RECEIVED.name());
+                }, nodeId, PurchaseOrderStatus.REQUESTED.name(), PurchaseOrderStatus.ACKNOWLEDGED.name());
         return onOrder;
     }
 
