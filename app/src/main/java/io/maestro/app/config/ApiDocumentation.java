@@ -69,6 +69,11 @@ public class ApiDocumentation {
             Map.entry("GET /api/exceptions", "Every order that needs a person or stopped moving, oldest first"),
             Map.entry("GET /api/forecasts/{sku}", "Demand forecast of a SKU at a node or network-wide, with quantiles and method"),
             Map.entry("POST /api/forecasts/{sku}/refresh", "Recompute a SKU's demand forecasts now"),
+            Map.entry("POST /api/replenishment/{nodeId}/run", "Review a node's replenishment now (proposals, then purchase orders)"),
+            Map.entry("GET /api/replenishment/proposals", "Replenishment proposals by node and status, with their reasons"),
+            Map.entry("GET /api/replenishment/proposals/{proposalId}", "One replenishment proposal"),
+            Map.entry("GET /api/replenishment/purchase-orders", "Purchase orders and the units on order per node and SKU"),
+            Map.entry("GET /api/replenishment/purchase-orders/{requestId}", "One purchase order"),
             Map.entry("GET /api/carriers/estimate-drift", "How far the labels bought are from allocation's estimates"),
             Map.entry("GET /api/dead-letters", "List input that could not be taken"),
             Map.entry("GET /api/dead-letters/{id}", "One dead letter"),
@@ -83,7 +88,8 @@ public class ApiDocumentation {
             Map.entry("POST /api/erp/snapshots", "Reconcile stock against the ERP's snapshot file"),
             Map.entry("POST /api/erp/items", "Import the ERP's item master file"),
             Map.entry("POST /api/partners/nodes/{nodeId}/events", "A node system's event (accepted, rejected, shipped…)"),
-            Map.entry("POST /api/partners/carriers/{carrier}/tracking", "A carrier's tracking event"));
+            Map.entry("POST /api/partners/carriers/{carrier}/tracking", "A carrier's tracking event"),
+            Map.entry("POST /api/partners/erp/receipts", "The ERP's receipt of a purchase order at its node"));
 
     @Bean
     OpenAPI maestroOpenApi() {
