@@ -74,6 +74,7 @@ public class ApiDocumentation {
             Map.entry("GET /api/replenishment/proposals/{proposalId}", "One replenishment proposal"),
             Map.entry("GET /api/replenishment/purchase-orders", "Purchase orders and the units on order per node and SKU"),
             Map.entry("GET /api/replenishment/purchase-orders/{requestId}", "One purchase order"),
+            Map.entry("GET /api/transfers/suggestions", "Stock to move between nodes: far above target at one, below at another"),
             Map.entry("GET /api/carriers/estimate-drift", "How far the labels bought are from allocation's estimates"),
             Map.entry("GET /api/dead-letters", "List input that could not be taken"),
             Map.entry("GET /api/dead-letters/{id}", "One dead letter"),

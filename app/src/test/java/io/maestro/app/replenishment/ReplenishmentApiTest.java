@@ -83,6 +83,18 @@ class ReplenishmentApiTest {
         assertThat(limit.json().get("errors").get(0).get("field").asText()).isEqualTo("limit");
     }
 
+    @Test
+    void transferSuggestionsNameTheirCostAndAnUnknownSkuIsNotFound() {
+        Api.Response all = api.get("/api/transfers/suggestions?sku=TSHIRT-BLK-M", Api.Auth.user("viewer"));
+        assertThat(all.status()).isEqualTo(200);
+        for (JsonNode s : all.json()) {
+            assertThat(s.get("sku").asText()).isEqualTo("TSHIRT-BLK-M");
+            assertThat(s.get("units").asLong()).isPositive();
+            assertThat(s.get("transferCost").decimalValue()).isPositive();
+        }
+        assertThat(api.get("/api/transfers/suggestions?sku=NO-SUCH", Api.ADMIN).status()).isEqualTo(404);
+    }
+
     private JsonNode proposalOf(String runId) {
         for (JsonNode p : api.get("/api/replenishment/proposals?nodeId=" + NODE, Api.ADMIN).json()) {
             if (runId.equals(p.get("runId").asText()) && SKU.equals(p.get("sku").asText())) {

@@ -69,6 +69,7 @@ class AccessMatrixTest {
             new Call("GET", "/api/replenishment/proposals/NO-SUCH", null, ALL),
             new Call("GET", "/api/replenishment/purchase-orders", null, ALL),
             new Call("GET", "/api/replenishment/purchase-orders/NO-SUCH", null, ALL),
+            new Call("GET", "/api/transfers/suggestions?sku=NO-SUCH", null, ALL),
             new Call("POST", "/api/erp/snapshots", Map.of(), EnumSet.of(Role.INTEGRATION, Role.ADMIN)),
             new Call("POST", "/api/erp/items", Map.of(), EnumSet.of(Role.INTEGRATION, Role.ADMIN)),
             new Call("GET", "/api/dead-letters", null, EnumSet.of(Role.OPERATOR, Role.ADMIN, Role.VIEWER)),

@@ -17,6 +17,7 @@ import io.maestro.workers.forecast.demand.Forecasts;
 import io.maestro.workers.forecast.demand.LeadTimeDemand;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,15 @@ public class ReplenishmentPlanner {
         this.db = db;
     }
 
+    /** The ABC classes of these SKUs at the node, by their forecast units of the next {@value #ABC_DAYS} days. */
+    public Map<String, String> abcClasses(String nodeId, Collection<String> skus) {
+        Map<String, Double> demand = new HashMap<>();
+        for (String sku : skus) {
+            demand.put(sku, forecasts.forSku(sku, nodeId, Bucket.DAY, ABC_DAYS).total());
+        }
+        return AbcClasses.of(demand);
+    }
+
     /** The run's proposals, stored (again the same when the step runs again). */
     public List<ReplenishmentProposal> propose(ReplenishmentRuns.Run run) {
         Node node = network.get(run.nodeId());
@@ -67,11 +77,7 @@ public class ReplenishmentPlanner {
         TreeSet<String> skus = new TreeSet<>(positions.keySet());
         skus.addAll(onOrder.keySet());
 
-        Map<String, Double> demand = new HashMap<>();
-        for (String sku : skus) {
-            demand.put(sku, forecasts.forSku(sku, node.id(), Bucket.DAY, ABC_DAYS).total());
-        }
-        Map<String, String> abc = AbcClasses.of(demand);
+        Map<String, String> abc = abcClasses(node.id(), skus);
         Map<String, OffsetDateTime> lastProposed = run.trigger() == ReplenishmentRuns.Trigger.SCHEDULE
                 ? proposals.lastProposedAt(node.id()) : Map.of();
         OffsetDateTime now = db.now();
