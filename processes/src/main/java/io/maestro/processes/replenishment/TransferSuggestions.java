@@ -15,6 +15,7 @@ import io.maestro.core.replenishment.ReplenishmentPolicy;
 import io.maestro.workers.forecast.NegativeBinomial;
 import io.maestro.workers.forecast.demand.Bucket;
 import io.maestro.workers.forecast.demand.Forecasts;
+import io.maestro.workers.forecast.demand.SkuForecast;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -45,20 +46,18 @@ public class TransferSuggestions {
     private final CatalogService catalog;
     private final Forecasts forecasts;
     private final ReplenishmentPolicies policies;
-    private final ReplenishmentPlanner planner;
     private final PurchaseOrders purchaseOrders;
     private final CarrierModel carriers;
     private final Database db;
 
     public TransferSuggestions(InventoryQueries inventory, NetworkService network, CatalogService catalog,
-                               Forecasts forecasts, ReplenishmentPolicies policies, ReplenishmentPlanner planner,
-                               PurchaseOrders purchaseOrders, CarrierModel carriers, Database db) {
+                               Forecasts forecasts, ReplenishmentPolicies policies, PurchaseOrders purchaseOrders,
+                               CarrierModel carriers, Database db) {
         this.inventory = inventory;
         this.network = network;
         this.catalog = catalog;
         this.forecasts = forecasts;
         this.policies = policies;
-        this.planner = planner;
         this.purchaseOrders = purchaseOrders;
         this.carriers = carriers;
         this.db = db;
@@ -86,7 +85,7 @@ public class TransferSuggestions {
             for (InventoryPosition position : sku.getValue()) {
                 Node node = network.get(position.nodeId());
                 String abc = abcByNode.computeIfAbsent(node.id(),
-                        id -> planner.abcClasses(id, skusByNode.getOrDefault(id, List.of()))).getOrDefault(item.sku(), "C");
+                        id -> abcClasses(id, skusByNode.getOrDefault(id, List.of()))).getOrDefault(item.sku(), "C");
                 ReplenishmentPolicy policy = policies.decide(node.type().name(), item.category(), abc);
                 if (!policy.replenish()) {
                     continue;
@@ -157,6 +156,20 @@ public class TransferSuggestions {
                 from.level(), from.coverDays(), to.available(), to.onOrder(), to.level(), to.coverDays(),
                 quote.carrier(), quote.service(), cost, Math.round(saved * 100) / 100.0, unitValue, saving,
                 saving != null && saving.compareTo(cost) > 0);
+    }
+
+    /**
+     * ABC classes as {@link ReplenishmentPlanner#abcClasses} gives them, from the forecasts as last refreshed: a SKU
+     * whose forecast at the node was never computed counts as no demand (every SKU's are, on the refresh schedule),
+     * so a question about one SKU does not compute every forecast of every node holding it.
+     */
+    private Map<String, String> abcClasses(String nodeId, List<String> skus) {
+        Map<String, Double> demand = new HashMap<>();
+        for (String sku : skus) {
+            demand.put(sku, forecasts.storedForSku(sku, nodeId, Bucket.DAY, ReplenishmentPlanner.ABC_DAYS)
+                    .map(SkuForecast::total).orElse(0.0));
+        }
+        return AbcClasses.of(demand);
     }
 
     /** The cheapest carrier service for the units of the SKU as one parcel from one node to the other. */

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -62,6 +63,11 @@ public class Forecasts {
      */
     public SkuForecast forSku(String sku, String nodeId, Bucket bucket, int horizon) {
         return answer(stored(sku, nodeId, bucket, horizon), horizon);
+    }
+
+    /** The forecast as last refreshed, without computing one that is missing (empty then). */
+    public Optional<SkuForecast> storedForSku(String sku, String nodeId, Bucket bucket, int horizon) {
+        return store.find(sku, nodeId, bucket).map(stored -> answer(stored, horizon));
     }
 
     /**
