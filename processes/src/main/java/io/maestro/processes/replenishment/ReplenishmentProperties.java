@@ -17,7 +17,7 @@ public class ReplenishmentProperties {
 
     private boolean scheduleEnabled = true;
     private Duration runInterval = Duration.ofDays(1);
-    private Duration firstRunAfter = Duration.ofHours(1);
+    private Duration firstRunAfter = Duration.ofHours(2);
     private final Map<String, Duration> nodeRunIntervals = new LinkedHashMap<>();
 
     public Duration intervalOf(String nodeId) {

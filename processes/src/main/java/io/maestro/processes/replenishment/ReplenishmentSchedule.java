@@ -14,10 +14,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Each node's review on a timer: once a minute, every node (paused ones too: they still receive stock) whose last run started at least its run interval ago
- * ({@code maestro.replenishment.node-run-intervals.<nodeId>}, else {@code maestro.replenishment.run-interval}, default
- * a day) gets a scheduled run; a node never reviewed waits {@code maestro.replenishment.first-run-after} (default an
- * hour) after this application started. Off with {@code maestro.replenishment.schedule-enabled=false}.
+ * Each node's review on a timer: once a minute, every node (paused ones too: they still receive stock) whose last
+ * run started at least its run interval ago ({@code maestro.replenishment.node-run-intervals.<nodeId>}, else
+ * {@code maestro.replenishment.run-interval}, default a day) gets a scheduled run; a node never reviewed waits
+ * {@code maestro.replenishment.first-run-after} (default two hours, after the first forecast refresh) from this
+ * application's start. Off with {@code maestro.replenishment.schedule-enabled=false}.
  */
 @Component
 @ConditionalOnProperty(name = "maestro.replenishment.schedule-enabled", havingValue = "true", matchIfMissing = true)
@@ -50,9 +51,14 @@ class ReplenishmentSchedule {
             OffsetDateTime lastRun = last.get(node.id());
             Instant due = lastRun == null ? started.plus(properties.getFirstRunAfter())
                     : lastRun.toInstant().plus(properties.intervalOf(node.id()));
-            if (!now.isBefore(due)) {
+            if (now.isBefore(due)) {
+                continue;
+            }
+            try {
                 ReplenishmentRuns.Run run = runner.start(node.id(), ReplenishmentRuns.Trigger.SCHEDULE, "schedule");
                 LOG.info("Replenishment run {} of {} started on schedule", run.runId(), node.id());
+            } catch (RuntimeException e) {
+                LOG.warn("Replenishment run of {} not started, tried again in a minute: {}", node.id(), e.toString());
             }
         }
     }
