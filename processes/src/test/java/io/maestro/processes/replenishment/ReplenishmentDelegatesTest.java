@@ -115,7 +115,7 @@ class ReplenishmentDelegatesTest {
         ReplenishmentRuns.Run run = runner.start("DC-OLEAN", ReplenishmentRuns.Trigger.ON_DEMAND, "analyst");
         runJobs();
 
-        Task review = tasks.createTaskQuery().taskDefinitionKey("Task_ReviewProposal").singleResult();
+        Task review = tasks.createTaskQuery().taskDefinitionKey("Task_ReviewReplenishment").singleResult();
         assertThat(tasks.getVariables(review.getId())).containsAllEntriesOf(Map.of("sku", "SHOE-RUN-42",
                 "nodeId", "DC-OLEAN", "onHand", 0L, "onOrder", 0L, "orderUpTo", 315L, "proposedQuantity", 324L,
                 "forecastMean", 280.0));
@@ -141,7 +141,7 @@ class ReplenishmentDelegatesTest {
         ReplenishmentRuns.Run run = runner.start("DC-OLEAN", ReplenishmentRuns.Trigger.ON_DEMAND, "analyst");
         runJobs();
 
-        Task review = tasks.createTaskQuery().taskDefinitionKey("Task_ReviewProposal").singleResult();
+        Task review = tasks.createTaskQuery().taskDefinitionKey("Task_ReviewReplenishment").singleResult();
         tasks.complete(review.getId(), Map.of("reviewDecision", "REJECT", "reviewNote", "range delisted"));
 
         assertThat(proposals.get(run.runId() + "-1").status()).isEqualTo(ProposalStatus.REJECTED);

@@ -97,14 +97,14 @@ class ReplenishmentProcessTest {
         proposals.put("RUN-1-2", 48);
         ProcessInstance pi = start();
 
-        assertThat(task()).hasCandidateGroup("analyst").hasDefinitionKey("Task_ReviewProposal");
+        assertThat(task()).hasCandidateGroup("analyst").hasDefinitionKey("Task_ReviewReplenishment");
         assertThat(engine.getProcessEngine().getFormService().getTaskFormData(task().getId()).getCamundaFormRef().getKey())
                 .isEqualTo("review-replenishment");
         assertThat(runtimeService().getVariable(task().getExecutionId(), "proposedQuantity")).isEqualTo(48L);
         complete(task(), Map.of("reviewDecision", "APPROVE", "reviewNote", "fine"));
         sendAll();
 
-        assertThat(pi).isEnded().hasPassed("Task_AutoApprove", "Task_ReviewProposal", "EndEvent_PurchaseOrderSent",
+        assertThat(pi).isEnded().hasPassed("Task_AutoApprove", "Task_ReviewReplenishment", "EndEvent_PurchaseOrderSent",
                 "EndEvent_ReviewDone");
         assertThat(outcome).containsExactly(Map.entry("RUN-1-1", "AUTO_APPROVED PLACED SENT"),
                 Map.entry("RUN-1-2", "APPROVE PLACED SENT"));
