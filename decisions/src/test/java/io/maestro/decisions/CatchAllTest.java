@@ -96,6 +96,14 @@ class CatchAllTest {
                 nulls("condition", "receivingNodeType", "category", "daysSincePurchase"));
     }
 
+    @Test
+    void replenishmentPolicyHasAnAnalystReviewEveryProposal() {
+        assertCatchAll("replenishment-policy", "Rule_CautiousDefault",
+                Inputs.of("nodeType", "MICRO_FULFILMENT", "category", "TSHIRTS", "abcClass", "A"),
+                Inputs.of("nodeType", "dc", "category", "ELECTRONICS", "abcClass", "A"),
+                nulls("nodeType", "category", "abcClass"));
+    }
+
     private static void assertCatchAll(String decisionId, String catchAllRuleId, Inputs... combinations) {
         DecisionTable table = new DecisionTable(decisionId);
         for (Inputs inputs : combinations) {

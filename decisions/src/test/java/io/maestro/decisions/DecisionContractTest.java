@@ -17,7 +17,7 @@ class DecisionContractTest {
 
     static final List<String> DECISION_IDS = List.of("fulfillment-policy", "order-screening", "node-eligibility",
             "stock-protection", "carrier-selection", "exception-handling", "pickup-exception", "shipment-delay",
-            "return-disposition", "take-back-refused");
+            "return-disposition", "take-back-refused", "replenishment-policy");
 
     @Test
     void fulfillmentPolicy() {
@@ -90,6 +90,13 @@ class DecisionContractTest {
         assertContract("return-disposition", "FIRST",
                 "condition:string receivingNodeType:string category:string daysSincePurchase:integer",
                 "disposition:string reason:string");
+    }
+
+    @Test
+    void replenishmentPolicy() {
+        assertContract("replenishment-policy", "FIRST", "nodeType:string category:string abcClass:string",
+                "replenish:boolean reviewDays:integer leadTimeDays:integer serviceLevel:double minOrderQuantity:integer "
+                        + "packSize:integer autoApproveUnits:integer reason:string");
     }
 
     private static void assertContract(String decisionId, String hitPolicy, String inputs, String outputs) {

@@ -74,6 +74,12 @@ public class ApiDocumentation {
             Map.entry("GET /api/decisions/{decisionKey}/rollouts/{rolloutId}", "A rollout with the KPIs of each side"),
             Map.entry("POST /api/decisions/{decisionKey}/rollouts/{rolloutId}/promote", "Let the candidate decide every order"),
             Map.entry("POST /api/decisions/{decisionKey}/rollouts/{rolloutId}/rollback", "Return every order to the base version"),
+            Map.entry("POST /api/replenishment/{nodeId}/run", "Review a node's replenishment now (proposals, then purchase orders)"),
+            Map.entry("GET /api/replenishment/proposals", "Replenishment proposals by node and status, with their reasons"),
+            Map.entry("GET /api/replenishment/proposals/{proposalId}", "One replenishment proposal"),
+            Map.entry("GET /api/replenishment/purchase-orders", "Purchase orders and the units on order per node and SKU"),
+            Map.entry("GET /api/replenishment/purchase-orders/{requestId}", "One purchase order"),
+            Map.entry("GET /api/transfers/suggestions", "Stock to move between nodes: far above target at one, below at another"),
             Map.entry("GET /api/carriers/estimate-drift", "How far the labels bought are from allocation's estimates"),
             Map.entry("GET /api/dead-letters", "List input that could not be taken"),
             Map.entry("GET /api/dead-letters/{id}", "One dead letter"),
@@ -88,7 +94,8 @@ public class ApiDocumentation {
             Map.entry("POST /api/erp/snapshots", "Reconcile stock against the ERP's snapshot file"),
             Map.entry("POST /api/erp/items", "Import the ERP's item master file"),
             Map.entry("POST /api/partners/nodes/{nodeId}/events", "A node system's event (accepted, rejected, shipped…)"),
-            Map.entry("POST /api/partners/carriers/{carrier}/tracking", "A carrier's tracking event"));
+            Map.entry("POST /api/partners/carriers/{carrier}/tracking", "A carrier's tracking event"),
+            Map.entry("POST /api/partners/erp/receipts", "The ERP's receipt of a purchase order at its node"));
 
     @Bean
     OpenAPI maestroOpenApi() {

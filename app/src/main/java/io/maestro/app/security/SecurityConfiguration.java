@@ -53,6 +53,14 @@ public class SecurityConfiguration {
         "/camunda/api/engine/engine/*/tenant/create", "/camunda/api/engine/engine/*/tenant/*/**",
         "/camunda/api/engine/engine/*/authorization/create", "/camunda/api/engine/engine/*/authorization/*"};
 
+    /**
+     * What Tasklist POSTs to work on a task: analysts too (replenishment proposals wait for them); which tasks each
+     * person may take is the engine's task authorization (a candidate group's members), not this list.
+     */
+    private static final String[] TASK_WORK = {
+        "/camunda/api/engine/engine/*/task/*/complete", "/camunda/api/engine/engine/*/task/*/submit-form",
+        "/camunda/api/engine/engine/*/task/*/claim", "/camunda/api/engine/engine/*/task/*/unclaim"};
+
     /** What Cockpit and Tasklist POST to change work in flight (queries are POSTs too and stay open to people). */
     private static final String[] OPERATOR_ACTIONS = {
         "/camunda/api/engine/engine/*/task/*/complete", "/camunda/api/engine/engine/*/task/*/submit-form",
@@ -127,9 +135,11 @@ public class SecurityConfiguration {
                         .requestMatchers(paths(HttpMethod.POST, "/api/forecasts/*/refresh")).hasAnyRole(names(ANALYST, ADMIN))
                         .requestMatchers(paths(HttpMethod.POST, "/api/decisions/*/rollouts", "/api/decisions/*/rollouts/**"))
                         .hasAnyRole(names(ANALYST, ADMIN))
+                        .requestMatchers(paths(HttpMethod.POST, "/api/replenishment/*/run")).hasAnyRole(names(ANALYST, ADMIN))
                         // Partner and channel webhooks: the HMAC signature of the body is the authentication (checked
                         // by the webhook).
                         .requestMatchers(paths(HttpMethod.POST, "/api/partners/nodes/*/events", "/api/partners/carriers/*/tracking",
+                                "/api/partners/erp/receipts",
                                 "/api/channels/*/orders")).permitAll()
                         .requestMatchers(paths(HttpMethod.POST, "/api/erp/**")).hasAnyRole(names(INTEGRATION, ADMIN))
                         .requestMatchers(paths(HttpMethod.GET, "/api/dead-letters", "/api/dead-letters/**"))
@@ -202,6 +212,7 @@ public class SecurityConfiguration {
                         .requestMatchers(paths(null, IDENTITY_CHANGES)).hasAnyRole(names(ADMIN))
                         .requestMatchers(paths(HttpMethod.POST, "/camunda/api/engine/engine/*/deployment/create"))
                         .hasAnyRole(names(ANALYST, ADMIN))
+                        .requestMatchers(paths(HttpMethod.POST, TASK_WORK)).hasAnyRole(names(ANALYST, OPERATOR, ADMIN))
                         .requestMatchers(paths(HttpMethod.POST, OPERATOR_ACTIONS)).hasAnyRole(names(OPERATOR, ADMIN))
                         .requestMatchers(paths(HttpMethod.PUT, "/camunda/api/**")).hasAnyRole(names(OPERATOR, ADMIN))
                         .requestMatchers(paths(HttpMethod.DELETE, "/camunda/api/**")).hasAnyRole(names(OPERATOR, ADMIN))

@@ -67,6 +67,12 @@ class AccessMatrixTest {
             new Call("GET", "/api/decisions/order-screening/rollouts", null, ALL),
             new Call("POST", "/api/decisions/order-screening/rollouts/NO-SUCH/rollback", null,
                     EnumSet.of(Role.ANALYST, Role.ADMIN)),
+            new Call("POST", "/api/replenishment/NO-SUCH/run", null, EnumSet.of(Role.ANALYST, Role.ADMIN)),
+            new Call("GET", "/api/replenishment/proposals", null, ALL),
+            new Call("GET", "/api/replenishment/proposals/NO-SUCH", null, ALL),
+            new Call("GET", "/api/replenishment/purchase-orders", null, ALL),
+            new Call("GET", "/api/replenishment/purchase-orders/NO-SUCH", null, ALL),
+            new Call("GET", "/api/transfers/suggestions?sku=NO-SUCH", null, ALL),
             new Call("POST", "/api/erp/snapshots", Map.of(), EnumSet.of(Role.INTEGRATION, Role.ADMIN)),
             new Call("POST", "/api/erp/items", Map.of(), EnumSet.of(Role.INTEGRATION, Role.ADMIN)),
             new Call("GET", "/api/dead-letters", null, EnumSet.of(Role.OPERATOR, Role.ADMIN, Role.VIEWER)),
@@ -91,6 +97,8 @@ class AccessMatrixTest {
             new Call("POST", "/camunda/api/engine/engine/default/user/create", Map.of(), EnumSet.of(Role.ADMIN)),
             new Call("PUT", "/camunda/api/engine/engine/default/user/viewer/credentials", Map.of(), EnumSet.of(Role.ADMIN)),
             new Call("POST", "/camunda/api/engine/engine/default/task/no-such-task/complete", Map.of(),
+                    EnumSet.of(Role.ANALYST, Role.OPERATOR, Role.ADMIN)),
+            new Call("POST", "/camunda/api/engine/engine/default/task/no-such-task/assignee", Map.of(),
                     EnumSet.of(Role.OPERATOR, Role.ADMIN)),
             new Call("POST", "/camunda/api/engine/engine/default/task", Map.of(), PEOPLE),
             new Call("GET", "/console/orders", null, PEOPLE),
@@ -172,7 +180,8 @@ class AccessMatrixTest {
     static Stream<Arguments> webhooksAndRoles() {
         List<Arguments> all = new ArrayList<>();
         for (String[] webhook : new String[][] {{"/api/partners/nodes/DC-OLEAN/events", "sandbox-node-secret"},
-            {"/api/partners/carriers/SWIFT/tracking", "sandbox-swift-secret"}}) {
+            {"/api/partners/carriers/SWIFT/tracking", "sandbox-swift-secret"},
+            {"/api/partners/erp/receipts", "sandbox-erp-secret"}}) {
             all.add(Arguments.of(webhook[0], webhook[1], Auth.NONE));
             for (Role role : Role.values()) {
                 all.add(Arguments.of(webhook[0], webhook[1], as(role)));

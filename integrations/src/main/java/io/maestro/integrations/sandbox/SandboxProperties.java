@@ -17,6 +17,7 @@ public class SandboxProperties {
     private double rejectionRate = 0.05;
     private double delayRate = 0.1;
     private int callbackAttempts = 5;
+    private double erpReceiptAfterDays = 1.0;
     private final Mail mail = new Mail();
     private final Map<String, Fault> faults = new LinkedHashMap<>();
 
@@ -58,6 +59,15 @@ public class SandboxProperties {
 
     public void setCallbackAttempts(int callbackAttempts) {
         this.callbackAttempts = callbackAttempts;
+    }
+
+    /** Simulated days from a purchase order the sandbox ERP takes to its receipt at the node. */
+    public double getErpReceiptAfterDays() {
+        return erpReceiptAfterDays;
+    }
+
+    public void setErpReceiptAfterDays(double erpReceiptAfterDays) {
+        this.erpReceiptAfterDays = erpReceiptAfterDays;
     }
 
     public Mail getMail() {

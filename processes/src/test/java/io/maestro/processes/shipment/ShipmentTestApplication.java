@@ -7,16 +7,24 @@ import io.maestro.workers.allocate.EngineInputs;
 import io.maestro.workers.allocate.OrderAllocation;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Core, the engine and the shipment delegates on one H2 database, with in-test partners and the allocation the
- * {@code reallocate-order} worker runs.
+ * Core, the engine and the shipment delegates on one H2 database, with in-test partners, the allocation the
+ * {@code reallocate-order} worker runs and the demand forecasts (the replenishment delegates beside them read them).
  */
 @SpringBootApplication
 @Import({CoreConfiguration.class, ProcessesConfiguration.class, OrderAllocation.class, EngineInputs.class,
-        AllocationPolicies.class})
+        AllocationPolicies.class, ShipmentTestApplication.DemandForecasts.class})
 class ShipmentTestApplication {
+
+    /** The forecasts the processes' replenishment delegates read. */
+    @Configuration(proxyBeanMethods = false)
+    @ComponentScan("io.maestro.workers.forecast.demand")
+    static class DemandForecasts {
+    }
 
     @Bean
     TestNodes testNodes() {

@@ -104,6 +104,7 @@ public class InTestPartners {
 
     public static class Erp implements ErpGateway {
         public final List<RefundRequest> refunds = new CopyOnWriteArrayList<>();
+        public final List<ReplenishmentRequest> purchaseOrders = new CopyOnWriteArrayList<>();
         public volatile boolean down;
 
         @Override
@@ -116,10 +117,15 @@ public class InTestPartners {
 
         @Override
         public void requestReplenishment(ReplenishmentRequest request) {
+            if (down) {
+                throw new PartnerUnavailableException("erp", "timed out");
+            }
+            purchaseOrders.add(request);
         }
 
         public void reset() {
             refunds.clear();
+            purchaseOrders.clear();
             down = false;
         }
     }

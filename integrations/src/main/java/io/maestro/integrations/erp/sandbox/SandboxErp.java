@@ -1,7 +1,12 @@
 package io.maestro.integrations.erp.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.maestro.integrations.erp.ErpWebhookSecret;
+import io.maestro.integrations.sandbox.SandboxProperties;
+import io.maestro.integrations.sandbox.SandboxWebhooks;
+import io.maestro.integrations.sandbox.SimulatedTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,15 +22,31 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A stand-in ERP for the default run: takes refunds and purchase orders over HTTP like a real ERP would,
  * idempotent by {@code refundId} / {@code requestId} (201 the first time, 200 again), and shows what it got.
- * Kept in memory. Off when {@code maestro.sandbox.enabled=false}.
+ * A purchase order's goods arrive {@code maestro.sandbox.erp-receipt-after-days} simulated days after it was first
+ * taken: the ERP confirms the receipt to Maestro's signed webhook ({@code /api/partners/erp/receipts}, event id
+ * {@code receipt-<requestId>}), once per order. Kept in memory. Off when {@code maestro.sandbox.enabled=false}.
  */
 @RestController
 @RequestMapping("/sandbox/erp")
 @ConditionalOnProperty(name = "maestro.sandbox.enabled", havingValue = "true", matchIfMissing = true)
 public class SandboxErp {
 
+    static final String RECEIPTS = "/api/partners/erp/receipts";
+
     private final Map<String, JsonNode> refunds = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> purchaseOrders = new ConcurrentHashMap<>();
+    private final SimulatedTime time;
+    private final SandboxWebhooks webhooks;
+    private final SandboxProperties properties;
+    private final ErpWebhookSecret secret;
+
+    public SandboxErp(SimulatedTime time, SandboxWebhooks webhooks, SandboxProperties properties,
+                      ErpWebhookSecret secret) {
+        this.time = time;
+        this.webhooks = webhooks;
+        this.properties = properties;
+        this.secret = secret;
+    }
 
     @PostMapping("/refunds")
     public ResponseEntity<Map<String, Object>> refund(@RequestBody JsonNode refund) {
@@ -39,7 +60,16 @@ public class SandboxErp {
 
     @PostMapping("/purchase-orders")
     public ResponseEntity<Map<String, Object>> purchaseOrder(@RequestBody JsonNode request) {
-        return take(purchaseOrders, request, "requestId");
+        ResponseEntity<Map<String, Object>> answer = take(purchaseOrders, request, "requestId");
+        if (answer.getStatusCode() == HttpStatus.CREATED) {
+            String requestId = request.path("requestId").asText();
+            Map<String, Object> receipt = new LinkedHashMap<>();
+            receipt.put("eventId", "receipt-" + requestId);
+            receipt.put("requestId", requestId);
+            receipt.put("quantity", request.path("quantity").asLong());
+            time.after(properties.getErpReceiptAfterDays(), () -> webhooks.send(RECEIPTS, secret.value(), receipt));
+        }
+        return answer;
     }
 
     @GetMapping("/purchase-orders")

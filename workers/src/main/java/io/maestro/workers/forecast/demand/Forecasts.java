@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,6 +62,24 @@ public class Forecasts {
      * (refreshed now when there is none yet).
      */
     public SkuForecast forSku(String sku, String nodeId, Bucket bucket, int horizon) {
+        return answer(stored(sku, nodeId, bucket, horizon), horizon);
+    }
+
+    /** The forecast as last refreshed, without computing one that is missing (empty then). */
+    public Optional<SkuForecast> storedForSku(String sku, String nodeId, Bucket bucket, int horizon) {
+        return store.find(sku, nodeId, bucket).map(stored -> answer(stored, horizon));
+    }
+
+    /**
+     * The demand of a SKU at a node over the next {@code days} days: the daily forecast and the distribution its
+     * quantiles come from, for a quantile at any level (replenishment's order-up-to level).
+     */
+    public LeadTimeDemand demandOver(String sku, String nodeId, int days) {
+        StoredForecast stored = stored(sku, nodeId, Bucket.DAY, days);
+        return new LeadTimeDemand(answer(stored, days), distribution(stored, days));
+    }
+
+    private StoredForecast stored(String sku, String nodeId, Bucket bucket, int horizon) {
         catalog.get(sku);
         if (nodeId != null) {
             network.get(nodeId);
@@ -69,8 +88,7 @@ public class Forecasts {
             throw new InvalidRequestException("horizon", "must be between 1 and " + bucket.maxHorizon() + " for "
                     + bucket.name().toLowerCase() + "s");
         }
-        StoredForecast stored = store.find(sku, nodeId, bucket).orElseGet(() -> compute(sku, nodeId, bucket));
-        return answer(stored, horizon);
+        return store.find(sku, nodeId, bucket).orElseGet(() -> compute(sku, nodeId, bucket));
     }
 
     /** Recomputes the SKU's forecasts at every node and network-wide, in days and weeks; the daily ones back. */
@@ -141,10 +159,16 @@ public class Forecasts {
         return candidates;
     }
 
+    private static NegativeBinomial distribution(StoredForecast stored, int horizon) {
+        double total = stored.mean().subList(0, Math.min(horizon, stored.mean().size())).stream()
+                .mapToDouble(Double::doubleValue).sum();
+        return new NegativeBinomial(total, total * stored.dispersion());
+    }
+
     private static SkuForecast answer(StoredForecast stored, int horizon) {
         List<Double> mean = stored.mean().subList(0, Math.min(horizon, stored.mean().size()));
         double total = mean.stream().mapToDouble(Double::doubleValue).sum();
-        NegativeBinomial demand = new NegativeBinomial(total, total * stored.dispersion());
+        NegativeBinomial demand = distribution(stored, horizon);
         Map<String, Long> quantiles = new LinkedHashMap<>();
         for (double level : LEVELS) {
             quantiles.put(String.valueOf(level), demand.quantile(level));

@@ -108,6 +108,21 @@ class ForecastsTest {
         assertThat(forecasts.forSku(SKU, "DC-BKN", 3).computedAt()).isEqualTo(forecast.computedAt());
     }
 
+    /** Replenishment's lead-time demand is the same forecast: its distribution gives the answer's quantiles. */
+    @Test
+    void demandOverDaysIsTheForecastsOwnDistribution() {
+        forecasts.refresh(SKU);
+        SkuForecast forecast = forecasts.forSku(SKU, "DC-BKN", 10);
+        LeadTimeDemand leadTime = forecasts.demandOver(SKU, "DC-BKN", 10);
+
+        assertThat(leadTime.forecast()).isEqualTo(forecast);
+        assertThat(leadTime.demand().mean()).isEqualTo(forecast.total());
+        for (double level : Forecasts.LEVELS) {
+            assertThat(leadTime.demand().quantile(level)).isEqualTo(forecast.quantiles().get(String.valueOf(level)));
+        }
+        assertThat(leadTime.demand().quantile(0.999)).isGreaterThanOrEqualTo(forecast.quantiles().get("0.99"));
+    }
+
     @Test
     void aRefreshRecomputesEveryNodeAndTheNetworkInDaysAndWeeks() {
         List<SkuForecast> daily = forecasts.refresh(SKU);

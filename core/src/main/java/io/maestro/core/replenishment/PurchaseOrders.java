@@ -1,0 +1,155 @@
+package io.maestro.core.replenishment;
+
+import io.maestro.core.InvalidRequestException;
+import io.maestro.core.NotFoundException;
+import io.maestro.core.StateConflictException;
+import io.maestro.core.Violations;
+import io.maestro.core.db.Database;
+import io.maestro.core.inventory.Adjustment;
+import io.maestro.core.inventory.AdjustmentResult;
+import io.maestro.core.inventory.InventoryLedger;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Purchase orders to the ERP: one per approved proposal (request id {@code PO-<proposalId>}), on order from the
+ * moment it is written until the ERP confirms its receipt, which goes into the ledger as a receipt at the node.
+ */
+@Service
+public class PurchaseOrders {
+
+    /** The ledger reason of a purchase order's receipt. */
+    public static final String RECEIPT_REASON = "PURCHASE_ORDER_RECEIPT";
+
+    private static final String COLUMNS = "request_id, proposal_id, node_id, sku, quantity, status, receipt_event_id, "
+            + "created_at, acknowledged_at, received_at";
+
+    private final Database db;
+    private final ReplenishmentProposals proposals;
+    private final InventoryLedger ledger;
+
+    public PurchaseOrders(Database db, ReplenishmentProposals proposals, InventoryLedger ledger) {
+        this.db = db;
+        this.proposals = proposals;
+        this.ledger = ledger;
+    }
+
+    public static String requestIdOf(String proposalId) {
+        return "PO-" + proposalId;
+    }
+
+    /** Writes the purchase order of an approved proposal, once; the stored one back. */
+    @Transactional
+    public PurchaseOrder place(String proposalId) {
+        ReplenishmentProposal p = proposals.get(proposalId);
+        if (p.approvedQuantity() == null) {
+            throw new StateConflictException("proposal " + proposalId + " is " + p.status() + ": nothing to order");
+        }
+        db.insertIfAbsent("insert into purchase_order (request_id, proposal_id, node_id, sku, quantity, status, "
+                        + "created_at) values (?, ?, ?, ?, ?, ?, ?)", requestIdOf(proposalId), proposalId, p.nodeId(),
+                p.sku(), p.approvedQuantity(), PurchaseOrderStatus.REQUESTED.name(), db.now());
+        return get(requestIdOf(proposalId));
+    }
+
+    /** The ERP took the order. */
+    @Transactional
+    public void acknowledge(String requestId) {
+        db.jdbc().update("update purchase_order set status = ?, acknowledged_at = ? where request_id = ? and status = ?",
+                PurchaseOrderStatus.ACKNOWLEDGED.name(), db.now(), requestId, PurchaseOrderStatus.REQUESTED.name());
+    }
+
+    /** The ERP refused the order, or an operator gave up on an ERP that stayed down: no longer on order. */
+    @Transactional
+    public void withdraw(String requestId) {
+        db.jdbc().update("update purchase_order set status = ? where request_id = ? and status in (?, ?)",
+                PurchaseOrderStatus.WITHDRAWN.name(), requestId, PurchaseOrderStatus.REQUESTED.name(),
+                PurchaseOrderStatus.ACKNOWLEDGED.name());
+    }
+
+    public PurchaseOrder get(String requestId) {
+        return find(requestId).orElseThrow(() -> new NotFoundException("purchase order", requestId));
+    }
+
+    public Optional<PurchaseOrder> find(String requestId) {
+        return db.jdbc().query("select " + COLUMNS + " from purchase_order where request_id = ?", PurchaseOrders::map,
+                requestId).stream().findFirst();
+    }
+
+    /** Purchase orders by node and SKU (either may be null: all), open ones only or all, newest first. */
+    public List<PurchaseOrder> list(String nodeId, String sku, boolean openOnly, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from purchase_order where 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (nodeId != null) {
+            sql.append(" and node_id = ?");
+            args.add(nodeId);
+        }
+        if (sku != null) {
+            sql.append(" and sku = ?");
+            args.add(sku);
+        }
+        if (openOnly) {
+            sql.append(" and status in (?, ?)");
+            args.add(PurchaseOrderStatus.REQUESTED.name());
+            args.add(PurchaseOrderStatus.ACKNOWLEDGED.name());
+        }
+        sql.append(" order by created_at desc, request_id limit ").append(limit);
+        return db.jdbc().query(sql.toString(), PurchaseOrders::map, args.toArray());
+    }
+
+    /** Units on order per SKU at a node: the open purchase orders. */
+    public Map<String, Long> onOrderAt(String nodeId) {
+        Map<String, Long> onOrder = new HashMap<>();
+        db.jdbc().query("select sku, sum(quantity) from purchase_order where node_id = ? and status in (?, ?) "
+                        + "group by sku", rs -> {
+                    onOrder.put(rs.getString(1), rs.getLong(2));
+                }, nodeId, PurchaseOrderStatus.REQUESTED.name(), PurchaseOrderStatus.ACKNOWLEDGED.name());
+        return onOrder;
+    }
+
+    /**
+     * The ERP's receipt confirmation: the units go into the ledger at the order's node (event id = the receipt's,
+     * so a repeat changes nothing) and the order is received, in one transaction. A second receipt of an order under
+     * another event id is a conflict; a receipt of an unknown order is refused naming {@code requestId}.
+     */
+    @Transactional
+    public Received receive(PurchaseOrderReceipt receipt) {
+        Violations violations = new Violations();
+        violations.requireText(receipt.eventId(), "eventId", 120);
+        violations.requireText(receipt.requestId(), "requestId", 90);
+        violations.require(receipt.quantity() != null && receipt.quantity() > 0, "quantity",
+                "must be a positive whole number");
+        violations.throwIfAny();
+        PurchaseOrder order = db.jdbc().query("select " + COLUMNS + " from purchase_order where request_id = ? for update",
+                        PurchaseOrders::map, receipt.requestId()).stream().findFirst()
+                .orElseThrow(() -> new InvalidRequestException("requestId", "no purchase order " + receipt.requestId()));
+        if (order.status() == PurchaseOrderStatus.RECEIVED && !receipt.eventId().equals(order.receiptEventId())) {
+            throw new StateConflictException("purchase order " + order.requestId() + " was received before (event "
+                    + order.receiptEventId() + ")");
+        }
+        AdjustmentResult result = ledger.adjust(new Adjustment(receipt.eventId(), order.nodeId(), order.sku(),
+                receipt.quantity(), null, null, RECEIPT_REASON + " " + order.requestId()), "erp");
+        db.jdbc().update("update purchase_order set status = ?, receipt_event_id = ?, received_at = ? "
+                        + "where request_id = ? and status <> ?", PurchaseOrderStatus.RECEIVED.name(), receipt.eventId(),
+                db.now(), order.requestId(), PurchaseOrderStatus.RECEIVED.name());
+        return new Received(get(order.requestId()), result.duplicate());
+    }
+
+    /** A receipt taken: the order as it is now, and whether the receipt had been taken before. */
+    public record Received(PurchaseOrder order, boolean duplicate) {
+    }
+
+    private static PurchaseOrder map(ResultSet rs, int row) throws SQLException {
+        return new PurchaseOrder(rs.getString("request_id"), rs.getString("proposal_id"), rs.getString("node_id"),
+                rs.getString("sku"), rs.getLong("quantity"), PurchaseOrderStatus.valueOf(rs.getString("status")),
+                rs.getString("receipt_event_id"), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("acknowledged_at", OffsetDateTime.class), rs.getObject("received_at", OffsetDateTime.class));
+    }
+}

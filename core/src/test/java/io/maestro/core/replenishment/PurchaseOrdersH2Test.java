@@ -1,0 +1,7 @@
+package io.maestro.core.replenishment;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest
+class PurchaseOrdersH2Test extends PurchaseOrdersContract {
+}
