@@ -77,7 +77,7 @@ public class OrderReplay {
     /** What one order came to under one variant. */
     record Outcome(String orderId, boolean held, int unitsOrdered, int unitsPlanned, int parcels, double cost,
                    double carrierPrice, double co2Kg, boolean onTime, String plan, List<String> rules,
-                   Set<String> nodes) {
+                   Map<String, Object> decided, Set<String> nodes) {
     }
 
     /**
@@ -131,10 +131,10 @@ public class OrderReplay {
         DmnDecisionResultEntries screening = tables.evaluate(DecisionTables.SCREENING, variables, rules).getFirstResult();
         if (screening != null && Boolean.TRUE.equals(screening.getEntry("hold"))) {
             return new Outcome(order.orderId(), true, ordered, 0, 0, 0, 0, 0, false, "held: " + screening.getEntry("holdReason"),
-                    rules, Set.of());
+                    rules, Map.of(), Set.of());
         }
         DmnDecisionResultEntries policy = tables.evaluate(DecisionTables.POLICY, variables, rules).getFirstResult();
-        Map<String, Object> decided = policy == null ? Map.of() : new HashMap<>(policy.getEntryMap());
+        Map<String, Object> decided = policy == null ? new TreeMap<>() : new TreeMap<>(policy.getEntryMap());
         decided.values().removeIf(Objects::isNull);
         DmnDecisionResult eligibility = tables.evaluate(DecisionTables.ELIGIBILITY, variables, rules);
         Set<String> types = eligibility.collectEntries("eligibleNodeType").stream().filter(Objects::nonNull)
@@ -173,7 +173,7 @@ public class OrderReplay {
             description += " (" + (ordered - planned) + " unfilled)";
         }
         return new Outcome(order.orderId(), false, ordered, planned, parcels.size(), cost, price, co2, onTime, description,
-                rules, used);
+                rules, decided, used);
     }
 
     private static Policy withSettings(Policy p, SimulationRequest.Settings s) {
@@ -233,6 +233,9 @@ public class OrderReplay {
             }
             List<String> ruleChanges = ruleChanges(a.rules(), b.rules());
             reasons.addAll(ruleChanges);
+            if (ruleChanges.isEmpty() && !a.held() && !b.held() && !a.decided().equals(b.decided())) {
+                reasons.add(DecisionTables.POLICY + " decided " + differences(a.decided(), b.decided()));
+            }
             a.nodes().stream().filter(pausedHere::contains).forEach(n -> reasons.add("node " + n + " paused"));
             Set<String> touched = new HashSet<>(a.nodes());
             touched.addAll(b.nodes());
@@ -264,6 +267,14 @@ public class OrderReplay {
             }
         }
         return changes;
+    }
+
+    /** "promiseDays 5 → 1, …" for the outputs that differ. */
+    private static String differences(Map<String, Object> before, Map<String, Object> after) {
+        Set<String> names = new java.util.TreeSet<>(before.keySet());
+        names.addAll(after.keySet());
+        return names.stream().filter(n -> !Objects.equals(before.get(n), after.get(n)))
+                .map(n -> n + " " + before.get(n) + " → " + after.get(n)).collect(Collectors.joining(", "));
     }
 
     private static Map<String, List<String>> byDecision(List<String> hits) {
