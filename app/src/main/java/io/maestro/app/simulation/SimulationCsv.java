@@ -7,12 +7,12 @@ import java.util.List;
  * A result as one CSV table in long form, one figure a row ({@code variant,figure,key,value}): each variant's rates and
  * money, its load per node, its orders per rule, and each changed order with its reason — so a spreadsheet can pivot it.
  */
-final class SimulationCsv {
+public final class SimulationCsv {
 
     private SimulationCsv() {
     }
 
-    static String of(SimulationResult result) {
+    public static String of(SimulationResult result) {
         StringBuilder csv = new StringBuilder("variant,figure,key,value\n");
         for (VariantReport v : result.variants()) {
             row(csv, v.name(), "orders", "", v.orders());

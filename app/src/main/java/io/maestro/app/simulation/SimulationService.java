@@ -130,7 +130,8 @@ public class SimulationService implements DisposableBean {
         return read(row.result());
     }
 
-    SimulationResult read(String result) {
+    /** A stored result read back. */
+    public SimulationResult read(String result) {
         try {
             return json.readValue(result, SimulationResult.class);
         } catch (JsonProcessingException e) {

@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class SimulationStore {
 
-    static final String QUEUED = "QUEUED";
-    static final String RUNNING = "RUNNING";
-    static final String DONE = "DONE";
-    static final String FAILED = "FAILED";
-    static final String INTERRUPTED = "INTERRUPTED";
+    public static final String QUEUED = "QUEUED";
+    public static final String RUNNING = "RUNNING";
+    public static final String DONE = "DONE";
+    public static final String FAILED = "FAILED";
+    public static final String INTERRUPTED = "INTERRUPTED";
 
     /** A simulation's row; {@code request} and {@code result} are JSON. */
     public record Row(String id, String name, String status, String requestedBy, String request, int stepsTotal,

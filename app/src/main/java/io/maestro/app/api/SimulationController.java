@@ -1,4 +1,10 @@
-package io.maestro.app.simulation;
+package io.maestro.app.api;
+
+import io.maestro.app.simulation.SimulationCsv;
+import io.maestro.app.simulation.SimulationResult;
+import io.maestro.app.simulation.SimulationService;
+import io.maestro.app.simulation.SimulationStore;
+import io.maestro.app.simulation.SimulationRequest;
 
 import java.net.URI;
 import java.security.Principal;
