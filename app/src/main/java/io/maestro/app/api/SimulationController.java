@@ -28,7 +28,7 @@ public class SimulationController {
 
     static final String CSV = "text/csv";
 
-    /** Orders replayed of orders × variants. */
+    /** Steps done of 2 × orders × variants (each order's decisions, then its allocation, per variant). */
     public record Progress(int done, int total, double percent) {
     }
 

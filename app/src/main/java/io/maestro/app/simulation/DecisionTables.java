@@ -7,8 +7,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -33,32 +37,50 @@ final class DecisionTables {
     static final String POLICY = "fulfillment-policy";
     static final String ELIGIBILITY = "node-eligibility";
 
-    /** A decision as loaded: its label for reports (key and version, or "candidate") and its rules' annotations. */
-    record Table(String key, String label, DmnDecision decision, Map<String, String> annotations) {
+    /**
+     * A decision as loaded: its label for reports ("vN" or "candidate"), what makes it the same table as another
+     * ({@code identity}: the deployed definition, or this variant's candidate), its rules' annotations and the words of
+     * its file (a variable it never names cannot change its outcome).
+     */
+    record Table(String key, String label, String identity, DmnDecision decision, Map<String, String> annotations,
+                 Set<String> words) {
     }
 
+    /** What an evaluation gave: each matched rule's outputs, and the rules ("key:ruleId"). */
+    record Evaluation(List<Map<String, Object>> results, List<String> rules) {
+    }
+
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     private final Map<String, Table> tables = new HashMap<>();
-    private final List<String> matched = new ArrayList<>();
+    private final Map<String, Evaluation> evaluations;
+    /** The rules the evaluation running on this thread matched (orders' decisions are evaluated in parallel). */
+    private final ThreadLocal<List<String>> matched = ThreadLocal.withInitial(ArrayList::new);
     private final DmnEngine engine;
 
-    private DecisionTables() {
+    private DecisionTables(Map<String, Evaluation> evaluations) {
+        this.evaluations = evaluations;
         DefaultDmnEngineConfiguration configuration =
                 (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
         configuration.customPostDecisionTableEvaluationListeners(List.of(new DmnDecisionTableEvaluationListener() {
             @Override
             public void notify(DmnDecisionTableEvaluationEvent event) {
                 for (DmnEvaluatedDecisionRule rule : event.getMatchingRules()) {
-                    matched.add(event.getDecision().getKey() + ":" + rule.getId());
+                    matched.get().add(event.getDecision().getKey() + ":" + rule.getId());
                 }
             }
         }));
         this.engine = configuration.buildEngine();
     }
 
-    /** The tables of a variant: its choices over the latest deployed versions; a bad choice names its field. */
+    /**
+     * The tables of a variant: its choices over the latest deployed versions; a bad choice names its field. Variants
+     * share {@code evaluations}: a table evaluated with the same values of the variables it names gives the same
+     * outcome, so the same table is evaluated once for them (FEEL is the dearest part of a replayed order).
+     */
     static DecisionTables of(RepositoryService repository, Map<String, SimulationRequest.DecisionChoice> choices,
-                             String field) {
-        DecisionTables tables = new DecisionTables();
+                             String field, Map<String, Evaluation> evaluations) {
+        DecisionTables tables = new DecisionTables(evaluations);
         for (String key : List.of(SCREENING, POLICY, ELIGIBILITY)) {
             SimulationRequest.DecisionChoice choice = choices == null ? null : choices.get(key);
             tables.tables.put(key, tables.load(repository, key, choice, field + ".decisions." + key));
@@ -68,7 +90,8 @@ final class DecisionTables {
 
     private Table load(RepositoryService repository, String key, SimulationRequest.DecisionChoice choice, String field) {
         if (choice != null && choice.xml() != null) {
-            return parse(key, "candidate", choice.xml().getBytes(java.nio.charset.StandardCharsets.UTF_8), field + ".xml");
+            return parse(key, "candidate", field, choice.xml().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    field + ".xml");
         }
         var query = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key);
         DecisionDefinition definition = choice != null && choice.version() != null
@@ -78,13 +101,13 @@ final class DecisionTables {
                     "no such deployed version of " + key);
         }
         try (InputStream xml = repository.getDecisionModel(definition.getId())) {
-            return parse(key, "v" + definition.getVersion(), xml.readAllBytes(), field);
+            return parse(key, "v" + definition.getVersion(), definition.getId(), xml.readAllBytes(), field);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Table parse(String key, String label, byte[] xml, String field) {
+    private Table parse(String key, String label, String identity, byte[] xml, String field) {
         try {
             DmnDecision decision = engine.parseDecision(key, new ByteArrayInputStream(xml));
             if (!decision.isDecisionTable()) {
@@ -96,7 +119,12 @@ final class DecisionTables {
                     annotations.put(rule.getId(), rule.getDescription().getTextContent().trim());
                 }
             }
-            return new Table(key, label, decision, annotations);
+            Set<String> words = new HashSet<>();
+            Matcher word = WORD.matcher(new String(xml, java.nio.charset.StandardCharsets.UTF_8));
+            while (word.find()) {
+                words.add(word.group());
+            }
+            return new Table(key, label, identity, decision, annotations, words);
         } catch (InvalidRequestException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -104,12 +132,24 @@ final class DecisionTables {
         }
     }
 
-    /** Evaluates decision {@code key}; the rules it matched are added to {@code rulesHit} ("key:ruleId"). */
-    DmnDecisionResult evaluate(String key, Map<String, Object> variables, List<String> rulesHit) {
-        matched.clear();
-        DmnDecisionResult result = engine.evaluateDecision(tables.get(key).decision(), variables);
-        rulesHit.addAll(matched);
-        return result;
+    /** Evaluates decision {@code key} (or finds it evaluated with the same values); its rules go to {@code rulesHit}. */
+    List<Map<String, Object>> evaluate(String key, Map<String, Object> variables, List<String> rulesHit) {
+        Table table = tables.get(key);
+        StringBuilder cacheKey = new StringBuilder(table.identity());
+        new java.util.TreeMap<>(variables).forEach((name, value) -> {
+            if (table.words().contains(name)) {
+                cacheKey.append('|').append(name).append('=').append(value);
+            }
+        });
+        Evaluation evaluation = evaluations.computeIfAbsent(cacheKey.toString(), k -> {
+            matched.get().clear();
+            DmnDecisionResult result = engine.evaluateDecision(table.decision(), variables);
+            List<Map<String, Object>> results = new ArrayList<>();
+            result.forEach(entries -> results.add(java.util.Collections.unmodifiableMap(new HashMap<>(entries.getEntryMap()))));
+            return new Evaluation(List.copyOf(results), List.copyOf(matched.get()));
+        });
+        rulesHit.addAll(evaluation.rules());
+        return evaluation.results();
     }
 
     /** "key vN" or "key candidate" for each table. */

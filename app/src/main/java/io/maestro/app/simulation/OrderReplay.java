@@ -26,10 +26,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.stereotype.Component;
 
@@ -68,8 +68,10 @@ public class OrderReplay {
     /** The decision tables of each variant, loaded before anything runs so a bad choice is a bad request. */
     public List<DecisionTables> tablesOf(SimulationRequest request) {
         List<DecisionTables> tables = new ArrayList<>();
+        Map<String, DecisionTables.Evaluation> evaluations = new java.util.concurrent.ConcurrentHashMap<>();
         for (int i = 0; i < request.variants().size(); i++) {
-            tables.add(DecisionTables.of(repository, request.variants().get(i).decisions(), "variants[" + i + "]"));
+            tables.add(DecisionTables.of(repository, request.variants().get(i).decisions(), "variants[" + i + "]",
+                    evaluations));
         }
         return tables;
     }
@@ -103,9 +105,11 @@ public class OrderReplay {
             }
             InventoryCopy.VariantStock stock = copy.variant(capacityOffset(variant, nodes));
             long start = System.nanoTime();
+            DecisionTables variantTables = tables.get(v);
+            List<Decided> decisions = decideAll(orders, variantTables, progress);
             List<Outcome> byOrder = new ArrayList<>(orders.size());
-            for (Order order : orders) {
-                byOrder.add(replay(order, tables.get(v), variant.settings(), paused, stock));
+            for (int i = 0; i < orders.size(); i++) {
+                byOrder.add(allocate(orders.get(i), decisions.get(i), variant.settings(), paused, stock));
                 progress.accept(1);
             }
             timings.add(new double[] {(System.nanoTime() - start) / 1e9});
@@ -123,22 +127,43 @@ public class OrderReplay {
         return new SimulationResult(orders.size(), source, reports, changed);
     }
 
+    /** What an order's decisions gave: hold or not, the policy's outputs, the eligible node types, the rules. */
+    record Decided(boolean held, Object holdReason, Map<String, Object> policy, Set<String> eligibleTypes,
+                   List<String> rules) {
+    }
+
     Outcome replay(Order order, DecisionTables tables, SimulationRequest.Settings settings, Set<String> paused,
                    InventoryCopy.VariantStock stock) {
-        int ordered = order.lines().stream().mapToInt(OrderLine::quantity).sum();
+        return allocate(order, decide(order, tables), settings, paused, stock);
+    }
+
+    /** The decisions the order's process takes before allocation, with the inputs it gives them. */
+    Decided decide(Order order, DecisionTables tables) {
         List<String> rules = new ArrayList<>();
         Map<String, Object> variables = facts.facts(order);
-        DmnDecisionResultEntries screening = tables.evaluate(DecisionTables.SCREENING, variables, rules).getFirstResult();
-        if (screening != null && Boolean.TRUE.equals(screening.getEntry("hold"))) {
-            return new Outcome(order.orderId(), true, ordered, 0, 0, 0, 0, 0, false, "held: " + screening.getEntry("holdReason"),
+        Map<String, Object> screening = first(tables.evaluate(DecisionTables.SCREENING, variables, rules));
+        if (Boolean.TRUE.equals(screening.get("hold"))) {
+            return new Decided(true, screening.get("holdReason"), Map.of(), Set.of(), rules);
+        }
+        Map<String, Object> decided = new TreeMap<>(first(tables.evaluate(DecisionTables.POLICY, variables, rules)));
+        decided.values().removeIf(Objects::isNull);
+        Set<String> types = tables.evaluate(DecisionTables.ELIGIBILITY, variables, rules).stream()
+                .map(entries -> entries.get("eligibleNodeType")).filter(Objects::nonNull).map(String::valueOf)
+                .collect(Collectors.toSet());
+        return new Decided(false, null, decided, types, rules);
+    }
+
+    /** Plans the order as the allocation worker would, on this variant's stock, which the plan then consumes. */
+    Outcome allocate(Order order, Decided decision, SimulationRequest.Settings settings, Set<String> paused,
+                     InventoryCopy.VariantStock stock) {
+        int ordered = order.lines().stream().mapToInt(OrderLine::quantity).sum();
+        List<String> rules = decision.rules();
+        if (decision.held()) {
+            return new Outcome(order.orderId(), true, ordered, 0, 0, 0, 0, 0, false, "held: " + decision.holdReason(),
                     rules, Map.of(), Set.of());
         }
-        DmnDecisionResultEntries policy = tables.evaluate(DecisionTables.POLICY, variables, rules).getFirstResult();
-        Map<String, Object> decided = policy == null ? new TreeMap<>() : new TreeMap<>(policy.getEntryMap());
-        decided.values().removeIf(Objects::isNull);
-        DmnDecisionResult eligibility = tables.evaluate(DecisionTables.ELIGIBILITY, variables, rules);
-        Set<String> types = eligibility.collectEntries("eligibleNodeType").stream().filter(Objects::nonNull)
-                .map(String::valueOf).collect(Collectors.toSet());
+        Map<String, Object> decided = decision.policy();
+        Set<String> types = decision.eligibleTypes();
         Set<String> excluded = new HashSet<>(paused);
         if (!types.isEmpty()) {
             excluded.addAll(inputs.nodesNotOfTypes(types));
@@ -174,6 +199,33 @@ public class OrderReplay {
         }
         return new Outcome(order.orderId(), false, ordered, planned, parcels.size(), cost, price, co2, onTime, description,
                 rules, decided, used);
+    }
+
+    /**
+     * Every order's decisions, on all cores: they do not depend on stock or on each other (FEEL evaluation is the
+     * dearest part of a replayed order; the allocations that follow consume stock in order, one at a time).
+     */
+    private List<Decided> decideAll(List<Order> orders, DecisionTables tables, IntConsumer progress) {
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        try {
+            return pool.submit(() -> orders.parallelStream().map(order -> {
+                Decided decided = decide(order, tables);
+                progress.accept(1);
+                return decided;
+            }).toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while deciding", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The first matched rule's outputs (what a FIRST table decides), or none. */
+    private static Map<String, Object> first(List<Map<String, Object>> results) {
+        return results.isEmpty() ? Map.of() : results.get(0);
     }
 
     private static Policy withSettings(Policy p, SimulationRequest.Settings s) {

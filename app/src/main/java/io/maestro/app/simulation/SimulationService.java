@@ -173,14 +173,14 @@ public class SimulationService implements DisposableBean {
                     description += ", surge to " + (source.region() == null ? "NY" : source.region());
                 }
             }
-            int total = replayed.size() * request.variants().size();
+            int total = 2 * replayed.size() * request.variants().size();
             store.started(id, total);
             AtomicInteger done = new AtomicInteger();
-            long[] reported = {System.currentTimeMillis()};
+            java.util.concurrent.atomic.AtomicLong reported = new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
             SimulationResult result = replay.run(description, replayed, request, tables, paused, outOfStock, step -> {
                 int now = done.addAndGet(step);
-                if (System.currentTimeMillis() - reported[0] >= PROGRESS_MILLIS) {
-                    reported[0] = System.currentTimeMillis();
+                long last = reported.get();
+                if (System.currentTimeMillis() - last >= PROGRESS_MILLIS && reported.compareAndSet(last, System.currentTimeMillis())) {
                     store.progress(id, now);
                 }
             });

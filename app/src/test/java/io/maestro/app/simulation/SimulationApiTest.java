@@ -67,7 +67,7 @@ class SimulationApiTest {
         JsonNode done = api.get(location, ANALYST).json();
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("DONE");
         assertThat(statuses).anyMatch(s -> s.startsWith("RUNNING") || s.startsWith("QUEUED"));
-        assertThat(done.get("progress").get("done").asInt()).isEqualTo(300);
+        assertThat(done.get("progress").get("done").asInt()).isEqualTo(600);
         assertThat(done.get("progress").get("percent").asDouble()).isEqualTo(100.0);
         assertThat(done.get("requestedBy").asText()).isEqualTo("analyst");
         JsonNode result = done.get("result");
