@@ -40,7 +40,7 @@ public class LoadOrderFacts implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Order order = orders.get(execution.getProcessBusinessKey());
-        execution.setVariables(facts(order));
+        facts(order).forEach(execution::setVariable);
         notifications.tell(order, "ORDER_ACCEPTED", null, "We have your order " + order.orderId(),
                 "Thank you: order " + order.orderId() + " with " + order.lines().size() + " line(s) is confirmed.",
                 Map.of("channelOrderId", order.channelOrderId()));
