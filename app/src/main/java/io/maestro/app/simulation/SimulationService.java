@@ -36,8 +36,9 @@ import org.springframework.stereotype.Service;
 /**
  * Runs what-if replays in the background, one at a time per node ({@code maestro.simulation.queue} more may wait;
  * beyond that a new one is refused with 409). The row is written before the 202, so a simulation always exists once
- * accepted; while it waits or runs its node beats its heartbeat, and one whose heartbeat stopped for
- * {@link #SILENCE} (its node restarted) is marked INTERRUPTED, at start-up and whenever simulations are read.
+ * accepted; while it waits or runs its node beats its heartbeat. One whose node starts again under the same name
+ * ({@link #owner()}) is marked INTERRUPTED at that start; one whose heartbeat stopped for {@link #SILENCE} (its node
+ * gone or started under another name) at any node's start and whenever simulations are read.
  */
 @Service
 public class SimulationService implements DisposableBean {
@@ -61,10 +62,12 @@ public class SimulationService implements DisposableBean {
         return t;
     });
     private final Set<String> active = ConcurrentHashMap.newKeySet();
+    private final org.springframework.core.env.Environment environment;
 
     public SimulationService(OrderReplay replay, ScenarioOrders scenarios, OrderService orders, NetworkService network,
-                             SimulationStore store, ObjectMapper json,
+                             SimulationStore store, ObjectMapper json, org.springframework.core.env.Environment environment,
                              @Value("${maestro.simulation.queue:4}") int queue) {
+        this.environment = environment;
         this.replay = replay;
         this.scenarios = scenarios;
         this.orders = orders;
@@ -109,7 +112,7 @@ public class SimulationService implements DisposableBean {
                     + executor.getQueue().size() + " waiting): try again when one has finished");
         }
         String id = "SIM-" + UUID.randomUUID();
-        store.create(id, request.name(), requestedBy, write(request));
+        store.create(id, request.name(), requestedBy, owner(), write(request));
         active.add(id);
         executor.execute(() -> run(id, request, tables));
         return new Accepted(id, SimulationStore.QUEUED);
@@ -139,9 +142,23 @@ public class SimulationService implements DisposableBean {
         }
     }
 
+    /**
+     * This node as the simulations it runs name it: host and HTTP port. A node that starts again under the same name
+     * knows at once that what it ran before is not running any more.
+     */
+    String owner() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + ":" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void markInterruptedAtStart() {
-        int marked = store.markInterrupted(SILENCE);
+        int marked = store.markInterrupted(owner(), Set.copyOf(active)) + store.markInterrupted(SILENCE);
         if (marked > 0) {
             log.warn("{} simulation(s) were left unfinished by a stopped node and are marked INTERRUPTED", marked);
         }

@@ -16,6 +16,7 @@ public class SimulationStore {
     public static final String DONE = "DONE";
     public static final String FAILED = "FAILED";
     public static final String INTERRUPTED = "INTERRUPTED";
+    private static final String STOPPED = "The node running it stopped before it finished (restart or crash); start it again";
 
     /** A simulation's row; {@code request} and {@code result} are JSON. */
     public record Row(String id, String name, String status, String requestedBy, String request, int stepsTotal,
@@ -29,10 +30,24 @@ public class SimulationStore {
         this.db = db;
     }
 
-    void create(String id, String name, String requestedBy, String request) {
+    void create(String id, String name, String requestedBy, String owner, String request) {
         OffsetDateTime now = db.now();
-        db.jdbc().update("insert into simulation (simulation_id, name, status, requested_by, request, steps_total, steps_done, "
-                + "created_at, heartbeat_at) values (?,?,?,?,?,0,0,?,?)", id, name, QUEUED, requestedBy, request, now, now);
+        db.jdbc().update("insert into simulation (simulation_id, name, status, requested_by, owner, request, steps_total, "
+                + "steps_done, created_at, heartbeat_at) values (?,?,?,?,?,?,0,0,?,?)", id, name, QUEUED, requestedBy, owner,
+                request, now, now);
+    }
+
+    /** Marks INTERRUPTED the queued or running simulations of {@code owner} but {@code alive}; returns how many. */
+    int markInterrupted(String owner, java.util.Set<String> alive) {
+        int marked = 0;
+        for (String id : db.jdbc().queryForList("select simulation_id from simulation where owner = ? and status in (?, ?)",
+                String.class, owner, QUEUED, RUNNING)) {
+            if (!alive.contains(id)) {
+                marked += db.jdbc().update("update simulation set status = ?, finished_at = ?, error = ? "
+                        + "where simulation_id = ? and status in (?, ?)", INTERRUPTED, db.now(), STOPPED, id, QUEUED, RUNNING);
+            }
+        }
+        return marked;
     }
 
     void started(String id, int stepsTotal) {
@@ -72,9 +87,7 @@ public class SimulationStore {
     int markInterrupted(Duration silence) {
         OffsetDateTime now = db.now();
         return db.jdbc().update("update simulation set status = ?, finished_at = ?, error = ? where status in (?, ?) "
-                        + "and heartbeat_at < ?", INTERRUPTED, now,
-                "The node running it stopped before it finished (restart or crash); start it again", QUEUED, RUNNING,
-                now.minus(silence));
+                + "and heartbeat_at < ?", INTERRUPTED, now, STOPPED, QUEUED, RUNNING, now.minus(silence));
     }
 
     Optional<Row> find(String id) {

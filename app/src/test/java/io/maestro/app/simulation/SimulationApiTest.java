@@ -32,6 +32,8 @@ class SimulationApiTest {
     @Autowired
     SimulationStore store;
     @Autowired
+    SimulationService simulations;
+    @Autowired
     JdbcTemplate jdbc;
     Api api;
 
@@ -124,8 +126,22 @@ class SimulationApiTest {
     }
 
     @Test
+    void aNodeStartingAgainMarksWhatItWasRunningInterrupted() {
+        store.create("SIM-MINE", "running when this node stopped", "analyst", simulations.owner(), "{}");
+        store.started("SIM-MINE", 1000);
+        store.create("SIM-OTHERS", "running on another node", "analyst", "another-node:8080", "{}");
+        store.started("SIM-OTHERS", 1000);
+
+        simulations.markInterruptedAtStart();
+
+        assertThat(store.find("SIM-MINE").orElseThrow().status()).isEqualTo("INTERRUPTED");
+        assertThat(store.find("SIM-OTHERS").orElseThrow().status()).as("its heartbeat is fresh").isEqualTo("RUNNING");
+        jdbc.update("update simulation set status = 'FAILED' where simulation_id = 'SIM-OTHERS'");
+    }
+
+    @Test
     void aSimulationWhoseNodeStoppedIsMarkedInterrupted() {
-        store.create("SIM-ORPHAN", "left running", "analyst", "{}");
+        store.create("SIM-ORPHAN", "left running", "analyst", "another-node:8080", "{}");
         store.started("SIM-ORPHAN", 1000);
         jdbc.update("update simulation set heartbeat_at = heartbeat_at - interval '5' minute where simulation_id = ?",
                 "SIM-ORPHAN");
