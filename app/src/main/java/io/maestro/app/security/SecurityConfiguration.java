@@ -132,6 +132,7 @@ public class SecurityConfiguration {
                         .hasAnyRole(names(OPERATOR, ADMIN))
                         .requestMatchers(paths(HttpMethod.POST, "/api/skus")).hasAnyRole(names(INTEGRATION, ADMIN))
                         .requestMatchers(paths(HttpMethod.POST, "/api/allocation/waves")).hasAnyRole(names(ANALYST, ADMIN))
+                        .requestMatchers(paths(null, "/api/simulations", "/api/simulations/**")).hasAnyRole(names(ANALYST, ADMIN))
                         .requestMatchers(paths(HttpMethod.POST, "/api/forecasts/*/refresh")).hasAnyRole(names(ANALYST, ADMIN))
                         .requestMatchers(paths(HttpMethod.POST, "/api/decisions/*/rollouts", "/api/decisions/*/rollouts/**"))
                         .hasAnyRole(names(ANALYST, ADMIN))

@@ -40,24 +40,31 @@ public class LoadOrderFacts implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Order order = orders.get(execution.getProcessBusinessKey());
-        execution.setVariable("orderId", order.orderId());
-        String region = order.shipTo() == null || order.shipTo().region() == null ? "" : order.shipTo().region().toUpperCase();
-        execution.setVariable("channel", order.channel());
-        execution.setVariable("customerTier", order.customer().tier().name());
-        execution.setVariable("preference", order.preference().name());
-        execution.setVariable("deliveryOption", order.deliveryOption().name());
-        if (order.pickupNodeId() != null) {
-            execution.setVariable("pickupNodeId", order.pickupNodeId());
-        }
-        execution.setVariable("destinationRegion", region);
-        execution.setVariable("shipComplete", order.shipComplete());
-        execution.setVariable("orderValue", order.orderTotal().doubleValue());
-        execution.setVariable("lineCount", order.lines().size());
-        execution.setVariable("maxLineQuantity", order.lines().stream().mapToInt(OrderLine::quantity).max().orElse(0));
-        execution.setVariable("addressMismatch", addressMismatch(order.shipTo(), region));
+        facts(order).forEach(execution::setVariable);
         notifications.tell(order, "ORDER_ACCEPTED", null, "We have your order " + order.orderId(),
                 "Thank you: order " + order.orderId() + " with " + order.lines().size() + " line(s) is confirmed.",
                 Map.of("channelOrderId", order.channelOrderId()));
+    }
+
+    /** The decisions' inputs about the order, as process variables (a what-if replay evaluates the tables with them). */
+    public Map<String, Object> facts(Order order) {
+        Map<String, Object> facts = new java.util.LinkedHashMap<>();
+        facts.put("orderId", order.orderId());
+        String region = order.shipTo() == null || order.shipTo().region() == null ? "" : order.shipTo().region().toUpperCase();
+        facts.put("channel", order.channel());
+        facts.put("customerTier", order.customer().tier().name());
+        facts.put("preference", order.preference().name());
+        facts.put("deliveryOption", order.deliveryOption().name());
+        if (order.pickupNodeId() != null) {
+            facts.put("pickupNodeId", order.pickupNodeId());
+        }
+        facts.put("destinationRegion", region);
+        facts.put("shipComplete", order.shipComplete());
+        facts.put("orderValue", order.orderTotal().doubleValue());
+        facts.put("lineCount", order.lines().size());
+        facts.put("maxLineQuantity", order.lines().stream().mapToInt(OrderLine::quantity).max().orElse(0));
+        facts.put("addressMismatch", addressMismatch(order.shipTo(), region));
+        return facts;
     }
 
     /** A US ship-to whose state is not one, or not the state its ZIP code belongs to (Brooklyn, NY with 90210). */

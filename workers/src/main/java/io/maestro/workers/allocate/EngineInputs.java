@@ -36,6 +36,16 @@ public class EngineInputs {
     private final InventoryQueries inventory;
     private final Clock clock;
     private final CarrierModel carriers;
+    private final StockView live;
+
+    /** Where a request's stock and today's load come from: the live ledger ({@link InventoryQueries}) or a copy. */
+    public interface StockView {
+        /** Units of each node's daily capacity held today. */
+        Map<String, Long> capacityHeldToday();
+
+        /** ATP per node and SKU as {@code channel} sees it. */
+        io.maestro.core.inventory.AtpSnapshot snapshot(String channel, java.util.Collection<String> skus);
+    }
 
     public EngineInputs(NetworkService network, CatalogService catalog, InventoryQueries inventory, Clock clock,
                         CarrierModel carriers) {
@@ -44,6 +54,17 @@ public class EngineInputs {
         this.inventory = inventory;
         this.clock = clock;
         this.carriers = carriers;
+        this.live = new StockView() {
+            @Override
+            public Map<String, Long> capacityHeldToday() {
+                return inventory.capacityHeldToday();
+            }
+
+            @Override
+            public io.maestro.core.inventory.AtpSnapshot snapshot(String channel, java.util.Collection<String> skus) {
+                return inventory.snapshot(channel, skus);
+            }
+        };
     }
 
     /** The request to place {@code toPlace} (all the order's lines, or what a rejected shipment held). */
@@ -55,7 +76,14 @@ public class EngineInputs {
     /** The same for an order whose policy granted a service upgrade (its parcels go two-day or faster) or not. */
     public AllocationRequest requestFor(Order order, List<io.maestro.core.order.OrderLine> toPlace, Policy policy,
                                         int promiseDays, Set<String> excludedNodeIds, boolean serviceUpgrade) {
-        AllocationRequest request = requestFor(order, toPlace, policy, promiseDays, excludedNodeIds, Map.of());
+        return requestFor(order, toPlace, policy, promiseDays, excludedNodeIds, serviceUpgrade, live);
+    }
+
+    /** The same against another view of stock and today's load (a what-if replay's copy of them). */
+    public AllocationRequest requestFor(Order order, List<io.maestro.core.order.OrderLine> toPlace, Policy policy,
+                                        int promiseDays, Set<String> excludedNodeIds, boolean serviceUpgrade,
+                                        StockView stock) {
+        AllocationRequest request = requestFor(order, toPlace, policy, promiseDays, excludedNodeIds, Map.of(), stock);
         if (!serviceUpgrade) {
             return request;
         }
@@ -70,6 +98,12 @@ public class EngineInputs {
     public AllocationRequest requestFor(Order order, List<io.maestro.core.order.OrderLine> toPlace, Policy policy,
                                         int promiseDays, Set<String> excludedNodeIds,
                                         Map<String, Map<String, Integer>> freed) {
+        return requestFor(order, toPlace, policy, promiseDays, excludedNodeIds, freed, live);
+    }
+
+    private AllocationRequest requestFor(Order order, List<io.maestro.core.order.OrderLine> toPlace, Policy policy,
+                                         int promiseDays, Set<String> excludedNodeIds,
+                                         Map<String, Map<String, Integer>> freed, StockView stock) {
         List<OrderLine> lines = toPlace.stream().map(l -> new OrderLine(l.sku(), l.quantity(), weightLb(l.sku())))
                 .toList();
         io.maestro.workers.allocation.DeliveryOption option =
@@ -77,7 +111,7 @@ public class EngineInputs {
         io.maestro.workers.allocation.Order engineOrder = new io.maestro.workers.allocation.Order(order.orderId(), lines,
                 new GeoPoint(order.latitude(), order.longitude()), option, promiseDays, order.shipComplete(),
                 order.pickupNodeId());
-        Map<String, Long> loadToday = inventory.capacityHeldToday();
+        Map<String, Long> loadToday = stock.capacityHeldToday();
         List<Node> nodes = network.all().stream()
                 .filter(n -> n.acceptsWork() && canServe(n, order))
                 .map(n -> new Node(n.id(), n.name(), NodeType.valueOf(n.type().name()),
@@ -88,7 +122,7 @@ public class EngineInputs {
                         excludedNodeIds.contains(n.id())))
                 .toList();
         Map<String, Map<String, Integer>> atp = new HashMap<>();
-        inventory.snapshot(order.channel(), lines.stream().map(OrderLine::sku).distinct().toList()).atpByNodeAndSku()
+        stock.snapshot(order.channel(), lines.stream().map(OrderLine::sku).distinct().toList()).atpByNodeAndSku()
                 .forEach((node, skus) -> {
                     Map<String, Integer> units = new HashMap<>();
                     skus.forEach((sku, n) -> units.put(sku, (int) Math.min(Integer.MAX_VALUE, n)));

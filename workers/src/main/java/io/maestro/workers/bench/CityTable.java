@@ -17,9 +17,9 @@ import java.util.zip.GZIPInputStream;
  * US places with population (GeoNames, CC BY 4.0), drawn with probability proportional to population,
  * so that customers and stores cluster where people live.
  */
-final class CityTable {
+public final class CityTable {
 
-    record City(String name, String state, GeoPoint location, long population) {
+    public record City(String name, String state, GeoPoint location, long population) {
     }
 
     private static final String RESOURCE = "/data/us-cities.csv.gz";
@@ -37,7 +37,7 @@ final class CityTable {
         }
     }
 
-    static CityTable load() {
+    public static CityTable load() {
         try (InputStream raw = CityTable.class.getResourceAsStream(RESOURCE)) {
             if (raw == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
@@ -88,7 +88,7 @@ final class CityTable {
     }
 
     /** A city drawn with probability proportional to its population. */
-    City sample(Random random) {
+    public City sample(Random random) {
         double target = random.nextDouble() * cumulative[cumulative.length - 1];
         int index = Arrays.binarySearch(cumulative, target);
         return cities.get(index >= 0 ? index : Math.min(cities.size() - 1, -index - 1));
