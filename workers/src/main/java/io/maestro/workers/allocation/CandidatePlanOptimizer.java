@@ -86,7 +86,7 @@ public final class CandidatePlanOptimizer {
     /** A choice this close (relative) to the bound is proven optimal: SCIP's default relative gap. */
     static final double PROVEN_GAP = 1e-4;
     /** Pricing stops once the relaxation is this close (relative) to the bound. */
-    private static final double GAP_TO_STOP = 1e-5;
+    static final double GAP_TO_STOP = 1e-5;
     /**
      * Prices for pricing are this share of the best-bound prices so far plus the rest of the relaxation's
      * (Wentges smoothing): the relaxation's own prices swing wildly while it has few candidates.
