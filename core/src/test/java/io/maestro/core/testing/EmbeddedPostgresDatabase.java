@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One real PostgreSQL server (zonky's binaries from Maven Central) per test JVM, started on first
- * use; every caller gets a fresh empty database on it.
+ * use; every caller gets a fresh empty database on it. The test contexts Spring keeps open hold their
+ * connection pools, one pool per database: 300 connections were not enough for core's tests.
  */
 public final class EmbeddedPostgresDatabase {
 
@@ -34,7 +35,7 @@ public final class EmbeddedPostgresDatabase {
     private static EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+                server = EmbeddedPostgres.builder().setServerConfig("max_connections", "1000").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
             }
