@@ -31,6 +31,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +44,7 @@ import org.springframework.stereotype.Component;
  * counted as held and not planned.
  */
 @Component
+@ConditionalOnWebApplication
 public class OrderReplay {
 
     static final int CHANGES_KEPT = 500;

@@ -32,6 +32,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +42,7 @@ import org.springframework.stereotype.Component;
  * arrival times along the day's hourly curve. Generated orders are never stored.
  */
 @Component
+@ConditionalOnWebApplication
 public class ScenarioOrders {
 
     /** Share of a normal day's orders in each hour (UTC): quiet nights, a lunchtime and an evening peak. */

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /** The {@code simulation} table: one row per replay, its progress and heartbeat while it runs, then its result. */
 @Component
+@ConditionalOnWebApplication
 public class SimulationStore {
 
     public static final String QUEUED = "QUEUED";

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,10 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
  * idempotent by {@code refundId} / {@code requestId} (201 the first time, 200 again), and shows what it got.
  * A purchase order's goods arrive {@code maestro.sandbox.erp-receipt-after-days} simulated days after it was first
  * taken: the ERP confirms the receipt to Maestro's signed webhook ({@code /api/partners/erp/receipts}, event id
- * {@code receipt-<requestId>}), once per order. Kept in memory. Off when {@code maestro.sandbox.enabled=false}.
+ * {@code receipt-<requestId>}), once per order. Kept in memory. Off when {@code maestro.sandbox.enabled=false}, and without a web server (a standalone worker).
  */
 @RestController
 @RequestMapping("/sandbox/erp")
+@ConditionalOnWebApplication
 @ConditionalOnProperty(name = "maestro.sandbox.enabled", havingValue = "true", matchIfMissing = true)
 public class SandboxErp {
 
