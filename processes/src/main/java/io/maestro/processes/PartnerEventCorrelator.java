@@ -56,9 +56,7 @@ import java.util.stream.Collectors;
  * An event no process waits for yet (it came early) stays pending: it is handed over as soon as a process of its
  * order and shipment commits a wait for a partner message ({@link PartnerEventHandOver}), else tried again by the
  * poll; after {@code partnerEventAttempts} it is FAILED, visible to operators, never dropped. Events that only
- * report progress ({@code ShipmentInTransit}) go on the timeline without a process. One message is one timeline
- * entry: the whole message goes under {@code partnerMessage} into the first entry its process recorded (e.g.
- * SHIPMENT_ACCEPTED), and only a message that made the process record nothing gets an entry of its own (MESSAGE).
+ * report progress ({@code ShipmentInTransit}) go on the timeline without a process.
  */
 @Component
 public class PartnerEventCorrelator {
@@ -197,13 +195,10 @@ public class PartnerEventCorrelator {
         }
         newTransaction.executeWithoutResult(tx -> {
             inbox.markCorrelated(stored.id());
-            String orderId = stored.event().orderId();
-            long mark = orders.timelineMark(orderId);
             runtime.createMessageCorrelation(stored.event().type()).processInstanceId(instance.get())
                     .setVariables(variables(stored)).correlateWithResult();
-            if (!orders.annotateFirstSince(orderId, mark, "partnerMessage", details(stored))) {
-                orders.record(orderId, "MESSAGE", stored.event().source(), describe(stored), details(stored));
-            }
+            orders.record(stored.event().orderId(), "MESSAGE", stored.event().source(), describe(stored),
+                    details(stored));
         });
         early.settled(key, stored.id());
         return true;
@@ -284,7 +279,6 @@ public class PartnerEventCorrelator {
 
     private static Map<String, Object> details(StoredPartnerEvent stored) {
         Map<String, Object> details = new HashMap<>(stored.event().payload());
-        details.put("type", stored.event().type());
         details.put("eventId", stored.event().eventId());
         details.put("source", stored.event().source());
         if (stored.event().shipmentId() != null) {

@@ -1,11 +1,9 @@
 package io.maestro.core.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.core.db.Database;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -29,52 +27,11 @@ public class AuditTrail {
                 truncate(reason, 1000), details == null ? null : toJson(details));
     }
 
-    /** The id of the order's latest entry, 0 for none: a mark to find what was recorded after it. */
-    public long mark(String orderId) {
-        Long last = db.jdbc().queryForObject("select max(id) from order_event where order_id = ?", Long.class, orderId);
-        return last == null ? 0 : last;
-    }
-
-    /**
-     * Adds {@code details} under {@code key} to the first entry of the order recorded after {@code mark}, in the caller's
-     * transaction.
-     *
-     * @return false when no entry came after the mark, or the entry's details would grow past their limit
-     */
-    public boolean annotateFirstAfter(String orderId, long mark, String key, Map<String, ?> details) {
-        List<Map<String, Object>> first = db.jdbc().queryForList("select id, details from order_event where order_id = ? "
-                + "and id > ? order by id fetch first 1 rows only", orderId, mark);
-        if (first.isEmpty()) {
-            return false;
-        }
-        Map<String, Object> merged = new LinkedHashMap<>(fromJson((String) first.get(0).get("details")));
-        merged.put(key, details);
-        String json;
-        try {
-            json = toJson(merged);
-        } catch (IllegalArgumentException tooLong) {
-            return false;
-        }
-        db.jdbc().update("update order_event set details = ? where id = ?", json, ((Number) first.get(0).get("id")).longValue());
-        return true;
-    }
-
     public List<TimelineEntry> timeline(String orderId) {
         return db.jdbc().query("select id, occurred_at, type, status, actor, reason, details from order_event "
                 + "where order_id = ? order by id", (rs, i) -> new TimelineEntry(rs.getLong(1),
                 rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getString(7)), orderId);
-    }
-
-    private static Map<String, Object> fromJson(String json) {
-        if (json == null || json.isBlank()) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A timeline entry's details are not a JSON object: " + e.getOriginalMessage(), e);
-        }
     }
 
     private static String toJson(Map<String, ?> details) {

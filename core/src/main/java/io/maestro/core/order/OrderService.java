@@ -122,22 +122,6 @@ public class OrderService {
         audit.record(orderId, eventType, null, actor, reason, details);
     }
 
-    /** A mark on the order's timeline: what is recorded after it can be found ({@link #annotateFirstSince}). */
-    public long timelineMark(String orderId) {
-        return audit.mark(orderId);
-    }
-
-    /**
-     * Adds {@code details} under {@code key} to the first timeline entry recorded since {@code mark}, e.g. the partner's
-     * whole message to the status change it caused, so one event is one entry.
-     *
-     * @return false when nothing was recorded since the mark (or the entry cannot take more details)
-     */
-    @Transactional
-    public boolean annotateFirstSince(String orderId, long mark, String key, Map<String, ?> details) {
-        return audit.annotateFirstAfter(orderId, mark, key, details);
-    }
-
     /** Changes where the order goes (already geocoded by the caller) and records the change. */
     @Transactional
     public void changeShipTo(String orderId, Address shipTo, GeoPoint location, String actor, String reason) {
