@@ -1,6 +1,7 @@
 package io.maestro.app.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.app.Api;
@@ -9,8 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +27,7 @@ class DecisionRolloutTest {
 
     private static final String ROLLOUTS = "/api/decisions/order-screening/rollouts";
     private static final Api.Auth ANALYST = Api.Auth.user("analyst");
+    private static final String SCREENED_BY = "dmn:order-screening:v";
 
     @LocalServerPort int port;
     Api api;
@@ -42,7 +44,7 @@ class DecisionRolloutTest {
     }
 
     @Test
-    void theCandidateDecidesTheSliceTheBaseTheRestUntilRolledBackOrPromoted() throws Exception {
+    void theCandidateDecidesTheSliceTheBaseTheRestUntilRolledBackOrPromoted() {
         assertThat(start(Map.of("channel", "MARKETPLACE"), Api.Auth.user("operator")).status()).isEqualTo(403);
         Api.Response started = start(Map.of("channel", "marketplace"), ANALYST);
         assertThat(started.status()).as(started.body()).isEqualTo(201);
@@ -108,17 +110,11 @@ class DecisionRolloutTest {
     }
 
     /** The version of order-screening on the order's timeline. */
-    private int screenedBy(String orderId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            for (JsonNode entry : lifecycle.timeline(orderId)) {
-                String actor = entry.path("actor").asText();
-                if (actor.startsWith("dmn:order-screening:v")) {
-                    return Integer.parseInt(actor.substring("dmn:order-screening:v".length()));
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("order-screening did not decide " + orderId + ": " + lifecycle.timeline(orderId));
+    private int screenedBy(String orderId) {
+        String actor = await("order-screening decided " + orderId).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> lifecycle.timeline(orderId).stream().map(e -> e.path("actor").asText())
+                        .filter(a -> a.startsWith(SCREENED_BY)).findFirst(), Optional::isPresent).get();
+        return Integer.parseInt(actor.substring(SCREENED_BY.length()));
     }
 }

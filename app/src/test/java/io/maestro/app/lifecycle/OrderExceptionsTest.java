@@ -1,6 +1,7 @@
 package io.maestro.app.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.app.Api;
@@ -10,8 +11,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Execution;
@@ -170,20 +175,20 @@ class OrderExceptionsTest {
         String orderId = lifecycle.place(Lifecycle.order("WEB", sku, 3, Map.of("customer",
                 Map.of("id", "C-9", "tier", "VIP", "email", "c9@example.com"))));
 
-        int retries = 0;
-        Task escalated = null;
-        long until = System.nanoTime() + PATIENCE.toNanos();
-        while (escalated == null) {
-            assertThat(System.nanoTime()).as("escalated within the time: " + lifecycle.timeline(orderId)).isLessThan(until);
-            escalated = tasks.createTaskQuery().processInstanceBusinessKey(orderId)
+        AtomicInteger retries = new AtomicInteger();
+        // a timer fired here can meet the process moving on its own: the engine says so, and the next poll tries again
+        Task escalated = await("escalated: " + orderId).atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+                .ignoreException(OptimisticLockingException.class).until(() -> {
+            Task task = tasks.createTaskQuery().processInstanceBusinessKey(orderId)
                     .taskDefinitionKey("Task_ResolveAllocationException").singleResult();
-            if (escalated == null && retryTimer(orderId) != null) {
-                management.executeJob(retryTimer(orderId).getId());
-                retries++;
+            Job timer = task == null ? retryTimer(orderId) : null;
+            if (timer != null) {
+                management.executeJob(timer.getId());
+                retries.incrementAndGet();
             }
-            pause();
-        }
-        assertThat(retries).as("escalated after 3 backorders, each at its retry time: the units an order gives back "
+            return task;
+        }, Objects::nonNull);
+        assertThat(retries.get()).as("escalated after 3 backorders, each at its retry time: the units an order gives back "
                 + "when it backorders do not wake it").isEqualTo(3);
 
         identity.setAuthentication("operator", List.of("operator"));
@@ -217,36 +222,14 @@ class OrderExceptionsTest {
     }
 
     private Job awaitRetryTimer(String orderId) {
-        long until = System.nanoTime() + PATIENCE.toNanos();
-        Job timer = retryTimer(orderId);
-        while (timer == null) {
-            assertThat(System.nanoTime()).as("waits for its retry: " + lifecycle.timeline(orderId)).isLessThan(until);
-            pause();
-            timer = retryTimer(orderId);
-        }
-        return timer;
+        return await("waits for its retry: " + orderId).atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+                .until(() -> retryTimer(orderId), Objects::nonNull);
     }
 
     private JsonNode awaitTimeline(String orderId, String type) {
-        long until = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            List<JsonNode> found = lifecycle.timeline(orderId).stream().filter(e -> e.path("type").asText().equals(type))
-                    .toList();
-            if (!found.isEmpty()) {
-                return found.get(0);
-            }
-            assertThat(System.nanoTime()).as(type + " on the timeline: " + lifecycle.timeline(orderId)).isLessThan(until);
-            pause();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return await(type + " on the timeline of " + orderId).atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+                .until(() -> lifecycle.timeline(orderId).stream().filter(e -> e.path("type").asText().equals(type))
+                        .findFirst(), Optional::isPresent).get();
     }
 
     @Test
