@@ -2,6 +2,9 @@ package io.maestro.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.core.inventory.Adjustment;
 import io.maestro.core.inventory.InventoryLedger;
 import io.maestro.core.testing.EmbeddedPostgresDatabase;
@@ -69,9 +72,17 @@ class ScaleOutPostgresTest {
                     .as("incidents ever opened").isEmpty();
             assertThat(jdbc.queryForList("select status from partner_event where status <> 'CORRELATED'", String.class))
                     .as("partner events not handed over").isEmpty();
-            assertThat(jdbc.queryForObject("select count(*) from order_event where type = 'MESSAGE'", Long.class))
-                    .as("each partner event on the timeline once")
-                    .isEqualTo(jdbc.queryForObject("select count(*) from partner_event", Long.class));
+            assertThat(jdbc.queryForList("select p.event_id from partner_event p where (select count(*) from order_event e "
+                    + "where e.order_id = p.order_id and e.details like '%\"eventId\":\"' || p.event_id || '\"%') <> 1",
+                    String.class)).as("partner events not on their order's timeline exactly once").isEmpty();
+            assertThat(jdbc.queryForList("select details from order_event where details like '%partnerMessage%'",
+                    String.class)).as("a message carried by an entry of another shipment").allSatisfy(details -> {
+                        JsonNode entry = json(details);
+                        if (entry.has("shipmentId")) {
+                            assertThat(entry.path("partnerMessage").path("shipmentId").asText())
+                                    .isEqualTo(entry.path("shipmentId").asText());
+                        }
+                    });
             assertThat(jdbc.queryForList("select shipment_id from partner_event where type = 'ShipmentDispatched' "
                     + "group by shipment_id having count(*) > 1", String.class)).as("shipments dispatched twice").isEmpty();
             assertThat(jdbc.queryForObject("select count(*) from inventory_ledger where entry_type = 'CONSUME'", Long.class))
@@ -209,5 +220,13 @@ class ScaleOutPostgresTest {
 
     private static long deadlocks(JdbcTemplate jdbc) {
         return jdbc.queryForObject("select deadlocks from pg_stat_database where datname = current_database()", Long.class);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("timeline details are not JSON: " + text, e);
+        }
     }
 }

@@ -195,10 +195,9 @@ public class PartnerEventCorrelator {
         }
         newTransaction.executeWithoutResult(tx -> {
             inbox.markCorrelated(stored.id());
-            runtime.createMessageCorrelation(stored.event().type()).processInstanceId(instance.get())
-                    .setVariables(variables(stored)).correlateWithResult();
-            orders.record(stored.event().orderId(), "MESSAGE", stored.event().source(), describe(stored),
-                    details(stored));
+            orders.recordMessageWith(stored.event().orderId(), stored.event().source(), describe(stored),
+                    details(stored), () -> runtime.createMessageCorrelation(stored.event().type())
+                            .processInstanceId(instance.get()).setVariables(variables(stored)).correlateWithResult());
         });
         early.settled(key, stored.id());
         return true;
@@ -280,6 +279,7 @@ public class PartnerEventCorrelator {
     private static Map<String, Object> details(StoredPartnerEvent stored) {
         Map<String, Object> details = new HashMap<>(stored.event().payload());
         details.put("eventId", stored.event().eventId());
+        details.put("messageType", stored.event().type());
         details.put("source", stored.event().source());
         if (stored.event().shipmentId() != null) {
             details.put("shipmentId", stored.event().shipmentId());

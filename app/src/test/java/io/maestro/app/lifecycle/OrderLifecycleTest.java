@@ -52,11 +52,18 @@ class OrderLifecycleTest {
         assertThat(shipment.path("carrier").asText()).isNotBlank();
         assertThat(shipment.path("trackingNumber").asText()).isNotBlank();
         List<String> types = lifecycle.timeline(orderId).stream().map(e -> e.path("type").asText()).toList();
-        assertThat(types).containsSubsequence("ORDER_RECEIVED", "DECISION", "ALLOCATED", "MESSAGE", "LABEL_PURCHASED");
+        assertThat(types).containsSubsequence("ORDER_RECEIVED", "DECISION", "ALLOCATED", "SHIPMENT_ACCEPTED",
+                "LABEL_PURCHASED");
+        assertThat(types).as("the node's acceptance is one entry, not its message and the status change")
+                .containsOnlyOnce("SHIPMENT_ACCEPTED");
+        assertThat(lifecycle.timeline(orderId)).noneSatisfy(e -> assertThat(e.path("reason").asText())
+                .startsWith("ShipmentAccepted"));
         assertThat(lifecycle.timeline(orderId)).anySatisfy(e ->
                 assertThat(e.path("actor").asText()).startsWith("dmn:fulfillment-policy:v"));
-        assertThat(lifecycle.timeline(orderId)).anySatisfy(e ->
-                assertThat(e.path("reason").asText()).contains("ShipmentDelivered"));
+        assertThat(lifecycle.timeline(orderId)).as("the carrier's message on the entry it caused").anySatisfy(e -> {
+            assertThat(e.path("type").asText()).isEqualTo("SHIPMENT_DELIVERED");
+            assertThat(e.toString()).contains("partnerMessage").contains("ShipmentDelivered");
+        });
         assertThat(jdbc.queryForObject("select count(*) from notification where order_id = ? and type = 'ORDER_ACCEPTED'",
                 Integer.class, orderId)).isEqualTo(1);
         JsonNode cost = java.util.stream.StreamSupport.stream(order.path("shipmentCosts").spliterator(), false)

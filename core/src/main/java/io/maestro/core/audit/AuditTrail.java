@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maestro.core.db.Database;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,10 @@ import org.springframework.stereotype.Component;
 public class AuditTrail {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    private static final int MAX_DETAILS = 8000;
+    /** The partner message being handed to its process on this thread, if any. */
+    private static final ThreadLocal<CarriedMessage> CARRIED = new ThreadLocal<>();
 
     private final Database db;
 
@@ -24,7 +29,44 @@ public class AuditTrail {
     public void record(String orderId, String type, String status, String actor, String reason, Map<String, ?> details) {
         db.jdbc().update("insert into order_event (order_id, occurred_at, type, status, actor, reason, details) "
                 + "values (?, ?, ?, ?, ?, ?, ?)", orderId, db.now(), type, status, truncate(actor, 100),
-                truncate(reason, 1000), details == null ? null : toJson(details));
+                truncate(reason, 1000), withCarriedMessage(orderId, details));
+    }
+
+    /**
+     * Runs {@code handOver}, which hands a partner's message to the order's process on this thread: the first entry
+     * that process records for the order on this thread carries the whole message under {@code partnerMessage}, so
+     * one message is one entry. Entries recorded on other threads (another shipment's message, a job) never carry it.
+     *
+     * @return whether an entry took the message; if not (the process recorded nothing here), the caller records it
+     */
+    public boolean carryingMessage(String orderId, Map<String, ?> message, Runnable handOver) {
+        CarriedMessage carried = new CarriedMessage(orderId, message);
+        CarriedMessage outer = CARRIED.get();
+        CARRIED.set(carried);
+        try {
+            handOver.run();
+        } finally {
+            if (outer == null) {
+                CARRIED.remove();
+            } else {
+                CARRIED.set(outer);
+            }
+        }
+        return carried.taken;
+    }
+
+    private static String withCarriedMessage(String orderId, Map<String, ?> details) {
+        CarriedMessage carried = CARRIED.get();
+        if (carried != null && !carried.taken && carried.orderId.equals(orderId)) {
+            Map<String, Object> merged = details == null ? new LinkedHashMap<>() : new LinkedHashMap<>(details);
+            merged.put("partnerMessage", carried.message);
+            String json = serialise(merged);
+            if (json.length() <= MAX_DETAILS) {
+                carried.taken = true;
+                return json;
+            }
+        }
+        return details == null ? null : toJson(details);
     }
 
     public List<TimelineEntry> timeline(String orderId) {
@@ -35,14 +77,30 @@ public class AuditTrail {
     }
 
     private static String toJson(Map<String, ?> details) {
+        String json = serialise(details);
+        if (json.length() > MAX_DETAILS) {
+            throw new IllegalArgumentException("Audit details over " + MAX_DETAILS + " characters: "
+                    + json.substring(0, 200));
+        }
+        return json;
+    }
+
+    private static String serialise(Map<String, ?> details) {
         try {
-            String json = JSON.writeValueAsString(details);
-            if (json.length() > 8000) {
-                throw new IllegalArgumentException("Audit details over 8000 characters: " + json.substring(0, 200));
-            }
-            return json;
+            return JSON.writeValueAsString(details);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Audit details are not serialisable", e);
+        }
+    }
+
+    private static final class CarriedMessage {
+        private final String orderId;
+        private final Map<String, ?> message;
+        private boolean taken;
+
+        private CarriedMessage(String orderId, Map<String, ?> message) {
+            this.orderId = orderId;
+            this.message = message;
         }
     }
 

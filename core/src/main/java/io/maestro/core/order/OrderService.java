@@ -122,6 +122,18 @@ public class OrderService {
         audit.record(orderId, eventType, null, actor, reason, details);
     }
 
+    /**
+     * Hands a partner's message to the order's process ({@code handOver}, on this thread) so that the first entry the
+     * process records carries the message; if it records none, the message is recorded as a {@code MESSAGE} entry.
+     */
+    @Transactional
+    public void recordMessageWith(String orderId, String source, String reason, Map<String, ?> message,
+                                  Runnable handOver) {
+        if (!audit.carryingMessage(orderId, message, handOver)) {
+            audit.record(orderId, "MESSAGE", null, source, reason, message);
+        }
+    }
+
     /** Changes where the order goes (already geocoded by the caller) and records the change. */
     @Transactional
     public void changeShipTo(String orderId, Address shipTo, GeoPoint location, String actor, String reason) {

@@ -218,7 +218,9 @@ class ShipmentExecutionDelegatesTest {
         assertThat(notification("SHIPPED").body()).as("the carrier's tracking number").contains("TRK-9");
         assertThat(runtime.getVariables(process.getId())).as("only what the process reads of the payload")
                 .containsEntry("trackingNumber", "TRK-9").doesNotContainKeys("lines", "scannedAt", "partnerEventId");
-        assertThat(entry("MESSAGE").detailsJson()).as("the whole event stays on the timeline").contains("dock 4");
+        assertThat(entry("SHIPMENT_DISPATCHED").detailsJson()).as("the whole event stays on the timeline, on the entry "
+                + "it caused").contains("partnerMessage").contains("dock 4");
+        assertThat(timelineTypes()).as("one message, one entry").doesNotContain("MESSAGE");
     }
 
     @Test
