@@ -3,6 +3,7 @@ package io.maestro.workers.forecast.bench;
 import io.maestro.workers.forecast.Croston;
 import io.maestro.workers.forecast.ErrorMeasures;
 import io.maestro.workers.forecast.LeadTimeModel;
+import io.maestro.workers.forecast.LifeCycle;
 import io.maestro.workers.forecast.MethodSelector;
 import io.maestro.workers.forecast.Naive;
 import io.maestro.workers.forecast.SimpleExponentialSmoothing;
@@ -74,6 +75,8 @@ public final class ForecastBenchmark {
         contenders.add(Contender.single("SBA-COMPOUND", false, Croston.sba(0.1), LeadTimeModel.COMPOUND));
         contenders.add(Contender.single("SES.1-NB-FULL", false, new SimpleExponentialSmoothing(0.1),
                 LeadTimeModel.negativeBinomial(1)));
+        contenders.add(Contender.lifeCycle("SES.1-LC-NB", new SimpleExponentialSmoothing(0.1),
+                LeadTimeModel.NEGATIVE_BINOMIAL, TEST));
         contenders.add(Contender.selected("SELECTED-NB", MethodSelector.standardCandidates(),
                 LeadTimeModel.NEGATIVE_BINOMIAL, 12));
         return contenders;
@@ -123,16 +126,22 @@ public final class ForecastBenchmark {
         double[][] onHand = new double[n][TARGETS.length];
         double[] demand = new double[n];
         String[] chosen = new String[n];
+        LifeCycle[] lifeCycles = new LifeCycle[TEST];
+        for (int month = 0; month < (monthly ? TEST : 1); month++) {
+            lifeCycles[month] = contender.lifeCycleAt(series, FIT + month);
+        }
         IntStream.range(0, n).parallel().forEach(s -> {
             double[] history = series.get(s);
             double[] training = Arrays.copyOf(history, FIT);
             double[] test = Arrays.copyOfRange(history, FIT, FIT + TEST);
             double[] point = new double[TEST];
             long[][] levels = new long[TARGETS.length][TEST];
-            Contender.Prediction fixed = monthly ? null : contender.predict(training, TEST, LEAD_BUCKETS);
+            Contender.Prediction fixed =
+                    monthly ? null : contender.predict(training, TEST, LEAD_BUCKETS, lifeCycles[0]);
             for (int month = 0; month < TEST; month++) {
                 Contender.Prediction prediction = monthly
-                        ? contender.predict(Arrays.copyOf(history, FIT + month), TEST, LEAD_BUCKETS)
+                        ? contender.predict(Arrays.copyOf(history, FIT + month), TEST, LEAD_BUCKETS,
+                                lifeCycles[month])
                         : fixed;
                 point[month] = monthly ? prediction.ahead()[0] : prediction.ahead()[month];
                 for (int l = 0; l < PINBALL_LEVELS.length; l++) {
