@@ -11,22 +11,27 @@ import java.util.List;
 
 /** A forecasting method with its lead-time demand model, as the benchmark runs it. */
 record Contender(String name, boolean baseline, List<ForecastMethod> methods, LeadTimeModel model,
-                 int origins, int lifeCycleHorizon) {
+                 int origins, int lifeCycleHorizon, boolean calibrated) {
 
     /** The first origin of the rolling origins a life-cycle correction is learned on (a year of history). */
     static final int LIFE_CYCLE_FIRST_ORIGIN = 12;
 
     static Contender single(String name, boolean baseline, ForecastMethod method, LeadTimeModel model) {
-        return new Contender(name, baseline, List.of(method), model, 0, 0);
+        return new Contender(name, baseline, List.of(method), model, 0, 0, false);
     }
 
     static Contender selected(String name, List<ForecastMethod> candidates, LeadTimeModel model, int origins) {
-        return new Contender(name, false, candidates, model, origins, 0);
+        return new Contender(name, false, candidates, model, origins, 0, false);
     }
 
     /** The method corrected by a {@link LifeCycle} learned across all series on the months seen so far. */
     static Contender lifeCycle(String name, ForecastMethod method, LeadTimeModel model, int horizon) {
-        return new Contender(name, false, List.of(method), model, 0, horizon);
+        return new Contender(name, false, List.of(method), model, 0, horizon, false);
+    }
+
+    /** The same contender, its quantile level per target calibrated on the last fitting months (the benchmark). */
+    Contender calibrate() {
+        return new Contender(name, baseline, methods, model, origins, lifeCycleHorizon, true);
     }
 
     /** The correction this contender applies at an origin, learned on every series' months before it. */
