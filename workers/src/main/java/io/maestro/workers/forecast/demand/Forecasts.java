@@ -8,9 +8,11 @@ import io.maestro.core.network.NetworkService;
 import io.maestro.workers.forecast.DemandDistribution;
 import io.maestro.workers.forecast.ForecastMethod;
 import io.maestro.workers.forecast.LeadTimeModel;
+import io.maestro.workers.forecast.LifeCycle;
 import io.maestro.workers.forecast.MethodSelector;
 import io.maestro.workers.forecast.NegativeBinomial;
 import io.maestro.workers.forecast.SeriesForecast;
+import io.maestro.workers.forecast.SimpleExponentialSmoothing;
 import io.maestro.workers.forecast.TunedMethod;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,12 +22,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
  * Demand forecasts per SKU at each node and network-wide, in days and weeks, from Maestro's own history
  * ({@link DemandHistory}; stockout buckets imputed). Each series gets the method its rolling-origin backtest
- * chooses ({@link MethodSelector}: SES, SBA, TSB, damped Holt, additive Holt-Winters) with negative-binomial
+ * chooses ({@link MethodSelector}: SES, SBA, TSB, damped Holt, additive Holt-Winters, and SES with the
+ * {@link LifeCycle} correction once {@link #refreshAll} has learned one across every SKU) with negative-binomial
  * demand around it; the result is stored and read back until the next refresh.
  */
 @Service
@@ -36,12 +40,15 @@ public class Forecasts {
 
     private static final int BACKTEST_ORIGINS = 8;
     private static final int PAGE = 500;
+    /** The life-cycle correction is learned one bucket ahead, so the latest origins count too. */
+    private static final int LIFE_CYCLE_HORIZON = 1;
 
     private final DemandHistory history;
     private final ForecastStore store;
     private final CatalogService catalog;
     private final NetworkService network;
     private final Database db;
+    private final Map<Bucket, LifeCycle> lifeCycles = new ConcurrentHashMap<>();
 
     public Forecasts(DemandHistory history, ForecastStore store, CatalogService catalog, NetworkService network,
                      Database db) {
@@ -105,19 +112,32 @@ public class Forecasts {
         return daily;
     }
 
-    /** Recomputes every SKU's forecasts; the number of SKUs. */
+    /**
+     * Learns the life-cycle correction of days and weeks from every SKU's network-wide history, then recomputes
+     * every SKU's forecasts; the number of SKUs.
+     */
     public int refreshAll() {
-        int done = 0;
+        List<String> skus = new ArrayList<>();
         for (int offset = 0; ; offset += PAGE) {
             List<Sku> page = catalog.page(null, offset, PAGE);
-            for (Sku sku : page) {
-                refresh(sku.sku());
-                done++;
-            }
+            page.forEach(sku -> skus.add(sku.sku()));
             if (page.size() < PAGE) {
-                return done;
+                break;
             }
         }
+        LocalDate today = db.now().toLocalDate();
+        for (Bucket bucket : Bucket.values()) {
+            List<double[]> histories = skus.stream()
+                    .map(sku -> history.of(sku, bucket, today).network().imputed()).toList();
+            lifeCycles.put(bucket, LifeCycle.learn(histories, lifeCycleBase(), LIFE_CYCLE_HORIZON, bucket.season()));
+        }
+        skus.forEach(this::refresh);
+        return skus.size();
+    }
+
+    /** The life-cycle correction last learned for the bucket (none before the first {@link #refreshAll}). */
+    public LifeCycle lifeCycle(Bucket bucket) {
+        return lifeCycles.getOrDefault(bucket, LifeCycle.none());
     }
 
     private StoredForecast compute(String sku, String nodeId, Bucket bucket) {
@@ -141,8 +161,8 @@ public class Forecasts {
     }
 
     StoredForecast fit(String sku, String nodeId, Bucket bucket, DemandSeries series) {
-        MethodSelector selector = new MethodSelector(candidates(bucket), LeadTimeModel.NEGATIVE_BINOMIAL,
-                BACKTEST_ORIGINS, bucket.leadBuckets());
+        MethodSelector selector = new MethodSelector(candidates(bucket, lifeCycles.get(bucket)),
+                LeadTimeModel.NEGATIVE_BINOMIAL, BACKTEST_ORIGINS, bucket.leadBuckets());
         SeriesForecast forecast = selector.forecast(series.imputed(), bucket.maxHorizon());
         DemandDistribution leadTime = forecast.leadTime();
         double dispersion = leadTime instanceof NegativeBinomial nb ? nb.dispersion() : 1;
@@ -153,10 +173,18 @@ public class Forecasts {
                 firstBucket, Arrays.stream(forecast.ahead()).boxed().toList(), db.now());
     }
 
-    private static List<ForecastMethod> candidates(Bucket bucket) {
+    private static List<ForecastMethod> candidates(Bucket bucket, LifeCycle lifeCycle) {
         List<ForecastMethod> candidates = new ArrayList<>(MethodSelector.standardCandidates());
         candidates.add(TunedMethod.holtWinters(bucket.season()));
+        if (lifeCycle != null) {
+            candidates.add(lifeCycle.adjust(lifeCycleBase()));
+        }
         return candidates;
+    }
+
+    /** The method the life-cycle correction is learned for and applied to (the car-parts benchmark's best). */
+    private static ForecastMethod lifeCycleBase() {
+        return new SimpleExponentialSmoothing(0.1);
     }
 
     private static NegativeBinomial distribution(StoredForecast stored, int horizon) {

@@ -2,6 +2,7 @@ package io.maestro.workers.forecast.demand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.maestro.core.InvalidRequestException;
 import io.maestro.core.NotFoundException;
@@ -16,6 +17,7 @@ import io.maestro.core.order.OrderService;
 import io.maestro.core.order.OrderStatus;
 import io.maestro.core.testing.DomainTables;
 import io.maestro.core.testing.TestData;
+import io.maestro.workers.forecast.LifeCycle;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -135,6 +137,24 @@ class ForecastsTest {
         assertThat(weekly.historyBuckets()).isEqualTo(104);
         assertThat(weekly.from()).isEqualTo(LocalDate.parse("2026-03-09"));
         assertThat(forecasts.refreshAll()).isEqualTo(2);
+    }
+
+    /**
+     * Network-wide days, one day ahead, SES 0.1 from zero: after Monday's 2 (age 1, class 0) SES says 0.2 and Tuesday
+     * brings 0; after Tuesday (age 2) 0.18 and Wednesday 3 → class 0: 3 ÷ 0.38. Sunday after Saturday (age 6, class
+     * 2) brings nothing → 0. Days before any demand stay 1 (forecast 0); no week has a complete bucket after one.
+     */
+    @Test
+    void refreshAllLearnsALifeCycleCorrectionFromEverySku() {
+        assertThat(forecasts.refreshAll()).isEqualTo(2);
+
+        LifeCycle days = forecasts.lifeCycle(Bucket.DAY);
+        assertThat(days.multiplier(0)).isCloseTo(3 / 0.38, within(1e-9));
+        assertThat(days.multiplier(2)).isZero();
+        assertThat(days.multiplier(LifeCycle.NEVER)).isEqualTo(1);
+        assertThat(forecasts.lifeCycle(Bucket.WEEK).multiplier(0)).isEqualTo(1);
+        assertThat(forecasts.forSku(SKU, null, 7).method()).isIn("SES", "SBA", "TSB", "HOLT", "HOLT_WINTERS",
+                "SES-LIFECYCLE");
     }
 
     @Test
