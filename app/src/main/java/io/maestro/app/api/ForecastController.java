@@ -23,12 +23,16 @@ public class ForecastController {
         this.forecasts = forecasts;
     }
 
-    /** A SKU's demand forecast at a node (without nodeId: network-wide) over horizon days or weeks. */
+    /**
+     * A SKU's demand forecast at a node, or of the orders shipped to a region (without either: network-wide) over
+     * horizon days or weeks.
+     */
     @GetMapping("/{sku}")
     public SkuForecast get(@PathVariable String sku, @RequestParam(required = false) String nodeId,
+                           @RequestParam(required = false) String region,
                            @RequestParam(defaultValue = "DAY") Bucket bucket,
                            @RequestParam(required = false) Integer horizon) {
-        return forecasts.forSku(sku, nodeId, bucket, horizon == null ? bucket.defaultHorizon() : horizon);
+        return forecasts.forSku(sku, nodeId, region, bucket, horizon == null ? bucket.defaultHorizon() : horizon);
     }
 
     /** Recomputes the SKU's forecasts now (every node, network-wide, days and weeks); the daily ones back. */

@@ -37,7 +37,21 @@ class ForecastApiTest {
 
         JsonNode weekly = api.get("/api/forecasts/TSHIRT-BLK-M?bucket=WEEK&horizon=4", Api.ADMIN).json();
         assertThat(weekly.get("nodeId").isNull()).isTrue();
+        assertThat(weekly.get("region").isNull()).isTrue();
         assertThat(weekly.get("mean")).hasSize(4);
+    }
+
+    @Test
+    void aRegionsForecastIsOfTheOrdersShippedThere() {
+        JsonNode texas = api.get("/api/forecasts/TSHIRT-BLK-M?region=tx&horizon=7", Api.Auth.user("viewer")).json();
+        assertThat(texas.get("region").asText()).isEqualTo("TX");
+        assertThat(texas.get("nodeId").isNull()).isTrue();
+        assertThat(texas.get("mean")).hasSize(7);
+        assertThat(texas.get("historyBuckets").asInt()).isEqualTo(365);
+
+        Api.Response both = api.get("/api/forecasts/TSHIRT-BLK-M?region=TX&nodeId=DC-OLEAN", Api.ADMIN);
+        assertThat(both.status()).isEqualTo(422);
+        assertThat(both.json().get("errors").get(0).get("field").asText()).isEqualTo("region");
     }
 
     @Test

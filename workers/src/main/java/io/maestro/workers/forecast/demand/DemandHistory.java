@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  *   released (cancelled, or moved to another node — counted there);</li>
  *   <li>network-wide: the units ordered, by the day of the order, less line cancellations; of a cancelled order
  *   only what shipped;</li>
+ *   <li>by region: the network-wide units by the order's ship-to region ({@link Forecasts#region}), censored where the
+ *   network was (any node may serve a region);</li>
  *   <li>censored: a bucket with a day on which the SKU was not available to promise (on hand − reserved − safety
  *   stock ≤ 0, from the ledger) at that node, or summed over the nodes for the network — from the SKU's first
  *   entry in the ledger on (before it, the SKU was not stocked there, not out of stock).</li>
@@ -48,16 +50,23 @@ public class DemandHistory {
                 }, sku, from, to);
 
         double[] networkUnits = new double[buckets];
+        Map<String, double[]> regionUnits = new HashMap<>();
         db.jdbc().query("select o.created_at, o.status, l.quantity, "
                 + "(select coalesce(sum(c.quantity), 0) from order_line_cancellation c "
                 + "where c.order_id = l.order_id and c.line_no = l.line_no), "
                 + "(select coalesce(sum(r.quantity), 0) from reservation r "
-                + "where r.order_id = l.order_id and r.line_no = l.line_no and r.status = 'CONSUMED') "
+                + "where r.order_id = l.order_id and r.line_no = l.line_no and r.status = 'CONSUMED'), "
+                + "o.ship_to_region "
                 + "from order_line l join orders o on o.id = l.order_id "
                 + "where l.sku = ? and o.created_at >= ? and o.created_at < ?", rs -> {
                     long units = "CANCELLED".equals(rs.getString(2)) ? rs.getLong(5)
                             : Math.max(0, rs.getLong(3) - rs.getLong(4));
-                    networkUnits[bucket.index(first, day(rs.getObject(1, OffsetDateTime.class)))] += units;
+                    int index = bucket.index(first, day(rs.getObject(1, OffsetDateTime.class)));
+                    networkUnits[index] += units;
+                    String region = Forecasts.region(rs.getString(6));
+                    if (region != null) {
+                        regionUnits.computeIfAbsent(region, r -> new double[buckets])[index] += units;
+                    }
                 }, sku, from, to);
 
         Map<String, Long> available = new HashMap<>();
@@ -95,8 +104,11 @@ public class DemandHistory {
             byNode.put(node, new DemandSeries(first, nodeUnits.getOrDefault(node, new double[buckets]),
                     toBuckets(nodeOut.getOrDefault(node, new boolean[days]), bucket, buckets)));
         }
-        return new SkuDemand(sku, bucket, byNode,
-                new DemandSeries(first, networkUnits, toBuckets(networkOut, bucket, buckets)));
+        boolean[] networkCensored = toBuckets(networkOut, bucket, buckets);
+        Map<String, DemandSeries> byRegion = new HashMap<>();
+        regionUnits.forEach((region, units) -> byRegion.put(region,
+                new DemandSeries(first, units, networkCensored.clone())));
+        return new SkuDemand(sku, bucket, byNode, new DemandSeries(first, networkUnits, networkCensored), byRegion);
     }
 
     /** Marks the days from {@code from} to {@code until} (exclusive) that start out of stock as things stand. */

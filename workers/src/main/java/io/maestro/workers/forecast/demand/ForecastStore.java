@@ -13,11 +13,15 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Repository;
 
-/** The last forecast of each SKU per node (node {@value #NETWORK} for the network) and bucket. */
+/**
+ * The last forecast of each SKU per node (node {@value #NETWORK} for the network, {@value #REGION} and the region for
+ * the orders shipped to a region) and bucket.
+ */
 @Repository
 class ForecastStore {
 
     static final String NETWORK = "*";
+    static final String REGION = "@";
 
     private static final String COLUMNS = "sku, node_id, bucket, method, parameters, backtest_error, history_buckets, "
             + "censored_buckets, dispersion, first_bucket, mean_per_bucket, computed_at";
@@ -44,9 +48,9 @@ class ForecastStore {
         }
     }
 
-    Optional<StoredForecast> find(String sku, String nodeId, Bucket bucket) {
+    Optional<StoredForecast> find(String sku, String nodeId, String region, Bucket bucket) {
         return db.jdbc().query("select " + COLUMNS + " from demand_forecast where sku = ? and node_id = ? and bucket = ?",
-                ForecastStore::map, sku, nodeId == null ? NETWORK : nodeId, bucket.name()).stream().findFirst();
+                ForecastStore::map, sku, key(nodeId, region), bucket.name()).stream().findFirst();
     }
 
     List<StoredForecast> forSku(String sku) {
@@ -57,7 +61,9 @@ class ForecastStore {
     private static StoredForecast map(ResultSet rs, int row) throws SQLException {
         String node = rs.getString("node_id");
         double backtest = rs.getDouble("backtest_error");
-        return new StoredForecast(rs.getString("sku"), NETWORK.equals(node) ? null : node,
+        boolean region = node.startsWith(REGION);
+        return new StoredForecast(rs.getString("sku"), NETWORK.equals(node) || region ? null : node,
+                region ? node.substring(REGION.length()) : null,
                 Bucket.valueOf(rs.getString("bucket")), rs.getString("method"), parameters(rs.getString("parameters")),
                 rs.wasNull() ? null : backtest, rs.getInt("history_buckets"), rs.getInt("censored_buckets"),
                 rs.getDouble("dispersion"), rs.getObject("first_bucket", LocalDate.class),
@@ -66,7 +72,11 @@ class ForecastStore {
     }
 
     private static String node(StoredForecast f) {
-        return f.nodeId() == null ? NETWORK : f.nodeId();
+        return key(f.nodeId(), f.region());
+    }
+
+    private static String key(String nodeId, String region) {
+        return nodeId != null ? nodeId : region != null ? REGION + region : NETWORK;
     }
 
     private static String means(List<Double> mean) {

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A forecast of one SKU at a node (or network-wide: {@code nodeId} null) over {@code horizon} buckets from
+ * A forecast of one SKU at a node, or of the orders shipped to a region ({@code region}), or network-wide (both
+ * null), over {@code horizon} buckets from
  * {@code from}: the mean per bucket, the mean and quantiles of the total over the horizon, and how it was made.
  *
  * @param quantiles      units by level ("0.5", "0.8", "0.9", "0.95", "0.99") of demand over the whole horizon
@@ -14,7 +15,7 @@ import java.util.Map;
  *                       short to backtest
  * @param censoredBuckets buckets of the history with a stockout, their demand imputed
  */
-public record SkuForecast(String sku, String nodeId, Bucket bucket, int horizon, LocalDate from, List<Double> mean,
+public record SkuForecast(String sku, String nodeId, String region, Bucket bucket, int horizon, LocalDate from, List<Double> mean,
                           double total, Map<String, Long> quantiles, String method, Map<String, Double> parameters,
                           Double backtestError, int historyBuckets, int censoredBuckets, OffsetDateTime computedAt) {
 

@@ -4,24 +4,48 @@ import io.maestro.workers.forecast.DemandDistribution;
 import io.maestro.workers.forecast.Fit;
 import io.maestro.workers.forecast.ForecastMethod;
 import io.maestro.workers.forecast.LeadTimeModel;
+import io.maestro.workers.forecast.LifeCycle;
 import io.maestro.workers.forecast.MethodSelector;
+import java.util.Arrays;
 import java.util.List;
 
 /** A forecasting method with its lead-time demand model, as the benchmark runs it. */
 record Contender(String name, boolean baseline, List<ForecastMethod> methods, LeadTimeModel model,
-                 int origins) {
+                 int origins, int lifeCycleHorizon, boolean calibrated) {
+
+    /** The first origin of the rolling origins a life-cycle correction is learned on (a year of history). */
+    static final int LIFE_CYCLE_FIRST_ORIGIN = 12;
 
     static Contender single(String name, boolean baseline, ForecastMethod method, LeadTimeModel model) {
-        return new Contender(name, baseline, List.of(method), model, 0);
+        return new Contender(name, baseline, List.of(method), model, 0, 0, false);
     }
 
     static Contender selected(String name, List<ForecastMethod> candidates, LeadTimeModel model, int origins) {
-        return new Contender(name, false, candidates, model, origins);
+        return new Contender(name, false, candidates, model, origins, 0, false);
+    }
+
+    /** The method corrected by a {@link LifeCycle} learned across all series on the months seen so far. */
+    static Contender lifeCycle(String name, ForecastMethod method, LeadTimeModel model, int horizon) {
+        return new Contender(name, false, List.of(method), model, 0, horizon, false);
+    }
+
+    /** The same contender, its quantile level per target calibrated on the last fitting months (the benchmark). */
+    Contender calibrate() {
+        return new Contender(name, baseline, methods, model, origins, lifeCycleHorizon, true);
+    }
+
+    /** The correction this contender applies at an origin, learned on every series' months before it. */
+    LifeCycle lifeCycleAt(List<double[]> series, int origin) {
+        if (lifeCycleHorizon == 0) {
+            return LifeCycle.none();
+        }
+        List<double[]> seen = series.stream().map(values -> Arrays.copyOf(values, origin)).toList();
+        return LifeCycle.learn(seen, methods.get(0), lifeCycleHorizon, LIFE_CYCLE_FIRST_ORIGIN);
     }
 
     /** The forecast from this history: mean per month ahead and the distributions of 1- and 2-month demand. */
-    Prediction predict(double[] history, int horizon, int leadBuckets) {
-        ForecastMethod method = methods.get(0);
+    Prediction predict(double[] history, int horizon, int leadBuckets, LifeCycle lifeCycle) {
+        ForecastMethod method = lifeCycleHorizon == 0 ? methods.get(0) : lifeCycle.adjust(methods.get(0));
         if (methods.size() > 1) {
             MethodSelector selector = new MethodSelector(methods, model, origins, leadBuckets);
             method = selector.choose(selector.backtest(history));

@@ -3,6 +3,7 @@ package io.maestro.workers.forecast.bench;
 import io.maestro.workers.forecast.Croston;
 import io.maestro.workers.forecast.ErrorMeasures;
 import io.maestro.workers.forecast.LeadTimeModel;
+import io.maestro.workers.forecast.LifeCycle;
 import io.maestro.workers.forecast.MethodSelector;
 import io.maestro.workers.forecast.Naive;
 import io.maestro.workers.forecast.SimpleExponentialSmoothing;
@@ -74,6 +75,10 @@ public final class ForecastBenchmark {
         contenders.add(Contender.single("SBA-COMPOUND", false, Croston.sba(0.1), LeadTimeModel.COMPOUND));
         contenders.add(Contender.single("SES.1-NB-FULL", false, new SimpleExponentialSmoothing(0.1),
                 LeadTimeModel.negativeBinomial(1)));
+        contenders.add(Contender.lifeCycle("SES.1-LC-NB", new SimpleExponentialSmoothing(0.1),
+                LeadTimeModel.NEGATIVE_BINOMIAL, TEST));
+        contenders.add(Contender.lifeCycle("SES.1-LC-NB-CAL", new SimpleExponentialSmoothing(0.1),
+                LeadTimeModel.NEGATIVE_BINOMIAL, TEST).calibrate());
         contenders.add(Contender.selected("SELECTED-NB", MethodSelector.standardCandidates(),
                 LeadTimeModel.NEGATIVE_BINOMIAL, 12));
         return contenders;
@@ -107,14 +112,39 @@ public final class ForecastBenchmark {
         List<Result> results = new ArrayList<>();
         for (Contender contender : contenders()) {
             long started = System.nanoTime();
-            results.add(evaluate(contender, series, monthly));
+            double[] levels = contender.calibrated() ? calibratedLevels(contender, series, monthly) : TARGETS;
+            results.add(evaluate(contender, series, monthly, FIT, levels));
             out.printf(Locale.ROOT, "  %-15s %6.1f s%n", contender.name(), (System.nanoTime() - started) / 1e9);
         }
         report(results, protocol);
         return results;
     }
 
-    Result evaluate(Contender contender, List<double[]> series, boolean monthly) {
+    /**
+     * For each target, the least quantile level of the sweep whose realized fill reached the target when the same
+     * protocol ran on the last {@code TEST} of the fitting months (forecast from month {@code FIT - TEST}); the
+     * highest level where none did. Only the fitting months are used.
+     */
+    double[] calibratedLevels(Contender contender, List<double[]> series, boolean monthly) {
+        List<double[]> seen = series.stream().map(values -> Arrays.copyOf(values, FIT)).toList();
+        Result validation = evaluate(contender, seen, monthly, FIT - TEST, TARGETS);
+        double[] levels = new double[TARGETS.length];
+        for (int k = 0; k < TARGETS.length; k++) {
+            levels[k] = TARGETS[TARGETS.length - 1];
+            for (int g = 0; g < TARGETS.length; g++) {
+                if (validation.fill()[g] >= TARGETS[k]) {
+                    levels[k] = TARGETS[g];
+                    break;
+                }
+            }
+        }
+        out.printf(Locale.ROOT, "  %s: quantile level per target, calibrated on months %d-%d: %s%n", contender.name(),
+                FIT - TEST + 1, FIT, Arrays.toString(levels));
+        return levels;
+    }
+
+    /** Every series fitted on its first {@code fit} months, the next {@code TEST} the test, at the given levels. */
+    Result evaluate(Contender contender, List<double[]> series, boolean monthly, int fit, double[] quantileLevels) {
         int n = series.size();
         double[] mase = new double[n];
         double[] rmsse = new double[n];
@@ -123,16 +153,22 @@ public final class ForecastBenchmark {
         double[][] onHand = new double[n][TARGETS.length];
         double[] demand = new double[n];
         String[] chosen = new String[n];
+        LifeCycle[] lifeCycles = new LifeCycle[TEST];
+        for (int month = 0; month < (monthly ? TEST : 1); month++) {
+            lifeCycles[month] = contender.lifeCycleAt(series, fit + month);
+        }
         IntStream.range(0, n).parallel().forEach(s -> {
             double[] history = series.get(s);
-            double[] training = Arrays.copyOf(history, FIT);
-            double[] test = Arrays.copyOfRange(history, FIT, FIT + TEST);
+            double[] training = Arrays.copyOf(history, fit);
+            double[] test = Arrays.copyOfRange(history, fit, fit + TEST);
             double[] point = new double[TEST];
             long[][] levels = new long[TARGETS.length][TEST];
-            Contender.Prediction fixed = monthly ? null : contender.predict(training, TEST, LEAD_BUCKETS);
+            Contender.Prediction fixed =
+                    monthly ? null : contender.predict(training, TEST, LEAD_BUCKETS, lifeCycles[0]);
             for (int month = 0; month < TEST; month++) {
                 Contender.Prediction prediction = monthly
-                        ? contender.predict(Arrays.copyOf(history, FIT + month), TEST, LEAD_BUCKETS)
+                        ? contender.predict(Arrays.copyOf(history, fit + month), TEST, LEAD_BUCKETS,
+                                lifeCycles[month])
                         : fixed;
                 point[month] = monthly ? prediction.ahead()[0] : prediction.ahead()[month];
                 for (int l = 0; l < PINBALL_LEVELS.length; l++) {
@@ -140,7 +176,7 @@ public final class ForecastBenchmark {
                             prediction.month().quantile(PINBALL_LEVELS[l])) / TEST;
                 }
                 for (int k = 0; k < TARGETS.length; k++) {
-                    levels[k][month] = prediction.leadTime().quantile(TARGETS[k]);
+                    levels[k][month] = prediction.leadTime().quantile(quantileLevels[k]);
                 }
                 if (month == 0) {
                     chosen[s] = prediction.method();

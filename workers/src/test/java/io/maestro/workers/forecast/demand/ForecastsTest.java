@@ -2,10 +2,12 @@ package io.maestro.workers.forecast.demand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.maestro.core.InvalidRequestException;
 import io.maestro.core.NotFoundException;
 import io.maestro.core.catalog.CatalogService;
+import io.maestro.core.geo.Address;
 import io.maestro.core.inventory.Adjustment;
 import io.maestro.core.inventory.InventoryLedger;
 import io.maestro.core.inventory.ReservationRequest;
@@ -16,6 +18,7 @@ import io.maestro.core.order.OrderService;
 import io.maestro.core.order.OrderStatus;
 import io.maestro.core.testing.DomainTables;
 import io.maestro.core.testing.TestData;
+import io.maestro.workers.forecast.LifeCycle;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -54,13 +57,13 @@ class ForecastsTest {
         clock.set("2026-03-02T08:00:00Z");
         TestData.seed(network, catalog);
         ledger.adjust(new Adjustment("receipt-1", "DC-BKN", SKU, 5L, null, null, "receipt"), "test");
-        order("W-1", 2, "DC-BKN");
+        order("W-1", 2, "DC-BKN", "NY");
         clock.set("2026-03-03T12:00:00Z");
-        String cancelled = order("W-2", 2, "DC-BKN");
+        String cancelled = order("W-2", 2, "DC-BKN", "NY");
         ledger.releaseAll(ledger.reservationsOf(cancelled).stream().map(r -> r.id()).toList(), "cancelled", "test");
         orders.changeStatus(cancelled, OrderStatus.CANCELLED, "CANCELLED", "test", "customer cancelled", Map.of());
         clock.set("2026-03-04T15:00:00Z");
-        order("W-3", 3, "DC-BKN");
+        order("W-3", 3, "DC-BKN", " nj ");
         clock.set("2026-03-06T09:00:00Z");
         ledger.adjust(new Adjustment("receipt-2", "DC-BKN", SKU, 4L, null, null, "receipt"), "test");
         clock.set("2026-03-09T07:00:00Z");
@@ -77,6 +80,11 @@ class ForecastsTest {
         assertThat(lastWeek(demand.network().units())).containsExactly(2, 0, 3, 0, 0, 0, 0);
         assertThat(lastWeek(demand.network().censored())).containsExactly(false, false, true, true, true, false, false);
         assertThat(demand.byNode()).containsOnlyKeys("DC-BKN");
+        assertThat(demand.byRegion()).containsOnlyKeys("NY", "NJ");
+        assertThat(lastWeek(demand.inRegion("NY").orElseThrow().units())).containsExactly(2, 0, 0, 0, 0, 0, 0);
+        assertThat(lastWeek(demand.inRegion("NJ").orElseThrow().units())).containsExactly(0, 0, 3, 0, 0, 0, 0);
+        assertThat(lastWeek(demand.inRegion("NJ").orElseThrow().censored()))
+                .containsExactly(false, false, true, true, true, false, false);
 
         SkuDemand weeks = history.of(SKU, Bucket.WEEK, LocalDate.parse("2026-03-09"));
         DemandSeries week = weeks.network();
@@ -129,12 +137,55 @@ class ForecastsTest {
 
         assertThat(daily).extracting(SkuForecast::nodeId).containsExactly(null, "DC-BKN");
         assertThat(jdbc.queryForList("select node_id || ':' || bucket from demand_forecast where sku = ? order by 1",
-                String.class, SKU)).containsExactly("*:DAY", "*:WEEK", "DC-BKN:DAY", "DC-BKN:WEEK");
+                String.class, SKU)).containsExactly("*:DAY", "*:WEEK", "@NJ:DAY", "@NJ:WEEK", "@NY:DAY", "@NY:WEEK",
+                "DC-BKN:DAY", "DC-BKN:WEEK");
         SkuForecast weekly = forecasts.forSku(SKU, null, Bucket.WEEK, 4);
         assertThat(weekly.mean()).hasSize(4);
         assertThat(weekly.historyBuckets()).isEqualTo(104);
         assertThat(weekly.from()).isEqualTo(LocalDate.parse("2026-03-09"));
         assertThat(forecasts.refreshAll()).isEqualTo(2);
+    }
+
+    /**
+     * Network-wide days, one day ahead, SES 0.1 from zero: after Monday's 2 (age 1, class 0) SES says 0.2 and Tuesday
+     * brings 0; after Tuesday (age 2) 0.18 and Wednesday 3 → class 0: 3 ÷ 0.38. Sunday after Saturday (age 6, class
+     * 2) brings nothing → 0. Days before any demand stay 1 (forecast 0); no week has a complete bucket after one.
+     */
+    @Test
+    void refreshAllLearnsALifeCycleCorrectionFromEverySku() {
+        assertThat(forecasts.refreshAll()).isEqualTo(2);
+
+        LifeCycle days = forecasts.lifeCycle(Bucket.DAY);
+        assertThat(days.multiplier(0)).isCloseTo(3 / 0.38, within(1e-9));
+        assertThat(days.multiplier(2)).isZero();
+        assertThat(days.multiplier(LifeCycle.NEVER)).isEqualTo(1);
+        assertThat(forecasts.lifeCycle(Bucket.WEEK).multiplier(0)).isEqualTo(1);
+        assertThat(forecasts.forSku(SKU, null, 7).method()).isIn("SES", "SBA", "TSB", "HOLT", "HOLT_WINTERS",
+                "SES-LIFECYCLE");
+    }
+
+    /** The orders shipped to New Jersey: Wednesday's 3 (a stockout day, as the network's) and nothing since. */
+    @Test
+    void aRegionForecastsTheOrdersShippedThere() {
+        SkuForecast newJersey = forecasts.forSku(SKU, null, "nj", Bucket.DAY, 7);
+        assertThat(newJersey.region()).isEqualTo("NJ");
+        assertThat(newJersey.nodeId()).isNull();
+        assertThat(newJersey.historyBuckets()).isEqualTo(365);
+        assertThat(newJersey.censoredBuckets()).isEqualTo(3);
+        assertThat(newJersey.total()).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from demand_forecast where sku = ? and node_id = '@NJ' "
+                + "and bucket = 'DAY'", Integer.class, SKU)).isEqualTo(1);
+        assertThat(forecasts.forSku(SKU, null, "NJ", Bucket.DAY, 7).computedAt()).isEqualTo(newJersey.computedAt());
+        assertThat(forecasts.forSku(SKU, null, null, Bucket.DAY, 7).region()).isNull();
+
+        SkuForecast california = forecasts.forSku(SKU, null, "CA", Bucket.WEEK, 4);
+        assertThat(california.total()).isZero();
+        assertThat(california.quantiles().values()).containsOnly(0L);
+
+        assertThatThrownBy(() -> forecasts.forSku(SKU, "DC-BKN", "NJ", Bucket.DAY, 7))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("region");
+        assertThatThrownBy(() -> forecasts.forSku(SKU, null, " ", Bucket.DAY, 7))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("region");
     }
 
     @Test
@@ -153,9 +204,11 @@ class ForecastsTest {
         assertThatThrownBy(() -> forecasts.forSku(SKU, null, Bucket.WEEK, 0)).isInstanceOf(InvalidRequestException.class);
     }
 
-    private String order(String channelOrderId, int units, String nodeId) {
+    private String order(String channelOrderId, int units, String nodeId, String region) {
         NewOrder base = TestData.order(channelOrderId);
-        NewOrder order = new NewOrder(base.channel(), base.channelOrderId(), base.customer(), base.shipTo(),
+        Address to = base.shipTo();
+        Address shipTo = new Address(to.name(), to.line1(), to.line2(), to.city(), region, to.postalCode(), to.country());
+        NewOrder order = new NewOrder(base.channel(), base.channelOrderId(), base.customer(), shipTo,
                 base.deliveryOption(), base.pickupNodeId(), base.preference(), base.shipComplete(),
                 List.of(new NewOrder.Line(SKU, units, new BigDecimal("19.90"))));
         String orderId = intake.accept(order, "test").order().orderId();
