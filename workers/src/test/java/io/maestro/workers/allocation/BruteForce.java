@@ -1,5 +1,6 @@
 package io.maestro.workers.allocation;
 
+import io.maestro.workers.allocation.problem.AllocationProblem;
 import java.util.ArrayList;
 import java.util.List;
 
