@@ -19,6 +19,7 @@ import io.maestro.core.order.ShipmentStatus;
 import io.maestro.workers.allocation.AllocationEngine;
 import io.maestro.workers.allocation.AllocationResult;
 import io.maestro.workers.allocation.batch.CandidatePlanOptimizer;
+import io.maestro.workers.allocation.explain.SplitOrWait;
 import io.maestro.workers.allocation.model.AllocationRequest;
 import io.maestro.workers.allocation.model.Policy;
 import io.maestro.workers.allocation.model.RejectedAlternative;
@@ -211,7 +212,9 @@ public class OrderAllocation {
         String carriers = result.plan().shipments().stream()
                 .map(parcel -> io.maestro.workers.allocation.explain.CarrierAlternatives.describe(request, parcel))
                 .filter(text -> !text.isEmpty()).collect(java.util.stream.Collectors.joining("; "));
-        return result.explanation() + (carriers.isEmpty() ? "" : " Carriers: " + carriers + ".");
+        String splitOrWait = SplitOrWait.describe(request, result.plan());
+        return result.explanation() + (splitOrWait.isEmpty() ? "" : " " + splitOrWait)
+                + (carriers.isEmpty() ? "" : " Carriers: " + carriers + ".");
     }
 
     private AllocationOutcome reserveAndRecord(Order order, List<OrderLine> toPlace, String eventType, String attempt,
