@@ -207,7 +207,7 @@ public final class AllocationBenchmark {
         return metrics;
     }
 
-    private static AllocationRequest request(Scenario scenario, NetworkState state, Order order) {
+    static AllocationRequest request(Scenario scenario, NetworkState state, Order order) {
         return new AllocationRequest(order, scenario.policy(), state.nodes(), state, scenario.rateCards());
     }
 

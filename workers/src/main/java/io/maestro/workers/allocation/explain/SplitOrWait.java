@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
  */
 public final class SplitOrWait {
 
-    private static final int MAX_PLANS = 20_000;
-    private static final long NODE_BUDGET = 2_000_000;
+    private static final int MAX_PLANS = 5_000;
+    private static final long NODE_BUDGET = 200_000;
     private static final int CEILING_STEPS = 4;
 
     private SplitOrWait() {
