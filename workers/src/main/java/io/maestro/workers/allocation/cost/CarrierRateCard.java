@@ -22,6 +22,11 @@ public final class CarrierRateCard implements RateCard {
     private final List<Service> services;
     /** [service index]: the core service. */
     private final ServiceRates[] rates;
+    /** [service index][zone - 1]: {@link #plane}. */
+    private final double[][][] planes;
+    private static final int SURCHARGES = 0;
+    private static final int INTERCEPT = 1;
+    private static final int PER_LB = 2;
 
     private CarrierRateCard(CarrierModel model, io.maestro.core.carrier.RateCard card, ShippingTerms terms,
                             List<ServiceRates> allowed) {
@@ -30,6 +35,12 @@ public final class CarrierRateCard implements RateCard {
         this.terms = terms;
         this.rates = allowed.toArray(ServiceRates[]::new);
         this.services = allowed.stream().map(s -> Service.valueOf(s.name())).toList();
+        this.planes = new double[rates.length][model.zones()][];
+        for (int index = 0; index < rates.length; index++) {
+            for (int zone = 1; zone <= model.zones(); zone++) {
+                planes[index][zone - 1] = plane(index, zone);
+            }
+        }
     }
 
     /** Every carrier of the model that may carry parcels on these terms, with the services the terms allow. */
@@ -90,22 +101,14 @@ public final class CarrierRateCard implements RateCard {
 
     @Override
     public Lane lane(Service service, double miles) {
-        ServiceRates rate = rates(service);
+        int index = indexOf(service);
+        ServiceRates rate = rates[index];
         int zone = model.zone(miles);
-        double surcharges = card.surcharges(terms.parcel(miles, 0));
+        double[] plane = planes[index][zone - 1];
+        double surcharges = plane[SURCHARGES];
         double co2PerLb = card.co2Kg(rate, miles, 1 / LB_PER_KG);
-        double[] breaks = rate.weightBreaksKg();
-        double[][] prices = rate.priceByBreakAndZone();
-        double slopePerKg = rate.lastStepPerKg(zone);
-        for (int b = 1; b < breaks.length; b++) {
-            slopePerKg = Math.min(slopePerKg, (prices[b][zone - 1] - prices[b - 1][zone - 1]) / (breaks[b] - breaks[b - 1]));
-        }
-        double intercept = Double.POSITIVE_INFINITY;
-        for (int b = 0; b < breaks.length; b++) {
-            intercept = Math.min(intercept, prices[b][zone - 1] - slopePerKg * breaks[b]);
-        }
-        double planeIntercept = intercept + surcharges;
-        double planePerLb = slopePerKg / LB_PER_KG;
+        double planeIntercept = plane[INTERCEPT];
+        double planePerLb = plane[PER_LB];
         return new Lane() {
             @Override
             public double price(double weightLb, int units) {
@@ -129,11 +132,35 @@ public final class CarrierRateCard implements RateCard {
         };
     }
 
+    /**
+     * The service's price plane in a zone — {@code [surcharges, intercept with surcharges, $ per lb]}, no parcel
+     * below it — computed once per service and zone when the card is made (every order asks at every node).
+     */
+    private double[] plane(int index, int zone) {
+        ServiceRates rate = rates[index];
+        double surcharges = card.surcharges(terms.parcel(0, 0));
+        double[] breaks = rate.weightBreaksKg();
+        double[][] prices = rate.priceByBreakAndZone();
+        double slopePerKg = rate.lastStepPerKg(zone);
+        for (int b = 1; b < breaks.length; b++) {
+            slopePerKg = Math.min(slopePerKg, (prices[b][zone - 1] - prices[b - 1][zone - 1]) / (breaks[b] - breaks[b - 1]));
+        }
+        double intercept = Double.POSITIVE_INFINITY;
+        for (int b = 0; b < breaks.length; b++) {
+            intercept = Math.min(intercept, prices[b][zone - 1] - slopePerKg * breaks[b]);
+        }
+        return new double[] {surcharges, intercept + surcharges, slopePerKg / LB_PER_KG};
+    }
+
     private ServiceRates rates(Service service) {
+        return rates[indexOf(service)];
+    }
+
+    private int indexOf(Service service) {
         int index = services.indexOf(service);
         if (index < 0) {
             throw new IllegalArgumentException(card.carrier() + " does not offer " + service + " on these terms");
         }
-        return rates[index];
+        return index;
     }
 }

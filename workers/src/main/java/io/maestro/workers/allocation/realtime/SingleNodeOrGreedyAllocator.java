@@ -67,8 +67,12 @@ public final class SingleNodeOrGreedyAllocator implements Allocator {
                         weight += tentative * p.unitWeight[i];
                     }
                 }
-                double cost = units == 0 ? Double.POSITIVE_INFINITY : p.coster.cost(n, weight, units);
-                if (units > bestUnits || (units == bestUnits && units > 0 && cost < bestCost)) {
+                if (units == 0 || units < bestUnits) {
+                    continue;
+                }
+                // priced only when it ships at least as many units as the best so far: fewer never win
+                double cost = p.coster.cost(n, weight, units);
+                if (units > bestUnits || cost < bestCost) {
                     bestNode = n;
                     bestUnits = units;
                     bestCost = cost;
