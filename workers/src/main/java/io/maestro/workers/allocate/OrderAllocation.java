@@ -182,10 +182,11 @@ public class OrderAllocation {
             if (result.plan().isEmpty()) {
                 throw new NoFeasibleAllocationException(result.explanation());
             }
+            String explanation = explanation(request, result);
             try {
                 return TransientFailures.retry("allocating " + order.orderId(),
                         () -> transaction.execute(status -> reserveAndRecord(order, toPlace, eventType, attempt, result,
-                                explanation(request, result))));
+                                explanation)));
             } catch (InsufficientStockException race) {
                 lastRace = race;
             }

@@ -19,16 +19,16 @@ import java.util.stream.Collectors;
  * consolidate (the whole order in one parcel from one node, once that node has what it lacks now, when the plan
  * splits or leaves units for later) — what each would have cost, when it would arrive, and why it lost.
  *
- * <p>The best split is exact: every plan within a ceiling above the plan's cost is enumerated (the real-time
- * optimiser's {@code plansWithin}), the ceiling rising until one of them splits; when the plans within it are too
- * many to enumerate, no split is reported. Waiting is priced as the order's policy prices a unit not placed now
+ * <p>The best split is exact: a first split bounds it, and every plan up to that bound is enumerated (the
+ * real-time optimiser's {@code plansWithin}); when those are too many to enumerate in a small budget, the first
+ * split is reported as "a split". Waiting is priced as the order's policy prices a unit not placed now
  * (the unfilled penalty), the shipping as the whole order's parcel from that node.
  */
 public final class SplitOrWait {
 
-    private static final int MAX_PLANS = 5_000;
-    private static final long NODE_BUDGET = 200_000;
-    private static final int CEILING_STEPS = 4;
+    private static final int MAX_PLANS = 500;
+    private static final long NODE_BUDGET = 10_000;
+    private static final double CENT = 0.005;
 
     private SplitOrWait() {
     }
@@ -49,28 +49,103 @@ public final class SplitOrWait {
         return text.toString();
     }
 
-    private static Optional<AllocationPlan> bestSplit(AllocationProblem p, AllocationPlan plan) {
-        BranchAndBoundAllocator search = new BranchAndBoundAllocator(NODE_BUDGET);
-        double gap = Math.max(1.0, 0.25 * plan.totalCost());
-        for (int step = 0; step < CEILING_STEPS; step++, gap *= 4) {
-            Optional<List<int[][]>> within = search.plansWithin(p, plan.totalCost() + gap, MAX_PLANS);
-            if (within.isEmpty()) {
-                return Optional.empty();
+    /**
+     * The cheapest plan of two parcels or more. A first split — one unit of one line moved from the plan's parcel
+     * to the node where that costs least — bounds it; every plan up to that cost is then enumerated, so the
+     * cheapest split among them is the best (proven); when they are too many, the first split is reported as one
+     * split, not the best.
+     */
+    private static Optional<Split> bestSplit(AllocationProblem p, AllocationPlan plan) {
+        int[][] chosen = chosen(p, plan);
+        int from = -1;
+        int units = 0;
+        for (int n = 0; n < p.nodes.length; n++) {
+            int shipped = 0;
+            for (int[] line : chosen) {
+                shipped += line[n];
             }
-            int[][] best = null;
-            double bestCost = Double.POSITIVE_INFINITY;
-            for (int[][] take : within.get()) {
-                double cost = p.evaluate(take);
-                if (parcels(take, p.nodes.length) > 1 && cost < bestCost) {
-                    best = take;
-                    bestCost = cost;
-                }
-            }
-            if (best != null) {
-                return Optional.of(PlanBuilder.build(p, best));
+            if (shipped > 0) {
+                from = n;
+                units = shipped;
             }
         }
-        return Optional.empty();
+        if (from < 0 || units < 2) {
+            return Optional.empty();
+        }
+        double weight = 0;
+        for (int i = 0; i < p.lines.length; i++) {
+            weight += chosen[i][from] * p.unitWeight[i];
+        }
+        // only the two parcels change: the one that gives a unit up and the new one
+        int bestLine = -1;
+        int bestNode = -1;
+        double bestPair = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < p.lines.length; i++) {
+            if (chosen[i][from] == 0) {
+                continue;
+            }
+            double rest = p.coster.cost(from, weight - p.unitWeight[i], units - 1);
+            for (int n = 0; n < p.nodes.length; n++) {
+                if (n == from || p.avail[n][p.sku[i]] < 1 || p.capUnits[n] < 1) {
+                    continue;
+                }
+                double pair = rest + p.coster.cost(n, p.unitWeight[i], 1);
+                if (pair < bestPair) {
+                    bestLine = i;
+                    bestNode = n;
+                    bestPair = pair;
+                }
+            }
+        }
+        if (bestLine < 0) {
+            return Optional.empty();
+        }
+        int[][] first = AllocationProblem.copy(chosen);
+        first[bestLine][from]--;
+        first[bestLine][bestNode]++;
+        if (!p.feasible(first)) {
+            return Optional.empty();
+        }
+        double firstCost = p.evaluate(first);
+        Optional<List<int[][]>> within = new BranchAndBoundAllocator(NODE_BUDGET)
+                .plansWithin(p, firstCost + CENT, MAX_PLANS);
+        if (within.isEmpty()) {
+            return Optional.of(new Split(PlanBuilder.build(p, first), false));
+        }
+        int[][] best = first;
+        double bestCost = firstCost;
+        for (int[][] take : within.get()) {
+            double cost = p.evaluate(take);
+            if (parcels(take, p.nodes.length) > 1 && cost < bestCost - CENT) {
+                best = take;
+                bestCost = cost;
+            }
+        }
+        return Optional.of(new Split(PlanBuilder.build(p, best), true));
+    }
+
+    private record Split(AllocationPlan plan, boolean best) {
+    }
+
+    /** The plan as the problem's units per line and node (its parcels' lines, matched to the problem's lines). */
+    private static int[][] chosen(AllocationProblem p, AllocationPlan plan) {
+        int[][] take = p.nothing();
+        for (Shipment s : plan.shipments()) {
+            int n = 0;
+            while (!p.nodes[n].id().equals(s.nodeId())) {
+                n++;
+            }
+            for (var line : s.lines()) {
+                for (int i = 0; i < p.lines.length; i++) {
+                    if (p.lines[i].sku().equals(line.sku()) && take[i][n] < p.qty[i]) {
+                        int units = Math.min(line.quantity(), p.qty[i] - take[i][n]);
+                        take[i][n] += units;
+                        break;
+                    }
+                }
+            }
+        }
+        return take;
     }
 
     private static int parcels(int[][] take, int nodes) {
@@ -86,12 +161,13 @@ public final class SplitOrWait {
         return count;
     }
 
-    private static String describeSplit(AllocationPlan split, AllocationPlan plan) {
+    private static String describeSplit(Split found, AllocationPlan plan) {
+        AllocationPlan split = found.plan();
         String parcels = split.shipments().stream().map(SplitOrWait::parcel).collect(Collectors.joining(" and "));
         int eta = split.shipments().stream().mapToInt(Shipment::etaDays).max().orElse(0);
         CostBreakdown delta = split.breakdown().minus(plan.breakdown());
-        return String.format(Locale.ROOT, "Best split: %s, $%.2f, the last parcel arriving in %s; %s.",
-                parcels, split.totalCost(), days(eta), whyItLost(delta));
+        return String.format(Locale.ROOT, "%s: %s, $%.2f, the last parcel arriving in %s; %s.",
+                found.best() ? "Best split" : "A split", parcels, split.totalCost(), days(eta), whyItLost(delta));
     }
 
     private static String parcel(Shipment s) {
