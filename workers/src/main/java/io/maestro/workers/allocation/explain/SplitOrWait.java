@@ -55,7 +55,7 @@ public final class SplitOrWait {
      * cheapest split among them is the best (proven); when they are too many, the first split is reported as one
      * split, not the best.
      */
-    private static Optional<Split> bestSplit(AllocationProblem p, AllocationPlan plan) {
+    static Optional<Split> bestSplit(AllocationProblem p, AllocationPlan plan) {
         int[][] chosen = chosen(p, plan);
         int from = -1;
         int units = 0;
@@ -124,7 +124,7 @@ public final class SplitOrWait {
         return Optional.of(new Split(PlanBuilder.build(p, best), true));
     }
 
-    private record Split(AllocationPlan plan, boolean best) {
+    record Split(AllocationPlan plan, boolean best) {
     }
 
     /** The plan as the problem's units per line and node (its parcels' lines, matched to the problem's lines). */
