@@ -14,8 +14,8 @@ import io.maestro.workers.allocate.AllocationPolicies;
 import io.maestro.workers.allocate.EngineInputs;
 import io.maestro.workers.allocation.AllocationEngine;
 import io.maestro.workers.allocation.AllocationResult;
-import io.maestro.workers.allocation.Policy;
-import io.maestro.workers.allocation.Shipment;
+import io.maestro.workers.allocation.model.Policy;
+import io.maestro.workers.allocation.model.Shipment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -182,7 +182,7 @@ public class OrderReplay {
         Set<String> used = new LinkedHashSet<>();
         List<String> plan = new ArrayList<>();
         for (Shipment parcel : parcels) {
-            for (io.maestro.workers.allocation.OrderLine line : parcel.lines()) {
+            for (io.maestro.workers.allocation.model.OrderLine line : parcel.lines()) {
                 stock.take(parcel.nodeId(), line.sku(), line.quantity());
                 planned += line.quantity();
                 plan.add(parcel.nodeId() + ":" + line.sku() + "x" + line.quantity() + "/" + parcel.carrier() + "-"

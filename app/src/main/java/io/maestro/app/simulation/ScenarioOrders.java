@@ -11,7 +11,7 @@ import io.maestro.core.order.OrderLine;
 import io.maestro.core.order.OrderStatus;
 import io.maestro.core.order.Preference;
 import io.maestro.core.order.SalesChannels;
-import io.maestro.workers.bench.CityTable;
+import io.maestro.workers.geo.CityTable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package io.maestro.workers.allocate;
 import io.maestro.core.order.CustomerTier;
 import io.maestro.core.order.Order;
 import io.maestro.core.order.Preference;
-import io.maestro.workers.allocation.Policy;
+import io.maestro.workers.allocation.model.Policy;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;

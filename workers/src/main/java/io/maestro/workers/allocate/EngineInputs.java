@@ -1,23 +1,23 @@
 package io.maestro.workers.allocate;
 
-import io.maestro.core.catalog.CatalogService;
 import io.maestro.core.carrier.CarrierModel;
 import io.maestro.core.carrier.ShippingTerms;
+import io.maestro.core.catalog.CatalogService;
 import io.maestro.core.catalog.Sku;
-import io.maestro.core.order.CustomerTier;
 import io.maestro.core.inventory.InventoryQueries;
 import io.maestro.core.network.Capability;
 import io.maestro.core.network.NetworkService;
+import io.maestro.core.order.CustomerTier;
 import io.maestro.core.order.DeliveryOption;
 import io.maestro.core.order.Order;
-import io.maestro.workers.allocation.AllocationRequest;
-import io.maestro.workers.allocation.AtpSnapshot;
-import io.maestro.workers.allocation.GeoPoint;
-import io.maestro.workers.allocation.Node;
-import io.maestro.workers.allocation.NodeType;
-import io.maestro.workers.allocation.OrderLine;
-import io.maestro.workers.allocation.Policy;
-import io.maestro.workers.allocation.CarrierRateCard;
+import io.maestro.workers.allocation.cost.CarrierRateCard;
+import io.maestro.workers.allocation.model.AllocationRequest;
+import io.maestro.workers.allocation.model.AtpSnapshot;
+import io.maestro.workers.allocation.model.GeoPoint;
+import io.maestro.workers.allocation.model.Node;
+import io.maestro.workers.allocation.model.NodeType;
+import io.maestro.workers.allocation.model.OrderLine;
+import io.maestro.workers.allocation.model.Policy;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -106,9 +106,9 @@ public class EngineInputs {
                                          Map<String, Map<String, Integer>> freed, StockView stock) {
         List<OrderLine> lines = toPlace.stream().map(l -> new OrderLine(l.sku(), l.quantity(), weightLb(l.sku())))
                 .toList();
-        io.maestro.workers.allocation.DeliveryOption option =
-                io.maestro.workers.allocation.DeliveryOption.valueOf(order.deliveryOption().name());
-        io.maestro.workers.allocation.Order engineOrder = new io.maestro.workers.allocation.Order(order.orderId(), lines,
+        io.maestro.workers.allocation.model.DeliveryOption option =
+                io.maestro.workers.allocation.model.DeliveryOption.valueOf(order.deliveryOption().name());
+        io.maestro.workers.allocation.model.Order engineOrder = new io.maestro.workers.allocation.model.Order(order.orderId(), lines,
                 new GeoPoint(order.latitude(), order.longitude()), option, promiseDays, order.shipComplete(),
                 order.pickupNodeId());
         Map<String, Long> loadToday = stock.capacityHeldToday();

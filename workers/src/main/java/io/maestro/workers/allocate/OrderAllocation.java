@@ -1,9 +1,9 @@
 package io.maestro.workers.allocate;
 
-import io.maestro.core.db.TransientFailures;
-import io.maestro.core.inventory.InsufficientStockException;
 import io.maestro.core.command.LineCancellations;
 import io.maestro.core.command.OrderCommandLog;
+import io.maestro.core.db.TransientFailures;
+import io.maestro.core.inventory.InsufficientStockException;
 import io.maestro.core.inventory.InventoryLedger;
 import io.maestro.core.inventory.Reservation;
 import io.maestro.core.inventory.ReservationRequest;
@@ -17,14 +17,16 @@ import io.maestro.core.order.ShipmentEstimate;
 import io.maestro.core.order.ShipmentLine;
 import io.maestro.core.order.ShipmentStatus;
 import io.maestro.workers.allocation.AllocationEngine;
-import io.maestro.workers.allocation.AllocationRequest;
 import io.maestro.workers.allocation.AllocationResult;
-import io.maestro.workers.allocation.Policy;
-import io.maestro.workers.allocation.RejectedAlternative;
+import io.maestro.workers.allocation.batch.CandidatePlanOptimizer;
+import io.maestro.workers.allocation.explain.SplitOrWait;
+import io.maestro.workers.allocation.model.AllocationRequest;
+import io.maestro.workers.allocation.model.Policy;
+import io.maestro.workers.allocation.model.RejectedAlternative;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -55,10 +57,6 @@ public class OrderAllocation {
     static final int MAX_ATTEMPTS = 3;
     private static final String ACTOR = "allocator";
     private static final int ALTERNATIVES_ON_TIMELINE = 5;
-    private static final String WAVE_RULE = "B3";
-    /** How the timeline names the engines (their short names are for benchmarks only). */
-    private static final Map<String, String> ENGINE_NAMES = Map.of("B2", "the order's exact optimiser",
-            "B3", "the re-optimisation of all open orders together");
 
     private final OrderService orders;
     private final InventoryLedger ledger;
@@ -184,10 +182,11 @@ public class OrderAllocation {
             if (result.plan().isEmpty()) {
                 throw new NoFeasibleAllocationException(result.explanation());
             }
+            String explanation = explanation(request, result);
             try {
                 return TransientFailures.retry("allocating " + order.orderId(),
                         () -> transaction.execute(status -> reserveAndRecord(order, toPlace, eventType, attempt, result,
-                                explanation(request, result))));
+                                explanation)));
             } catch (InsufficientStockException race) {
                 lastRace = race;
             }
@@ -200,21 +199,23 @@ public class OrderAllocation {
      * The shipments (PLANNED, ids {@code <orderId>-<attempt>-<n>}) a plan the wave optimiser decided for the whole
      * order would be, for the order's process to reserve and record: nothing is written here.
      */
-    List<Shipment> plannedShipments(Order order, String attempt, io.maestro.workers.allocation.AllocationPlan plan) {
+    List<Shipment> plannedShipments(Order order, String attempt, io.maestro.workers.allocation.model.AllocationPlan plan) {
         return shipmentsOf(order, order.lines(), attempt, plan, new ArrayList<>());
     }
 
     /** What the timeline says about a wave plan (as for an allocation: rule, costs by rule, attempt). */
-    Map<String, Object> planDetails(String attempt, io.maestro.workers.allocation.AllocationPlan plan) {
-        return details(new AllocationResult(plan, List.of(), 0, false, WAVE_RULE), attempt);
+    Map<String, Object> planDetails(String attempt, io.maestro.workers.allocation.model.AllocationPlan plan) {
+        return details(new AllocationResult(plan, List.of(), 0, false, CandidatePlanOptimizer.NAME), attempt);
     }
 
     /** The plan in plain words, with the carrier services each parcel did not take and why. */
     private static String explanation(AllocationRequest request, AllocationResult result) {
         String carriers = result.plan().shipments().stream()
-                .map(parcel -> io.maestro.workers.allocation.CarrierAlternatives.describe(request, parcel))
+                .map(parcel -> io.maestro.workers.allocation.explain.CarrierAlternatives.describe(request, parcel))
                 .filter(text -> !text.isEmpty()).collect(java.util.stream.Collectors.joining("; "));
-        return result.explanation() + (carriers.isEmpty() ? "" : " Carriers: " + carriers + ".");
+        String splitOrWait = SplitOrWait.describe(request, result.plan());
+        return result.explanation() + (splitOrWait.isEmpty() ? "" : " " + splitOrWait)
+                + (carriers.isEmpty() ? "" : " Carriers: " + carriers + ".");
     }
 
     private AllocationOutcome reserveAndRecord(Order order, List<OrderLine> toPlace, String eventType, String attempt,
@@ -239,12 +240,12 @@ public class OrderAllocation {
     }
 
     /** What each shipped parcel of the plan will cost and emit with the carrier service it was priced with. */
-    static List<ShipmentEstimate> estimates(Order order, String attempt, io.maestro.workers.allocation.AllocationPlan plan) {
+    static List<ShipmentEstimate> estimates(Order order, String attempt, io.maestro.workers.allocation.model.AllocationPlan plan) {
         List<ShipmentEstimate> estimates = new ArrayList<>();
-        List<io.maestro.workers.allocation.Shipment> parcels = plan.shipments();
+        List<io.maestro.workers.allocation.model.Shipment> parcels = plan.shipments();
         for (int s = 0; s < parcels.size(); s++) {
-            io.maestro.workers.allocation.Shipment parcel = parcels.get(s);
-            if (parcel.service() != io.maestro.workers.allocation.Service.PICKUP) {
+            io.maestro.workers.allocation.model.Shipment parcel = parcels.get(s);
+            if (parcel.service() != io.maestro.workers.allocation.model.Service.PICKUP) {
                 estimates.add(new ShipmentEstimate(order.orderId() + "-" + attempt + "-" + (s + 1), parcel.carrier(),
                         parcel.service().name(), money(parcel.price()),
                         BigDecimal.valueOf(parcel.co2Kg()).setScale(3, RoundingMode.HALF_UP)));
@@ -255,18 +256,18 @@ public class OrderAllocation {
 
     /** The plan's parcels as shipments of the order's lines, with the reservation each shipment line needs. */
     private List<Shipment> shipmentsOf(Order order, List<OrderLine> toPlace, String attempt,
-                                       io.maestro.workers.allocation.AllocationPlan plan,
+                                       io.maestro.workers.allocation.model.AllocationPlan plan,
                                        List<ReservationRequest> reservations) {
         List<Shipment> shipments = new ArrayList<>();
         Map<String, List<OrderLine>> linesBySku = new HashMap<>();
         toPlace.forEach(l -> linesBySku.computeIfAbsent(l.sku(), k -> new ArrayList<>()).add(l));
         Map<Integer, Integer> placed = new HashMap<>();
-        List<io.maestro.workers.allocation.Shipment> parcels = plan.shipments();
+        List<io.maestro.workers.allocation.model.Shipment> parcels = plan.shipments();
         for (int s = 0; s < parcels.size(); s++) {
-            io.maestro.workers.allocation.Shipment parcel = parcels.get(s);
+            io.maestro.workers.allocation.model.Shipment parcel = parcels.get(s);
             String shipmentId = order.orderId() + "-" + attempt + "-" + (s + 1);
             List<ShipmentLine> lines = new ArrayList<>();
-            for (io.maestro.workers.allocation.OrderLine unitsOfSku : parcel.lines()) {
+            for (io.maestro.workers.allocation.model.OrderLine unitsOfSku : parcel.lines()) {
                 int left = unitsOfSku.quantity();
                 for (OrderLine line : linesBySku.get(unitsOfSku.sku())) {
                     int open = line.quantity() - placed.getOrDefault(line.lineNo(), 0);
@@ -318,7 +319,7 @@ public class OrderAllocation {
     private static Map<String, Object> details(AllocationResult result, String attempt) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("attempt", attempt);
-        details.put("decidedBy", ENGINE_NAMES.getOrDefault(result.rule(), result.rule()));
+        details.put("decidedBy", result.rule());
         details.put("leastPossibleCost", result.proven());
         details.put("totalCost", money(result.plan().totalCost()));
         Map<String, BigDecimal> byRule = new LinkedHashMap<>();

@@ -9,14 +9,14 @@ import io.maestro.core.order.OrderService;
 import io.maestro.core.order.OrderStatus;
 import io.maestro.core.order.Shipment;
 import io.maestro.core.order.ShipmentStatus;
-import io.maestro.workers.allocation.AllocationPlan;
-import io.maestro.workers.allocation.AllocationProblem;
-import io.maestro.workers.allocation.AllocationRequest;
-import io.maestro.workers.allocation.CandidatePlanOptimizer;
-import io.maestro.workers.allocation.CostBreakdown;
-import io.maestro.workers.allocation.NodeType;
-import io.maestro.workers.allocation.OrderLine;
-import io.maestro.workers.allocation.Service;
+import io.maestro.workers.allocation.batch.CandidatePlanOptimizer;
+import io.maestro.workers.allocation.model.AllocationPlan;
+import io.maestro.workers.allocation.model.AllocationRequest;
+import io.maestro.workers.allocation.model.CostBreakdown;
+import io.maestro.workers.allocation.model.NodeType;
+import io.maestro.workers.allocation.model.OrderLine;
+import io.maestro.workers.allocation.model.Service;
+import io.maestro.workers.allocation.problem.AllocationProblem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -156,9 +156,9 @@ public class WaveReoptimization {
 
     /** The order's planned shipments as the engine's plan, for the optimiser to start from and compare against. */
     private static AllocationPlan currentPlan(Order order) {
-        List<io.maestro.workers.allocation.Shipment> parcels = order.shipments().stream()
+        List<io.maestro.workers.allocation.model.Shipment> parcels = order.shipments().stream()
                 .filter(s -> s.status() == ShipmentStatus.PLANNED)
-                .map(s -> new io.maestro.workers.allocation.Shipment(s.nodeId(), s.nodeId(), NodeType.DC,
+                .map(s -> new io.maestro.workers.allocation.model.Shipment(s.nodeId(), s.nodeId(), NodeType.DC,
                         s.lines().stream().map(l -> new OrderLine(l.sku(), l.quantity(), 0)).toList(), s.carrier(),
                         Service.GROUND, 0, 0, 0, 0, 0, true))
                 .toList();

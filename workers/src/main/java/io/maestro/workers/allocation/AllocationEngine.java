@@ -1,5 +1,16 @@
 package io.maestro.workers.allocation;
 
+import io.maestro.workers.allocation.explain.AlternativeExplainer;
+import io.maestro.workers.allocation.model.AllocationPlan;
+import io.maestro.workers.allocation.model.AllocationRequest;
+import io.maestro.workers.allocation.model.OrderLine;
+import io.maestro.workers.allocation.model.RejectedAlternative;
+import io.maestro.workers.allocation.model.ShadowPrices;
+import io.maestro.workers.allocation.problem.AllocationProblem;
+import io.maestro.workers.allocation.problem.Assignment;
+import io.maestro.workers.allocation.problem.PlanBuilder;
+import io.maestro.workers.allocation.realtime.Allocator;
+import io.maestro.workers.allocation.realtime.BranchAndBoundAllocator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +23,7 @@ public final class AllocationEngine {
 
     private final Allocator allocator;
 
-    /** The real-time optimiser (B2). */
+    /** The real-time optimiser, exact for one order. */
     public AllocationEngine() {
         this(new BranchAndBoundAllocator());
     }

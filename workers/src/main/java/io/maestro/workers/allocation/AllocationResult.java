@@ -1,5 +1,9 @@
 package io.maestro.workers.allocation;
 
+import io.maestro.workers.allocation.model.AllocationPlan;
+import io.maestro.workers.allocation.model.RejectedAlternative;
+import io.maestro.workers.allocation.model.Service;
+import io.maestro.workers.allocation.model.Shipment;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -9,7 +13,7 @@ import java.util.stream.Collectors;
  *
  * @param explored search nodes the optimiser explored
  * @param proven   the plan is proven optimal under the policy (false for baselines or a search cut short)
- * @param rule     the engine that decided, for reports and benchmarks (its short name, never shown to customers)
+ * @param rule     the engine that decided, in plain words ({@link io.maestro.workers.allocation.realtime.Allocator#name()})
  */
 public record AllocationResult(AllocationPlan plan, List<RejectedAlternative> alternatives, long explored,
                                boolean proven, String rule) {

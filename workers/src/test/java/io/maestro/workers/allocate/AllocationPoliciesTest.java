@@ -10,7 +10,7 @@ import io.maestro.core.order.Order;
 import io.maestro.core.order.OrderLine;
 import io.maestro.core.order.OrderStatus;
 import io.maestro.core.order.Preference;
-import io.maestro.workers.allocation.Policy;
+import io.maestro.workers.allocation.model.Policy;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

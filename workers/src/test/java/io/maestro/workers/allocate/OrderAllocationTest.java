@@ -79,8 +79,10 @@ class OrderAllocationTest {
         assertThat(order.shipments()).hasSize(1);
         TimelineEntry decision = orders.timeline(orderId).get(1);
         assertThat(decision.type()).isEqualTo("ALLOCATED");
-        assertThat(decision.reason()).contains("ships 2 × TSHIRT-BLK-M");
-        assertThat(decision.detailsJson()).contains("costByRule").contains("lacks TSHIRT-BLK-M");
+        assertThat(decision.reason()).contains("ships 2 × TSHIRT-BLK-M", "Best split: ", "the last parcel arriving in")
+                .doesNotContain("B2", "unfilled");
+        assertThat(decision.detailsJson()).contains("costByRule").contains("lacks TSHIRT-BLK-M")
+                .contains("the order's exact optimiser").doesNotContain("\"B2\"");
     }
 
     @Test

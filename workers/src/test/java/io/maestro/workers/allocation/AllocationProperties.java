@@ -3,6 +3,17 @@ package io.maestro.workers.allocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.maestro.workers.allocation.model.AllocationPlan;
+import io.maestro.workers.allocation.model.AllocationRequest;
+import io.maestro.workers.allocation.model.Node;
+import io.maestro.workers.allocation.model.NodeType;
+import io.maestro.workers.allocation.model.Order;
+import io.maestro.workers.allocation.model.OrderLine;
+import io.maestro.workers.allocation.model.Shipment;
+import io.maestro.workers.allocation.problem.AllocationProblem;
+import io.maestro.workers.allocation.realtime.BranchAndBoundAllocator;
+import io.maestro.workers.allocation.realtime.ClosestNodeAllocator;
+import io.maestro.workers.allocation.realtime.SingleNodeOrGreedyAllocator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,11 @@
 package io.maestro.workers.allocation;
 
+import io.maestro.workers.allocation.problem.AllocationProblem;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The optimum by enumerating every split of every line over the nodes: the reference for B2. */
-final class BruteForce {
+public final class BruteForce {
 
     private BruteForce() {
     }
@@ -20,7 +21,7 @@ final class BruteForce {
     }
 
     /** Every feasible plan costing at most {@code ceiling}, as "deepToString" keys. */
-    static java.util.Set<String> plansWithin(AllocationProblem p, double ceiling) {
+    public static java.util.Set<String> plansWithin(AllocationProblem p, double ceiling) {
         List<List<int[]>> rows = new ArrayList<>();
         for (int i = 0; i < p.lineCount(); i++) {
             List<int[]> row = new ArrayList<>();

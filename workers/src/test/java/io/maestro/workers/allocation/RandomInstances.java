@@ -1,5 +1,16 @@
 package io.maestro.workers.allocation;
 
+import io.maestro.workers.allocation.cost.CarrierRateCard;
+import io.maestro.workers.allocation.model.AllocationRequest;
+import io.maestro.workers.allocation.model.AtpSnapshot;
+import io.maestro.workers.allocation.model.DeliveryOption;
+import io.maestro.workers.allocation.model.GeoPoint;
+import io.maestro.workers.allocation.model.Node;
+import io.maestro.workers.allocation.model.NodeType;
+import io.maestro.workers.allocation.model.Order;
+import io.maestro.workers.allocation.model.OrderLine;
+import io.maestro.workers.allocation.model.Policy;
+import io.maestro.workers.allocation.model.RateCard;
 import io.maestro.workers.bench.LiteratureRateCard;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,14 +19,14 @@ import java.util.Map;
 import java.util.Random;
 
 /** Small random allocation requests for property tests, reproducible from a seed. */
-final class RandomInstances {
+public final class RandomInstances {
 
     private static final String[] SKUS = {"A", "B", "C"};
 
     private RandomInstances() {
     }
 
-    static AllocationRequest request(long seed, int maxLines, int maxNodes) {
+    public static AllocationRequest request(long seed, int maxLines, int maxNodes) {
         Random random = new Random(seed);
         int nodeCount = 1 + random.nextInt(maxNodes);
         List<Node> nodes = new ArrayList<>();

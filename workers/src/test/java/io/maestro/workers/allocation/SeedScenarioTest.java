@@ -5,6 +5,14 @@ import static io.maestro.workers.allocation.Fixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.maestro.workers.allocation.model.AllocationPlan;
+import io.maestro.workers.allocation.model.AtpSnapshot;
+import io.maestro.workers.allocation.model.Node;
+import io.maestro.workers.allocation.model.Order;
+import io.maestro.workers.allocation.model.Policy;
+import io.maestro.workers.allocation.model.RejectedAlternative;
+import io.maestro.workers.allocation.model.Service;
+import io.maestro.workers.allocation.model.Shipment;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

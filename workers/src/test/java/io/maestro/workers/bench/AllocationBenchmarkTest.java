@@ -3,7 +3,8 @@ package io.maestro.workers.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.maestro.workers.allocation.Order;
+import io.maestro.workers.allocation.model.Order;
+import io.maestro.workers.geo.CityTable;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,17 +14,6 @@ import org.junit.jupiter.api.Test;
 class AllocationBenchmarkTest {
 
     private static final CityTable CITIES = CityTable.load();
-
-    @Test
-    void quotedCsvFieldsKeepTheirCommas() {
-        assertThat(CityTable.fields("1,\"Washington, D.C.\",DC,38.9,-77.0,700000"))
-                .containsExactly("1", "Washington, D.C.", "DC", "38.9", "-77.0", "700000");
-    }
-
-    @Test
-    void theCityTableHoldsEveryPlace() {
-        assertThat(CITIES.size()).isEqualTo(16_677);
-    }
 
     @Test
     void theSameSeedGeneratesTheSameDay() {

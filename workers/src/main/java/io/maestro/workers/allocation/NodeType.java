@@ -1,6 +1,0 @@
-package io.maestro.workers.allocation;
-
-/** Kinds of fulfilment node. */
-public enum NodeType {
-    DC, STORE, THREE_PL, DROPSHIPPER
-}

@@ -1,6 +1,0 @@
-package io.maestro.workers.allocation;
-
-/** Carrier service levels, plus customer pickup at the node (no carrier). */
-public enum Service {
-    GROUND, TWO_DAY, OVERNIGHT, PICKUP
-}

@@ -1,0 +1,79 @@
+package io.maestro.workers.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.maestro.workers.allocation.AllocationEngine;
+import io.maestro.workers.allocation.AllocationResult;
+import io.maestro.workers.allocation.RandomInstances;
+import io.maestro.workers.allocation.model.Order;
+import io.maestro.workers.allocation.model.Shipment;
+import io.maestro.workers.geo.CityTable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real-time optimiser's answers, fixed: every plan (parcels, carrier services, prices, ETAs, cost), whether it
+ * is proven, the nodes that lost and the explanation, over seeded instances — the first 1,500 orders of the
+ * 10 lines × 50 nodes day (preset L, seed 42) allocated one after another on shared stock, and 1,000 small random
+ * orders. The digests were taken before the speed-ups of 7 Dec 2026; a change that moves any answer fails here.
+ */
+class RealTimeAnswersTest {
+
+    private final AllocationEngine engine = new AllocationEngine();
+
+    @Test
+    void theTenLinesByFiftyNodesDayIsAnsweredAsBefore() {
+        Scenario day = new ScenarioGenerator(CityTable.load())
+                .generate(BenchOptions.parse("--preset", "L", "--seed", "42", "--lines", "10"));
+        Digest digest = new Digest();
+        NetworkState state = new NetworkState(day);
+        for (Order order : day.orders().subList(0, 1_500)) {
+            AllocationResult result = engine.allocate(AllocationBenchmark.request(day, state, order));
+            digest.add(result);
+            state.apply(result.plan());
+        }
+        assertThat(digest.hex()).isEqualTo("b73bacfbdf44fb633584a82354205907fb08ce796c2714f76a8274a86e0a0c4c");
+    }
+
+    @Test
+    void smallRandomOrdersAreAnsweredAsBefore() {
+        Digest digest = new Digest();
+        for (long seed = 0; seed < 1_000; seed++) {
+            digest.add(engine.allocate(RandomInstances.request(seed, 5, 8)));
+        }
+        assertThat(digest.hex()).isEqualTo("82ce3265ee73ebc3e16148f8f4899a89f3494fd8a81432062bd8b2250c83436e");
+    }
+
+    private static final class Digest {
+        private final MessageDigest sha;
+
+        Digest() {
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void add(AllocationResult result) {
+            StringBuilder text = new StringBuilder();
+            for (Shipment s : result.plan().shipments()) {
+                text.append(s.nodeId()).append(s.lines()).append(s.carrier()).append(s.service())
+                        .append(String.format(Locale.ROOT, "%.6f|%.6f|%d|%.6f;", s.price(), s.cost(), s.etaDays(),
+                                s.co2Kg()));
+            }
+            text.append(result.plan().unfilledLines())
+                    .append(String.format(Locale.ROOT, "%.6f", result.plan().totalCost()))
+                    .append(result.proven()).append(result.alternatives()).append(result.explanation()).append('\n');
+            sha.update(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        String hex() {
+            return HexFormat.of().formatHex(sha.digest());
+        }
+    }
+}
