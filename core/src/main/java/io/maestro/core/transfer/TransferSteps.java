@@ -115,6 +115,10 @@ public class TransferSteps {
     /** A person keeps waiting for an overdue transfer: in transit again, with a new deadline. */
     @Transactional
     public StockTransfer keepWaiting(String transferId, String actor, String note) {
+        StockTransfer t = lock(transferId);
+        if (t.status() != TransferStatus.OVERDUE && t.status() != TransferStatus.IN_TRANSIT) {
+            throw new StateConflictException("transfer " + transferId + " is " + t.status() + ": nothing to wait for");
+        }
         return move(transferId, TransferStatus.IN_TRANSIT, "TRANSFER_KEPT_WAITING", actor,
                 "keep waiting" + (note == null || note.isBlank() ? "" : ": " + note));
     }
