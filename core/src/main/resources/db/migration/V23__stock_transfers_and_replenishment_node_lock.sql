@@ -53,3 +53,7 @@ create index stock_transfer_receipt_by_transfer on stock_transfer_receipt (trans
 create table replenishment_node_lock (
     node_id varchar(40) primary key
 );
+
+-- Purchase orders received in part: the units received so far; the rest stays on order until the order is fully
+-- received (RECEIVED) or withdrawn.
+alter table purchase_order add column received bigint default 0 not null;
