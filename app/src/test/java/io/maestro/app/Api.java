@@ -80,8 +80,17 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)), auth);
     }
 
+    /** A POST with one more header (e.g. {@code Idempotency-Key}). */
+    public Response post(String path, Object body, Auth auth, String header, String value) {
+        return send("POST", path, body, auth, Map.of(header, value));
+    }
+
     /** Sends a request; a String body goes as it is (to send malformed JSON), anything else as JSON. */
     public Response send(String method, String path, Object body, Auth auth) {
+        return send(method, path, body, auth, Map.of());
+    }
+
+    private Response send(String method, String path, Object body, Auth auth, Map<String, String> headers) {
         String payload;
         try {
             payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
@@ -94,6 +103,7 @@ public final class Api {
         if (payload != null) {
             request.header("Content-Type", "application/json");
         }
+        headers.forEach(request::header);
         return exchange(request, auth);
     }
 

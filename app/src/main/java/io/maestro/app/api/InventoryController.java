@@ -14,7 +14,10 @@ import io.maestro.core.inventory.SnapshotReport;
 import io.maestro.core.inventory.SnapshotRow;
 import io.maestro.core.network.NetworkService;
 import io.maestro.core.InvalidRequestException;
+import io.maestro.core.transfer.StockTransfers;
+import io.maestro.core.transfer.TransferStatus;
 import io.maestro.processes.StockProtectionRules;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import java.security.Principal;
 import java.util.List;
@@ -46,10 +49,12 @@ public class InventoryController {
     private final StockProtectionRules protectionRules;
     private final CatalogService catalog;
     private final NetworkService network;
+    private final StockTransfers transfers;
 
     public InventoryController(InventoryQueries queries, InventoryLedger ledger, SnapshotImport snapshots,
                                ChannelProtections protections, CatalogService catalog, NetworkService network,
-                               StockProtectionRules protectionRules) {
+                               StockProtectionRules protectionRules, StockTransfers transfers) {
+        this.transfers = transfers;
         this.queries = queries;
         this.ledger = ledger;
         this.snapshots = snapshots;
@@ -59,11 +64,29 @@ public class InventoryController {
         this.network = network;
     }
 
-    /** Per node onHand, reserved, safety stock and ATP for a channel (none: every protection held back), and totals. */
+    /**
+     * A SKU's stock: per node and in total, and the units in transit between nodes (released by a source, not yet
+     * received): in no node's stock, so never in ATP.
+     */
+    public record SkuInventory(@JsonUnwrapped SkuAvailability availability, long inTransitUnits,
+                               List<InTransit> inTransit) {
+    }
+
+    /** The units of one transfer on their way. */
+    public record InTransit(String transferId, String fromNodeId, String toNodeId, long units, TransferStatus status) {
+    }
+
+    /**
+     * Per node onHand, reserved, safety stock and ATP for a channel (none: every protection held back), totals, and
+     * the units in transit.
+     */
     @GetMapping("/{sku}")
-    public SkuAvailability bySku(@PathVariable String sku, @RequestParam(required = false) String channel) {
+    public SkuInventory bySku(@PathVariable String sku, @RequestParam(required = false) String channel) {
         catalog.get(sku);
-        return queries.availability(sku, channel);
+        List<InTransit> moving = transfers.inTransit(sku).stream().map(t -> new InTransit(t.transferId(), t.fromNodeId(),
+                t.toNodeId(), t.inTransit(), t.status())).toList();
+        return new SkuInventory(queries.availability(sku, channel), moving.stream().mapToLong(InTransit::units).sum(),
+                moving);
     }
 
     @GetMapping("/nodes/{nodeId}")

@@ -77,7 +77,7 @@ public class ReplenishmentController {
         List<PurchaseOrder> orders = purchaseOrders.list(nodeId, sku, open, limit(limit));
         Map<String, Long> onOrder = new TreeMap<>();
         purchaseOrders.list(nodeId, sku, true, Integer.MAX_VALUE)
-                .forEach(o -> onOrder.merge(o.nodeId() + "/" + o.sku(), o.quantity(), Long::sum));
+                .forEach(o -> onOrder.merge(o.nodeId() + "/" + o.sku(), o.onOrder(), Long::sum));
         return new PurchaseOrderList(orders, onOrder);
     }
 

@@ -137,6 +137,9 @@ public class SecurityConfiguration {
                         .requestMatchers(paths(HttpMethod.POST, "/api/decisions/*/rollouts", "/api/decisions/*/rollouts/**"))
                         .hasAnyRole(names(ANALYST, ADMIN))
                         .requestMatchers(paths(HttpMethod.POST, "/api/replenishment/*/run")).hasAnyRole(names(ANALYST, ADMIN))
+                        .requestMatchers(paths(HttpMethod.POST, "/api/transfers")).hasAnyRole(names(ANALYST, ADMIN))
+                        .requestMatchers(paths(HttpMethod.POST, "/api/transfers/*/receipts"))
+                        .hasAnyRole(names(INTEGRATION, OPERATOR, ADMIN))
                         // Partner and channel webhooks: the HMAC signature of the body is the authentication (checked
                         // by the webhook).
                         .requestMatchers(paths(HttpMethod.POST, "/api/partners/nodes/*/events", "/api/partners/carriers/*/tracking",

@@ -1,5 +1,7 @@
 package io.maestro.core.inventory;
 
+import io.maestro.core.ContentHash;
+import io.maestro.core.IdempotencyConflictException;
 import io.maestro.core.InvalidRequestException;
 import io.maestro.core.NotFoundException;
 import io.maestro.core.Violations;
@@ -178,6 +180,77 @@ public class InventoryLedger {
     private static LedgerEntryType changeType(Adjustment a) {
         return a.delta() != null ? LedgerEntryType.ADJUSTMENT
                 : a.setOnHand() != null ? LedgerEntryType.COUNT : LedgerEntryType.SAFETY_STOCK;
+    }
+
+    /**
+     * A transfer's units leave a node: its on-hand goes down by {@code units} (entry {@link LedgerEntryType#TRANSFER_OUT},
+     * once per event id) when its ATP with every channel's protection held back covers them. False, with nothing
+     * written, when it does not (the position is locked while it checks, so nothing takes the units meanwhile). The
+     * caller moves a transfer out once (a repeated event id is not checked against the stock again).
+     */
+    @Transactional
+    public boolean transferOut(String eventId, String nodeId, String sku, long units, String reason, String actor) {
+        requireUnits(units);
+        InventoryPosition before = positions.lock(nodeId, sku);
+        long held = ChannelProtections.protectedUnits(before.onHand(), protections.percentHeldForOthers(sku, null));
+        if (before.atp(held) < units) {
+            return false;
+        }
+        ProcessedEvents.Seen seen = processedEvents.see(EVENT_SCOPE, eventId,
+                ContentHash.of(LedgerEntryType.TRANSFER_OUT.name(), nodeId, sku, units));
+        if (seen != ProcessedEvents.Seen.FIRST) {
+            return seen == ProcessedEvents.Seen.AGAIN;
+        }
+        InventoryPosition after = change(before, LedgerEntryType.TRANSFER_OUT, -units, 0, 0, reason, eventId, null, actor);
+        events.publishEvent(new InventoryPositionChanged(before, after, LedgerEntryType.TRANSFER_OUT));
+        return true;
+    }
+
+    /**
+     * The units a node could give away to a transfer now: its ATP with every channel's protection held back (the
+     * check {@link #transferOut} makes).
+     */
+    public long transferable(String nodeId, String sku) {
+        InventoryPosition p = positions.find(nodeId, sku).orElse(InventoryPosition.empty(nodeId, sku));
+        return p.atp(ChannelProtections.protectedUnits(p.onHand(), protections.percentHeldForOthers(sku, null)));
+    }
+
+    /** A transfer's units arrived at a node: its on-hand grows by {@code units} (once per event id). */
+    @Transactional
+    public InventoryPosition transferIn(String eventId, String nodeId, String sku, long units, String reason, String actor) {
+        requireUnits(units);
+        InventoryPosition before = positions.lock(nodeId, sku);
+        ProcessedEvents.Seen seen = processedEvents.see(EVENT_SCOPE, eventId,
+                ContentHash.of(LedgerEntryType.TRANSFER_IN.name(), nodeId, sku, units));
+        if (seen == ProcessedEvents.Seen.WITH_OTHER_CONTENT) {
+            throw new IdempotencyConflictException("eventId", "eventId " + eventId
+                    + " was already used for another change");
+        }
+        if (seen == ProcessedEvents.Seen.AGAIN) {
+            return before;
+        }
+        InventoryPosition after = change(before, LedgerEntryType.TRANSFER_IN, units, 0, 0, reason, eventId, null, actor);
+        events.publishEvent(new InventoryPositionChanged(before, after, LedgerEntryType.TRANSFER_IN));
+        return after;
+    }
+
+    /**
+     * Writes off a transfer's units lost in transit: a {@link LedgerEntryType#TRANSFER_LOSS} entry at the node they
+     * left (once per event id); no position changes, the units left it when they were released.
+     */
+    @Transactional
+    public void transferLoss(String eventId, String nodeId, String sku, long units, String reason, String actor) {
+        requireUnits(units);
+        if (processedEvents.see(EVENT_SCOPE, eventId, ContentHash.of(LedgerEntryType.TRANSFER_LOSS.name(),
+                nodeId, sku, units)) == ProcessedEvents.Seen.FIRST) {
+            ledger.append(new LedgerEntry(nodeId, sku, LedgerEntryType.TRANSFER_LOSS, 0, 0, 0, reason, eventId, null, actor));
+        }
+    }
+
+    private static void requireUnits(long units) {
+        if (units < 1) {
+            throw new IllegalArgumentException("a transfer moves at least 1 unit: " + units);
+        }
     }
 
     /**

@@ -29,7 +29,10 @@ public class PurchaseOrders {
     /** The ledger reason of a purchase order's receipt. */
     public static final String RECEIPT_REASON = "PURCHASE_ORDER_RECEIPT";
 
-    private static final String COLUMNS = "request_id, proposal_id, node_id, sku, quantity, status, receipt_event_id, "
+    /** The scope the ledger remembers its event ids in (InventoryLedger's). */
+    private static final String LEDGER_EVENTS = "inventory";
+
+    private static final String COLUMNS = "request_id, proposal_id, node_id, sku, quantity, received, status, receipt_event_id, "
             + "created_at, acknowledged_at, received_at";
 
     private final Database db;
@@ -66,12 +69,15 @@ public class PurchaseOrders {
                 PurchaseOrderStatus.ACKNOWLEDGED.name(), db.now(), requestId, PurchaseOrderStatus.REQUESTED.name());
     }
 
-    /** The ERP refused the order, or an operator gave up on an ERP that stayed down: no longer on order. */
+    /**
+     * The ERP refused the order, an operator gave up on an ERP that stayed down, or the rest of a partial delivery is
+     * cancelled: no longer on order (what was received stays received).
+     */
     @Transactional
     public void withdraw(String requestId) {
-        db.jdbc().update("update purchase_order set status = ? where request_id = ? and status in (?, ?)",
+        db.jdbc().update("update purchase_order set status = ? where request_id = ? and status in (?, ?, ?)",
                 PurchaseOrderStatus.WITHDRAWN.name(), requestId, PurchaseOrderStatus.REQUESTED.name(),
-                PurchaseOrderStatus.ACKNOWLEDGED.name());
+                PurchaseOrderStatus.ACKNOWLEDGED.name(), PurchaseOrderStatus.PARTIALLY_RECEIVED.name());
     }
 
     public PurchaseOrder get(String requestId) {
@@ -96,28 +102,33 @@ public class PurchaseOrders {
             args.add(sku);
         }
         if (openOnly) {
-            sql.append(" and status in (?, ?)");
+            sql.append(" and status in (?, ?, ?)");
             args.add(PurchaseOrderStatus.REQUESTED.name());
             args.add(PurchaseOrderStatus.ACKNOWLEDGED.name());
+            args.add(PurchaseOrderStatus.PARTIALLY_RECEIVED.name());
         }
         sql.append(" order by created_at desc, request_id limit ").append(limit);
         return db.jdbc().query(sql.toString(), PurchaseOrders::map, args.toArray());
     }
 
-    /** Units on order per SKU at a node: the open purchase orders. */
+    /** Units on order per SKU at a node: what the open purchase orders have not delivered yet. */
     public Map<String, Long> onOrderAt(String nodeId) {
         Map<String, Long> onOrder = new HashMap<>();
-        db.jdbc().query("select sku, sum(quantity) from purchase_order where node_id = ? and status in (?, ?) "
-                        + "group by sku", rs -> {
+        db.jdbc().query("select sku, sum(case when quantity > received then quantity - received else 0 end) "
+                        + "from purchase_order where node_id = ? and status in (?, ?, ?) group by sku", rs -> {
                     onOrder.put(rs.getString(1), rs.getLong(2));
-                }, nodeId, PurchaseOrderStatus.REQUESTED.name(), PurchaseOrderStatus.ACKNOWLEDGED.name());
+                }, nodeId, PurchaseOrderStatus.REQUESTED.name(), PurchaseOrderStatus.ACKNOWLEDGED.name(),
+                PurchaseOrderStatus.PARTIALLY_RECEIVED.name());
         return onOrder;
     }
 
     /**
      * The ERP's receipt confirmation: the units go into the ledger at the order's node (event id = the receipt's,
-     * so a repeat changes nothing) and the order is received, in one transaction. A second receipt of an order under
-     * another event id is a conflict; a receipt of an unknown order is refused naming {@code requestId}.
+     * so a repeat changes nothing) and count as received, in one transaction. Fewer units than are still on order leave
+     * the rest on order ({@code PARTIALLY_RECEIVED}); the order is {@code RECEIVED} once all arrived (more than ordered
+     * are taken and close it); goods of a withdrawn order that arrive anyway are received. A receipt under a new event
+     * id of an order received in full, or whose rest was withdrawn after a partial receipt, is a conflict; a receipt of
+     * an unknown order is refused naming {@code requestId}.
      */
     @Transactional
     public Received receive(PurchaseOrderReceipt receipt) {
@@ -130,16 +141,30 @@ public class PurchaseOrders {
         PurchaseOrder order = db.jdbc().query("select " + COLUMNS + " from purchase_order where request_id = ? for update",
                         PurchaseOrders::map, receipt.requestId()).stream().findFirst()
                 .orElseThrow(() -> new InvalidRequestException("requestId", "no purchase order " + receipt.requestId()));
-        if (order.status() == PurchaseOrderStatus.RECEIVED && !receipt.eventId().equals(order.receiptEventId())) {
+        boolean closed = order.status() == PurchaseOrderStatus.RECEIVED || order.status() == PurchaseOrderStatus.WITHDRAWN
+                && order.received() > 0;
+        if (closed && !seenBefore(receipt.eventId())) {
             throw new StateConflictException("purchase order " + order.requestId() + " was received before (event "
-                    + order.receiptEventId() + ")");
+                    + order.receiptEventId() + ")" + (order.status() == PurchaseOrderStatus.WITHDRAWN
+                    ? " and its rest withdrawn" : ""));
         }
         AdjustmentResult result = ledger.adjust(new Adjustment(receipt.eventId(), order.nodeId(), order.sku(),
                 receipt.quantity(), null, null, RECEIPT_REASON + " " + order.requestId()), "erp");
-        db.jdbc().update("update purchase_order set status = ?, receipt_event_id = ?, received_at = ? "
-                        + "where request_id = ? and status <> ?", PurchaseOrderStatus.RECEIVED.name(), receipt.eventId(),
-                db.now(), order.requestId(), PurchaseOrderStatus.RECEIVED.name());
+        if (!result.duplicate()) {
+            long received = order.received() + receipt.quantity();
+            PurchaseOrderStatus next = received >= order.quantity() || order.status() == PurchaseOrderStatus.WITHDRAWN
+                    ? PurchaseOrderStatus.RECEIVED : PurchaseOrderStatus.PARTIALLY_RECEIVED;
+            db.jdbc().update("update purchase_order set status = ?, received = ?, receipt_event_id = ?, received_at = ? "
+                    + "where request_id = ?", next.name(), received, receipt.eventId(), db.now(), order.requestId());
+        }
         return new Received(get(order.requestId()), result.duplicate());
+    }
+
+    /** Whether an event id was taken by the ledger before (a repeated receipt). */
+    private boolean seenBefore(String eventId) {
+        Long seen = db.jdbc().queryForObject("select count(*) from processed_event where scope = ? and event_id = ?",
+                Long.class, LEDGER_EVENTS, eventId);
+        return seen != null && seen > 0;
     }
 
     /** A receipt taken: the order as it is now, and whether the receipt had been taken before. */
@@ -148,7 +173,8 @@ public class PurchaseOrders {
 
     private static PurchaseOrder map(ResultSet rs, int row) throws SQLException {
         return new PurchaseOrder(rs.getString("request_id"), rs.getString("proposal_id"), rs.getString("node_id"),
-                rs.getString("sku"), rs.getLong("quantity"), PurchaseOrderStatus.valueOf(rs.getString("status")),
+                rs.getString("sku"), rs.getLong("quantity"), rs.getLong("received"),
+                PurchaseOrderStatus.valueOf(rs.getString("status")),
                 rs.getString("receipt_event_id"), rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("acknowledged_at", OffsetDateTime.class), rs.getObject("received_at", OffsetDateTime.class));
     }

@@ -79,6 +79,23 @@ public class ReplenishmentProposals {
         return last;
     }
 
+    /**
+     * Units per SKU at the node that proposals will order and no purchase order counts yet: undecided proposals
+     * (their proposed quantity) and approved ones whose purchase order is not written yet. A review counts them as
+     * on order, so a shortfall is proposed once.
+     */
+    public Map<String, Long> pendingAt(String nodeId) {
+        Map<String, Long> pending = new HashMap<>();
+        db.jdbc().query("select p.sku, sum(case when p.status = ? then p.proposed_quantity else p.approved_quantity end) "
+                        + "from replenishment_proposal p where p.node_id = ? and (p.status = ? or p.status in (?, ?) "
+                        + "and not exists (select 1 from purchase_order o where o.proposal_id = p.proposal_id)) "
+                        + "group by p.sku", rs -> {
+                    pending.put(rs.getString(1), rs.getLong(2));
+                }, ProposalStatus.PROPOSED.name(), nodeId, ProposalStatus.PROPOSED.name(),
+                ProposalStatus.APPROVED.name(), ProposalStatus.AUTO_APPROVED.name());
+        return pending;
+    }
+
     /** Approves a proposal within its policy's threshold as proposed, without a person. */
     @Transactional
     public ReplenishmentProposal autoApprove(String proposalId) {

@@ -32,6 +32,16 @@ public class ReplenishmentRuns {
         return run;
     }
 
+    /**
+     * Makes the caller's transaction the only review of the node until it ends: a concurrent review of the same node
+     * waits here for it to commit, then sees its proposals. Takes the node's row in {@code replenishment_node_lock}.
+     */
+    public void lockNode(String nodeId) {
+        db.insertIfAbsent("insert into replenishment_node_lock (node_id) values (?)", nodeId);
+        db.jdbc().queryForList("select node_id from replenishment_node_lock where node_id = ? for update", String.class,
+                nodeId);
+    }
+
     /** When each node's last run started. */
     public Map<String, OffsetDateTime> lastStarted() {
         Map<String, OffsetDateTime> last = new HashMap<>();

@@ -93,6 +93,43 @@ abstract class PurchaseOrdersContract {
     }
 
     @Test
+    void aPartialReceiptLeavesTheRestOnOrderUntilTheOrderIsFullyReceivedOrItsRestWithdrawn() {
+        proposals.save(proposal("RP-5", 24, 120));
+        proposals.autoApprove("RP-5");
+        purchaseOrders.place("RP-5");
+        purchaseOrders.acknowledge("PO-RP-5");
+
+        PurchaseOrders.Received part = purchaseOrders.receive(new PurchaseOrderReceipt("erp-part-1", "PO-RP-5", 10L));
+        assertThat(part.order().status()).isEqualTo(PurchaseOrderStatus.PARTIALLY_RECEIVED);
+        assertThat(part.order().received()).isEqualTo(10);
+        assertThat(part.order().onOrder()).isEqualTo(14);
+        assertThat(purchaseOrders.onOrderAt("DC-BKN")).containsExactlyEntriesOf(java.util.Map.of("TSHIRT-BLK-M", 14L));
+        assertThat(purchaseOrders.list("DC-BKN", "TSHIRT-BLK-M", true, 10)).hasSize(1);
+        assertThat(purchaseOrders.receive(new PurchaseOrderReceipt("erp-part-1", "PO-RP-5", 10L)).duplicate()).isTrue();
+        assertThat(purchaseOrders.get("PO-RP-5").received()).isEqualTo(10);
+
+        PurchaseOrders.Received rest = purchaseOrders.receive(new PurchaseOrderReceipt("erp-part-2", "PO-RP-5", 14L));
+        assertThat(rest.order().status()).isEqualTo(PurchaseOrderStatus.RECEIVED);
+        assertThat(rest.order().received()).isEqualTo(24);
+        assertThat(purchaseOrders.onOrderAt("DC-BKN")).isEmpty();
+        assertThat(purchaseOrders.receive(new PurchaseOrderReceipt("erp-part-1", "PO-RP-5", 10L)).duplicate())
+                .as("an earlier receipt again").isTrue();
+        assertThatThrownBy(() -> purchaseOrders.receive(new PurchaseOrderReceipt("erp-part-3", "PO-RP-5", 1L)))
+                .isInstanceOf(StateConflictException.class);
+        assertThat(inventory.position("DC-BKN", "TSHIRT-BLK-M").orElseThrow().onHand()).isEqualTo(44);
+
+        proposals.save(proposal("RP-6", 24, 120));
+        proposals.autoApprove("RP-6");
+        purchaseOrders.place("RP-6");
+        purchaseOrders.receive(new PurchaseOrderReceipt("erp-part-4", "PO-RP-6", 6L));
+        purchaseOrders.withdraw("PO-RP-6");
+        assertThat(purchaseOrders.get("PO-RP-6").status()).isEqualTo(PurchaseOrderStatus.WITHDRAWN);
+        assertThat(purchaseOrders.onOrderAt("DC-BKN")).isEmpty();
+        assertThatThrownBy(() -> purchaseOrders.receive(new PurchaseOrderReceipt("erp-part-5", "PO-RP-6", 18L)))
+                .isInstanceOf(StateConflictException.class);
+    }
+
+    @Test
     void anAnalystDecidesOnceAndOnlyAnApprovedProposalIsOrdered() {
         proposals.save(proposal("RP-3", 240, 120));
         assertThatThrownBy(() -> proposals.autoApprove("RP-3")).isInstanceOf(StateConflictException.class);

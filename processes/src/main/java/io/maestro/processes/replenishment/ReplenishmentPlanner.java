@@ -45,10 +45,13 @@ public class ReplenishmentPlanner {
     private final ReplenishmentPolicies policies;
     private final Forecasts forecasts;
     private final Database db;
+    private final ReplenishmentRuns runs;
 
     public ReplenishmentPlanner(NetworkService network, CatalogService catalog, InventoryQueries inventory,
                                 PurchaseOrders purchaseOrders, ReplenishmentProposals proposals,
-                                ReplenishmentPolicies policies, Forecasts forecasts, Database db) {
+                                ReplenishmentPolicies policies, Forecasts forecasts, Database db,
+                                ReplenishmentRuns runs) {
+        this.runs = runs;
         this.network = network;
         this.catalog = catalog;
         this.inventory = inventory;
@@ -68,12 +71,18 @@ public class ReplenishmentPlanner {
         return AbcClasses.of(demand);
     }
 
-    /** The run's proposals, stored (again the same when the step runs again). */
+    /**
+     * The run's proposals, stored (again the same when the step runs again). One review of a node at a time: the node
+     * is locked for the caller's transaction first, and what earlier reviews proposed and no purchase order counts yet
+     * is on order, so two reviews never propose the same shortfall twice.
+     */
     public List<ReplenishmentProposal> propose(ReplenishmentRuns.Run run) {
         Node node = network.get(run.nodeId());
+        runs.lockNode(node.id());
         Map<String, InventoryPosition> positions = new TreeMap<>();
         inventory.atNode(node.id()).forEach(p -> positions.put(p.sku(), p));
-        Map<String, Long> onOrder = purchaseOrders.onOrderAt(node.id());
+        Map<String, Long> onOrder = new HashMap<>(purchaseOrders.onOrderAt(node.id()));
+        proposals.pendingAt(node.id()).forEach((sku, units) -> onOrder.merge(sku, units, Long::sum));
         TreeSet<String> skus = new TreeSet<>(positions.keySet());
         skus.addAll(onOrder.keySet());
 

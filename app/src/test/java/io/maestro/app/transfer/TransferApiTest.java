@@ -1,0 +1,180 @@
+package io.maestro.app.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.maestro.app.Api;
+import io.maestro.app.MaestroTest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Stock transfers through the running application over real HTTP: an analyst approves one, its process releases the
+ * units at the source (in transit: visible, sellable nowhere), the destination's WMS reports the receipt, the rest is
+ * written off; and every wrong input is refused naming the field.
+ */
+@MaestroTest
+class TransferApiTest {
+
+    private static final String SKU = "SOCK-CREW-GRY-M";
+    private static final String FROM = "DC-COLUMBUS";
+    private static final String TO = "ST-CHI-MICHIGAN";
+    private static final Api.Auth ANALYST = Api.Auth.user("analyst");
+    private static final Api.Auth VIEWER = Api.Auth.user("viewer");
+
+    @LocalServerPort int port;
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    @Test
+    void anApprovedTransferIsReleasedInTransitAndReceivedShortWithTheRestLost() {
+        long fromBefore = count(FROM, 40);
+        long toBefore = onHand(TO);
+
+        Api.Response approved = api.post("/api/transfers", transfer(10), ANALYST);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(201);
+        String id = approved.json().get("transferId").asText();
+
+        JsonNode inTransit = await().atMost(Duration.ofMinutes(1)).until(() -> api.get("/api/transfers/" + id, VIEWER).json(),
+                t -> "IN_TRANSIT".equals(t.get("status").asText()));
+        assertThat(inTransit.get("inTransit").asLong()).isEqualTo(10);
+        assertThat(inTransit.get("timeline").findValuesAsText("type")).containsExactly("TRANSFER_REQUESTED", "TRANSFER_RELEASED");
+        assertThat(onHand(FROM)).isEqualTo(fromBefore - 10);
+        assertThat(onHand(TO)).isEqualTo(toBefore);
+        JsonNode sku = api.get("/api/inventory/" + SKU, VIEWER).json();
+        assertThat(sku.get("inTransitUnits").asLong()).isGreaterThanOrEqualTo(10);
+        assertThat(sku.get("inTransit").findValuesAsText("transferId")).contains(id);
+        assertThat(sku.get("atp").asLong()).isEqualTo(sum(sku, "atp"));
+        assertThat(api.get("/api/transfers?status=IN_TRANSIT&sku=" + SKU, VIEWER).json().findValuesAsText("transferId"))
+                .contains(id);
+
+        Api.Response receipt = api.post("/api/transfers/" + id + "/receipts", Map.of("eventId", "wms-" + id, "units", 7),
+                Api.INTEGRATION);
+        assertThat(receipt.status()).as(receipt.body()).isEqualTo(200);
+        JsonNode received = receipt.json().get("transfer");
+        assertThat(receipt.json().get("duplicate").asBoolean()).isFalse();
+        assertThat(received.get("status").asText()).isEqualTo("RECEIVED_SHORT");
+        assertThat(received.get("received").asLong()).isEqualTo(7);
+        assertThat(received.get("lost").asLong()).isEqualTo(3);
+        assertThat(received.get("inTransit").asLong()).isZero();
+        assertThat(received.get("timeline").findValuesAsText("type")).containsExactly("TRANSFER_REQUESTED",
+                "TRANSFER_RELEASED", "TRANSFER_RECEIVED", "TRANSFER_LOSS_WRITTEN_OFF");
+        assertThat(onHand(TO)).isEqualTo(toBefore + 7);
+        assertThat(api.get("/api/inventory/" + SKU, VIEWER).json().get("inTransit").findValuesAsText("transferId"))
+                .doesNotContain(id);
+
+        Api.Response again = api.post("/api/transfers/" + id + "/receipts", Map.of("eventId", "wms-" + id, "units", 7),
+                Api.INTEGRATION);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(onHand(TO)).isEqualTo(toBefore + 7);
+        assertThat(api.post("/api/transfers/" + id + "/receipts", Map.of("eventId", "wms-" + id, "units", 6),
+                Api.INTEGRATION).status()).isEqualTo(409);
+        assertThat(api.post("/api/transfers/" + id + "/receipts", Map.of("eventId", "wms-other-" + id, "units", 1),
+                Api.INTEGRATION).status()).isEqualTo(409);
+    }
+
+    @Test
+    void theSameIdempotencyKeyApprovesOnce() {
+        count(FROM, 40);
+        String key = "approve-" + System.nanoTime();
+        Api.Response first = api.post("/api/transfers", transfer(2), ANALYST, "Idempotency-Key", key);
+        Api.Response again = api.post("/api/transfers", transfer(2), ANALYST, "Idempotency-Key", key);
+        Api.Response other = api.post("/api/transfers", transfer(3), ANALYST, "Idempotency-Key", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("transferId")).isEqualTo(first.json().get("transferId"));
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.json().get("errors").findValuesAsText("field")).containsExactly("Idempotency-Key");
+    }
+
+    @Test
+    void wrongInputsAreRefusedNamingTheField() {
+        count(FROM, 40);
+        assertThat(fieldsOf(422, body("NO-SUCH", FROM, TO, 1))).containsExactly("sku");
+        assertThat(fieldsOf(422, body(SKU, "NO-SUCH", TO, 1))).containsExactly("fromNodeId");
+        assertThat(fieldsOf(422, body(SKU, FROM, "NO-SUCH", 1))).containsExactly("toNodeId");
+        assertThat(fieldsOf(422, body(SKU, FROM, FROM, 1))).containsExactly("toNodeId");
+        assertThat(fieldsOf(422, body(SKU, FROM, TO, 0))).containsExactly("units");
+        assertThat(fieldsOf(422, body(SKU, FROM, TO, 1.5))).containsExactly("units");
+        assertThat(fieldsOf(422, body(null, null, null, null))).containsExactlyInAnyOrder("sku", "fromNodeId", "toNodeId",
+                "units");
+
+        Api.Response tooMany = api.post("/api/transfers", body(SKU, FROM, TO, 41), ANALYST);
+        assertThat(tooMany.status()).isEqualTo(409);
+        assertThat(tooMany.contentType()).startsWith("application/problem+json");
+        assertThat(tooMany.json().get("available").asLong()).isBetween(0L, 40L);
+        assertThat(api.post("/api/transfers", "{\"sku\": ", ANALYST).status()).isEqualTo(400);
+        assertThat(api.post("/api/transfers", transfer(1), VIEWER).status()).isEqualTo(403);
+
+        assertThat(api.get("/api/transfers/TR-0", VIEWER).status()).isEqualTo(404);
+        assertThat(api.get("/api/transfers?status=SOMEWHERE", VIEWER).status()).isEqualTo(400);
+        assertThat(api.post("/api/transfers/TR-0/receipts", Map.of("eventId", "e", "units", 1), Api.INTEGRATION).status())
+                .isEqualTo(404);
+        String id = api.post("/api/transfers", transfer(5), ANALYST).json().get("transferId").asText();
+        await().atMost(Duration.ofMinutes(1)).until(() -> "IN_TRANSIT".equals(api.get("/api/transfers/" + id, VIEWER)
+                .json().get("status").asText()));
+        Api.Response over = api.post("/api/transfers/" + id + "/receipts", Map.of("eventId", "over-" + id, "units", 6),
+                Api.INTEGRATION);
+        assertThat(over.status()).isEqualTo(422);
+        assertThat(over.json().get("errors").findValuesAsText("field")).containsExactly("units");
+        Api.Response missing = api.post("/api/transfers/" + id + "/receipts", Map.of(), Api.INTEGRATION);
+        assertThat(missing.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("eventId", "units");
+    }
+
+    private java.util.List<String> fieldsOf(int status, Map<String, Object> body) {
+        Api.Response r = api.post("/api/transfers", body, ANALYST);
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        return r.json().get("errors").findValuesAsText("field");
+    }
+
+    private static Map<String, Object> transfer(long units) {
+        return body(SKU, FROM, TO, units);
+    }
+
+    private static Map<String, Object> body(String sku, String from, String to, Object units) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("sku", sku);
+        body.put("fromNodeId", from);
+        body.put("toNodeId", to);
+        body.put("units", units);
+        body.put("note", "from the suggestions");
+        return body;
+    }
+
+    /** Sets the source's on-hand (nothing reserved there in these tests' SKU) and returns it. */
+    private long count(String node, long units) {
+        Api.Response r = api.post("/api/inventory/adjustments", Map.of("eventId", "transfer-count-" + System.nanoTime(),
+                "nodeId", node, "sku", SKU, "setOnHand", units, "setSafetyStock", 0, "reason", "count"), Api.INTEGRATION);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return units;
+    }
+
+    private long onHand(String node) {
+        for (JsonNode n : api.get("/api/inventory/" + SKU, VIEWER).json().get("nodes")) {
+            if (n.get("nodeId").asText().equals(node)) {
+                return n.get("onHand").asLong();
+            }
+        }
+        return 0;
+    }
+
+    private static long sum(JsonNode sku, String field) {
+        long total = 0;
+        for (JsonNode n : sku.get("nodes")) {
+            total += n.get(field).asLong();
+        }
+        return total;
+    }
+}

@@ -1,0 +1,7 @@
+package io.maestro.core.transfer;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest
+class StockTransfersH2Test extends StockTransfersContract {
+}
