@@ -92,6 +92,20 @@ final class Browser implements AutoCloseable {
         all(css).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
     }
 
+    /** Clicks the first shown element whose own text contains {@code text} (Tasklist's links and buttons). */
+    void clickText(String text) {
+        By byText = By.xpath("//*[self::a or self::button or self::label or self::h4 or self::span]"
+                + "[contains(normalize-space(.), \"" + text + "\")]");
+        await(d -> d.findElements(byText).stream().anyMatch(WebElement::isDisplayed));
+        List<WebElement> shown = driver.findElements(byText).stream().filter(WebElement::isDisplayed).toList();
+        shown.get(shown.size() - 1).click();
+    }
+
+    /** Runs {@code script} in the page (asynchronously: it calls {@code arguments[arguments.length - 1]} with its answer). */
+    Object script(String script, Object... arguments) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(script, arguments);
+    }
+
     String pageText() {
         return find("body").getText();
     }

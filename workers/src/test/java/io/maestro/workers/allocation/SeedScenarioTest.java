@@ -51,6 +51,14 @@ class SeedScenarioTest {
     }
 
     @Test
+    void aNodePassedOverSaysWhenItsParcelWouldArriveAndOneThatCouldNotServeSaysNothing() {
+        AllocationResult result = allocate(3, Policy.balanced());
+
+        assertThat(result.alternatives()).extracting(RejectedAlternative::etaDays).containsExactly(1,
+                RejectedAlternative.NO_ETA);
+    }
+
+    @Test
     void withANextDayPromiseTheStoreShipsGroundInsteadOfOleanOvernight() {
         AllocationResult result = allocate(1, Policy.balanced());
 
