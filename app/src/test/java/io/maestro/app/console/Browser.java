@@ -106,6 +106,10 @@ final class Browser implements AutoCloseable {
         return ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(script, arguments);
     }
 
+    void scrollTo(String css) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", find(css));
+    }
+
     String pageText() {
         return find("body").getText();
     }
