@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -98,16 +99,20 @@ final class Browser implements AutoCloseable {
                 + "[contains(normalize-space(.), \"" + text + "\")]");
         await(d -> d.findElements(byText).stream().anyMatch(WebElement::isDisplayed));
         List<WebElement> shown = driver.findElements(byText).stream().filter(WebElement::isDisplayed).toList();
-        shown.get(shown.size() - 1).click();
+        WebElement target = shown.get(shown.size() - 1);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                target);
+        target.click();
     }
 
     /** Runs {@code script} in the page (asynchronously: it calls {@code arguments[arguments.length - 1]} with its answer). */
     Object script(String script, Object... arguments) {
-        return ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(script, arguments);
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, arguments);
     }
 
     void scrollTo(String css) {
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", find(css));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                find(css));
     }
 
     String pageText() {

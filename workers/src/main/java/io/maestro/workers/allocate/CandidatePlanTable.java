@@ -10,12 +10,13 @@ import java.util.stream.Collectors;
 
 /**
  * The candidate plans of an allocation as a Markdown table for the operator's form (Tasklist renders it as a table):
- * the chosen plan and each node passed over, with its cost under the order's policy, the days until it arrives and
- * why it lost.
+ * the chosen plan and each node passed over, with its cost under the order's policy, the days until it arrives, and
+ * what it ships or why it lost. Cost and arrival come first and the plan is named by its nodes' ids (what the form's
+ * "source from a node" takes), so a narrow form shows them without scrolling.
  */
 public final class CandidatePlanTable {
 
-    static final String HEADER = "| Plan | Ships | Cost | Arrives in | Why not chosen |\n|---|---|---|---|---|";
+    static final String HEADER = "| Plan | Cost | Arrives in | Ships, or why not chosen |\n|---|---|---|---|";
     private static final String NONE = "—";
 
     private CandidatePlanTable() {
@@ -25,24 +26,23 @@ public final class CandidatePlanTable {
         AllocationPlan plan = result.plan();
         StringBuilder table = new StringBuilder(HEADER);
         if (!plan.isEmpty()) {
+            String nodes = plan.shipments().stream().map(Shipment::nodeId).distinct().collect(Collectors.joining(" + "));
             String ships = plan.shipments().stream().map(CandidatePlanTable::parcel).collect(Collectors.joining("; "));
-            int eta = plan.shipments().stream().mapToInt(Shipment::etaDays).max().orElse(0);
-            String chosen = result.proven() ? "chosen: the least any plan could cost"
-                    : "chosen: the cheapest plan found in the time allowed";
             if (!plan.unfilledLines().isEmpty()) {
-                chosen += "; not placed now: " + plan.unfilledLines().stream().map(l -> l.quantity() + " × " + l.sku())
+                ships += "; not placed now: " + plan.unfilledLines().stream().map(l -> l.quantity() + " × " + l.sku())
                         .collect(Collectors.joining(", "));
             }
-            row(table, "Chosen plan", ships, money(plan.totalCost()), days(eta), chosen);
+            ships += result.proven() ? " (the least any plan could cost)" : " (the cheapest plan found in the time allowed)";
+            int eta = plan.shipments().stream().mapToInt(Shipment::etaDays).max().orElse(0);
+            row(table, "Chosen: " + nodes, money(plan.totalCost()), days(eta), ships);
         }
         for (RejectedAlternative alternative : result.alternatives()) {
             if (alternative.wasFeasible()) {
-                row(table, alternative.nodeName(), alternative.nodeId(),
-                        money(plan.totalCost() + alternative.costDelta()),
+                row(table, alternative.nodeId(), money(plan.totalCost() + alternative.costDelta()),
                         alternative.etaDays() == RejectedAlternative.NO_ETA ? NONE : days(alternative.etaDays()),
-                        alternative.reason());
+                        alternative.describe());
             } else {
-                row(table, alternative.nodeName(), alternative.nodeId(), NONE, NONE, alternative.reason());
+                row(table, alternative.nodeId(), NONE, NONE, alternative.describe());
             }
         }
         return table.toString();

@@ -28,12 +28,12 @@ class CandidatePlanTableTest {
                 new RejectedAlternative("DC-BKN", "Brooklyn DC", Double.NaN, "lacks TEE (0 of 3)")), 10, true, "exact");
 
         assertThat(CandidatePlanTable.of(result)).isEqualTo(String.join("\n",
-                "| Plan | Ships | Cost | Arrives in | Why not chosen |",
-                "|---|---|---|---|---|",
-                "| Chosen plan | Olean DC: 1 × TEE by THRIFT GROUND | $62.00 | 3 days | chosen: the least any plan could "
-                        + "cost; not placed now: 2 × TEE |",
-                "| Store 12 \\| Manhattan | S-12 | $64.70 | 1 day | +$2.70: handling +$4.10, shipping -$1.40 |",
-                "| Brooklyn DC | DC-BKN | — | — | lacks TEE (0 of 3) |"));
+                "| Plan | Cost | Arrives in | Ships, or why not chosen |",
+                "|---|---|---|---|",
+                "| Chosen: DC-OLEAN | $62.00 | 3 days | Olean DC: 1 × TEE by THRIFT GROUND; not placed now: 2 × TEE (the "
+                        + "least any plan could cost) |",
+                "| S-12 | $64.70 | 1 day | Store 12 \\| Manhattan: +$2.70: handling +$4.10, shipping -$1.40 |",
+                "| DC-BKN | — | — | Brooklyn DC: lacks TEE (0 of 3) |"));
     }
 
     @Test
@@ -44,6 +44,6 @@ class CandidatePlanTableTest {
                 new RejectedAlternative("DC-BKN", "Brooklyn DC", Double.NaN, "paused")), 0, false, "exact");
 
         assertThat(CandidatePlanTable.of(result)).isEqualTo(CandidatePlanTable.HEADER
-                + "\n| Brooklyn DC | DC-BKN | — | — | paused |");
+                + "\n| DC-BKN | — | — | Brooklyn DC: paused |");
     }
 }
