@@ -38,11 +38,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Tasklist walked in a real browser (headless Chromium) by the people who work in it: the operator logs in on the
- * login page, finds the group's filters and the escalated order's task by its name, reads the order's facts and the
- * candidate plans on the form, claims and completes it, and the decision with its note lands on the order's timeline;
- * the returns clerk sees the clerk's own task but neither sees nor may claim the operator's. Screenshots go to
- * {@code target/console-screenshots}; without Chromium on the machine the test is skipped, saying so.
+ * Tasklist walked in a real browser (headless Chromium) by the people who work in it: the returns clerk sees the
+ * clerk's own task but neither sees nor may claim the operator's; the operator logs in on the login page, finds the
+ * group's filters (and may neither change them nor add shared ones) and the escalated order's task by its name, reads
+ * the order's facts and the candidate plans table on the form, claims and completes it, and the decision with its note
+ * lands on the order's timeline. Screenshots go to {@code target/console-screenshots}; without Chromium on the machine
+ * the test is skipped, saying so.
  */
 @MaestroTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -180,7 +181,6 @@ class TasklistBrowserTest {
     }
 
     private Task awaitEscalation(String orderId) {
-        AtomicInteger retries = new AtomicInteger();
         // three backorders come first, each at its retry time: the test fires their timers
         return await("escalated: " + orderId).atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
                 .ignoreException(OptimisticLockingException.class).until(() -> {
@@ -189,7 +189,6 @@ class TasklistBrowserTest {
                     Job timer = task == null ? retryTimer(orderId) : null;
                     if (timer != null) {
                         management.executeJob(timer.getId());
-                        retries.incrementAndGet();
                     }
                     return task;
                 }, Objects::nonNull);
