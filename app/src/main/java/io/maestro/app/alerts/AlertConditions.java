@@ -3,10 +3,12 @@ package io.maestro.app.alerts;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.maestro.app.metrics.OperationsQueries;
 import io.maestro.routes.PartnerCircuitBreakers;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
  * The alert conditions that hold now: a partner whose circuit breaker is open (calls to it stopped), a node with
  * {@code node-sla-breaches} acceptance SLA breaches within {@code node-sla-window}, orders stuck beyond
  * {@code maestro.exceptions.stalled-after}, and {@code dead-letters-new} open dead letters within
- * {@code dead-letters-window}. The same figures as the metrics ({@link OperationsQueries}).
+ * {@code dead-letters-window}, and each SKU at a node whose ATP is below the forecast demand over its replenishment
+ * lead time ({@link StockoutRisks}). The same figures as the metrics ({@link OperationsQueries}).
  */
 @Component
 @ConditionalOnWebApplication
@@ -25,17 +28,20 @@ public class AlertConditions {
     static final String NODE_SLA_BREACHES = "node-sla-breaches";
     static final String ORDERS_STUCK = "orders-stuck";
     static final String DEAD_LETTERS_GROWING = "dead-letters-growing";
+    static final String STOCKOUT_RISK = "stockout-risk";
     static final String NETWORK = "network";
 
     private final OperationsQueries queries;
     private final ObjectProvider<PartnerCircuitBreakers> partners;
+    private final StockoutRisks stockoutRisks;
     private final AlertProperties properties;
     private final Clock clock = Clock.systemUTC();
 
     public AlertConditions(OperationsQueries queries, ObjectProvider<PartnerCircuitBreakers> partners,
-                           AlertProperties properties) {
+                           StockoutRisks stockoutRisks, AlertProperties properties) {
         this.queries = queries;
         this.partners = partners;
+        this.stockoutRisks = stockoutRisks;
         this.properties = properties;
     }
 
@@ -63,6 +69,16 @@ public class AlertConditions {
             alerts.add(new Alert(DEAD_LETTERS_GROWING, NETWORK, deadLetters + " dead letters arrived within "
                     + properties.deadLettersWindow() + " and are still open: see GET /api/dead-letters."));
         }
+        stockoutRisks.now().forEach(risk -> alerts.add(new Alert(STOCKOUT_RISK, risk.nodeId() + "/" + risk.sku(),
+                String.format(Locale.ROOT, "%s at %s may run out before a replenishment arrives: %d available to "
+                        + "promise, below the %s %% quantile of demand over its %d-day lead time (%d units, %s "
+                        + "forecast). Replenish or transfer stock: see GET /api/inventory/%s.", risk.sku(),
+                        risk.nodeId(), risk.atp(), percent(risk.serviceLevel()), risk.leadTimeDays(),
+                        risk.leadTimeDemand(), risk.method(), risk.sku()))));
         return alerts;
+    }
+
+    private static String percent(double level) {
+        return BigDecimal.valueOf(level).movePointRight(2).stripTrailingZeros().toPlainString();
     }
 }

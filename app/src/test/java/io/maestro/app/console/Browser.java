@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -90,6 +91,28 @@ final class Browser implements AutoCloseable {
     void clickWhenShown(String css) {
         await(d -> all(css).stream().anyMatch(WebElement::isDisplayed));
         all(css).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
+    }
+
+    /** Clicks the first shown element whose own text contains {@code text} (Tasklist's links and buttons). */
+    void clickText(String text) {
+        By byText = By.xpath("//*[self::a or self::button or self::label or self::h4 or self::span]"
+                + "[contains(normalize-space(.), \"" + text + "\")]");
+        await(d -> d.findElements(byText).stream().anyMatch(WebElement::isDisplayed));
+        List<WebElement> shown = driver.findElements(byText).stream().filter(WebElement::isDisplayed).toList();
+        WebElement target = shown.get(shown.size() - 1);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                target);
+        target.click();
+    }
+
+    /** Runs {@code script} in the page (asynchronously: it calls {@code arguments[arguments.length - 1]} with its answer). */
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, arguments);
+    }
+
+    void scrollTo(String css) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                find(css));
     }
 
     String pageText() {

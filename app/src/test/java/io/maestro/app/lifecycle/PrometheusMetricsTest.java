@@ -80,7 +80,7 @@ class PrometheusMetricsTest {
                 expressions.add((String) r.get("expr"));
             }
         }
-        assertThat(expressions).hasSize(4);
+        assertThat(expressions).hasSize(5);
         try (Stream<Path> dashboards = Files.list(ops.resolve("grafana"))) {
             for (Path dashboard : dashboards.filter(p -> p.toString().endsWith(".json")).toList()) {
                 JsonNode json = new ObjectMapper().readTree(dashboard.toFile());

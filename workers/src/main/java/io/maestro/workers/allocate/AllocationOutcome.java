@@ -6,10 +6,17 @@ import java.util.List;
 
 /**
  * What an allocation reserved and planned: the shipments, units left unfilled, total cost and the
- * explanation written to the timeline. {@code repeated} when this attempt had been carried out before.
+ * explanation written to the timeline, and the candidate plans as a table for a person ({@link CandidatePlanTable};
+ * null when not planned now). {@code repeated} when this attempt had been carried out before.
  */
 public record AllocationOutcome(String orderId, String attempt, List<Shipment> shipments, int allocatedUnits,
-                                int unfilledUnits, BigDecimal totalCost, String explanation, boolean repeated) {
+                                int unfilledUnits, BigDecimal totalCost, String explanation, boolean repeated,
+                                String candidatePlans) {
+
+    public AllocationOutcome(String orderId, String attempt, List<Shipment> shipments, int allocatedUnits,
+                             int unfilledUnits, BigDecimal totalCost, String explanation, boolean repeated) {
+        this(orderId, attempt, shipments, allocatedUnits, unfilledUnits, totalCost, explanation, repeated, null);
+    }
 
     /** Share of the units this allocation was asked to place that it placed (1 when there was nothing to place). */
     public double fillRate() {

@@ -180,7 +180,7 @@ public class OrderAllocation {
                     serviceUpgrade);
             AllocationResult result = engine.allocate(request);
             if (result.plan().isEmpty()) {
-                throw new NoFeasibleAllocationException(result.explanation());
+                throw new NoFeasibleAllocationException(result.explanation(), CandidatePlanTable.of(result));
             }
             String explanation = explanation(request, result);
             try {
@@ -236,7 +236,7 @@ public class OrderAllocation {
         orders.recordEstimates(estimates(order, attempt, result.plan()));
         int allocated = shipments.stream().flatMap(s -> s.lines().stream()).mapToInt(ShipmentLine::quantity).sum();
         return new AllocationOutcome(order.orderId(), attempt, shipments, allocated, unfilled,
-                money(result.plan().totalCost()), explanation, false);
+                money(result.plan().totalCost()), explanation, false, CandidatePlanTable.of(result));
     }
 
     /** What each shipped parcel of the plan will cost and emit with the carrier service it was priced with. */

@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class AllocationTaskHandler implements ExternalTaskHandler {
 
+    /** The candidate plans as a Markdown table, shown on the operator's form. */
+    public static final String CANDIDATE_PLAN_TABLE = "candidatePlanTable";
     private static final int MAX_TEXT = 3900;
     private static final long RETRY_AFTER_MILLIS = 10_000;
     private static final long CONTENTION_RETRY_MILLIS = 500;
@@ -56,7 +58,7 @@ public abstract class AllocationTaskHandler implements ExternalTaskHandler {
             complete(task, service, summary(outcome));
         } catch (NoFeasibleAllocationException e) {
             service.handleBpmnError(task, NoFeasibleAllocationException.BPMN_ERROR_CODE, clip(e.getMessage()),
-                    nothingAllocated(clip(e.getMessage())));
+                    nothingAllocated(clip(e.getMessage()), e.candidatePlans()));
         } catch (OrderCancelledException e) {
             log.info("{}; the task ended with the order's process", e.getMessage());
         } catch (RuntimeException e) {
@@ -125,8 +127,8 @@ public abstract class AllocationTaskHandler implements ExternalTaskHandler {
 
     /**
      * What the process reads of the plan: the shipments and whether units are missing; when they are, also the fill
-     * rate and the explanation (the shortfall decision and the operator read them). The plan itself, its cost and its
-     * explanation are on the order's timeline.
+     * rate, the explanation and the candidate plans as a table (the shortfall decision and the operator read them). The
+     * plan itself, its cost and its explanation are on the order's timeline.
      */
     private static Map<String, Object> summary(AllocationOutcome outcome) {
         Map<String, Object> variables = new HashMap<>();
@@ -137,13 +139,15 @@ public abstract class AllocationTaskHandler implements ExternalTaskHandler {
         if (outcome.unfilledUnits() > 0) {
             variables.put("fillRate", outcome.fillRate());
             variables.put("allocationExplanation", clip(outcome.explanation()));
+            variables.put(CANDIDATE_PLAN_TABLE, table(outcome.candidatePlans()));
         }
         return variables;
     }
 
     /** The summary of an allocation that placed nothing, so the process never reads a previous round's plan. */
-    private static Map<String, Object> nothingAllocated(String reason) {
+    private static Map<String, Object> nothingAllocated(String reason, String candidatePlans) {
         Map<String, Object> variables = new HashMap<>();
+        variables.put(CANDIDATE_PLAN_TABLE, table(candidatePlans));
         variables.put("allocationFailureReason", reason);
         variables.put("allocationExplanation", reason);
         variables.put("shipmentIds", "");
@@ -151,6 +155,11 @@ public abstract class AllocationTaskHandler implements ExternalTaskHandler {
         variables.put("fillRate", 0.0);
         variables.put("fullyAllocated", false);
         return variables;
+    }
+
+    /** The table, or a sentence where there is none (an allocation carried out before: its plan is on the timeline). */
+    private static String table(String candidatePlans) {
+        return candidatePlans != null ? candidatePlans : "The candidate plans of this allocation are on the order's timeline.";
     }
 
     private static String clip(String text) {

@@ -59,6 +59,15 @@ class SeedScenarioTest {
     }
 
     @Test
+    void aNodePassedOverSaysWhenItsParcelWouldArriveAndOneThatCouldNotServeSaysNothing() {
+        AllocationResult result = allocate(3, Policy.balanced());
+
+        // the store would ship the two by ground, as its costing priced them
+        assertThat(result.alternatives()).extracting(RejectedAlternative::etaDays).containsExactly(2,
+                RejectedAlternative.NO_ETA);
+    }
+
+    @Test
     void withANextDayPromiseTheStoreShipsGroundInsteadOfOleanOvernight() {
         AllocationResult result = allocate(1, Policy.balanced());
 

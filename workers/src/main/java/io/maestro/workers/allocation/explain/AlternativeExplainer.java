@@ -109,7 +109,7 @@ public final class AlternativeExplainer {
         for (int c = 0; c < costedCount; c++) {
             CostBreakdown delta = delta(p, parcels, plan, costed[c]);
             result.add(new RejectedAlternative(costed[c].node.id(), costed[c].node.name(), delta.total(),
-                    describe(delta)));
+                    eta(p, parcels, costed[c]), describe(delta)));
         }
         for (int u = 0; u < unableCount; u++) {
             Unable at = unable[u];
@@ -165,6 +165,13 @@ public final class AlternativeExplainer {
         int m = c.movedFrom;
         return p.coster.costing(c.index, parcels.weight[m], parcels.units[m]).breakdown()
                 .minus(p.coster.costing(m, parcels.weight[m], parcels.units[m]).breakdown());
+    }
+
+    /** Days until the alternative's parcel from its node arrives: the whole order, or the parcel moved there. */
+    private static int eta(AllocationProblem p, Parcels parcels, Costed c) {
+        return c.movedFrom == Costed.WHOLE_ORDER
+                ? p.coster.costing(c.index, parcels.orderWeight, parcels.orderUnits).etaDays()
+                : p.coster.costing(c.index, parcels.weight[c.movedFrom], parcels.units[c.movedFrom]).etaDays();
     }
 
     /** Stands for a node that could serve but whose every plan costs more than {@code beat}, left unpriced. */

@@ -2,9 +2,16 @@ package io.maestro.workers.allocation.model;
 
 /**
  * A node the plan did not use, and why: either what it would have cost more (costDelta, by rule in the
- * reason) or why it could not serve the order at all (costDelta is NaN).
+ * reason) and in how many days its parcel would arrive (etaDays), or why it could not serve the order at all
+ * (costDelta is NaN, etaDays {@value #NO_ETA}).
  */
-public record RejectedAlternative(String nodeId, String nodeName, double costDelta, String reason) {
+public record RejectedAlternative(String nodeId, String nodeName, double costDelta, int etaDays, String reason) {
+
+    public static final int NO_ETA = -1;
+
+    public RejectedAlternative(String nodeId, String nodeName, double costDelta, String reason) {
+        this(nodeId, nodeName, costDelta, NO_ETA, reason);
+    }
 
     public boolean wasFeasible() {
         return !Double.isNaN(costDelta);
