@@ -1,10 +1,10 @@
 package io.maestro.workers.allocate;
 
-import io.maestro.workers.allocation.AllocationPlan;
 import io.maestro.workers.allocation.AllocationResult;
-import io.maestro.workers.allocation.RejectedAlternative;
-import io.maestro.workers.allocation.Service;
-import io.maestro.workers.allocation.Shipment;
+import io.maestro.workers.allocation.model.AllocationPlan;
+import io.maestro.workers.allocation.model.RejectedAlternative;
+import io.maestro.workers.allocation.model.Service;
+import io.maestro.workers.allocation.model.Shipment;
 import java.util.Locale;
 import java.util.stream.Collectors;
 

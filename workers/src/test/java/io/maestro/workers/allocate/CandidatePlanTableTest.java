@@ -2,14 +2,14 @@ package io.maestro.workers.allocate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.maestro.workers.allocation.AllocationPlan;
 import io.maestro.workers.allocation.AllocationResult;
-import io.maestro.workers.allocation.CostBreakdown;
-import io.maestro.workers.allocation.NodeType;
-import io.maestro.workers.allocation.OrderLine;
-import io.maestro.workers.allocation.RejectedAlternative;
-import io.maestro.workers.allocation.Service;
-import io.maestro.workers.allocation.Shipment;
+import io.maestro.workers.allocation.model.AllocationPlan;
+import io.maestro.workers.allocation.model.CostBreakdown;
+import io.maestro.workers.allocation.model.NodeType;
+import io.maestro.workers.allocation.model.OrderLine;
+import io.maestro.workers.allocation.model.RejectedAlternative;
+import io.maestro.workers.allocation.model.Service;
+import io.maestro.workers.allocation.model.Shipment;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
