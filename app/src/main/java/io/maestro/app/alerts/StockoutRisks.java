@@ -76,7 +76,8 @@ public class StockoutRisks {
     /** The SKUs at nodes at risk now. */
     public List<Risk> now() {
         Map<String, List<String>> skusByNode = new TreeMap<>();
-        jdbc.query("select node_id, sku from demand_forecast where bucket = ? and node_id <> '*' order by node_id, sku",
+        jdbc.query("select f.node_id, f.sku from demand_forecast f join node n on n.id = f.node_id "
+                + "where f.bucket = ? order by f.node_id, f.sku",
                 rs -> {
                     skusByNode.computeIfAbsent(rs.getString(1), n -> new ArrayList<>()).add(rs.getString(2));
                 }, Bucket.DAY.name());

@@ -110,6 +110,11 @@ class AlertsTest {
                         + "values (?, ?, 'DAY', 'SES', 'alpha=0.1', null, 365, 0, 1.0, ?, ?, ?)", sku, node,
                 LocalDate.now(ZoneOffset.UTC), String.join(";", Collections.nCopies(90, "20.0")),
                 OffsetDateTime.now(ZoneOffset.UTC));
+        jdbc.update("insert into demand_forecast (sku, node_id, bucket, method, parameters, backtest_error, "
+                        + "history_buckets, censored_buckets, dispersion, first_bucket, mean_per_bucket, computed_at) "
+                        + "values (?, '@TX', 'DAY', 'SES', 'alpha=0.1', null, 365, 0, 1.0, ?, ?, ?)", sku,
+                LocalDate.now(ZoneOffset.UTC), String.join(";", Collections.nCopies(90, "20.0")),
+                OffsetDateTime.now(ZoneOffset.UTC));
         ReplenishmentPolicy policy = policies.decide(network.get(node).type().name(), "TSHIRTS",
                 planner.abcClasses(node, List.of(sku)).get(sku));
         long leadTimeDemand = forecasts.demandOver(sku, node, policy.leadTimeDays()).demand()
