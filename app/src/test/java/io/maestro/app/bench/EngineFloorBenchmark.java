@@ -77,7 +77,7 @@ public final class EngineFloorBenchmark {
             if (options.containsKey("sql-statistics")) {
                 EngineWorkReport.printSqlStatistics(jdbc, orders, Integer.parseInt(options.get("sql-statistics")));
             }
-            EngineWorkReport.printEngineWork(jdbc, baseline.orders() + measured.orders());
+            EngineWorkReport.printEngineWork(jdbc, baseline.orders() + measured.orders(), "history " + history);
         } finally {
             engine.close();
             FileSystemUtils.deleteRecursively(dataDir);

@@ -33,9 +33,9 @@ final class EngineWorkReport {
     }
 
     /** History rows and jobs the engine wrote per order (both runs): the work behind the CPU figure. */
-    static void printEngineWork(JdbcTemplate jdbc, int orders) {
+    static void printEngineWork(JdbcTemplate jdbc, int orders, String engine) {
         System.out.println();
-        System.out.println("Engine work per order (history full, both runs):");
+        System.out.printf("Engine work per order (%s, both runs):%n", engine);
         for (String table : List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_HI_JOB_LOG",
                 "ACT_HI_DECINST", "ACT_HI_DEC_IN", "ACT_HI_DEC_OUT", "ACT_HI_EXT_TASK_LOG", "ACT_HI_TASKINST",
                 "ACT_HI_IDENTITYLINK", "ACT_HI_OP_LOG", "ACT_HI_INCIDENT", "ACT_GE_BYTEARRAY")) {

@@ -17,12 +17,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.camunda.bpm.engine.rest.impl.FetchAndLockContextListener;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,10 +33,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * {@code ./maestro bench lifecycle [--orders N] [--clients C] [--db h2|postgres] [--speed S]}: N orders
- * through the whole lifecycle — REST intake, order-fulfillment and shipment-execution with history full,
+ * {@code ./maestro bench lifecycle [--orders N] [--clients C] [--db h2|postgres] [--speed S] [--engine untuned|tuned|compare]}:
+ * N orders through the whole lifecycle — REST intake, order-fulfillment and shipment-execution with history full,
  * the allocation worker, the sandbox node systems and carriers answering over HTTP — on a fresh
  * Maestro started in this process. The baseline is the same path one order at a time (one client).
+ * {@code --engine compare} (the default) does it all twice, each on a Maestro of its own: {@code tuned}, Maestro's
+ * settings ({@link io.maestro.processes.AuditHistory}, {@link io.maestro.processes.TimeOrderedIds}), then
+ * {@code untuned}, the engine as Camunda ships it (history full with every variable update and job logged,
+ * {@code maestro.history.full-detail=true}; random UUIDs, {@code camunda.bpm.id-generator=strong}), and prints the
+ * ratio of their CPU per order (tuned first, so what the JIT compiled during the first run helps the untuned one).
  * {@code --sql-statistics K} (H2) prints the K statements that took the most time in the measured run.
  * Prints a table and {@code RESULT} lines: orders/s and p50/p99 latency from intake to allocated and to
  * delivered, and where the time goes between the milestones.
@@ -47,12 +54,42 @@ public final class LifecycleBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         int orders = Integer.parseInt(options.getOrDefault("orders", "500"));
+        String engine = options.getOrDefault("engine", "compare");
+        // Tuned first: the second Maestro in a JVM runs on code the first one's run already compiled.
+        List<String> engines = engine.equals("compare") ? List.of("tuned", "untuned") : List.of(engine);
+        if (!List.of("untuned", "tuned").containsAll(engines)) {
+            throw new IllegalArgumentException("--engine untuned, tuned or compare, got " + engine);
+        }
+        Map<String, Run> measured = new LinkedHashMap<>();
+        for (String e : engines) {
+            measured.put(e, lifecycle(options, e));
+        }
+        if (measured.size() == 2) {
+            Run untuned = measured.get("untuned");
+            Run tuned = measured.get("tuned");
+            System.out.println();
+            System.out.printf(Locale.ROOT, "Engine tuned against untuned, %d orders each: CPU per order %.1f → %.1f ms (%.2f), "
+                    + "orders/s %.1f → %.1f (%.2f)%n", orders, untuned.cpuMsPerOrder(), tuned.cpuMsPerOrder(),
+                    tuned.cpuMsPerOrder() / untuned.cpuMsPerOrder(), untuned.ordersPerSecond(), tuned.ordersPerSecond(),
+                    tuned.ordersPerSecond() / untuned.ordersPerSecond());
+            System.out.printf(Locale.ROOT, "RESULT bench=lifecycle engine=tuned_vs_untuned ratio_cpu_ms_per_order=%.2f "
+                    + "ratio_orders_per_s=%.2f%n", tuned.cpuMsPerOrder() / untuned.cpuMsPerOrder(),
+                    tuned.ordersPerSecond() / untuned.ordersPerSecond());
+        }
+    }
+
+    /** One Maestro, started fresh with the engine settings named, its baseline and its measured run; returns the measured run. */
+    private static Run lifecycle(Map<String, String> options, String engine) throws Exception {
+        int orders = Integer.parseInt(options.getOrDefault("orders", "500"));
         int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
         String db = options.getOrDefault("db", "h2");
         double speed = Double.parseDouble(options.getOrDefault("speed", "0.02"));
         Path dataDir = Files.createTempDirectory("maestro-bench-lifecycle");
         List<String> appArgs = appArguments(dataDir, db, speed);
-        System.out.printf("Starting Maestro (%s, history full, sandbox day = %.3f s) ...%n", db, speed);
+        if (engine.equals("untuned")) {
+            appArgs.addAll(List.of("--maestro.history.full-detail=true", "--camunda.bpm.id-generator=strong"));
+        }
+        System.out.printf("%nStarting Maestro (%s, engine %s, sandbox day = %.3f s) ...%n", db, engine, speed);
         try (ConfigurableApplicationContext app = SpringApplication.run(MaestroApplication.class, appArgs.toArray(String[]::new))) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -68,13 +105,26 @@ public final class LifecycleBenchmark {
             if (sqlStatistics) {
                 EngineWorkReport.printSqlStatistics(jdbc, orders, Integer.parseInt(options.get("sql-statistics")));
             }
-            print(db, orders, clients, baseline, measured);
+            print(db, engine, orders, clients, baseline, measured);
             printEstimateDrift(db, app.getBean(OrderService.class).estimateDrift());
             printDriftCauses(jdbc);
-            EngineWorkReport.printEngineWork(jdbc, baseline.orders() + measured.orders());
+            EngineWorkReport.printEngineWork(jdbc, baseline.orders() + measured.orders(), engine);
+            return measured;
         } finally {
+            forgetFetchAndLockHandler();
             FileSystemUtils.deleteRecursively(dataDir);
         }
+    }
+
+    /**
+     * The engine REST keeps its long-polling fetch-and-lock handler in a static field and stops it when its web
+     * application closes, but starts a new one only while the field is empty: without this, the next Maestro started
+     * in this JVM answered the allocation worker's fetches only when they timed out.
+     */
+    private static void forgetFetchAndLockHandler() throws ReflectiveOperationException {
+        java.lang.reflect.Field handler = FetchAndLockContextListener.class.getDeclaredField("fetchAndLockHandler");
+        handler.setAccessible(true);
+        handler.set(null, null);
     }
 
     /**
@@ -233,7 +283,7 @@ public final class LifecycleBenchmark {
         return mean;
     }
 
-    private static void print(String db, int orders, int clients, Run baseline, Run measured) {
+    private static void print(String db, String engine, int orders, int clients, Run baseline, Run measured) {
         System.out.println();
         System.out.printf("%-9s %7s %7s %9s %10s %10s %10s %10s %8s %12s%n", "run", "orders", "clients", "orders/s",
                 "alloc p50", "alloc p99", "deliv p50", "deliv p99", "late", "CPU ms/order");
@@ -246,13 +296,13 @@ public final class LifecycleBenchmark {
         System.out.println("Where the time goes (mean per order, measured run):");
         measured.meanStepMs().forEach((step, ms) -> System.out.printf(Locale.ROOT, "  %-32s %8.1f ms%n", step, ms));
         for (Run r : List.of(baseline, measured)) {
-            System.out.printf(Locale.ROOT, "RESULT bench=lifecycle db=%s run=%s orders=%d clients=%d orders_per_s=%.1f "
+            System.out.printf(Locale.ROOT, "RESULT bench=lifecycle db=%s engine=%s run=%s orders=%d clients=%d orders_per_s=%.1f "
                             + "p50_allocated_ms=%d p99_allocated_ms=%d p50_delivered_ms=%d p99_delivered_ms=%d "
-                            + "not_delivered=%d wall_s=%.1f cpu_ms_per_order=%.1f%n", db, r.name(), r.orders(), r.clients(),
+                            + "not_delivered=%d wall_s=%.1f cpu_ms_per_order=%.1f%n", db, engine, r.name(), r.orders(), r.clients(),
                     r.ordersPerSecond(), pct(r.toAllocatedMs(), 50), pct(r.toAllocatedMs(), 99), pct(r.toDeliveredMs(), 50),
                     pct(r.toDeliveredMs(), 99), r.notDelivered(), r.seconds(), r.cpuMsPerOrder());
         }
-        System.out.printf(Locale.ROOT, "RESULT bench=lifecycle db=%s ratio_orders_per_s_vs_baseline=%.2f%n", db,
+        System.out.printf(Locale.ROOT, "RESULT bench=lifecycle db=%s engine=%s ratio_orders_per_s_vs_baseline=%.2f%n", db, engine,
                 measured.ordersPerSecond() / baseline.ordersPerSecond());
     }
 

@@ -54,6 +54,15 @@ class OrderProcessStartTest {
     }
 
     @Test
+    void theEngineMakesItsIdsInTheOrderOfTime() {
+        String first = processOf(accept("W-START-IDS-1")).getId();
+        String second = processOf(accept("W-START-IDS-2")).getId();
+
+        assertThat(first).hasSize(28);
+        assertThat(second).isGreaterThan(first);
+    }
+
+    @Test
     void anOrderAcceptedAfterANewVersionIsDeployedStartsThatVersion() {
         String before = accept("W-START-2");
         ProcessDefinition previous = latest();

@@ -1,0 +1,98 @@
+package io.maestro.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A real engine (H2 in memory, history full) with {@link AuditHistory}: what the audit keeps and what it leaves out. */
+class AuditHistoryTest {
+
+    private static ProcessEngine engine;
+    private static HistoryService history;
+
+    @BeforeAll
+    static void startEngine() {
+        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setProcessEngineName("audit-history-test");
+        configuration.setJdbcUrl("jdbc:h2:mem:audit-history-test;DB_CLOSE_DELAY=-1");
+        configuration.setHistory("full");
+        configuration.setJobExecutorActivate(false);
+        configuration.setProcessEnginePlugins(List.of(new AuditHistory(false)));
+        engine = configuration.buildProcessEngine();
+        history = engine.getHistoryService();
+        BpmnModelInstance review = Bpmn.createExecutableProcess("audit-review").camundaHistoryTimeToLive(1)
+                .startEvent("StartEvent_Begin")
+                .serviceTask("Task_Count").camundaAsyncBefore().camundaExpression("${execution.setVariable('count', count + 1)}")
+                .serviceTask("Task_Call").camundaExternalTask("audit-call")
+                .userTask("Task_Review").camundaCandidateGroups("operators")
+                .endEvent("EndEvent_Done").done();
+        BpmnModelInstance failing = Bpmn.createExecutableProcess("audit-failing").camundaHistoryTimeToLive(1)
+                .startEvent("StartEvent_Begin")
+                .serviceTask("Task_Fail").camundaAsyncBefore().camundaExpression("${missingBean.call()}")
+                .endEvent("EndEvent_Done").done();
+        engine.getRepositoryService().createDeployment().addModelInstance("audit-review.bpmn", review)
+                .addModelInstance("audit-failing.bpmn", failing).deploy();
+    }
+
+    @AfterAll
+    static void closeEngine() {
+        engine.close();
+    }
+
+    @Test
+    void keepsProcessActivityTaskAndVariableHistoryButNotEachUpdateNorTheLogOfWhatWentWell() {
+        String instance = engine.getRuntimeService().startProcessInstanceByKey("audit-review", "ORD-1", Map.of("count", 1))
+                .getId();
+        engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+                .processInstanceId(instance).singleResult().getId());
+        List<LockedExternalTask> calls = engine.getExternalTaskService().fetchAndLock(1, "worker").topic("audit-call", 60_000)
+                .execute();
+        engine.getExternalTaskService().handleFailure(calls.get(0).getId(), "worker", "partner down", 1, 0);
+        engine.getExternalTaskService().complete(engine.getExternalTaskService().fetchAndLock(1, "worker")
+                .topic("audit-call", 60_000).execute().get(0).getId(), "worker", Map.of("count", 3));
+        String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+        engine.getTaskService().complete(task, Map.of("approved", true));
+
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).completed().count()).isEqualTo(1);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).list())
+                .extracting(HistoricActivityInstance::getActivityId)
+                .contains("StartEvent_Begin", "Task_Count", "Task_Call", "Task_Review", "EndEvent_Done");
+        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance).finished().count()).isEqualTo(1);
+        assertThat(history.createHistoricIdentityLinkLogQuery().taskId(task).count()).isPositive();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName("count")
+                .singleResult().getValue()).isEqualTo(3);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName("approved")
+                .singleResult().getValue()).isEqualTo(true);
+        assertThat(history.createHistoricDetailQuery().processInstanceId(instance).count()).isZero();
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(instance).count()).isZero();
+        assertThat(history.createHistoricExternalTaskLogQuery().processInstanceId(instance).failureLog().count()).isEqualTo(1);
+        assertThat(history.createHistoricExternalTaskLogQuery().processInstanceId(instance).count()).isEqualTo(1);
+    }
+
+    @Test
+    void keepsAFailedJobWithItsStackTraceAndTheIncident() {
+        String instance = engine.getRuntimeService().startProcessInstanceByKey("audit-failing", "ORD-2").getId();
+        Job job = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
+
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId())).hasMessageContaining("missingBean");
+        engine.getManagementService().setJobRetries(job.getId(), 0);
+
+        String failure = history.createHistoricJobLogQuery().processInstanceId(instance).failureLog().singleResult().getId();
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(instance).count()).isEqualTo(1);
+        assertThat(history.getHistoricJobLogExceptionStacktrace(failure)).contains("missingBean");
+        assertThat(history.createHistoricIncidentQuery().processInstanceId(instance).count()).isEqualTo(1);
+    }
+}
