@@ -271,6 +271,23 @@ public class InventoryLedger {
      */
     @Transactional
     public List<Reservation> reserve(String channel, List<ReservationRequest> requests, String actor, boolean holdCapacity) {
+        return reserve(channel, requests, actor, holdCapacity, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #reserve(String, List, String)} for a caller that makes one set of reservations once: false, with
+     * nothing changed, when every one of them was made before (by an earlier call, or a concurrent one that committed
+     * first: the reservation rows decide, whatever this transaction read before).
+     */
+    @Transactional
+    public boolean reserveOnce(String channel, List<ReservationRequest> requests, String actor) {
+        List<String> already = new ArrayList<>();
+        reserve(channel, requests, actor, true, already);
+        return already.size() < requests.size();
+    }
+
+    private List<Reservation> reserve(String channel, List<ReservationRequest> requests, String actor,
+                                      boolean holdCapacity, List<String> already) {
         List<ReservationRequest> ordered = new ArrayList<>(requests);
         ordered.sort(Comparator.comparing(ReservationRequest::nodeId).thenComparing(ReservationRequest::sku)
                 .thenComparing(ReservationRequest::reservationId));
@@ -280,7 +297,10 @@ public class InventoryLedger {
         for (ReservationRequest r : ordered) {
             validate(r);
             switch (reserveStep.reserve(r, channel, actor, day)) {
-                case ALREADY_RESERVED -> done.add(reservations.find(r.reservationId()).orElseThrow());
+                case ALREADY_RESERVED -> {
+                    already.add(r.reservationId());
+                    done.add(reservations.find(r.reservationId()).orElseThrow());
+                }
                 case INSUFFICIENT -> throw insufficient(r.nodeId(), r.sku(), r.quantity(), channel);
                 case RESERVED -> {
                     unitsByNode.merge(r.nodeId(), r.quantity(), Long::sum);

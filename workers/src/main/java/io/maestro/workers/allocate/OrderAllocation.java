@@ -229,7 +229,9 @@ public class OrderAllocation {
         }
         List<ReservationRequest> reservations = new ArrayList<>();
         List<Shipment> shipments = shipmentsOf(order, toPlace, attempt, result.plan(), reservations);
-        ledger.reserve(order.channel(), reservations, ACTOR);
+        if (!reservations.isEmpty() && !ledger.reserveOnce(order.channel(), reservations, ACTOR)) {
+            return repeated(orders.get(order.orderId()), attempt);
+        }
         int unfilled = result.plan().unfilledUnits();
         orders.recordPlan(order.orderId(), eventType, shipments, statusAfter(order, unfilled), ACTOR,
                 explanation, details(result, attempt));

@@ -6,13 +6,16 @@ import io.maestro.workers.allocation.AllocationEngine;
 import io.maestro.workers.allocation.AllocationResult;
 import io.maestro.workers.allocation.RandomInstances;
 import io.maestro.workers.allocation.model.Order;
+import io.maestro.workers.allocation.model.RejectedAlternative;
 import io.maestro.workers.allocation.model.Shipment;
 import io.maestro.workers.geo.CityTable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,12 +71,19 @@ class RealTimeAnswersTest {
             }
             text.append(result.plan().unfilledLines())
                     .append(String.format(Locale.ROOT, "%.6f", result.plan().totalCost()))
-                    .append(result.proven()).append(result.alternatives()).append(result.explanation()).append('\n');
+                    .append(result.proven()).append(answered(result.alternatives())).append(result.explanation()).append('\n');
             sha.update(text.toString().getBytes(StandardCharsets.UTF_8));
         }
 
         String hex() {
             return HexFormat.of().formatHex(sha.digest());
+        }
+
+        /** The nodes passed over as they were digested: without their arrival days, given since. */
+        private static String answered(List<RejectedAlternative> alternatives) {
+            return alternatives.stream().map(a -> "RejectedAlternative[nodeId=" + a.nodeId() + ", nodeName="
+                    + a.nodeName() + ", costDelta=" + a.costDelta() + ", reason=" + a.reason() + "]")
+                    .collect(Collectors.joining(", ", "[", "]"));
         }
     }
 }
