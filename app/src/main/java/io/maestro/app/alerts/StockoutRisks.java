@@ -18,9 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +44,6 @@ public class StockoutRisks {
     private record Counted(Instant at, int risks) {
     }
 
-    private final JdbcTemplate jdbc;
     private final NetworkService network;
     private final CatalogService catalog;
     private final InventoryQueries inventory;
@@ -57,10 +54,9 @@ public class StockoutRisks {
     private final Clock clock = Clock.systemUTC();
     private volatile Counted counted;
 
-    public StockoutRisks(JdbcTemplate jdbc, NetworkService network, CatalogService catalog, InventoryQueries inventory,
+    public StockoutRisks(NetworkService network, CatalogService catalog, InventoryQueries inventory,
                          Forecasts forecasts, ReplenishmentPlanner planner, ReplenishmentPolicies policies,
                          MetricsProperties metrics, MeterRegistry registry) {
-        this.jdbc = jdbc;
         this.network = network;
         this.catalog = catalog;
         this.inventory = inventory;
@@ -75,12 +71,7 @@ public class StockoutRisks {
 
     /** The SKUs at nodes at risk now. */
     public List<Risk> now() {
-        Map<String, List<String>> skusByNode = new TreeMap<>();
-        jdbc.query("select f.node_id, f.sku from demand_forecast f join node n on n.id = f.node_id "
-                + "where f.bucket = ? order by f.node_id, f.sku",
-                rs -> {
-                    skusByNode.computeIfAbsent(rs.getString(1), n -> new ArrayList<>()).add(rs.getString(2));
-                }, Bucket.DAY.name());
+        Map<String, List<String>> skusByNode = forecasts.skusForecastAtNodes(Bucket.DAY);
         List<Risk> risks = new ArrayList<>();
         skusByNode.forEach((nodeId, skus) -> {
             Node node = network.get(nodeId);

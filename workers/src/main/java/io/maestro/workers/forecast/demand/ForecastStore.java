@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,17 @@ class ForecastStore {
     Optional<StoredForecast> find(String sku, String nodeId, String region, Bucket bucket) {
         return db.jdbc().query("select " + COLUMNS + " from demand_forecast where sku = ? and node_id = ? and bucket = ?",
                 ForecastStore::map, sku, key(nodeId, region), bucket.name()).stream().findFirst();
+    }
+
+    /** The SKUs with a stored forecast at each node (not network-wide, not a region's), by node id, both in order. */
+    Map<String, List<String>> skusByNode(Bucket bucket) {
+        Map<String, List<String>> skusByNode = new TreeMap<>();
+        db.jdbc().query("select node_id, sku from demand_forecast where bucket = ? and node_id <> ? and node_id not like ? "
+                        + "order by node_id, sku",
+                rs -> {
+                    skusByNode.computeIfAbsent(rs.getString(1), n -> new ArrayList<>()).add(rs.getString(2));
+                }, bucket.name(), NETWORK, REGION + "%");
+        return skusByNode;
     }
 
     List<StoredForecast> forSku(String sku) {

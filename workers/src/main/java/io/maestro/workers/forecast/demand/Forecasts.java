@@ -88,6 +88,11 @@ public class Forecasts {
         return store.find(sku, nodeId, null, bucket).map(stored -> answer(stored, horizon));
     }
 
+    /** The SKUs with a stored forecast in {@code bucket} at each node, by node id (both in order); nothing is computed. */
+    public Map<String, List<String>> skusForecastAtNodes(Bucket bucket) {
+        return store.skusByNode(bucket);
+    }
+
     /** A ship-to region as demand is kept by: trimmed, upper case; {@code null} when blank or too long to keep. */
     public static String region(String shipToRegion) {
         if (shipToRegion == null || shipToRegion.isBlank()) {
