@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -45,6 +46,17 @@ final class Browser implements AutoCloseable {
         Optional<Path> driver = DRIVERS.stream().map(Path::of).filter(Files::isExecutable).findFirst();
         return browser.isPresent() && driver.isPresent() ? Optional.of(new Path[] {browser.get(), driver.get()})
                 : Optional.empty();
+    }
+
+    /**
+     * Starts headless Chromium against the application on {@code port}; without Chromium and its driver on this
+     * machine, the calling {@code tests} are skipped, saying what to install.
+     */
+    static Browser startOrSkip(int port, String tests) {
+        Optional<Path[]> installed = installed();
+        Assumptions.assumeTrue(installed.isPresent(), "No Chromium and chromedriver on this machine: " + tests
+                + " SKIPPED (install them: apt-get install chromium chromium-driver)");
+        return start(installed.get(), port);
     }
 
     static Browser start(Path[] installed, int port) {

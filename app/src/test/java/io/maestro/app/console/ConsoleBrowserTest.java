@@ -1,7 +1,6 @@
 package io.maestro.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.maestro.app.Api;
 import io.maestro.app.MaestroTest;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,10 +42,7 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     void startBrowser() {
-        Optional<Path[]> installed = Browser.installed();
-        assumeTrue(installed.isPresent(), "No Chromium and chromedriver on this machine: the console's browser tests "
-                + "are SKIPPED (install them: apt-get install chromium chromium-driver)");
-        browser = Browser.start(installed.get(), port);
+        browser = Browser.startOrSkip(port, "the console's browser tests are");
         api = new Api(port);
     }
 

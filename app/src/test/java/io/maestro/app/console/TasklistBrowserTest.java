@@ -2,7 +2,6 @@ package io.maestro.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.app.Api;
@@ -14,7 +13,6 @@ import io.maestro.core.order.ShipmentLine;
 import io.maestro.core.order.ShipmentStatus;
 import io.maestro.core.testing.TestData;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -64,10 +62,7 @@ class TasklistBrowserTest {
 
     @BeforeAll
     void startBrowser() {
-        Optional<Path[]> installed = Browser.installed();
-        assumeTrue(installed.isPresent(), "No Chromium and chromedriver on this machine: the Tasklist browser test is "
-                + "SKIPPED (install them: apt-get install chromium chromium-driver)");
-        browser = Browser.start(installed.get(), port);
+        browser = Browser.startOrSkip(port, "the Tasklist browser test is");
         api = new Api(port);
     }
 
