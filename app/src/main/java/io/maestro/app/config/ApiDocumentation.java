@@ -40,6 +40,10 @@ public class ApiDocumentation {
     public static final Map<String, String> SUMMARIES = Map.ofEntries(
             Map.entry("POST /api/orders", "Accept an order (idempotent on channel and channel order id)"),
             Map.entry("GET /api/orders", "List orders, filtered by status and channel"),
+            Map.entry("GET /api/orders/search", "Find orders by id, channel order id, e-mail or tracking number, with filters"),
+            Map.entry("GET /api/orders/channels", "The channels orders came from"),
+            Map.entry("GET /api/kpis", "Order KPIs of a period (24 h, 7 d, 30 d) with the series for charts"),
+            Map.entry("GET /api/decisions", "The decision tables, the version in force and each one's last rollout"),
             Map.entry("GET /api/orders/{orderId}", "An order with its lines and shipments"),
             Map.entry("GET /api/orders/{orderId}/timeline", "Every event and decision of an order, with its reason"),
             Map.entry("GET /api/orders/{orderId}/commands", "The commands sent for an order and their outcome"),
@@ -113,8 +117,10 @@ public class ApiDocumentation {
                                 across warehouses, stores, 3PLs and dropshippers, and the best way to fulfil each order.
 
                                 Authenticate with HTTP Basic (people: their Maestro/Camunda user) or an API key in the \
-                                `X-Api-Key` header (integrations). Errors are RFC 9457 `application/problem+json`; a \
-                                `422` names every bad field in `errors`.""")
+                                `X-Api-Key` header (integrations). The console calls it with its login session; a \
+                                change made with the session carries the session's CSRF token in `X-CSRF-TOKEN`. \
+                                Errors are RFC 9457 `application/problem+json`; a `422` names every bad field in \
+                                `errors`.""")
                         .license(new License().name("Apache-2.0")))
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")

@@ -14,8 +14,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 
 /**
- * 401 and 403 as RFC 9457 problem documents. On the API the 401 carries a Basic challenge for curl; pages and the
- * webapps' calls get none, so a browser shows the login page instead of its own Basic prompt.
+ * 401 and 403 as RFC 9457 problem documents. On the API the 401 carries a Basic challenge for curl; pages, the
+ * webapps' calls and the console's calls get none, so a browser shows the login page instead of its own Basic prompt.
  */
 public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -39,7 +39,8 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        if (basicChallenge) {
+        // The console's own calls (X-Requested-With) get none either: the browser would show its Basic prompt.
+        if (basicChallenge && request.getHeader("X-Requested-With") == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Maestro\"");
         }
         write(request, response, HttpStatus.UNAUTHORIZED,

@@ -24,7 +24,6 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -110,8 +109,9 @@ public class SecurityConfiguration {
                                     ProblemAuthenticationEntryPoint problems) throws Exception {
         return http
                 .securityMatcher(new OrRequestMatcher(paths(null, "/api/**", "/engine-rest/**")))
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // The console's login session is read (never created here); what it changes carries its CSRF token.
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new SessionCsrfMatcher()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .authenticationManager(people)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), BasicAuthenticationFilter.class)
@@ -163,7 +163,7 @@ public class SecurityConfiguration {
     }
 
     /**
-     * Pages, the console and the Camunda webapps: people log in on {@code /login} (or on the webapps' own login form)
+     * Pages (the console's shells) and the Camunda webapps: people log in on {@code /login} (or on the webapps' own login form)
      * and keep a session until they log out; a page asked for without a session leads to the login page, a call
      * without one is a 401 without a Basic challenge (no browser prompt). HTTP Basic still works for programs.
      */
@@ -202,13 +202,9 @@ public class SecurityConfiguration {
                         // Sandbox partners of the default run: stand-ins for outside systems, open like theirs would be
                         // (off in production: maestro.sandbox.enabled).
                         .requestMatchers(paths(null, "/sandbox/**")).permitAll()
-                        // The console: everyone reads what their role may read through the API; changes as in the API.
-                        .requestMatchers(paths(HttpMethod.POST, "/console/orders/**")).hasAnyRole(names(OPERATOR, ADMIN))
-                        .requestMatchers(paths(HttpMethod.POST, "/console/nodes/**", "/console/dead-letters/**"))
-                        .hasAnyRole(names(OPERATOR, ADMIN))
-                        .requestMatchers(paths(HttpMethod.POST, "/console/rules/**")).hasAnyRole(names(ANALYST, ADMIN))
-                        .requestMatchers(paths(null, "/console/exceptions", "/console/exceptions/**", "/console/dead-letters",
-                                "/console/dead-letters/**")).hasAnyRole(names(OPERATOR, ADMIN, VIEWER))
+                        // The console's pages are shells: what they show and send goes through the API's rules.
+                        .requestMatchers(paths(HttpMethod.GET, "/console/exceptions", "/console/dead-letters"))
+                        .hasAnyRole(names(OPERATOR, ADMIN, VIEWER))
                         .requestMatchers(paths(HttpMethod.GET, "/console", "/console/**")).hasAnyRole(names(PEOPLE))
                         // Every webapp asks the admin app who is logged in.
                         .requestMatchers(paths(HttpMethod.GET, "/camunda/api/admin/auth/user/*")).hasAnyRole(names(PEOPLE))

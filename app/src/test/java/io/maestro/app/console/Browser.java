@@ -69,8 +69,19 @@ final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
     }
 
+    /** Opens the page and waits until the console has drawn it from the API (other pages: until they are loaded). */
     void open(String path) {
         driver.get(base + path);
+        awaitLoaded();
+    }
+
+    /** Waits until no console page is still loading its data ({@code main[aria-busy=true]}). */
+    void awaitLoaded() {
+        await(d -> !loading());
+    }
+
+    private boolean loading() {
+        return !all("main[aria-busy=true]").isEmpty();
     }
 
     String path() {
@@ -153,7 +164,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Reloads the page until its text contains {@code text} (server-rendered pages show news on reload). */
+    /** Reloads the page until its text contains {@code text} (pages show news on reload). */
     void reloadUntil(String text) {
         reloadUntil("body", text);
     }
@@ -161,6 +172,9 @@ final class Browser implements AutoCloseable {
     /** Reloads the page until the element's text is {@code text}. */
     void reloadUntil(String css, String text) {
         await(d -> {
+            if (loading()) {
+                return false;
+            }
             if (all(css).stream().anyMatch(e -> e.getText().contains(text))) {
                 return true;
             }
@@ -171,6 +185,9 @@ final class Browser implements AutoCloseable {
 
     void reloadWhile(String text) {
         await(d -> {
+            if (loading()) {
+                return false;
+            }
             if (!pageText().contains(text)) {
                 return true;
             }

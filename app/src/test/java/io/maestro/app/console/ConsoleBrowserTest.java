@@ -99,9 +99,11 @@ class ConsoleBrowserTest {
         browser.type("#q", email.toUpperCase());
         browser.click("#search");
         browser.await(d -> browser.all("#orders tbody tr").size() == 1);
+        browser.awaitLoaded();
         assertThat(browser.text("#orders")).contains(orderId).contains(email);
         browser.click("#orders tbody a");
         browser.await(d -> browser.path().equals("/console/orders/" + orderId));
+        browser.awaitLoaded();
         assertThat(browser.text("#line-table")).contains(sku).contains("30");
         assertThat(browser.text("#order-status")).isEqualTo("ON_HOLD");
         browser.screenshot("04-order");

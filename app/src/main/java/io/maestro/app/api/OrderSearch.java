@@ -1,4 +1,4 @@
-package io.maestro.app.console;
+package io.maestro.app.api;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The console's order list: orders matching the filters, newest first. The search text matches an order id, a
+ * Orders matching the console's filters, newest first ({@code GET /api/orders/search}). The search text matches an order id, a
  * channel's order id, a customer's e-mail (case-insensitive) or a parcel's tracking number exactly.
  */
 @Component
