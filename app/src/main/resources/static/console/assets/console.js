@@ -279,7 +279,7 @@
       commands.length === 0 ? null : el('section', {'aria-labelledby': 'cmds'}, el('h2', {id: 'cmds'}, 'Commands sent'),
         table({}, null, ['Received', 'Command', 'By', 'Outcome', 'Reason'], commands.slice().reverse().map(c =>
           el('tr', {}, el('td', {}, whenExactly(c.receivedAt)), el('td', {}, c.command), el('td', {}, c.actor),
-            el('td', {}, c.status), el('td', {}, c.reason)))))),
+            el('td', {}, c.status), el('td', {}, c.reason))))),
       el('section', {'aria-labelledby': 'timeline'}, el('h2', {id: 'timeline'}, 'Timeline'),
         el('ol', {class: 'timeline', reversed: true}, timeline.slice().reverse().map(e => el('li', {},
           el('time', {}, whenExactly(e.at)), el('strong', {}, e.type), ' ',
