@@ -40,6 +40,10 @@ class AccessMatrixTest {
             new Call("GET", "/api/orders", null, ALL),
             new Call("GET", "/api/orders/ORD-0", null, ALL),
             new Call("GET", "/api/orders/ORD-0/timeline", null, ALL),
+            new Call("GET", "/api/orders/search?q=nobody@example.com&attention=true", null, ALL),
+            new Call("GET", "/api/orders/channels", null, ALL),
+            new Call("GET", "/api/kpis?period=DAYS_7", null, ALL),
+            new Call("GET", "/api/decisions", null, ALL),
             new Call("POST", "/api/orders", Map.of(), EnumSet.of(Role.INTEGRATION, Role.ADMIN)),
             new Call("POST", "/api/returns", Map.of(), EnumSet.of(Role.INTEGRATION, Role.OPERATOR, Role.ADMIN)),
             new Call("GET", "/api/returns/RET-0", null, ALL),
@@ -87,6 +91,7 @@ class AccessMatrixTest {
             new Call("POST", "/api/dead-letters/0/replay", null, EnumSet.of(Role.OPERATOR, Role.ADMIN)),
             new Call("POST", "/api/dead-letters/0/discard", Map.of("note", "n"), EnumSet.of(Role.OPERATOR, Role.ADMIN)),
             new Call("GET", "/api/exceptions", null, EnumSet.of(Role.OPERATOR, Role.ADMIN, Role.VIEWER)),
+            new Call("GET", "/api/exceptions?orderId=NO-SUCH", null, EnumSet.of(Role.OPERATOR, Role.ADMIN, Role.VIEWER)),
             new Call("GET", "/api/api-keys", null, EnumSet.of(Role.ADMIN)),
             new Call("GET", "/api/api-keys/NO-SUCH", null, EnumSet.of(Role.ADMIN)),
             new Call("POST", "/api/api-keys", Map.of(), EnumSet.of(Role.ADMIN)),
@@ -112,7 +117,9 @@ class AccessMatrixTest {
             new Call("GET", "/console/inventory?sku=TSHIRT-BLK-M", null, PEOPLE),
             new Call("GET", "/console/kpis", null, PEOPLE),
             new Call("GET", "/console/exceptions", null, EnumSet.of(Role.OPERATOR, Role.ADMIN, Role.VIEWER)),
-            new Call("GET", "/console/dead-letters", null, EnumSet.of(Role.OPERATOR, Role.ADMIN, Role.VIEWER)));
+            new Call("GET", "/console/dead-letters", null, EnumSet.of(Role.OPERATOR, Role.ADMIN, Role.VIEWER)),
+            new Call("GET", "/console/orders/NO-SUCH", null, PEOPLE),
+            new Call("GET", "/console/rules", null, PEOPLE));
 
     @LocalServerPort int port;
     @Autowired IdentityService identity;
