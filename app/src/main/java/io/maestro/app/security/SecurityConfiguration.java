@@ -32,6 +32,7 @@ import org.springframework.security.web.authentication.DelegatingAuthenticationE
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -112,6 +113,7 @@ public class SecurityConfiguration {
                 // The console's login session is read (never created here); what it changes carries its CSRF token.
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new SessionCsrfMatcher()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .authenticationManager(people)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), BasicAuthenticationFilter.class)

@@ -137,8 +137,10 @@ class FormLoginTest {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Basic");
-        assertThat(send(get("/api/nodes").header("Authorization", Api.Auth.user("viewer").value())).statusCode())
-                .isEqualTo(200);
+        assertThat(anonymous.headers().firstValue("Set-Cookie")).as("the API starts no session").isEmpty();
+        HttpResponse<String> basic = send(get("/api/nodes").header("Authorization", Api.Auth.user("viewer").value()));
+        assertThat(basic.statusCode()).isEqualTo(200);
+        assertThat(basic.headers().firstValue("Set-Cookie")).as("Basic starts no session").isEmpty();
         assertThat(send(get("/api/nodes").header("X-Api-Key", "demo-integration-key")).statusCode()).isEqualTo(200);
         assertThat(send(get("/console/orders").header("Authorization", Api.Auth.user("viewer").value())).statusCode())
                 .as("Basic opens the pages too, for programs").isEqualTo(200);
