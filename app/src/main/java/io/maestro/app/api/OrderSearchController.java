@@ -49,8 +49,9 @@ public class OrderSearchController {
         v.throwIfAny();
         Set<String> needAttention = attention ? exceptions.list(null, 0, Integer.MAX_VALUE).items().stream()
                 .map(OrderException::orderId).collect(Collectors.toSet()) : null;
-        return new Found(search.find(new OrderSearch.Criteria(q, status == null ? null : status.name(), channel, olderThanHours, node, needAttention),
-                limit), limit);
+        OrderSearch.Criteria criteria = new OrderSearch.Criteria(q, status == null ? null : status.name(), channel,
+                olderThanHours, node, needAttention);
+        return new Found(search.find(criteria, limit), limit);
     }
 
     /** The channels orders came from. */

@@ -165,9 +165,9 @@ public class SecurityConfiguration {
     }
 
     /**
-     * Pages (the console's shells) and the Camunda webapps: people log in on {@code /login} (or on the webapps' own login form)
-     * and keep a session until they log out; a page asked for without a session leads to the login page, a call
-     * without one is a 401 without a Basic challenge (no browser prompt). HTTP Basic still works for programs.
+     * Pages (the console's shells) and the Camunda webapps: people log in on {@code /login} (or on the webapps' own
+     * login form) and keep a session until they log out; a page asked for without a session leads to the login page, a
+     * call without one is a 401 without a Basic challenge (no browser prompt). HTTP Basic still works for programs.
      */
     @Bean
     @Order(2)

@@ -25,8 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The console and the login in a real browser (headless Chromium) against the running application: log in and out,
  * find an order by e-mail and cancel it while it waits in the exceptions queue, see the map, pause and open a node,
  * discard a dead letter, try a decision table version on part of the orders and roll it back, reach Tasklist through
- * the login page. Screenshots of each page go to
- * {@code target/console-screenshots}. Without Chromium on the machine (CI installs it) the tests are skipped, saying so.
+ * the login page. The pages draw themselves from the API: {@link Browser#open} and {@link Browser#awaitLoaded} wait
+ * until they have. Screenshots of each page go to {@code target/console-screenshots}. Without Chromium on the machine
+ * (CI installs it) the tests are skipped, saying so.
  */
 @MaestroTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
