@@ -130,13 +130,19 @@ class ConsoleBrowserTest {
 
     @Test
     void theMapShowsEveryNodeAndAViewerSendsNoCommands() {
+        // A SKU of its own: the demo SKUs' stock is what other tests in this application order.
+        String mapped = skuWithStock("MAP", Map.of("DC-EDISON", 7, "DC-OLEAN", 1));
         browser.logIn("viewer", "viewer");
         browser.await(d -> browser.path().startsWith("/console"));
-        browser.open("/console/inventory?sku=TSHIRT-BLK-M");
-        assertThat(browser.text("h1")).contains("TSHIRT-BLK-M");
+        browser.open("/console/inventory?sku=" + mapped);
+        assertThat(browser.text("h1")).contains(mapped);
         assertThat(browser.all("#us-map circle")).hasSize(network.all().size());
         assertThat(browser.all("#us-map circle[data-node='DC-BROOKLYN']")).hasSize(1);
-        assertThat(Long.parseLong(browser.text("#network-atp"))).isPositive();
+        assertThat(browser.text("#network-atp")).isEqualTo("8");
+        assertThat(browser.all("#us-map a.good circle[data-node='DC-EDISON']")).hasSize(1);
+        assertThat(browser.all("#us-map a.low circle[data-node='DC-OLEAN']")).as("a quarter of the best or less")
+                .hasSize(1);
+        assertThat(browser.all("#us-map a.none circle[data-node='DC-BROOKLYN']")).hasSize(1);
         assertThat(browser.all("button[id^=pause-]")).as("a viewer pauses no node").isEmpty();
         browser.screenshot("07-inventory-map");
 
