@@ -3,6 +3,7 @@ package io.maestro.workers.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class GlobalQuantileModelTest {
         double[] f = DemandFeatures.of(new double[] {0, 2, 0, 0, 3});
 
         assertThat(f).hasSize(DemandFeatures.NAMES.size());
-        assertThat(java.util.Arrays.copyOf(f, 10)).containsExactly(3, 3, 3, 5, 5, 5, 0, 4, 2, 2);
+        assertThat(Arrays.copyOf(f, 10)).containsExactly(3, 3, 3, 5, 5, 5, 0, 4, 2, 2);
         // SES from the first month's 0: α 0.1 → 0.2, 0.18, 0.162, 0.162 + 0.1 × 2.838
         assertThat(f[10]).isCloseTo(0.2357375, within(1e-12));
         assertThat(f[11]).isCloseTo(0.4458, within(1e-12));
