@@ -3,11 +3,9 @@ package io.maestro.workers.forecast.bench;
 import io.maestro.workers.forecast.DemandDistribution;
 import io.maestro.workers.forecast.Fit;
 import io.maestro.workers.forecast.ForecastMethod;
-import io.maestro.workers.forecast.GlobalQuantileModel;
 import io.maestro.workers.forecast.LeadTimeModel;
 import io.maestro.workers.forecast.LifeCycle;
 import io.maestro.workers.forecast.MethodSelector;
-import io.maestro.workers.forecast.QuantileForest;
 import java.util.Arrays;
 import java.util.List;
 

@@ -2,12 +2,10 @@ package io.maestro.workers.forecast.bench;
 
 import io.maestro.workers.forecast.Croston;
 import io.maestro.workers.forecast.ErrorMeasures;
-import io.maestro.workers.forecast.GlobalQuantileModel;
 import io.maestro.workers.forecast.LeadTimeModel;
 import io.maestro.workers.forecast.LifeCycle;
 import io.maestro.workers.forecast.MethodSelector;
 import io.maestro.workers.forecast.Naive;
-import io.maestro.workers.forecast.QuantileForest;
 import io.maestro.workers.forecast.SimpleExponentialSmoothing;
 import io.maestro.workers.forecast.TunedMethod;
 import java.io.PrintStream;

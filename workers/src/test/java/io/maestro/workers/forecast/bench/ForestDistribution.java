@@ -1,5 +1,6 @@
-package io.maestro.workers.forecast;
+package io.maestro.workers.forecast.bench;
 
+import io.maestro.workers.forecast.DemandDistribution;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.maestro.workers.forecast;
+package io.maestro.workers.forecast.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
-package io.maestro.workers.forecast;
+package io.maestro.workers.forecast.bench;
 
+import io.maestro.workers.forecast.SimpleExponentialSmoothing;
 import java.util.List;
 
 /**

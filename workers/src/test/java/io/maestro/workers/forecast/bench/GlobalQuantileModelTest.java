@@ -1,4 +1,4 @@
-package io.maestro.workers.forecast;
+package io.maestro.workers.forecast.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
