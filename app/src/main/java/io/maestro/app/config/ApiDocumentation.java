@@ -106,7 +106,9 @@ public class ApiDocumentation {
             Map.entry("POST /api/erp/items", "Import the ERP's item master file"),
             Map.entry("POST /api/partners/nodes/{nodeId}/events", "A node system's event (accepted, rejected, shipped…)"),
             Map.entry("POST /api/partners/carriers/{carrier}/tracking", "A carrier's tracking event"),
-            Map.entry("POST /api/partners/erp/receipts", "The ERP's receipt of a purchase order at its node"));
+            Map.entry("POST /api/partners/erp/receipts", "The ERP's receipt of a purchase order at its node"),
+            Map.entry("POST /api/partners/nodes/{nodeId}/transfer-receipts",
+                    "A destination node's receipt of a stock transfer"));
 
     @Bean
     OpenAPI maestroOpenApi() {

@@ -145,7 +145,7 @@ public class SecurityConfiguration {
                         // Partner and channel webhooks: the HMAC signature of the body is the authentication (checked
                         // by the webhook).
                         .requestMatchers(paths(HttpMethod.POST, "/api/partners/nodes/*/events", "/api/partners/carriers/*/tracking",
-                                "/api/partners/erp/receipts",
+                                "/api/partners/erp/receipts", "/api/partners/nodes/*/transfer-receipts",
                                 "/api/channels/*/orders")).permitAll()
                         .requestMatchers(paths(HttpMethod.POST, "/api/erp/**")).hasAnyRole(names(INTEGRATION, ADMIN))
                         .requestMatchers(paths(HttpMethod.GET, "/api/dead-letters", "/api/dead-letters/**"))

@@ -195,7 +195,8 @@ class AccessMatrixTest {
         List<Arguments> all = new ArrayList<>();
         for (String[] webhook : new String[][] {{"/api/partners/nodes/DC-OLEAN/events", "sandbox-node-secret"},
             {"/api/partners/carriers/SWIFT/tracking", "sandbox-swift-secret"},
-            {"/api/partners/erp/receipts", "sandbox-erp-secret"}}) {
+            {"/api/partners/erp/receipts", "sandbox-erp-secret"},
+            {"/api/partners/nodes/ST-CHI-MICHIGAN/transfer-receipts", "sandbox-node-secret"}}) {
             all.add(Arguments.of(webhook[0], webhook[1], Auth.NONE));
             for (Role role : Role.values()) {
                 all.add(Arguments.of(webhook[0], webhook[1], as(role)));

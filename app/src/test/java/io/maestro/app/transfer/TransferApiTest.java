@@ -6,24 +6,32 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.app.Api;
 import io.maestro.app.MaestroTest;
+import io.maestro.integrations.WebhookSignature;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Stock transfers through the running application over real HTTP: an analyst approves one, its process releases the
  * units at the source (in transit: visible, sellable nowhere), the destination's WMS reports the receipt, the rest is
- * written off; and every wrong input is refused naming the field.
+ * written off; and every wrong input is refused naming the field. The sandbox WMS of {@link #TO} is down for the
+ * whole class (it reports nothing, the tests post the receipts); {@link #BY_SANDBOX}'s reports its receipts itself.
  */
 @MaestroTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TransferApiTest {
 
     private static final String SKU = "SOCK-CREW-GRY-M";
     private static final String FROM = "DC-COLUMBUS";
     private static final String TO = "ST-CHI-MICHIGAN";
+    private static final String BY_SANDBOX = "ST-NYC-SOHO";
+    private static final String NODE_SECRET = "sandbox-node-secret";
     private static final Api.Auth ANALYST = Api.Auth.user("analyst");
     private static final Api.Auth VIEWER = Api.Auth.user("viewer");
 
@@ -33,6 +41,58 @@ class TransferApiTest {
     @BeforeEach
     void client() {
         api = new Api(port);
+    }
+
+    @BeforeAll
+    void destinationSystemDown() {
+        Api.Response down = new Api(port).send("PUT", "/sandbox/faults/" + TO,
+                Map.of("latencyMs", 0, "errorRate", 0, "outage", true), Api.Auth.NONE);
+        assertThat(down.status()).as(down.body()).isEqualTo(200);
+    }
+
+    @AfterAll
+    void destinationSystemBack() {
+        new Api(port).send("DELETE", "/sandbox/faults/" + TO, null, Api.Auth.NONE);
+    }
+
+    @Test
+    void theSandboxDestinationReportsTheReceiptOverItsSignedWebhookOnce() {
+        count(FROM, 40);
+        long toBefore = onHand(BY_SANDBOX);
+
+        Api.Response approved = api.post("/api/transfers", body(SKU, FROM, BY_SANDBOX, 4), ANALYST);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(201);
+        String id = approved.json().get("transferId").asText();
+
+        JsonNode received = await().atMost(Duration.ofMinutes(1)).until(() -> api.get("/api/transfers/" + id, VIEWER).json(),
+                t -> "RECEIVED".equals(t.get("status").asText()));
+        assertThat(received.get("received").asLong()).isEqualTo(4);
+        assertThat(received.get("lost").asLong()).isZero();
+        assertThat(received.get("timeline").findValuesAsText("type")).containsExactly("TRANSFER_REQUESTED",
+                "TRANSFER_RELEASED", "TRANSFER_RECEIVED");
+        assertThat(received.get("timeline").findValuesAsText("actor")).contains("node " + BY_SANDBOX);
+        assertThat(onHand(BY_SANDBOX)).isEqualTo(toBefore + 4);
+
+        String again = "{\"eventId\": \"transfer-receipt-" + id + "\", \"transferId\": \"" + id + "\", \"units\": 4}";
+        Api.Response duplicate = signed(BY_SANDBOX, again);
+        assertThat(duplicate.status()).as(duplicate.body()).isEqualTo(200);
+        assertThat(duplicate.json().get("status").asText()).isEqualTo("duplicate");
+        assertThat(duplicate.json().get("transferStatus").asText()).isEqualTo("RECEIVED");
+        assertThat(onHand(BY_SANDBOX)).isEqualTo(toBefore + 4);
+
+        Api.Response otherNode = signed(TO, again);
+        assertThat(otherNode.status()).as(otherNode.body()).isEqualTo(422);
+        assertThat(otherNode.json().get("errors").findValuesAsText("field")).containsExactly("transferId");
+        Api.Response missing = signed(BY_SANDBOX, "{}");
+        assertThat(missing.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("eventId",
+                "transferId", "units");
+        assertThat(signed(BY_SANDBOX, "{\"eventId\": \"e\", \"transferId\": \"TR-0\", \"units\": 1}").status())
+                .isEqualTo(404);
+    }
+
+    private Api.Response signed(String nodeId, String body) {
+        return api.post("/api/partners/nodes/" + nodeId + "/transfer-receipts", body, Api.Auth.NONE,
+                WebhookSignature.HEADER, WebhookSignature.sign(NODE_SECRET, body));
     }
 
     @Test
@@ -96,6 +156,9 @@ class TransferApiTest {
         assertThat(again.json().get("transferId")).isEqualTo(first.json().get("transferId"));
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.json().get("errors").findValuesAsText("field")).containsExactly("Idempotency-Key");
+        String id = first.json().get("transferId").asText();
+        await().atMost(Duration.ofMinutes(1)).until(() -> "IN_TRANSIT".equals(api.get("/api/transfers/" + id, VIEWER)
+                .json().get("status").asText()));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.maestro.core.db.Database;
 import io.maestro.core.inventory.InventoryLedger;
 import io.maestro.core.network.NetworkService;
 import io.maestro.core.network.Node;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,18 +30,21 @@ public class TransferSteps {
     private final InventoryLedger ledger;
     private final NetworkService network;
     private final StockTransfers transfers;
+    private final ApplicationEventPublisher events;
 
-    public TransferSteps(Database db, InventoryLedger ledger, NetworkService network, StockTransfers transfers) {
+    public TransferSteps(Database db, InventoryLedger ledger, NetworkService network, StockTransfers transfers,
+                         ApplicationEventPublisher events) {
         this.db = db;
         this.ledger = ledger;
         this.network = network;
         this.transfers = transfers;
+        this.events = events;
     }
 
     /**
      * Releases the units at the source: they leave its on-hand through the ledger (event {@code transfer:<id>:out}) and
      * are in transit. A paused source, or one that no longer has the units available, refuses: the transfer is
-     * REJECTED with the reason and nothing moves.
+     * REJECTED with the reason and nothing moves. A release publishes {@link TransferReleased} in its transaction.
      */
     @Transactional
     public StockTransfer release(String transferId, String actor) {
@@ -61,6 +65,7 @@ public class TransferSteps {
                 TransferStatus.IN_TRANSIT.name(), t.units(), db.now(), transferId);
         record(db, transferId, "TRANSFER_RELEASED", TransferStatus.IN_TRANSIT, actor, t.units() + " " + t.sku()
                 + " left " + t.fromNodeId() + " for " + t.toNodeId() + ": in transit, sellable nowhere");
+        events.publishEvent(new TransferReleased(transferId, t.sku(), t.fromNodeId(), t.toNodeId(), t.units()));
         return transfers.get(transferId);
     }
 

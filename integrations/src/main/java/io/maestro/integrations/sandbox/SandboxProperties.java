@@ -18,6 +18,8 @@ public class SandboxProperties {
     private double delayRate = 0.1;
     private int callbackAttempts = 5;
     private double erpReceiptAfterDays = 1.0;
+    private double transferReceiptAfterDays = 1.0;
+    private long transferShortUnits;
     private final Mail mail = new Mail();
     private final Map<String, Fault> faults = new LinkedHashMap<>();
 
@@ -68,6 +70,24 @@ public class SandboxProperties {
 
     public void setErpReceiptAfterDays(double erpReceiptAfterDays) {
         this.erpReceiptAfterDays = erpReceiptAfterDays;
+    }
+
+    /** Simulated days from a transfer's release at its source to the destination's receipt. */
+    public double getTransferReceiptAfterDays() {
+        return transferReceiptAfterDays;
+    }
+
+    public void setTransferReceiptAfterDays(double transferReceiptAfterDays) {
+        this.transferReceiptAfterDays = transferReceiptAfterDays;
+    }
+
+    /** Units fewer than released that the destination reports received (0: all of them; at least one is received). */
+    public long getTransferShortUnits() {
+        return transferShortUnits;
+    }
+
+    public void setTransferShortUnits(long transferShortUnits) {
+        this.transferShortUnits = transferShortUnits;
     }
 
     public Mail getMail() {

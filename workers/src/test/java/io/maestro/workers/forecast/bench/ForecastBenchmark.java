@@ -32,6 +32,21 @@ public final class ForecastBenchmark {
     static final double[] TARGETS = {0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.925, 0.95, 0.975, 0.99, 0.995, 0.999, 0.9995, 0.9999};
     static final double[] PINBALL_LEVELS = {0.5, 0.9, 0.95};
     static final double HEADLINE_FILL = 0.90;
+    /**
+     * The global model's forest, chosen by {@code --tune-global} on the split inside the fitting months (learned on
+     * months 1-27, order-up-to on months 28-39): the least stock for 90 % fill there.
+     */
+    static final QuantileForest.Parameters GLOBAL_FOREST = new QuantileForest.Parameters(50, 50, 0.6, 0.5, 32, 7);
+    static final List<QuantileForest.Parameters> GLOBAL_GRID = List.of(
+            new QuantileForest.Parameters(50, 20, 0.33, 0.5, 32, 7),
+            new QuantileForest.Parameters(50, 50, 0.33, 0.5, 32, 7),
+            new QuantileForest.Parameters(50, 100, 0.33, 0.5, 32, 7),
+            new QuantileForest.Parameters(50, 200, 0.33, 0.5, 32, 7),
+            new QuantileForest.Parameters(50, 25, 0.6, 0.5, 32, 7),
+            GLOBAL_FOREST,
+            new QuantileForest.Parameters(50, 100, 0.6, 0.5, 32, 7),
+            new QuantileForest.Parameters(50, 50, 1, 0.5, 32, 7),
+            new QuantileForest.Parameters(100, 50, 0.6, 0.5, 32, 7));
 
     private final PrintStream out;
 
@@ -42,17 +57,23 @@ public final class ForecastBenchmark {
     public static void main(String[] args) {
         String protocols = "fixed,monthly";
         int limit = Integer.MAX_VALUE;
+        boolean tune = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--protocol" -> protocols = "both".equals(args[++i]) ? "fixed,monthly" : args[i];
                 case "--series" -> limit = Integer.parseInt(args[++i]);
+                case "--tune-global" -> tune = true;
                 default -> throw new IllegalArgumentException(
-                        "usage: ForecastBenchmark [--protocol fixed|monthly|both] [--series N]");
+                        "usage: ForecastBenchmark [--protocol fixed|monthly|both] [--series N] [--tune-global]");
             }
         }
         List<double[]> series = CarParts.completeSeries();
         series = series.subList(0, Math.min(limit, series.size()));
         ForecastBenchmark benchmark = new ForecastBenchmark(System.out);
+        if (tune) {
+            benchmark.tuneGlobal(series);
+            return;
+        }
         for (String protocol : protocols.split(",")) {
             benchmark.run(series, protocol.trim());
         }
@@ -79,6 +100,8 @@ public final class ForecastBenchmark {
                 LeadTimeModel.NEGATIVE_BINOMIAL, TEST));
         contenders.add(Contender.lifeCycle("SES.1-LC-NB-CAL", new SimpleExponentialSmoothing(0.1),
                 LeadTimeModel.NEGATIVE_BINOMIAL, TEST).calibrate());
+        contenders.add(Contender.global("GLOBAL-QRF", GLOBAL_FOREST));
+        contenders.add(Contender.global("GLOBAL-QRF-CAL", GLOBAL_FOREST).calibrate());
         contenders.add(Contender.selected("SELECTED-NB", MethodSelector.standardCandidates(),
                 LeadTimeModel.NEGATIVE_BINOMIAL, 12));
         return contenders;
@@ -121,6 +144,23 @@ public final class ForecastBenchmark {
     }
 
     /**
+     * The global model's forest on the split inside the fitting months: each candidate learned on months 1 to
+     * {@code FIT - TEST} and its forecast fixed there, order-up-to on months {@code FIT - TEST + 1} to {@code FIT};
+     * prints the stock each needs for 85 % and 90 % fill and its fill at the 0.95 target. The test months are not read.
+     */
+    void tuneGlobal(List<double[]> series) {
+        List<double[]> seen = series.stream().map(values -> Arrays.copyOf(values, FIT)).toList();
+        int at95 = Arrays.binarySearch(TARGETS, 0.95);
+        for (QuantileForest.Parameters forest : GLOBAL_GRID) {
+            Result inner = evaluate(Contender.global("GLOBAL-QRF", forest), seen, false, FIT - TEST, TARGETS);
+            out.printf(Locale.ROOT, "TUNE trees=%d minLeaf=%d featureShare=%s rowShare=%s stock_at_fill_0.85=%.3f "
+                    + "stock_at_fill_0.90=%.3f fill_at_0.95=%.4f%n", forest.trees(), forest.minLeaf(),
+                    forest.featureShare(), forest.rowShare(), inner.stockAtFill(0.85), inner.stockAtFill(0.90),
+                    inner.fill()[at95]);
+        }
+    }
+
+    /**
      * For each target, the least quantile level of the sweep whose realized fill reached the target when the same
      * protocol ran on the last {@code TEST} of the fitting months (forecast from month {@code FIT - TEST}); the
      * highest level where none did. Only the fitting months are used.
@@ -154,8 +194,10 @@ public final class ForecastBenchmark {
         double[] demand = new double[n];
         String[] chosen = new String[n];
         LifeCycle[] lifeCycles = new LifeCycle[TEST];
+        GlobalQuantileModel[] globals = new GlobalQuantileModel[TEST];
         for (int month = 0; month < (monthly ? TEST : 1); month++) {
             lifeCycles[month] = contender.lifeCycleAt(series, fit + month);
+            globals[month] = contender.globalAt(series, fit + month, LEAD_BUCKETS);
         }
         IntStream.range(0, n).parallel().forEach(s -> {
             double[] history = series.get(s);
@@ -164,11 +206,11 @@ public final class ForecastBenchmark {
             double[] point = new double[TEST];
             long[][] levels = new long[TARGETS.length][TEST];
             Contender.Prediction fixed =
-                    monthly ? null : contender.predict(training, TEST, LEAD_BUCKETS, lifeCycles[0]);
+                    monthly ? null : contender.predict(training, TEST, LEAD_BUCKETS, lifeCycles[0], globals[0]);
             for (int month = 0; month < TEST; month++) {
                 Contender.Prediction prediction = monthly
                         ? contender.predict(Arrays.copyOf(history, fit + month), TEST, LEAD_BUCKETS,
-                                lifeCycles[month])
+                                lifeCycles[month], globals[month])
                         : fixed;
                 point[month] = monthly ? prediction.ahead()[0] : prediction.ahead()[month];
                 for (int l = 0; l < PINBALL_LEVELS.length; l++) {
