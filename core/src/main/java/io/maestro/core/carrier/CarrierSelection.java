@@ -1,0 +1,19 @@
+package io.maestro.core.carrier;
+
+/**
+ * DMN {@code carrier-selection}, the one place of the rule which carriers and services may carry a parcel. The
+ * optimiser prices every parcel with the services its answer allows and the label step buys among them.
+ */
+public interface CarrierSelection {
+
+    /** The decision's inputs: what the parcel holds, who it is for and what the order's policy granted. */
+    record Facts(boolean hazmat, boolean oversize, String customerTier, boolean serviceUpgrade, int promiseDays) {
+    }
+
+    CarrierConstraint decide(Facts facts);
+
+    /** The carrier terms of a parcel to a customer's home holding these goods. */
+    default ShippingTerms terms(Facts facts) {
+        return new ShippingTerms(facts.hazmat(), facts.oversize(), true, decide(facts));
+    }
+}

@@ -1,0 +1,107 @@
+package io.maestro.workers.allocate;
+
+import io.maestro.core.carrier.CarrierConstraint;
+import io.maestro.core.carrier.CarrierSelection;
+import io.maestro.core.carrier.ServiceLevel;
+import java.io.ByteArrayInputStream;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Evaluates the latest deployed version of DMN {@code carrier-selection}, for the optimiser and the label step alike.
+ * It reads the table from the engine's repository tables on the shared database, so a worker that runs no engine
+ * follows a newly deployed table too, and evaluates it with a DMN engine of its own (no decision history is written).
+ * Each distinct set of inputs is evaluated once per deployed version: an order's parcels ask again and again.
+ */
+@Component
+public class CarrierSelectionDecision implements CarrierSelection {
+
+    public static final String DECISION = "carrier-selection";
+    private static final String ANY = "ANY";
+
+    private final JdbcTemplate jdbc;
+    private final DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    /** The version evaluated last and its answers; replaced when a newer one is deployed. */
+    private volatile Version current;
+
+    private record Version(String id, int version, DmnDecision decision, Map<Facts, CarrierConstraint> answers) {
+    }
+
+    public CarrierSelectionDecision(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public CarrierConstraint decide(Facts facts) {
+        Version version = latest();
+        return version.answers().computeIfAbsent(facts, f -> evaluate(version, f));
+    }
+
+    private Version latest() {
+        List<Map<String, Object>> rows = jdbc.queryForList("select ID_, VERSION_ from ACT_RE_DECISION_DEF "
+                + "where KEY_ = ? and TENANT_ID_ is null order by VERSION_ desc fetch first 1 rows only", DECISION);
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("DMN " + DECISION + " is not deployed");
+        }
+        String id = (String) rows.get(0).get("ID_");
+        Version known = current;
+        if (known != null && known.id().equals(id)) {
+            return known;
+        }
+        byte[] xml = jdbc.queryForObject("select b.BYTES_ from ACT_RE_DECISION_DEF d join ACT_GE_BYTEARRAY b "
+                + "on b.DEPLOYMENT_ID_ = d.DEPLOYMENT_ID_ and b.NAME_ = d.RESOURCE_NAME_ where d.ID_ = ?", byte[].class, id);
+        Version loaded = new Version(id, ((Number) rows.get(0).get("VERSION_")).intValue(),
+                engine.parseDecision(DECISION, new ByteArrayInputStream(xml)), new ConcurrentHashMap<>());
+        current = loaded;
+        return loaded;
+    }
+
+    private CarrierConstraint evaluate(Version version, Facts facts) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("promiseDays", facts.promiseDays());
+        inputs.put("hazmat", facts.hazmat());
+        inputs.put("oversize", facts.oversize());
+        inputs.put("customerTier", facts.customerTier());
+        inputs.put("serviceUpgrade", facts.serviceUpgrade());
+        DmnDecisionTableResult result = engine.evaluateDecisionTable(version.decision(), inputs);
+        String table = DECISION + " v" + version.version();
+        if (result.isEmpty()) {
+            throw new IllegalStateException(table + " matched no rule for " + facts);
+        }
+        Map<String, Object> answer = result.get(0).getEntryMap();
+        String carrier = text(answer, "carrier", ANY, table);
+        Set<String> carriers = ANY.equals(carrier) ? Set.of() : Arrays.stream(carrier.split(","))
+                .map(String::trim).filter(c -> !c.isEmpty()).collect(Collectors.toSet());
+        return new CarrierConstraint(carriers, Boolean.TRUE.equals(answer.get("licenceRequired")),
+                level(answer, "service", ServiceLevel.GROUND, table), level(answer, "maxService", ServiceLevel.OVERNIGHT, table),
+                Boolean.TRUE.equals(answer.get("freeUpgrade")), text(answer, "reason", "", table));
+    }
+
+    private static ServiceLevel level(Map<String, Object> answer, String output, ServiceLevel otherwise, String table) {
+        String name = text(answer, output, otherwise.name(), table);
+        return ServiceLevel.named(name).orElseThrow(() -> new IllegalStateException(table + " output " + output + " is "
+                + name + ", not one of " + Arrays.toString(ServiceLevel.values())));
+    }
+
+    private static String text(Map<String, Object> answer, String output, String otherwise, String table) {
+        Object value = answer.get(output);
+        if (value == null) {
+            return otherwise;
+        }
+        if (value instanceof String s) {
+            return s;
+        }
+        throw new IllegalStateException(table + " output " + output + " must be a string, not " + value);
+    }
+}
