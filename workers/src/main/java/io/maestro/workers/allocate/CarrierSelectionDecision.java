@@ -45,7 +45,8 @@ public class CarrierSelectionDecision implements CarrierSelection {
     @Override
     public CarrierConstraint decide(Facts facts) {
         Version version = latest();
-        return version.answers().computeIfAbsent(facts, f -> evaluate(version, f));
+        return version.answers().computeIfAbsent(facts,
+                f -> answer(engine, version.decision(), DECISION + " v" + version.version(), f));
     }
 
     private Version latest() {
@@ -67,15 +68,15 @@ public class CarrierSelectionDecision implements CarrierSelection {
         return loaded;
     }
 
-    private CarrierConstraint evaluate(Version version, Facts facts) {
+    /** The answer of {@code decision} (a version of the table, named {@code table} in errors) for {@code facts}. */
+    static CarrierConstraint answer(DmnEngine engine, DmnDecision decision, String table, Facts facts) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("promiseDays", facts.promiseDays());
         inputs.put("hazmat", facts.hazmat());
         inputs.put("oversize", facts.oversize());
         inputs.put("customerTier", facts.customerTier());
         inputs.put("serviceUpgrade", facts.serviceUpgrade());
-        DmnDecisionTableResult result = engine.evaluateDecisionTable(version.decision(), inputs);
-        String table = DECISION + " v" + version.version();
+        DmnDecisionTableResult result = engine.evaluateDecisionTable(decision, inputs);
         if (result.isEmpty()) {
             throw new IllegalStateException(table + " matched no rule for " + facts);
         }

@@ -1,0 +1,79 @@
+package io.maestro.processes.shipment;
+
+import io.maestro.core.carrier.CarrierConstraint;
+import io.maestro.core.carrier.CarrierSelection;
+import io.maestro.core.carrier.ServiceLevel;
+import io.maestro.workers.allocate.CarrierSelectionDecision;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What the optimiser and the label step read of DMN {@code carrier-selection}: the latest deployed table's answer as a
+ * {@link CarrierConstraint}, from the engine's tables on the shared database (as a worker without an engine reads it).
+ * Same context as {@link ShipmentExecutionDelegatesTest}; a changed table is deployed over the original and the
+ * original deployed again after.
+ */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:shipment-execution;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.enabled=false",
+        "camunda.bpm.deployment-resource-pattern=classpath*:bpmn/shipment-execution.bpmn,classpath*:dmn/*.dmn,classpath*:forms/*.form",
+        "camunda.bpm.history-level=full",
+        "maestro.fulfillment.start-processes=false",
+        "maestro.fulfillment.partner-event-poll-millis=3600000",
+        "maestro.fulfillment.stock-signal-millis=3600000"})
+class CarrierSelectionDecisionTest {
+
+    private static final CarrierSelection.Facts ORDINARY = new CarrierSelection.Facts(false, false, "STANDARD", false, 5);
+
+    @Autowired CarrierSelectionDecision decision;
+    @Autowired RepositoryService repository;
+
+    @Test
+    void theDeployedTableAnswersAsItsRulesSay() {
+        assertThat(decision.decide(ORDINARY)).isEqualTo(new CarrierConstraint(Set.of(), false, ServiceLevel.GROUND,
+                ServiceLevel.OVERNIGHT, false, "Cheapest rate that meets the promise"));
+        assertThat(decision.decide(new CarrierSelection.Facts(true, false, "VIP", true, 1))).isEqualTo(
+                new CarrierConstraint(Set.of(), true, ServiceLevel.GROUND, ServiceLevel.GROUND, false,
+                        "Hazardous goods travel by ground with a licensed carrier"));
+        assertThat(decision.decide(new CarrierSelection.Facts(false, true, "VIP", false, 3)))
+                .extracting(CarrierConstraint::minimumService, CarrierConstraint::freeUpgrade)
+                .containsExactly(ServiceLevel.TWO_DAY, true);
+    }
+
+    @Test
+    void aNewlyDeployedTableIsFollowedAndABadOutputNamesTheTableVersion() throws IOException {
+        String original = table();
+        try {
+            deploy(original.replace("<text>\"ANY\"</text>", "<text>\"SWIFT, GREENLINE\"</text>"));
+            assertThat(decision.decide(ORDINARY).carriers()).containsExactlyInAnyOrder("SWIFT", "GREENLINE");
+
+            deploy(original.replace("<outputEntry id=\"Rule_AnyGround_MaxService\">\n          <text>\"OVERNIGHT\"</text>",
+                    "<outputEntry id=\"Rule_AnyGround_MaxService\">\n          <text>\"FASTEST\"</text>"));
+            assertThatThrownBy(() -> decision.decide(ORDINARY)).hasMessageContaining("carrier-selection v")
+                    .hasMessageContaining("maxService is FASTEST");
+        } finally {
+            deploy(original);
+        }
+        assertThat(decision.decide(ORDINARY).carriers()).isEmpty();
+    }
+
+    private static String table() throws IOException {
+        try (InputStream in = CarrierSelectionDecisionTest.class.getResourceAsStream("/dmn/carrier-selection.dmn")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private void deploy(String xml) {
+        repository.createDeployment().name("carrier-selection test").addString("carrier-selection.dmn", xml).deploy();
+    }
+}
