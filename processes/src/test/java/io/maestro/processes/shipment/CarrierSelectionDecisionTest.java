@@ -3,16 +3,26 @@ package io.maestro.processes.shipment;
 import io.maestro.core.carrier.CarrierConstraint;
 import io.maestro.core.carrier.CarrierSelection;
 import io.maestro.core.carrier.ServiceLevel;
+import io.maestro.core.catalog.CatalogService;
+import io.maestro.core.network.NetworkService;
+import io.maestro.core.order.Order;
+import io.maestro.core.order.OrderIntake;
+import io.maestro.core.testing.DomainTables;
+import io.maestro.core.testing.TestData;
 import io.maestro.workers.allocate.CarrierSelectionDecision;
+import io.maestro.workers.allocate.EngineInputs;
+import io.maestro.workers.allocation.model.Policy;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,6 +47,11 @@ class CarrierSelectionDecisionTest {
 
     @Autowired CarrierSelectionDecision decision;
     @Autowired RepositoryService repository;
+    @Autowired EngineInputs inputs;
+    @Autowired OrderIntake intake;
+    @Autowired NetworkService network;
+    @Autowired CatalogService catalog;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void theDeployedTableAnswersAsItsRulesSay() {
@@ -65,6 +80,23 @@ class CarrierSelectionDecisionTest {
             deploy(original);
         }
         assertThat(decision.decide(ORDINARY).carriers()).isEmpty();
+    }
+
+    @Test
+    void aTableThatAllowsNoConfiguredCarrierStopsAllocationNamingWhatItAllowed() throws IOException {
+        DomainTables.empty(jdbc);
+        TestData.seed(network, catalog);
+        Order order = intake.accept(TestData.order("W-" + UUID.randomUUID()), "test").order();
+        String original = table();
+        try {
+            deploy(original.replace("<text>\"ANY\"</text>", "<text>\"NOBODY\"</text>"));
+            assertThatThrownBy(() -> inputs.requestFor(order, order.lines(), Policy.balanced(), 5, Set.of()))
+                    .hasMessageContaining("No configured carrier offers what DMN carrier-selection allows for order "
+                            + order.orderId() + ": NOBODY, ");
+        } finally {
+            deploy(original);
+        }
+        assertThat(inputs.requestFor(order, order.lines(), Policy.balanced(), 5, Set.of()).rateCards()).hasSize(3);
     }
 
     private static String table() throws IOException {

@@ -128,8 +128,13 @@ public class EngineInputs {
                 });
         freed.forEach((node, skus) -> skus.forEach((sku, n) ->
                 atp.computeIfAbsent(node, k -> new HashMap<>()).merge(sku, n, Integer::sum)));
-        return new AllocationRequest(engineOrder, policy, nodes, AtpSnapshot.of(atp),
-                CarrierRateCard.of(carriers, shippingTerms(order, toPlace, serviceUpgrade, promiseDays)));
+        ShippingTerms terms = shippingTerms(order, toPlace, serviceUpgrade, promiseDays);
+        List<io.maestro.workers.allocation.model.RateCard> cards = CarrierRateCard.of(carriers, terms);
+        if (cards.isEmpty() && option == io.maestro.workers.allocation.model.DeliveryOption.SHIP) {
+            throw new IllegalStateException("No configured carrier offers what DMN carrier-selection allows for order "
+                    + order.orderId() + ": " + terms.allowed().describe() + " (" + terms.allowed().reason() + ")");
+        }
+        return new AllocationRequest(engineOrder, policy, nodes, AtpSnapshot.of(atp), cards);
     }
 
     /**
