@@ -10,10 +10,11 @@ public interface CarrierSelection {
     record Facts(boolean hazmat, boolean oversize, String customerTier, boolean serviceUpgrade, int promiseDays) {
     }
 
-    CarrierConstraint decide(Facts facts);
+    /** The answer for a parcel of order {@code orderId} (the version of the table that decides for that order). */
+    CarrierConstraint decide(String orderId, Facts facts);
 
-    /** The carrier terms of a parcel to a customer's home holding these goods. */
-    default ShippingTerms terms(Facts facts) {
-        return new ShippingTerms(facts.hazmat(), facts.oversize(), true, decide(facts));
+    /** The carrier terms of a parcel of order {@code orderId} to a customer's home holding these goods. */
+    default ShippingTerms terms(String orderId, Facts facts) {
+        return new ShippingTerms(facts.hazmat(), facts.oversize(), true, decide(orderId, facts));
     }
 }

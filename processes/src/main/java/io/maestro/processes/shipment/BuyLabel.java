@@ -69,7 +69,7 @@ public class BuyLabel implements JavaDelegate {
         boolean hazmat = Boolean.TRUE.equals(execution.getVariable("hazmat"));
         boolean oversize = Boolean.TRUE.equals(execution.getVariable("oversize"));
         int promiseDays = ((Number) execution.getVariable("promiseDays")).intValue();
-        CarrierConstraint allowed = selection.decide(new CarrierSelection.Facts(hazmat, oversize,
+        CarrierConstraint allowed = selection.decide(s.orderId(), new CarrierSelection.Facts(hazmat, oversize,
                 (String) execution.getVariable("customerTier"),
                 Boolean.TRUE.equals(execution.getVariable("serviceUpgrade")), promiseDays));
         Predicate<RateQuote> allowedBy = QuoteChoice.allowedBy(allowed, carrierModel);

@@ -9,6 +9,9 @@ import io.maestro.core.order.Order;
 import io.maestro.core.order.OrderIntake;
 import io.maestro.core.testing.DomainTables;
 import io.maestro.core.testing.TestData;
+import io.maestro.processes.rollout.DecisionRollouts;
+import io.maestro.processes.rollout.Rollout;
+import io.maestro.processes.rollout.Slice;
 import io.maestro.workers.allocate.CarrierSelectionDecision;
 import io.maestro.workers.allocate.EngineInputs;
 import io.maestro.workers.allocation.model.Policy;
@@ -44,6 +47,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CarrierSelectionDecisionTest {
 
     private static final CarrierSelection.Facts ORDINARY = new CarrierSelection.Facts(false, false, "STANDARD", false, 5);
+    /** An order in no rollout's slice. */
+    private static final String NO_ORDER = "ORD-NONE";
 
     @Autowired CarrierSelectionDecision decision;
     @Autowired RepositoryService repository;
@@ -52,15 +57,16 @@ class CarrierSelectionDecisionTest {
     @Autowired NetworkService network;
     @Autowired CatalogService catalog;
     @Autowired JdbcTemplate jdbc;
+    @Autowired DecisionRollouts rollouts;
 
     @Test
     void theDeployedTableAnswersAsItsRulesSay() {
-        assertThat(decision.decide(ORDINARY)).isEqualTo(new CarrierConstraint(Set.of(), false, ServiceLevel.GROUND,
+        assertThat(decision.decide(NO_ORDER, ORDINARY)).isEqualTo(new CarrierConstraint(Set.of(), false, ServiceLevel.GROUND,
                 ServiceLevel.OVERNIGHT, false, "Cheapest rate that meets the promise"));
-        assertThat(decision.decide(new CarrierSelection.Facts(true, false, "VIP", true, 1))).isEqualTo(
+        assertThat(decision.decide(NO_ORDER, new CarrierSelection.Facts(true, false, "VIP", true, 1))).isEqualTo(
                 new CarrierConstraint(Set.of(), true, ServiceLevel.GROUND, ServiceLevel.GROUND, false,
                         "Hazardous goods travel by ground with a licensed carrier"));
-        assertThat(decision.decide(new CarrierSelection.Facts(false, true, "VIP", false, 3)))
+        assertThat(decision.decide(NO_ORDER, new CarrierSelection.Facts(false, true, "VIP", false, 3)))
                 .extracting(CarrierConstraint::minimumService, CarrierConstraint::freeUpgrade)
                 .containsExactly(ServiceLevel.TWO_DAY, true);
     }
@@ -70,16 +76,16 @@ class CarrierSelectionDecisionTest {
         String original = table();
         try {
             deploy(original.replace("<text>\"ANY\"</text>", "<text>\"SWIFT, GREENLINE\"</text>"));
-            assertThat(decision.decide(ORDINARY).carriers()).containsExactlyInAnyOrder("SWIFT", "GREENLINE");
+            assertThat(decision.decide(NO_ORDER, ORDINARY).carriers()).containsExactlyInAnyOrder("SWIFT", "GREENLINE");
 
             deploy(original.replace("<outputEntry id=\"Rule_AnyGround_MaxService\">\n          <text>\"OVERNIGHT\"</text>",
                     "<outputEntry id=\"Rule_AnyGround_MaxService\">\n          <text>\"FASTEST\"</text>"));
-            assertThatThrownBy(() -> decision.decide(ORDINARY)).hasMessageContaining("carrier-selection v")
+            assertThatThrownBy(() -> decision.decide(NO_ORDER, ORDINARY)).hasMessageContaining("carrier-selection v")
                     .hasMessageContaining("maxService is FASTEST");
         } finally {
             deploy(original);
         }
-        assertThat(decision.decide(ORDINARY).carriers()).isEmpty();
+        assertThat(decision.decide(NO_ORDER, ORDINARY).carriers()).isEmpty();
     }
 
     @Test
@@ -97,6 +103,23 @@ class CarrierSelectionDecisionTest {
             deploy(original);
         }
         assertThat(inputs.requestFor(order, order.lines(), Policy.balanced(), 5, Set.of()).rateCards()).hasSize(3);
+    }
+
+    @Test
+    void whileACandidateTableIsRolledOutItDecidesTheOrdersOfItsSliceAndTheBaseTheRest() throws IOException {
+        DomainTables.empty(jdbc);
+        TestData.seed(network, catalog);
+        String web = intake.accept(TestData.order("W-" + UUID.randomUUID()), "test").order().orderId();
+        String candidate = table().replace("<text>\"ANY\"</text>", "<text>\"GREENLINE\"</text>");
+        Rollout rollout = rollouts.start(CarrierSelectionDecision.DECISION, candidate.getBytes(StandardCharsets.UTF_8),
+                new Slice(null, "WEB", null, null), "test");
+        try {
+            assertThat(decision.decide(web, ORDINARY).carriers()).as("in the slice").containsExactly("GREENLINE");
+            assertThat(decision.decide(NO_ORDER, ORDINARY).carriers()).as("outside it: the base version").isEmpty();
+        } finally {
+            rollouts.rollBack(CarrierSelectionDecision.DECISION, rollout.id(), "test");
+        }
+        assertThat(decision.decide(web, ORDINARY).carriers()).as("rolled back").isEmpty();
     }
 
     private static String table() throws IOException {

@@ -15,57 +15,58 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Evaluates the latest deployed version of DMN {@code carrier-selection}, for the optimiser and the label step alike.
- * It reads the table from the engine's repository tables on the shared database, so a worker that runs no engine
- * follows a newly deployed table too, and evaluates it with a DMN engine of its own (no decision history is written).
- * Each distinct set of inputs is evaluated once per deployed version: an order's parcels ask again and again.
+ * Evaluates DMN {@code carrier-selection}, for the optimiser and the label step alike: the version that decides for the
+ * order ({@link DecisionVersions}: the latest, unless a decision rollout gives the order's slice another; the latest in
+ * a worker that runs no engine). It reads the table from the engine's repository tables on the shared database, so a
+ * worker that runs no engine follows a newly deployed table too, and evaluates it with a DMN engine of its own (no
+ * decision history is written). Each distinct set of inputs is evaluated once per version: parcels ask again and again.
  */
 @Component
 public class CarrierSelectionDecision implements CarrierSelection {
 
     public static final String DECISION = "carrier-selection";
     private static final String ANY = "ANY";
+    private static final String DEFINITIONS = "select ID_, VERSION_ from ACT_RE_DECISION_DEF where KEY_ = ? "
+            + "and TENANT_ID_ is null ";
 
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<DecisionVersions> versions;
     private final DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    /** The version evaluated last and its answers; replaced when a newer one is deployed. */
-    private volatile Version current;
+    /** The versions evaluated so far, by definition id, with their answers. */
+    private final Map<String, Version> parsed = new ConcurrentHashMap<>();
 
-    private record Version(String id, int version, DmnDecision decision, Map<Facts, CarrierConstraint> answers) {
+    private record Version(int version, DmnDecision decision, Map<Facts, CarrierConstraint> answers) {
     }
 
-    public CarrierSelectionDecision(JdbcTemplate jdbc) {
+    public CarrierSelectionDecision(JdbcTemplate jdbc, ObjectProvider<DecisionVersions> versions) {
         this.jdbc = jdbc;
+        this.versions = versions;
     }
 
     @Override
-    public CarrierConstraint decide(Facts facts) {
-        Version version = latest();
+    public CarrierConstraint decide(String orderId, Facts facts) {
+        DecisionVersions inForce = versions.getIfAvailable();
+        List<Map<String, Object>> rows = inForce == null
+                ? jdbc.queryForList(DEFINITIONS + "order by VERSION_ desc fetch first 1 rows only", DECISION)
+                : jdbc.queryForList(DEFINITIONS + "and VERSION_ = ?", DECISION, inForce.versionFor(DECISION, orderId));
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("DMN " + DECISION + " is not deployed");
+        }
+        Version version = parsed.computeIfAbsent((String) rows.get(0).get("ID_"),
+                id -> load(id, ((Number) rows.get(0).get("VERSION_")).intValue()));
         return version.answers().computeIfAbsent(facts,
                 f -> answer(engine, version.decision(), DECISION + " v" + version.version(), f));
     }
 
-    private Version latest() {
-        List<Map<String, Object>> rows = jdbc.queryForList("select ID_, VERSION_ from ACT_RE_DECISION_DEF "
-                + "where KEY_ = ? and TENANT_ID_ is null order by VERSION_ desc fetch first 1 rows only", DECISION);
-        if (rows.isEmpty()) {
-            throw new IllegalStateException("DMN " + DECISION + " is not deployed");
-        }
-        String id = (String) rows.get(0).get("ID_");
-        Version known = current;
-        if (known != null && known.id().equals(id)) {
-            return known;
-        }
+    private Version load(String id, int number) {
         byte[] xml = jdbc.queryForObject("select b.BYTES_ from ACT_RE_DECISION_DEF d join ACT_GE_BYTEARRAY b "
                 + "on b.DEPLOYMENT_ID_ = d.DEPLOYMENT_ID_ and b.NAME_ = d.RESOURCE_NAME_ where d.ID_ = ?", byte[].class, id);
-        Version loaded = new Version(id, ((Number) rows.get(0).get("VERSION_")).intValue(),
-                engine.parseDecision(DECISION, new ByteArrayInputStream(xml)), new ConcurrentHashMap<>());
-        current = loaded;
-        return loaded;
+        return new Version(number, engine.parseDecision(DECISION, new ByteArrayInputStream(xml)), new ConcurrentHashMap<>());
     }
 
     /** The answer of {@code decision} (a version of the table, named {@code table} in errors) for {@code facts}. */

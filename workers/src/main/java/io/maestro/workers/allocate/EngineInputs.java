@@ -151,8 +151,8 @@ public class EngineInputs {
             hazmat |= sku.hazmat();
             oversize |= sku.oversize();
         }
-        return carrierSelection.terms(new CarrierSelection.Facts(hazmat, oversize, order.customer().tier().name(),
-                serviceUpgrade, promiseDays));
+        return carrierSelection.terms(order.orderId(), new CarrierSelection.Facts(hazmat, oversize,
+                order.customer().tier().name(), serviceUpgrade, promiseDays));
     }
 
     /** Ids of the nodes whose type is not among {@code types} (node type names). */

@@ -27,7 +27,7 @@ final class ShippedCarrierSelection implements CarrierSelection {
     }
 
     @Override
-    public CarrierConstraint decide(Facts facts) {
+    public CarrierConstraint decide(String orderId, Facts facts) {
         return CarrierSelectionDecision.answer(engine, decision, CarrierSelectionDecision.DECISION + " as shipped", facts);
     }
 }
