@@ -34,15 +34,15 @@ class CatchAllTest {
     }
 
     @Test
-    void carrierSelectionShipsCheapestGround() {
+    void carrierSelectionAllowsAnyCarrierAndService() {
         assertCatchAll("carrier-selection", "Rule_AnyGround",
-                Inputs.of("weightKg", 30.0, "zone", 5, "promiseDays", 3, "hazmat", false, "customerTier", "PREMIUM",
+                Inputs.of("promiseDays", 3, "hazmat", false, "oversize", true, "customerTier", "PREMIUM",
                         "serviceUpgrade", false),
-                Inputs.of("weightKg", 10.5, "zone", 2, "promiseDays", 4, "hazmat", false, "customerTier", "STANDARD",
+                Inputs.of("promiseDays", 4, "hazmat", false, "oversize", false, "customerTier", "STANDARD",
                         "serviceUpgrade", false),
-                Inputs.of("weightKg", 1.0, "zone", 8, "promiseDays", 4, "hazmat", false, "customerTier", "STANDARD",
-                        "serviceUpgrade", false),
-                nulls("weightKg", "zone", "promiseDays", "hazmat", "customerTier", "serviceUpgrade"));
+                Inputs.of("promiseDays", 1, "hazmat", false, "oversize", false, "customerTier", "GOLD",
+                        "serviceUpgrade", null),
+                nulls("promiseDays", "hazmat", "oversize", "customerTier", "serviceUpgrade"));
     }
 
     @Test

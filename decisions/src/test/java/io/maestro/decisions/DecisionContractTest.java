@@ -53,8 +53,8 @@ class DecisionContractTest {
     @Test
     void carrierSelection() {
         assertContract("carrier-selection", "FIRST",
-                "weightKg:double zone:integer promiseDays:integer hazmat:boolean customerTier:string serviceUpgrade:boolean",
-                "carrier:string service:string freeUpgrade:boolean reason:string");
+                "promiseDays:integer hazmat:boolean oversize:boolean customerTier:string serviceUpgrade:boolean",
+                "carrier:string service:string maxService:string licenceRequired:boolean freeUpgrade:boolean reason:string");
     }
 
     @Test

@@ -1,22 +1,20 @@
 package io.maestro.core.carrier;
 
 /**
- * What limits the carrier services an order's parcels may take, beyond the promise: hazardous goods travel by
- * ground with a licensed carrier; a VIP customer or a policy upgrade gets two-day service or faster
- * (DMN {@code carrier-selection}'s hazmat and upgrade rules, which the label step applies to the same parcels).
+ * A parcel's goods and where it goes, with what DMN {@code carrier-selection} allowed for it
+ * ({@link CarrierSelection}); the terms hold no rule of their own.
  */
-public record ShippingTerms(boolean hazmat, boolean oversize, boolean residential, ServiceLevel minimumService) {
+public record ShippingTerms(boolean hazmat, boolean oversize, boolean residential, CarrierConstraint allowed) {
 
-    public static ShippingTerms of(boolean hazmat, boolean oversize, boolean vipOrUpgrade) {
-        return new ShippingTerms(hazmat, oversize, true, vipOrUpgrade && !hazmat ? ServiceLevel.TWO_DAY : ServiceLevel.GROUND);
-    }
+    /** Ordinary goods to a home, with no carrier constraint (the engine's benchmarks). */
+    public static final ShippingTerms UNCONSTRAINED = new ShippingTerms(false, false, true, CarrierConstraint.NONE);
 
-    /** Whether {@code card}'s {@code service} may carry a parcel on these terms. */
+    /**
+     * Whether {@code card}'s {@code service} may carry a parcel on these terms: the decision allows it and the
+     * carrier takes such a parcel at all (hazardous goods only with a licence, as its card says).
+     */
     public boolean allows(RateCard card, ServiceRates service) {
-        if (hazmat) {
-            return card.hazmatLicensed() && service.level() == ServiceLevel.GROUND;
-        }
-        return service.level().atLeast(minimumService);
+        return card.carries(parcel(0, 0)) && allowed.allows(card, service);
     }
 
     public CarrierParcel parcel(double miles, double weightKg) {

@@ -1,5 +1,8 @@
 package io.maestro.processes.shipment;
 
+import io.maestro.core.carrier.CarrierConstraint;
+import io.maestro.core.carrier.CarrierModel;
+import io.maestro.core.carrier.CarrierSelection;
 import io.maestro.core.geo.GeoPoint;
 import io.maestro.core.network.NetworkService;
 import io.maestro.core.network.Node;
@@ -22,11 +25,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Task_BuyLabel: quotes the parcel with every carrier and buys the carrier service allocation priced the plan with,
  * unless the carrier decision does not allow it or its live quote is dearer than the estimate: then the cheapest
- * quote the carrier decision allows that keeps the promise ({@link QuoteChoice}), and the timeline says why. Records
+ * quote the carrier decision allows that keeps the promise ({@link QuoteChoice}), and the timeline says why. The
+ * carrier decision is DMN {@code carrier-selection} answered through {@link CarrierSelection} for the inputs
+ * Task_PrepareCarrierChoice put — the same answer, for the same goods, customer and policy, the optimiser priced the
+ * plan with (Task_SelectCarrier's evaluation of it stays in the history for Cockpit). Records
  * the label with what it cost beside allocation's estimate. A free upgrade is bought without charging the customer.
  * A shipment with a label already is not labelled again; one its node no longer has ends this process
  * ({@link PartnerStepCheck#label}).
@@ -38,12 +45,17 @@ public class BuyLabel implements JavaDelegate {
     private final NetworkService network;
     private final CarrierGateway carriers;
     private final PartnerStepCheck check;
+    private final CarrierSelection selection;
+    private final CarrierModel carrierModel;
 
-    public BuyLabel(OrderService orders, NetworkService network, CarrierGateway carriers, PartnerStepCheck check) {
+    public BuyLabel(OrderService orders, NetworkService network, CarrierGateway carriers, PartnerStepCheck check,
+                    CarrierSelection selection, CarrierModel carrierModel) {
         this.orders = orders;
         this.network = network;
         this.carriers = carriers;
         this.check = check;
+        this.selection = selection;
+        this.carrierModel = carrierModel;
     }
 
     @Override
@@ -56,10 +68,13 @@ public class BuyLabel implements JavaDelegate {
         BigDecimal weight = BigDecimal.valueOf(((Number) execution.getVariable("weightKg")).doubleValue());
         boolean hazmat = Boolean.TRUE.equals(execution.getVariable("hazmat"));
         boolean oversize = Boolean.TRUE.equals(execution.getVariable("oversize"));
-        String carrier = (String) execution.getVariable("allowedCarrier");
-        String service = (String) execution.getVariable("minimumService");
         int promiseDays = ((Number) execution.getVariable("promiseDays")).intValue();
-        boolean freeUpgrade = Boolean.TRUE.equals(execution.getVariable("freeUpgrade"));
+        CarrierConstraint allowed = selection.decide(s.orderId(), new CarrierSelection.Facts(hazmat, oversize,
+                (String) execution.getVariable("customerTier"),
+                Boolean.TRUE.equals(execution.getVariable("serviceUpgrade")), promiseDays));
+        Predicate<RateQuote> allowedBy = QuoteChoice.allowedBy(allowed, carrierModel);
+        String carrier = allowed.carriers().size() == 1 ? allowed.carriers().iterator().next() : "carriers";
+        boolean freeUpgrade = allowed.freeUpgrade();
 
         Optional<ShipmentCost> estimate = orders.shipmentCosts(s.orderId()).stream()
                 .filter(c -> c.shipmentId().equals(s.shipmentId()) && c.estimatedCost() != null).findFirst();
@@ -70,11 +85,12 @@ public class BuyLabel implements JavaDelegate {
                     node.location(), s.order().shipTo().postalCode(), new GeoPoint(s.order().latitude(),
                     s.order().longitude()), weight, hazmat, oversize));
             List<String> requoted = new ArrayList<>();
-            Optional<QuoteChoice.Choice> planned = estimate.flatMap(e -> QuoteChoice.planned(quotes, carrier, service,
-                    promiseDays, e.estimatedCarrier(), e.estimatedService(), e.estimatedCost(), requoted));
-            QuoteChoice.Choice choice = planned.or(() -> QuoteChoice.choose(quotes, carrier, service, promiseDays))
-                    .orElseThrow(() -> new PartnerUnavailableException("carriers", "no quote for " + carrier + " "
-                            + service + " or faster among " + quotes.size() + " quotes"));
+            Optional<QuoteChoice.Choice> planned = estimate.flatMap(e -> QuoteChoice.planned(quotes, allowedBy,
+                    allowed.describe(), promiseDays, e.estimatedCarrier(), e.estimatedService(), e.estimatedCost(),
+                    requoted));
+            QuoteChoice.Choice choice = planned.or(() -> QuoteChoice.choose(quotes, allowedBy, promiseDays))
+                    .orElseThrow(() -> new PartnerUnavailableException("carriers", "no quote for " + allowed.describe()
+                            + " among " + quotes.size() + " quotes"));
             RateQuote q = choice.quote();
             return new Bought(choice, carriers.buyLabel(new LabelRequest(s.orderId(), s.shipmentId(), node.id(),
                     q.carrier(), q.service(), s.order().shipTo(), weight, hazmat, oversize)), requoted);
@@ -86,7 +102,8 @@ public class BuyLabel implements JavaDelegate {
                 paid, label.co2Kg(), label.estimatedDelivery(), ShipmentInProcess.ACTOR);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("shipmentId", s.shipmentId());
-        details.put("allowed", carrier + " " + service + " or faster");
+        details.put("allowed", allowed.describe());
+        details.put("carrierRule", allowed.reason());
         details.put("price", bought.choice().quote().price());
         details.put("transitDays", bought.choice().quote().transitDays());
         details.put("keepsPromise", bought.choice().keepsPromise());

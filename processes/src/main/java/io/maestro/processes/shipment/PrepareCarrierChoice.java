@@ -1,11 +1,7 @@
 package io.maestro.processes.shipment;
 
-import io.maestro.core.carrier.CarrierModel;
 import io.maestro.core.catalog.CatalogService;
 import io.maestro.core.catalog.Sku;
-import io.maestro.core.geo.GeoPoint;
-import io.maestro.core.network.NetworkService;
-import io.maestro.core.network.Node;
 import io.maestro.core.order.OrderService;
 import io.maestro.core.order.ShipmentLine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,26 +15,21 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Task_PrepareCarrierChoice: the inputs of DMN {@code carrier-selection} — parcel weight from the catalogue,
- * zone from the distance node → customer in core's carrier model, hazmat and oversize; the customer tier from the order, and the promise days and
- * service upgrade the order's policy decided (passed in by the calling process) unless the instance has them.
+ * Task_PrepareCarrierChoice: the inputs of DMN {@code carrier-selection} — hazmat and oversize from the catalogue for
+ * the shipment's lines, the customer tier from the order, and the promise days and service upgrade the order's policy
+ * decided (passed in by the calling process) unless the instance has them — and the parcel's weight for the label.
  */
 @Component("prepareCarrierChoice")
 public class PrepareCarrierChoice implements JavaDelegate {
 
     private final OrderService orders;
-    private final NetworkService network;
     private final CatalogService catalog;
     private final Clock clock;
-    private final CarrierModel carriers;
 
-    public PrepareCarrierChoice(OrderService orders, NetworkService network, CatalogService catalog, Clock clock,
-                                CarrierModel carriers) {
+    public PrepareCarrierChoice(OrderService orders, CatalogService catalog, Clock clock) {
         this.orders = orders;
-        this.network = network;
         this.catalog = catalog;
         this.clock = clock;
-        this.carriers = carriers;
     }
 
     @Override
@@ -53,10 +44,7 @@ public class PrepareCarrierChoice implements JavaDelegate {
             hazmat |= sku.hazmat();
             oversize |= sku.oversize();
         }
-        Node node = network.get(s.shipment().nodeId());
-        double miles = node.location().milesTo(new GeoPoint(s.order().latitude(), s.order().longitude()));
         execution.setVariable("weightKg", weight.setScale(3, RoundingMode.HALF_UP).doubleValue());
-        execution.setVariable("zone", carriers.zone(miles));
         execution.setVariable("hazmat", hazmat);
         execution.setVariable("oversize", oversize);
         if (!(execution.getVariable("promiseDays") instanceof Number)) {

@@ -1,49 +1,71 @@
 package io.maestro.processes.shipment;
 
+import io.maestro.core.carrier.CarrierConstraint;
+import io.maestro.core.carrier.CarrierModel;
+import io.maestro.core.carrier.ServiceLevel;
 import io.maestro.core.partner.RateQuote;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
+import static io.maestro.core.carrier.ServiceLevel.GROUND;
+import static io.maestro.core.carrier.ServiceLevel.OVERNIGHT;
+import static io.maestro.core.carrier.ServiceLevel.TWO_DAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which quote Task_BuyLabel buys for what DMN carrier-selection allowed (rates of {@link TestCarriers}). */
+/**
+ * Which quote Task_BuyLabel buys for what DMN carrier-selection allowed (rates of {@link TestCarriers}; the hazmat
+ * licences of the demo carriers' cards: THRIFT holds one).
+ */
 class QuoteChoiceTest {
 
     private static final List<RateQuote> RATES = TestCarriers.RATES;
+    private static final CarrierModel CARRIERS = CarrierModel.demo();
 
     @Test
-    void anyCarrierGroundTakesTheCheapestQuoteWithinThePromise() {
-        assertThat(chosen("ANY", "GROUND", 3)).isEqualTo("GREENLINE GROUND 3 days, keeps promise");
+    void anyCarrierAnyServiceTakesTheCheapestQuoteWithinThePromise() {
+        assertThat(chosen(allowed(Set.of(), false, GROUND, OVERNIGHT), 3)).isEqualTo("GREENLINE GROUND 3 days, keeps promise");
     }
 
     @Test
     void aNamedCarrierIsTheOnlyOneConsidered() {
-        assertThat(chosen("SWIFT", "GROUND", 3)).isEqualTo("SWIFT TWO_DAY 2 days, keeps promise");
+        assertThat(chosen(allowed(Set.of("SWIFT"), false, GROUND, OVERNIGHT), 3)).isEqualTo("SWIFT TWO_DAY 2 days, keeps promise");
     }
 
     @Test
-    void aMinimumServiceExcludesSlowerServicesEvenWhenCheaperAndInTime() {
-        assertThat(chosen("ANY", "TWO_DAY", 5)).isEqualTo("THRIFT TWO_DAY 2 days, keeps promise");
+    void aSlowestServiceExcludesSlowerServicesEvenWhenCheaperAndInTime() {
+        assertThat(chosen(allowed(Set.of(), false, TWO_DAY, OVERNIGHT), 5)).isEqualTo("THRIFT TWO_DAY 2 days, keeps promise");
+    }
+
+    @Test
+    void aFastestServiceExcludesFasterServices() {
+        assertThat(chosen(allowed(Set.of(), false, GROUND, GROUND), 1)).isEqualTo("GREENLINE GROUND 3 days, misses promise");
+    }
+
+    @Test
+    void aLicenceLeavesOnlyTheLicensedCarrier() {
+        assertThat(chosen(allowed(Set.of(), true, GROUND, GROUND), 5)).isEqualTo("THRIFT GROUND 4 days, keeps promise");
     }
 
     @Test
     void whenNoAllowedQuoteKeepsThePromiseTheFastestAllowedIsChosen() {
-        assertThat(chosen("THRIFT", "GROUND", 1)).isEqualTo("THRIFT TWO_DAY 2 days, misses promise");
+        assertThat(chosen(allowed(Set.of("THRIFT"), false, GROUND, OVERNIGHT), 1)).isEqualTo("THRIFT TWO_DAY 2 days, misses promise");
     }
 
     @Test
     void noQuoteOfTheNamedCarrierMeansNoChoice() {
-        assertThat(QuoteChoice.choose(RATES, "GREENLINE", "OVERNIGHT", 1)).isEmpty();
+        assertThat(QuoteChoice.choose(RATES, allowed(Set.of("GREENLINE"), false, OVERNIGHT, OVERNIGHT), 1)).isEmpty();
     }
 
     @Test
     void thePlannedServiceIsBoughtWhenAllowedAndNotDearerEvenIfAnotherIsCheaper() {
         List<String> why = new ArrayList<>();
-        QuoteChoice.Choice c = QuoteChoice.planned(RATES, "ANY", "GROUND", 3, "SWIFT", "TWO_DAY",
-                new BigDecimal("12.90"), why).orElseThrow();
+        QuoteChoice.Choice c = QuoteChoice.planned(RATES, allowed(Set.of(), false, GROUND, OVERNIGHT), "any", 3, "SWIFT",
+                "TWO_DAY", new BigDecimal("12.90"), why).orElseThrow();
         assertThat(c.quote().carrier() + " " + c.quote().service()).isEqualTo("SWIFT TWO_DAY");
         assertThat(why).isEmpty();
     }
@@ -51,29 +73,35 @@ class QuoteChoiceTest {
     @Test
     void aPlannedServiceQuotingDearerThanItsEstimateIsNotBought() {
         List<String> why = new ArrayList<>();
-        assertThat(QuoteChoice.planned(RATES, "ANY", "GROUND", 3, "GREENLINE", "GROUND", new BigDecimal("7.19"), why))
-                .isEmpty();
+        assertThat(QuoteChoice.planned(RATES, allowed(Set.of(), false, GROUND, OVERNIGHT), "any", 3, "GREENLINE", "GROUND",
+                new BigDecimal("7.19"), why)).isEmpty();
         assertThat(why).containsExactly("GREENLINE GROUND now quotes 7.20, dearer than the 7.19 estimated");
     }
 
     @Test
     void aPlannedServiceTheCarrierDecisionDoesNotAllowIsNotBought() {
         List<String> why = new ArrayList<>();
-        assertThat(QuoteChoice.planned(RATES, "ANY", "TWO_DAY", 3, "GREENLINE", "GROUND", new BigDecimal("7.20"), why))
-                .isEmpty();
-        assertThat(why).containsExactly("the carrier decision asks for ANY TWO_DAY or faster, not GREENLINE GROUND");
+        CarrierConstraint twoDay = new CarrierConstraint(Set.of(), false, TWO_DAY, OVERNIGHT, true, "test");
+        assertThat(QuoteChoice.planned(RATES, QuoteChoice.allowedBy(twoDay, CARRIERS), twoDay.describe(), 3,
+                "GREENLINE", "GROUND", new BigDecimal("7.20"), why)).isEmpty();
+        assertThat(why).containsExactly("the carrier decision allows any carrier, TWO_DAY to OVERNIGHT, not GREENLINE GROUND");
     }
 
     @Test
     void aPlannedServiceWithoutAQuoteIsNotBought() {
         List<String> why = new ArrayList<>();
-        assertThat(QuoteChoice.planned(RATES, "ANY", "GROUND", 3, "SWIFT", "GROUND", new BigDecimal("9.00"), why))
-                .isEmpty();
+        assertThat(QuoteChoice.planned(RATES, allowed(Set.of(), false, GROUND, OVERNIGHT), "any", 3, "SWIFT", "GROUND",
+                new BigDecimal("9.00"), why)).isEmpty();
         assertThat(why).containsExactly("SWIFT GROUND did not quote");
     }
 
-    private static String chosen(String carrier, String service, int promiseDays) {
-        QuoteChoice.Choice c = QuoteChoice.choose(RATES, carrier, service, promiseDays).orElseThrow();
+    private static Predicate<RateQuote> allowed(Set<String> carriers, boolean licence, ServiceLevel slowest,
+                                                ServiceLevel fastest) {
+        return QuoteChoice.allowedBy(new CarrierConstraint(carriers, licence, slowest, fastest, false, "test"), CARRIERS);
+    }
+
+    private static String chosen(Predicate<RateQuote> allowed, int promiseDays) {
+        QuoteChoice.Choice c = QuoteChoice.choose(RATES, allowed, promiseDays).orElseThrow();
         return c.quote().carrier() + " " + c.quote().service() + " " + c.quote().transitDays() + " days, "
                 + (c.keepsPromise() ? "keeps promise" : "misses promise");
     }

@@ -68,8 +68,8 @@ class ShipmentExecutionProcessTest {
         register("recordAcceptance", e -> { });
         register("prepareCarrierChoice", e -> {
             e.setVariable("weightKg", 0.5);
-            e.setVariable("zone", 2);
             e.setVariable("hazmat", false);
+            e.setVariable("oversize", false);
             e.setVariable("customerTier", "STANDARD");
         });
         register("buyLabel", e -> { });

@@ -3,6 +3,7 @@ package io.maestro.processes.shipment;
 import io.maestro.core.CoreConfiguration;
 import io.maestro.processes.ProcessesConfiguration;
 import io.maestro.workers.allocate.AllocationPolicies;
+import io.maestro.workers.allocate.CarrierSelectionDecision;
 import io.maestro.workers.allocate.EngineInputs;
 import io.maestro.workers.allocate.OrderAllocation;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication
 @Import({CoreConfiguration.class, ProcessesConfiguration.class, OrderAllocation.class, EngineInputs.class,
+        CarrierSelectionDecision.class,
         AllocationPolicies.class, ShipmentTestApplication.DemandForecasts.class})
 class ShipmentTestApplication {
 

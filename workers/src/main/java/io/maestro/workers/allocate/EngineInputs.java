@@ -1,13 +1,13 @@
 package io.maestro.workers.allocate;
 
 import io.maestro.core.carrier.CarrierModel;
+import io.maestro.core.carrier.CarrierSelection;
 import io.maestro.core.carrier.ShippingTerms;
 import io.maestro.core.catalog.CatalogService;
 import io.maestro.core.catalog.Sku;
 import io.maestro.core.inventory.InventoryQueries;
 import io.maestro.core.network.Capability;
 import io.maestro.core.network.NetworkService;
-import io.maestro.core.order.CustomerTier;
 import io.maestro.core.order.DeliveryOption;
 import io.maestro.core.order.Order;
 import io.maestro.workers.allocation.cost.CarrierRateCard;
@@ -36,6 +36,7 @@ public class EngineInputs {
     private final InventoryQueries inventory;
     private final Clock clock;
     private final CarrierModel carriers;
+    private final CarrierSelection carrierSelection;
     private final StockView live;
 
     /** Where a request's stock and today's load come from: the live ledger ({@link InventoryQueries}) or a copy. */
@@ -48,12 +49,13 @@ public class EngineInputs {
     }
 
     public EngineInputs(NetworkService network, CatalogService catalog, InventoryQueries inventory, Clock clock,
-                        CarrierModel carriers) {
+                        CarrierModel carriers, CarrierSelection carrierSelection) {
         this.network = network;
         this.catalog = catalog;
         this.inventory = inventory;
         this.clock = clock;
         this.carriers = carriers;
+        this.carrierSelection = carrierSelection;
         this.live = new StockView() {
             @Override
             public Map<String, Long> capacityHeldToday() {
@@ -83,12 +85,7 @@ public class EngineInputs {
     public AllocationRequest requestFor(Order order, List<io.maestro.core.order.OrderLine> toPlace, Policy policy,
                                         int promiseDays, Set<String> excludedNodeIds, boolean serviceUpgrade,
                                         StockView stock) {
-        AllocationRequest request = requestFor(order, toPlace, policy, promiseDays, excludedNodeIds, Map.of(), stock);
-        if (!serviceUpgrade) {
-            return request;
-        }
-        return new AllocationRequest(request.order(), request.policy(), request.nodes(), request.atp(),
-                CarrierRateCard.of(carriers, shippingTerms(order, toPlace, true)));
+        return requestFor(order, toPlace, policy, promiseDays, excludedNodeIds, Map.of(), serviceUpgrade, stock);
     }
 
     /**
@@ -98,12 +95,13 @@ public class EngineInputs {
     public AllocationRequest requestFor(Order order, List<io.maestro.core.order.OrderLine> toPlace, Policy policy,
                                         int promiseDays, Set<String> excludedNodeIds,
                                         Map<String, Map<String, Integer>> freed) {
-        return requestFor(order, toPlace, policy, promiseDays, excludedNodeIds, freed, live);
+        return requestFor(order, toPlace, policy, promiseDays, excludedNodeIds, freed, false, live);
     }
 
     private AllocationRequest requestFor(Order order, List<io.maestro.core.order.OrderLine> toPlace, Policy policy,
                                          int promiseDays, Set<String> excludedNodeIds,
-                                         Map<String, Map<String, Integer>> freed, StockView stock) {
+                                         Map<String, Map<String, Integer>> freed, boolean serviceUpgrade,
+                                         StockView stock) {
         List<OrderLine> lines = toPlace.stream().map(l -> new OrderLine(l.sku(), l.quantity(), weightLb(l.sku())))
                 .toList();
         io.maestro.workers.allocation.model.DeliveryOption option =
@@ -130,20 +128,22 @@ public class EngineInputs {
                 });
         freed.forEach((node, skus) -> skus.forEach((sku, n) ->
                 atp.computeIfAbsent(node, k -> new HashMap<>()).merge(sku, n, Integer::sum)));
-        return new AllocationRequest(engineOrder, policy, nodes, AtpSnapshot.of(atp),
-                CarrierRateCard.of(carriers, shippingTerms(order, toPlace)));
+        ShippingTerms terms = shippingTerms(order, toPlace, serviceUpgrade, promiseDays);
+        List<io.maestro.workers.allocation.model.RateCard> cards = CarrierRateCard.of(carriers, terms);
+        if (cards.isEmpty() && option == io.maestro.workers.allocation.model.DeliveryOption.SHIP) {
+            throw new IllegalStateException("No configured carrier offers what DMN carrier-selection allows for order "
+                    + order.orderId() + ": " + terms.allowed().describe() + " (" + terms.allowed().reason() + ")");
+        }
+        return new AllocationRequest(engineOrder, policy, nodes, AtpSnapshot.of(atp), cards);
     }
 
     /**
-     * The carrier terms of the order's parcels: hazardous or oversize when any line to place is (every parcel of
-     * the order is priced so), two-day or faster for a VIP.
+     * The carrier terms of the order's parcels, as DMN {@code carrier-selection} decides them for their goods (hazardous
+     * or oversize when any line to place is: every parcel of the order is priced so), the customer's tier, the service
+     * upgrade the policy granted and the promise.
      */
-    public ShippingTerms shippingTerms(Order order, List<io.maestro.core.order.OrderLine> toPlace) {
-        return shippingTerms(order, toPlace, false);
-    }
-
-    /** The same, two-day or faster also when the policy granted a service upgrade. */
-    public ShippingTerms shippingTerms(Order order, List<io.maestro.core.order.OrderLine> toPlace, boolean serviceUpgrade) {
+    public ShippingTerms shippingTerms(Order order, List<io.maestro.core.order.OrderLine> toPlace, boolean serviceUpgrade,
+                                       int promiseDays) {
         boolean hazmat = false;
         boolean oversize = false;
         for (io.maestro.core.order.OrderLine line : toPlace) {
@@ -151,7 +151,8 @@ public class EngineInputs {
             hazmat |= sku.hazmat();
             oversize |= sku.oversize();
         }
-        return ShippingTerms.of(hazmat, oversize, serviceUpgrade || order.customer().tier() == CustomerTier.VIP);
+        return carrierSelection.terms(order.orderId(), new CarrierSelection.Facts(hazmat, oversize,
+                order.customer().tier().name(), serviceUpgrade, promiseDays));
     }
 
     /** Ids of the nodes whose type is not among {@code types} (node type names). */

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * One carrier of core's {@link CarrierModel}, as the engine asks it: weights in lb, the services the order's
- * {@link ShippingTerms} allow, and the surcharges its parcels pay. The engine prices shipping nowhere else.
+ * {@link ShippingTerms} allow (what DMN {@code carrier-selection} answered for its parcels), and the surcharges its
+ * parcels pay. The engine prices shipping nowhere else.
  */
 public final class CarrierRateCard implements RateCard {
 
@@ -43,7 +44,10 @@ public final class CarrierRateCard implements RateCard {
         }
     }
 
-    /** Every carrier of the model that may carry parcels on these terms, with the services the terms allow. */
+    /**
+     * Every carrier of the model that may carry parcels on these terms, with the services the terms allow. The terms
+     * are decided once per order; the cards are then asked for every candidate.
+     */
     public static List<RateCard> of(CarrierModel model, ShippingTerms terms) {
         List<RateCard> cards = new ArrayList<>();
         for (io.maestro.core.carrier.RateCard card : model.cards()) {
@@ -57,7 +61,7 @@ public final class CarrierRateCard implements RateCard {
 
     /** The demo carriers, a parcel to a home with no special goods. */
     public static List<RateCard> demo() {
-        return of(CarrierModel.demo(), ShippingTerms.of(false, false, false));
+        return of(CarrierModel.demo(), ShippingTerms.UNCONSTRAINED);
     }
 
     @Override

@@ -3,16 +3,22 @@ package io.maestro.workers.allocation.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.maestro.core.carrier.CarrierConstraint;
 import io.maestro.core.carrier.CarrierModel;
 import io.maestro.core.carrier.CarrierParcel;
+import io.maestro.core.carrier.ServiceLevel;
 import io.maestro.core.carrier.ShippingTerms;
 import io.maestro.workers.allocation.model.RateCard;
 import io.maestro.workers.allocation.model.Service;
 import io.maestro.workers.bench.LiteratureRateCard;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The engine's view of core's carrier model: the same prices, in lb, for the services the terms allow. */
+/**
+ * The engine's view of core's carrier model: the same prices, in lb, for the services the terms allow. The terms
+ * are what DMN carrier-selection answered (its rules are tested in decisions and by CarrierSelectionDecisionTest).
+ */
 class CarrierRateCardTest {
 
     private static final CarrierModel MODEL = CarrierModel.demo();
@@ -24,7 +30,7 @@ class CarrierRateCardTest {
 
     @Test
     void everyLanePricesAsCoreQuotesAcrossZonesAndWeights() {
-        ShippingTerms terms = ShippingTerms.of(false, true, false);
+        ShippingTerms terms = new ShippingTerms(false, true, true, CarrierConstraint.NONE);
         for (RateCard card : CarrierRateCard.of(MODEL, terms)) {
             for (Service service : card.services()) {
                 for (double miles : new double[] {0, 49, 120, 280, 590, 999, 1300, 1799, 2600}) {
@@ -54,17 +60,37 @@ class CarrierRateCardTest {
     }
 
     @Test
-    void hazardousGoodsOnlyGoByGroundWithTheLicensedCarrier() {
-        List<RateCard> cards = CarrierRateCard.of(MODEL, ShippingTerms.of(true, false, true));
+    void aParcelTheDecisionKeepsToLicensedGroundGoesWithTheLicensedCarrierByGround() {
+        List<RateCard> cards = CarrierRateCard.of(MODEL, new ShippingTerms(true, false, true,
+                constraint(Set.of(), true, ServiceLevel.GROUND, ServiceLevel.GROUND)));
         assertThat(cards).extracting(RateCard::carrier).containsExactly("THRIFT");
         assertThat(cards.get(0).services()).containsExactly(Service.GROUND);
     }
 
     @Test
-    void aVipGetsTwoDayOrFaster() {
-        List<RateCard> cards = CarrierRateCard.of(MODEL, ShippingTerms.of(false, false, true));
+    void aHazardousParcelGoesOnlyWithCarriersWhoseCardsTakeItEvenWhenTheDecisionAsksNoLicence() {
+        List<RateCard> cards = CarrierRateCard.of(MODEL, new ShippingTerms(true, false, true, CarrierConstraint.NONE));
+        assertThat(cards).extracting(RateCard::carrier).containsExactly("THRIFT");
+    }
+
+    @Test
+    void twoDayOrFasterKeepsThoseServices() {
+        List<RateCard> cards = CarrierRateCard.of(MODEL, new ShippingTerms(false, false, true,
+                constraint(Set.of(), false, ServiceLevel.TWO_DAY, ServiceLevel.OVERNIGHT)));
         assertThat(card(cards, "SWIFT").services()).containsExactly(Service.TWO_DAY, Service.OVERNIGHT);
         assertThat(card(cards, "THRIFT").services()).containsExactly(Service.TWO_DAY);
+    }
+
+    @Test
+    void carriersTheDecisionDoesNotNameAreLeftOut() {
+        List<RateCard> cards = CarrierRateCard.of(MODEL, new ShippingTerms(false, false, true,
+                constraint(Set.of("SWIFT", "GREENLINE"), false, ServiceLevel.GROUND, ServiceLevel.OVERNIGHT)));
+        assertThat(cards).extracting(RateCard::carrier).containsExactlyInAnyOrder("SWIFT", "GREENLINE");
+    }
+
+    private static CarrierConstraint constraint(Set<String> carriers, boolean licence, ServiceLevel slowest,
+                                                ServiceLevel fastest) {
+        return new CarrierConstraint(carriers, licence, slowest, fastest, false, "test");
     }
 
     @Test

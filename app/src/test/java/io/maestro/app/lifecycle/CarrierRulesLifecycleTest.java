@@ -1,0 +1,126 @@
+package io.maestro.app.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.maestro.app.Api;
+import io.maestro.app.MaestroTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * DMN {@code carrier-selection} is the one place of the carrier rule: orders with hazardous goods, an oversize item
+ * and a VIP customer ship with the carrier service allocation estimated, at the estimated price (the sandbox carriers
+ * quote from the same cards); and a changed table, deployed as an analyst would, rules the estimate and the label
+ * alike with no change to any Java.
+ */
+@MaestroTest
+class CarrierRulesLifecycleTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @LocalServerPort int port;
+    @Autowired RepositoryService repository;
+    Lifecycle lifecycle;
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+        lifecycle = new Lifecycle(api);
+    }
+
+    @Test
+    void hazmatOversizeAndVipOrdersShipWithTheEstimatedCarrierServiceAtTheEstimatedPrice() {
+        String hazmat = sku("SOLVENT", 2.4, 30, 20, 20, true, false);
+        String oversize = sku("KAYAK", 14.0, 250, 60, 40, false, true);
+        String tee = lifecycle.skuWithStock("VIP-TEE", Map.of("DC-OLEAN", 3));
+        String hazmatOrder = lifecycle.place(Lifecycle.order("WEB", hazmat, 1, Map.of()));
+        String oversizeOrder = lifecycle.place(Lifecycle.order("WEB", oversize, 1, Map.of()));
+        String vipOrder = lifecycle.place(Lifecycle.order("WEB", tee, 1, Map.of("customer",
+                Map.of("id", "C-8", "tier", "VIP", "email", "c8@example.com"))));
+
+        JsonNode hazmatLabel = labelledAtItsEstimate(hazmatOrder);
+        assertThat(hazmatLabel.path("estimatedCarrier").asText() + " " + hazmatLabel.path("estimatedService").asText())
+                .as("hazardous goods: by ground with the licensed carrier").isEqualTo("THRIFT GROUND");
+        labelledAtItsEstimate(oversizeOrder);
+        assertThat(labelledAtItsEstimate(vipOrder).path("estimatedService").asText()).as("VIP: two-day or faster")
+                .isIn("TWO_DAY", "OVERNIGHT");
+    }
+
+    @Test
+    void aChangedCarrierTableRulesTheEstimateAndTheLabelAlike() throws IOException {
+        String original = table();
+        String onlySwiftTwoDay = original.replace(
+                "<outputEntry id=\"Rule_AnyGround_Carrier\">\n          <text>\"ANY\"</text>",
+                "<outputEntry id=\"Rule_AnyGround_Carrier\">\n          <text>\"SWIFT\"</text>").replace(
+                "<outputEntry id=\"Rule_AnyGround_Service\">\n          <text>\"GROUND\"</text>",
+                "<outputEntry id=\"Rule_AnyGround_Service\">\n          <text>\"TWO_DAY\"</text>");
+        assertThat(onlySwiftTwoDay).as("the table's catch-all was changed").contains("<text>\"SWIFT\"</text>")
+                .contains("<outputEntry id=\"Rule_AnyGround_Service\">\n          <text>\"TWO_DAY\"</text>");
+        deploy(onlySwiftTwoDay);
+        try {
+            String tee = lifecycle.skuWithStock("SWIFT-TEE", Map.of("DC-OLEAN", 3));
+            JsonNode label = labelledAtItsEstimate(lifecycle.place(Lifecycle.order("WEB", tee, 1, Map.of())));
+
+            assertThat(label.path("estimatedCarrier").asText()).as("the plan was priced with the only carrier allowed")
+                    .isEqualTo("SWIFT");
+            assertThat(label.path("estimatedService").asText()).isIn("TWO_DAY", "OVERNIGHT");
+        } finally {
+            deploy(original);
+        }
+        String tee = lifecycle.skuWithStock("ANY-TEE", Map.of("DC-OLEAN", 3));
+        assertThat(labelledAtItsEstimate(lifecycle.place(Lifecycle.order("WEB", tee, 1, Map.of())))
+                .path("estimatedService").asText()).as("the table deployed again: cheapest ground").isEqualTo("GROUND");
+    }
+
+    /** Waits for the order's one shipment to be labelled; checks the label is the estimate; returns the costs entry. */
+    private JsonNode labelledAtItsEstimate(String orderId) {
+        JsonNode order = lifecycle.awaitOrder(orderId, PATIENCE, o -> Lifecycle.liveShipments(o).size() == 1
+                && StreamSupport.stream(o.path("shipmentCosts").spliterator(), false)
+                        .anyMatch(c -> c.path("labelCost").isNumber()));
+        JsonNode shipment = Lifecycle.liveShipments(order).get(0);
+        JsonNode cost = StreamSupport.stream(order.path("shipmentCosts").spliterator(), false)
+                .filter(c -> c.path("shipmentId").asText().equals(shipment.path("shipmentId").asText()))
+                .findFirst().orElseThrow();
+        assertThat(cost.path("estimatedCarrier").asText() + " " + cost.path("estimatedService").asText())
+                .as("%s: the label is the carrier service the plan was priced with", orderId)
+                .isEqualTo(shipment.path("carrier").asText() + " " + shipment.path("service").asText());
+        assertThat(cost.path("labelCost").decimalValue()).as("%s: at the estimated price", orderId)
+                .isEqualByComparingTo(cost.path("estimatedCost").decimalValue());
+        return cost;
+    }
+
+    private String sku(String prefix, double weightKg, int lengthCm, int widthCm, int heightCm, boolean hazmat,
+                       boolean oversize) {
+        String sku = prefix + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        Map<String, Object> body = new HashMap<>(Map.of("sku", sku, "name", "Test " + sku, "category", "TEST",
+                "weightKg", weightKg, "lengthCm", lengthCm, "widthCm", widthCm, "heightCm", heightCm));
+        body.putAll(Map.of("hazmat", hazmat, "oversize", oversize));
+        assertThat(api.post("/api/skus", body, Api.ADMIN).status()).isIn(200, 201);
+        Api.Response stocked = api.post("/api/inventory/adjustments", Map.of("eventId", "stock-" + sku, "nodeId",
+                "DC-OLEAN", "sku", sku, "setOnHand", 3, "reason", "test stock"), Api.ADMIN);
+        assertThat(stocked.status()).as(stocked.body()).isIn(200, 201);
+        return sku;
+    }
+
+    private static String table() throws IOException {
+        try (InputStream in = CarrierRulesLifecycleTest.class.getResourceAsStream("/dmn/carrier-selection.dmn")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private void deploy(String xml) {
+        repository.createDeployment().name("carrier-selection test").addString("carrier-selection.dmn", xml).deploy();
+    }
+}
