@@ -1,6 +1,10 @@
 package io.maestro.app.api;
 
+import io.maestro.core.IdempotencyConflictException;
 import io.maestro.core.InvalidRequestException;
+import io.maestro.core.NotFoundException;
+import io.maestro.core.StateConflictException;
+import io.maestro.core.deadletter.DeadLetters;
 import io.maestro.core.transfer.StockTransfer;
 import io.maestro.core.transfer.StockTransfers;
 import io.maestro.integrations.PartnerProperties;
@@ -23,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
  * A destination node's system reports a transfer's receipt: signature first (the node's secret; nothing read without
  * it), then the same intake as {@code POST /api/transfers/{id}/receipts} ({@link TransferReceiptIntake}), once per
  * {@code eventId}. Only the transfer's destination may report it: another node's receipt is {@code 422} naming
- * {@code transferId}.
+ * {@code transferId}. A signed receipt that is refused (bad fields, another node's, an unknown transfer, one not in
+ * transit, an event id reused with other content) is kept as a dead letter ({@code transfer-receipt}) for an operator
+ * to replay or discard.
  */
 @ConditionalOnWebApplication
 @RestController
@@ -32,11 +38,14 @@ public class TransferReceiptWebhookController {
     private final NodePartners nodes;
     private final StockTransfers transfers;
     private final TransferReceiptIntake receipts;
+    private final DeadLetters deadLetters;
 
-    public TransferReceiptWebhookController(NodePartners nodes, StockTransfers transfers, TransferReceiptIntake receipts) {
+    public TransferReceiptWebhookController(NodePartners nodes, StockTransfers transfers, TransferReceiptIntake receipts,
+                                            DeadLetters deadLetters) {
         this.nodes = nodes;
         this.transfers = transfers;
         this.receipts = receipts;
+        this.deadLetters = deadLetters;
     }
 
     @PostMapping("/api/partners/nodes/{nodeId}/transfer-receipts")
@@ -47,13 +56,20 @@ public class TransferReceiptWebhookController {
         if (!WebhookSignature.verify(secret, raw, signature)) {
             throw new SignatureRejectedException("Missing or wrong " + WebhookSignature.HEADER + " for node " + nodeId);
         }
-        NodeTransferReceiptMessage message = NodeTransferReceiptMessage.read(new String(raw, StandardCharsets.UTF_8));
-        StockTransfer transfer = transfers.get(message.transferId());
-        if (!transfer.toNodeId().equals(nodeId)) {
-            throw new InvalidRequestException("transferId", "goes to " + transfer.toNodeId() + ", not to " + nodeId);
+        String text = new String(raw, StandardCharsets.UTF_8);
+        NodeTransferReceiptMessage message;
+        TransferReceiptIntake.Taken taken;
+        try {
+            message = NodeTransferReceiptMessage.read(text);
+            StockTransfer transfer = transfers.get(message.transferId());
+            if (!transfer.toNodeId().equals(nodeId)) {
+                throw new InvalidRequestException("transferId", "goes to " + transfer.toNodeId() + ", not to " + nodeId);
+            }
+            taken = receipts.receive(message.transferId(), message.eventId(), message.units(), "node " + nodeId);
+        } catch (InvalidRequestException | NotFoundException | StateConflictException | IdempotencyConflictException e) {
+            deadLetters.record(TransferReceiptDeadLetterHandler.SOURCE, "node " + nodeId, text, e.getMessage());
+            throw e;
         }
-        TransferReceiptIntake.Taken taken = receipts.receive(message.transferId(), message.eventId(), message.units(),
-                "node " + nodeId);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", taken.duplicate() ? "duplicate" : "received");
         answer.put("transferId", message.transferId());
