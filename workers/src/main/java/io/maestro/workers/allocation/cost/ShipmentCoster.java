@@ -25,6 +25,8 @@ public final class ShipmentCoster {
 
     private static final String PICKUP_CARRIER = "Customer pickup";
     private static final double FLOOR_TOLERANCE = 1e-7;
+    /** A card may round a price to the cent below its plane. */
+    private static final double CENT = 0.01;
 
     private final CostRules rules;
     private final Node[] nodes;
@@ -53,6 +55,13 @@ public final class ShipmentCoster {
     private final double[] planePerLb;
     /** [node]: {@link #linearFixed}. */
     private final double[] fixed;
+    /**
+     * [node × services + k]: the node's service slots by their price floor's fixed part, cheapest first; a slot
+     * costs at least {@code slotFloor + slotFloorPerLb × lb}, so {@link #cost} prices only the slots that can win.
+     */
+    private final int[] byFloor;
+    private final double[] slotFloor;
+    private final double[] slotFloorPerLb;
 
     public ShipmentCoster(CostRules rules, Node[] nodes, double[] miles, Order order, List<RateCard> cards) {
         this.rules = rules;
@@ -105,6 +114,22 @@ public final class ShipmentCoster {
         for (int n = 0; n < nodes.length; n++) {
             fixed[n] = fixedPart(n);
         }
+        this.byFloor = new int[lanes.length];
+        this.slotFloor = new double[lanes.length];
+        this.slotFloorPerLb = new double[lanes.length];
+        for (int n = 0; n < nodes.length; n++) {
+            int first = n * services;
+            for (int o = first; o < first + optionCount[n]; o++) {
+                slotFloor[o] = rules.carrierPrice(lanes[o].priceIntercept() - CENT) + lateness[o] - FLOOR_TOLERANCE;
+                slotFloorPerLb[o] = rules.carrierPrice(lanes[o].pricePerLbFloor());
+                int at = o;
+                while (at > first && slotFloor[byFloor[at - 1]] > slotFloor[o]) {
+                    byFloor[at] = byFloor[at - 1];
+                    at--;
+                }
+                byFloor[at] = o;
+            }
+        }
     }
 
     /** The node's services that meet the promise, or all when none does, in its slots. */
@@ -151,7 +176,11 @@ public final class ShipmentCoster {
             return handling + rules.latenessPenalty(node.daysToShip(), promiseDays);
         }
         double best = Double.POSITIVE_INFINITY;
-        for (int o = n * services; o < n * services + optionCount[n]; o++) {
+        for (int k = n * services; k < n * services + optionCount[n]; k++) {
+            int o = byFloor[k];
+            if (slotFloor[o] + slotFloorPerLb[o] * weightLb >= best) {
+                continue;
+            }
             double c = rules.carrierPrice(lanes[o].price(weightLb, units)) + rules.carbonCost(lanes[o].co2Kg(weightLb))
                     + lateness[o];
             if (c < best) {
