@@ -390,15 +390,16 @@ public final class BranchAndBoundAllocator implements Allocator {
             if (++explored >= budget) {
                 return;
             }
+            if (remaining == 0) {
+                // the next line's first placement, or the finished plan, checks the same bound
+                next(k, cost);
+                return;
+            }
             int i = order[k];
             if (cost + splitOfSet + setUnitBound[k] * remaining + setSuffixBound[k + 1] >= bestCost - EPSILON) {
                 return;
             }
             if (cost + splitOfSet + sharperBound(k, remaining, from) >= bestCost - EPSILON) {
-                return;
-            }
-            if (remaining == 0) {
-                next(k, cost);
                 return;
             }
             if (!p.allOrNothing || unfilled == 0) {
