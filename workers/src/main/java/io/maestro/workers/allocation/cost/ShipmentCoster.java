@@ -40,6 +40,8 @@ public final class ShipmentCoster {
     private final int services;
     private final int[] optionCount;
     private final RateCard.Lane[] lanes;
+    /** [slot]: which of the cards' services it is, an index into {@code cardOf} and {@code serviceOf}. */
+    private final int[] serviceAt;
     private final RateCard[] cardOf;
     private final Service[] serviceOf;
     private final int[] transitDays;
@@ -76,8 +78,16 @@ public final class ShipmentCoster {
         this.services = perNode;
         this.optionCount = new int[nodes.length];
         this.lanes = new RateCard.Lane[nodes.length * perNode];
-        this.cardOf = new RateCard[lanes.length];
-        this.serviceOf = new Service[lanes.length];
+        this.serviceAt = new int[lanes.length];
+        this.cardOf = new RateCard[perNode];
+        this.serviceOf = new Service[perNode];
+        int slot = 0;
+        for (RateCard card : cards) {
+            for (Service service : card.services()) {
+                cardOf[slot] = card;
+                serviceOf[slot++] = service;
+            }
+        }
         this.transitDays = new int[lanes.length];
         this.lateness = new double[lanes.length];
         boolean[] onTime = new boolean[perNode];
@@ -139,11 +149,10 @@ public final class ShipmentCoster {
         int onTimeCount = 0;
         for (RateCard card : cards) {
             for (Service service : card.services()) {
-                int transit = card.transitDays(service, miles[n]);
-                int eta = nodes[n].daysToShip() + transit;
                 lanes[at] = card.lane(service, miles[n]);
-                cardOf[at] = card;
-                serviceOf[at] = service;
+                int transit = lanes[at].transitDays();
+                int eta = nodes[n].daysToShip() + transit;
+                serviceAt[at] = at - first;
                 transitDays[at] = transit;
                 lateness[at] = rules.latenessPenalty(eta, promiseDays);
                 onTime[at - first] = eta <= promiseDays;
@@ -159,8 +168,7 @@ public final class ShipmentCoster {
         for (int o = first; o < at; o++) {
             if (onTime[o - first]) {
                 lanes[kept] = lanes[o];
-                cardOf[kept] = cardOf[o];
-                serviceOf[kept] = serviceOf[o];
+                serviceAt[kept] = serviceAt[o];
                 transitDays[kept] = transitDays[o];
                 lateness[kept++] = lateness[o];
             }
@@ -203,7 +211,7 @@ public final class ShipmentCoster {
         }
         Costing best = null;
         for (int o = n * services; o < n * services + optionCount[n]; o++) {
-            ServiceQuote quote = new ServiceQuote(cardOf[o].carrier(), serviceOf[o], lanes[o].price(weightLb, units),
+            ServiceQuote quote = new ServiceQuote(cardOf[serviceAt[o]].carrier(), serviceOf[serviceAt[o]], lanes[o].price(weightLb, units),
                     transitDays[o], lanes[o].co2Kg(weightLb));
             CostBreakdown breakdown = new CostBreakdown(rules.carrierPrice(quote.price()), perShipment, perUnit, 0,
                     lateness[o], rules.carbonCost(quote.co2Kg()), 0);
