@@ -77,7 +77,8 @@ record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, Str
             throw new IllegalArgumentException("--rho and --kappa must be positive. " + USAGE);
         }
         if (windowSize < 0 || batchSeconds < 0 || warmUp < 0) {
-            throw new IllegalArgumentException("--window, --batch-seconds and --warm-up must not be negative. " + USAGE);
+            throw new IllegalArgumentException("--window, --batch-seconds and --warm-up must not be negative. "
+                    + USAGE);
         }
         return new BenchOptions(preset, seed, rho, kappa, costs, List.copyOf(engines), lowerBoundSeconds,
                 relaxationSeconds, lines, windowSize, batchSeconds, proRata, warmUp);

@@ -119,9 +119,9 @@ public final class RealTimePhases {
             floorCpu = Math.min(floorCpu, threads.getCurrentThreadCpuTime() - before);
         }
         micros[6] = floorCpu / 1e3 / prebuilt.size();
-        out.printf(Locale.ROOT, "real-time optimiser (B2) by step: preset %s, seed %d, %d orders, replay %d of %d measured, "
-                + "total cost %.2f, %d characters of explanation%n", options.preset(), options.seed(), decisions, replays,
-                replays, cost, characters);
+        out.printf(Locale.ROOT, "real-time optimiser (B2) by step: preset %s, seed %d, %d orders, replay %d of %d "
+                        + "measured, total cost %.2f, %d characters of explanation%n", options.preset(), options.seed(),
+                decisions, replays, replays, cost, characters);
         String[] names = {"build the order's problem", "search (with its starting plan)", "plan",
                 "explain (passed-over nodes)"};
         for (int step = 0; step < 4; step++) {

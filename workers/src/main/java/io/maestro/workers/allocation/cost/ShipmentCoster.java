@@ -211,8 +211,9 @@ public final class ShipmentCoster {
         }
         Costing best = null;
         for (int o = n * services; o < n * services + optionCount[n]; o++) {
-            ServiceQuote quote = new ServiceQuote(cardOf[serviceAt[o]].carrier(), serviceOf[serviceAt[o]], lanes[o].price(weightLb, units),
-                    transitDays[o], lanes[o].co2Kg(weightLb));
+            int service = serviceAt[o];
+            ServiceQuote quote = new ServiceQuote(cardOf[service].carrier(), serviceOf[service],
+                    lanes[o].price(weightLb, units), transitDays[o], lanes[o].co2Kg(weightLb));
             CostBreakdown breakdown = new CostBreakdown(rules.carrierPrice(quote.price()), perShipment, perUnit, 0,
                     lateness[o], rules.carbonCost(quote.co2Kg()), 0);
             if (best == null || breakdown.total() < best.total()) {

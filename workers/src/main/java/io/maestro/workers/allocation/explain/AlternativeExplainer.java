@@ -171,7 +171,10 @@ public final class AlternativeExplainer {
         return parcel.breakdown().minus(p.coster.costing(m, parcels.weight[m], parcels.units[m]).breakdown());
     }
 
-    /** The alternative's parcel from its node, with its carrier service and arrival: the whole order, or the parcel moved there. */
+    /**
+     * The alternative's parcel from its node, with its carrier service and arrival: the whole order, or the parcel
+     * moved there.
+     */
     private static ShipmentCoster.Costing parcelOf(AllocationProblem p, Parcels parcels, Costed c) {
         return c.movedFrom == Costed.WHOLE_ORDER
                 ? p.coster.costing(c.index, parcels.orderWeight, parcels.orderUnits)

@@ -72,7 +72,7 @@ public final class BranchAndBoundAllocator implements Allocator {
                 : Optional.empty();
     }
 
-    /** Sets of shipping nodes of one size to search within, each with a lower bound on any plan that uses exactly them. */
+    /** Sets of shipping nodes of one size to search within, each with a lower bound on any plan using exactly them. */
     private static final class NodeSets {
         final int size;
         int[] members;
