@@ -28,11 +28,10 @@ import java.util.Map;
  * preset's time (M and L: B3's pricing stops where its time for it ends; this runs until the relaxation meets its
  * bound, the LP relaxation itself) and the linearised LP when asked for. Prints a table and one
  * RESULT line per engine, with wall-clock and CPU time per decision. A per-order engine's decisions per second
- * count the time inside its decisions, after the warm-up; {@code wall_s} is its whole run, bookkeeping included.
+ * count the time inside its decisions, after the warm-up ({@code --warm-up N} decisions on the same day, 3,000 unless
+ * told); {@code wall_s} is its whole run, bookkeeping included.
  */
 public final class AllocationBenchmark {
-
-    private static final int WARM_UP_DECISIONS = 3_000;
 
     private final PrintStream out;
 
@@ -63,7 +62,7 @@ public final class AllocationBenchmark {
         for (String name : options.engines()) {
             if (!name.equals("B3") && !name.equals("LB")) {
                 AllocationEngine engine = new AllocationEngine(allocator(name));
-                warmUp(engine, scenario);
+                warmUp(engine, scenario, options.warmUp());
                 results.add(measure(name, engine, scenario));
             }
         }
@@ -170,14 +169,14 @@ public final class AllocationBenchmark {
         };
     }
 
-    private static void warmUp(AllocationEngine engine, Scenario scenario) {
+    private static void warmUp(AllocationEngine engine, Scenario scenario, int decisions) {
         int done = 0;
-        while (done < WARM_UP_DECISIONS) {
+        while (done < decisions) {
             NetworkState state = new NetworkState(scenario);
             for (Order order : scenario.orders()) {
                 AllocationResult result = engine.allocate(request(scenario, state, order));
                 state.apply(result.plan());
-                if (++done >= WARM_UP_DECISIONS) {
+                if (++done >= decisions) {
                     return;
                 }
             }

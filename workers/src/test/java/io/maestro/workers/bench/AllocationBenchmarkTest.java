@@ -93,6 +93,24 @@ class AllocationBenchmarkTest {
         assertThat(batch.windowSize()).isEqualTo(500);
         assertThat(batch.batchSeconds()).isEqualTo(30.0);
         assertThat(batch.proRata()).isTrue();
+        assertThat(BenchOptions.parse().warmUp()).isEqualTo(3_000);
+        assertThat(BenchOptions.parse("--warm-up", "30000").warmUp()).isEqualTo(30_000);
+        assertThatThrownBy(() -> BenchOptions.parse("--warm-up", "-1")).hasMessageContaining("--warm-up");
+    }
+
+    /** Every step of a real-time decision is timed, and so is the search alone on prebuilt problems. */
+    @Test
+    void theRealTimeOptimisersStepsAreMeasured() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        double[] micros = new RealTimePhases(new PrintStream(bytes, true, StandardCharsets.UTF_8))
+                .run(BenchOptions.parse("--preset", "S", "--seed", "42"), 1);
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("RESULT bench=realtime-phases preset=S build_us=");
+        assertThat(micros[0]).isPositive();
+        assertThat(micros[1]).isPositive();
+        assertThat(micros[3]).isPositive();
+        assertThat(micros[5]).isPositive();
+        assertThat(micros[6]).isPositive();
     }
 
     /** Windows with pro-rata shares never hand a window more than what is left, nor sell a unit twice. */

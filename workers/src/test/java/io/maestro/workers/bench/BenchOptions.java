@@ -17,14 +17,17 @@ import java.util.Locale;
  * @param windowSize        orders per batch window of B3 (0: the preset's)
  * @param batchSeconds      B3's time for all windows (0: the preset's)
  * @param proRata           whether each B3 window gets a pro-rata share of the stock and capacity left
+ * @param warmUp            decisions each real-time engine (B0–B2) makes on the day before its measured run, so the
+ *                          JIT has compiled it
  */
 record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, String costs, List<String> engines,
                     double lowerBoundSeconds, double relaxationSeconds, int lines, int windowSize, double batchSeconds,
-                    boolean proRata) {
+                    boolean proRata, int warmUp) {
 
     static final String USAGE = "usage: AllocationBenchmark [--preset S|M|L] [--seed N] [--rho 0.8..2.0] "
             + "[--kappa 1.1..inf] [--costs standard|literature] [--engines B0,B1,B2,B3,LB] [--lb-seconds S] "
-            + "[--relaxation-seconds S] [--lines N] [--window N] [--batch-seconds S] [--pro-rata true|false]";
+            + "[--relaxation-seconds S] [--lines N] [--window N] [--batch-seconds S] [--pro-rata true|false] "
+            + "[--warm-up N]";
 
     static BenchOptions parse(String... args) {
         BenchPreset preset = BenchPreset.S;
@@ -39,6 +42,7 @@ record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, Str
         int windowSize = 0;
         double batchSeconds = 0;
         boolean proRata = false;
+        int warmUp = 3_000;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -58,6 +62,7 @@ record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, Str
                 case "--window" -> windowSize = Integer.parseInt(value);
                 case "--batch-seconds" -> batchSeconds = Double.parseDouble(value);
                 case "--pro-rata" -> proRata = Boolean.parseBoolean(value);
+                case "--warm-up" -> warmUp = Integer.parseInt(value);
                 case "--engines" -> engines = new ArrayList<>(List.of(value.toUpperCase(Locale.ROOT).split(",")));
                 default -> throw new IllegalArgumentException("unknown option " + flag + ". " + USAGE);
             }
@@ -71,10 +76,11 @@ record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, Str
         if (rho <= 0 || kappa <= 0) {
             throw new IllegalArgumentException("--rho and --kappa must be positive. " + USAGE);
         }
-        if (windowSize < 0 || batchSeconds < 0) {
-            throw new IllegalArgumentException("--window and --batch-seconds must not be negative. " + USAGE);
+        if (windowSize < 0 || batchSeconds < 0 || warmUp < 0) {
+            throw new IllegalArgumentException("--window, --batch-seconds and --warm-up must not be negative. "
+                    + USAGE);
         }
         return new BenchOptions(preset, seed, rho, kappa, costs, List.copyOf(engines), lowerBoundSeconds,
-                relaxationSeconds, lines, windowSize, batchSeconds, proRata);
+                relaxationSeconds, lines, windowSize, batchSeconds, proRata, warmUp);
     }
 }

@@ -6,6 +6,7 @@ import io.maestro.core.carrier.ShippingTerms;
 import io.maestro.workers.allocation.model.RateCard;
 import io.maestro.workers.allocation.model.Service;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,6 +22,8 @@ public final class CarrierRateCard implements RateCard {
     private final io.maestro.core.carrier.RateCard card;
     private final ShippingTerms terms;
     private final List<Service> services;
+    /** [{@link Service#ordinal()}]: the service's index, -1 when the terms do not allow it. */
+    private final int[] indexByService;
     /** [service index]: the core service. */
     private final ServiceRates[] rates;
     /** [service index][zone - 1]: {@link #plane}. */
@@ -36,6 +39,11 @@ public final class CarrierRateCard implements RateCard {
         this.terms = terms;
         this.rates = allowed.toArray(ServiceRates[]::new);
         this.services = allowed.stream().map(s -> Service.valueOf(s.name())).toList();
+        this.indexByService = new int[Service.values().length];
+        Arrays.fill(indexByService, -1);
+        for (int index = 0; index < services.size(); index++) {
+            indexByService[services.get(index).ordinal()] = index;
+        }
         this.planes = new double[rates.length][model.zones()][];
         for (int index = 0; index < rates.length; index++) {
             for (int zone = 1; zone <= model.zones(); zone++) {
@@ -113,6 +121,7 @@ public final class CarrierRateCard implements RateCard {
         double co2PerLb = card.co2Kg(rate, miles, 1 / LB_PER_KG);
         double planeIntercept = plane[INTERCEPT];
         double planePerLb = plane[PER_LB];
+        int transit = rate.transitDays(zone);
         return new Lane() {
             @Override
             public double price(double weightLb, int units) {
@@ -122,6 +131,11 @@ public final class CarrierRateCard implements RateCard {
             @Override
             public double co2Kg(double weightLb) {
                 return co2PerLb * weightLb;
+            }
+
+            @Override
+            public int transitDays() {
+                return transit;
             }
 
             @Override
@@ -161,7 +175,7 @@ public final class CarrierRateCard implements RateCard {
     }
 
     private int indexOf(Service service) {
-        int index = services.indexOf(service);
+        int index = indexByService[service.ordinal()];
         if (index < 0) {
             throw new IllegalArgumentException(card.carrier() + " does not offer " + service + " on these terms");
         }

@@ -25,6 +25,8 @@ public final class ShipmentCoster {
 
     private static final String PICKUP_CARRIER = "Customer pickup";
     private static final double FLOOR_TOLERANCE = 1e-7;
+    /** A card may round a price to the cent below its plane. */
+    private static final double CENT = 0.01;
 
     private final CostRules rules;
     private final Node[] nodes;
@@ -38,6 +40,8 @@ public final class ShipmentCoster {
     private final int services;
     private final int[] optionCount;
     private final RateCard.Lane[] lanes;
+    /** [slot]: which of the cards' services it is, an index into {@code cardOf} and {@code serviceOf}. */
+    private final int[] serviceAt;
     private final RateCard[] cardOf;
     private final Service[] serviceOf;
     private final int[] transitDays;
@@ -53,6 +57,13 @@ public final class ShipmentCoster {
     private final double[] planePerLb;
     /** [node]: {@link #linearFixed}. */
     private final double[] fixed;
+    /**
+     * [node × services + k]: the node's service slots by their price floor's fixed part, cheapest first; a slot
+     * costs at least {@code slotFloor + slotFloorPerLb × lb}, so {@link #cost} prices only the slots that can win.
+     */
+    private final int[] byFloor;
+    private final double[] slotFloor;
+    private final double[] slotFloorPerLb;
 
     public ShipmentCoster(CostRules rules, Node[] nodes, double[] miles, Order order, List<RateCard> cards) {
         this.rules = rules;
@@ -67,8 +78,16 @@ public final class ShipmentCoster {
         this.services = perNode;
         this.optionCount = new int[nodes.length];
         this.lanes = new RateCard.Lane[nodes.length * perNode];
-        this.cardOf = new RateCard[lanes.length];
-        this.serviceOf = new Service[lanes.length];
+        this.serviceAt = new int[lanes.length];
+        this.cardOf = new RateCard[perNode];
+        this.serviceOf = new Service[perNode];
+        int slot = 0;
+        for (RateCard card : cards) {
+            for (Service service : card.services()) {
+                cardOf[slot] = card;
+                serviceOf[slot++] = service;
+            }
+        }
         this.transitDays = new int[lanes.length];
         this.lateness = new double[lanes.length];
         boolean[] onTime = new boolean[perNode];
@@ -105,6 +124,22 @@ public final class ShipmentCoster {
         for (int n = 0; n < nodes.length; n++) {
             fixed[n] = fixedPart(n);
         }
+        this.byFloor = new int[lanes.length];
+        this.slotFloor = new double[lanes.length];
+        this.slotFloorPerLb = new double[lanes.length];
+        for (int n = 0; n < nodes.length; n++) {
+            int first = n * services;
+            for (int o = first; o < first + optionCount[n]; o++) {
+                slotFloor[o] = rules.carrierPrice(lanes[o].priceIntercept() - CENT) + lateness[o] - FLOOR_TOLERANCE;
+                slotFloorPerLb[o] = rules.carrierPrice(lanes[o].pricePerLbFloor());
+                int at = o;
+                while (at > first && slotFloor[byFloor[at - 1]] > slotFloor[o]) {
+                    byFloor[at] = byFloor[at - 1];
+                    at--;
+                }
+                byFloor[at] = o;
+            }
+        }
     }
 
     /** The node's services that meet the promise, or all when none does, in its slots. */
@@ -114,11 +149,10 @@ public final class ShipmentCoster {
         int onTimeCount = 0;
         for (RateCard card : cards) {
             for (Service service : card.services()) {
-                int transit = card.transitDays(service, miles[n]);
-                int eta = nodes[n].daysToShip() + transit;
                 lanes[at] = card.lane(service, miles[n]);
-                cardOf[at] = card;
-                serviceOf[at] = service;
+                int transit = lanes[at].transitDays();
+                int eta = nodes[n].daysToShip() + transit;
+                serviceAt[at] = at - first;
                 transitDays[at] = transit;
                 lateness[at] = rules.latenessPenalty(eta, promiseDays);
                 onTime[at - first] = eta <= promiseDays;
@@ -134,8 +168,7 @@ public final class ShipmentCoster {
         for (int o = first; o < at; o++) {
             if (onTime[o - first]) {
                 lanes[kept] = lanes[o];
-                cardOf[kept] = cardOf[o];
-                serviceOf[kept] = serviceOf[o];
+                serviceAt[kept] = serviceAt[o];
                 transitDays[kept] = transitDays[o];
                 lateness[kept++] = lateness[o];
             }
@@ -151,7 +184,11 @@ public final class ShipmentCoster {
             return handling + rules.latenessPenalty(node.daysToShip(), promiseDays);
         }
         double best = Double.POSITIVE_INFINITY;
-        for (int o = n * services; o < n * services + optionCount[n]; o++) {
+        for (int k = n * services; k < n * services + optionCount[n]; k++) {
+            int o = byFloor[k];
+            if (slotFloor[o] + slotFloorPerLb[o] * weightLb >= best) {
+                continue;
+            }
             double c = rules.carrierPrice(lanes[o].price(weightLb, units)) + rules.carbonCost(lanes[o].co2Kg(weightLb))
                     + lateness[o];
             if (c < best) {
@@ -174,8 +211,9 @@ public final class ShipmentCoster {
         }
         Costing best = null;
         for (int o = n * services; o < n * services + optionCount[n]; o++) {
-            ServiceQuote quote = new ServiceQuote(cardOf[o].carrier(), serviceOf[o], lanes[o].price(weightLb, units),
-                    transitDays[o], lanes[o].co2Kg(weightLb));
+            int service = serviceAt[o];
+            ServiceQuote quote = new ServiceQuote(cardOf[service].carrier(), serviceOf[service],
+                    lanes[o].price(weightLb, units), transitDays[o], lanes[o].co2Kg(weightLb));
             CostBreakdown breakdown = new CostBreakdown(rules.carrierPrice(quote.price()), perShipment, perUnit, 0,
                     lateness[o], rules.carbonCost(quote.co2Kg()), 0);
             if (best == null || breakdown.total() < best.total()) {

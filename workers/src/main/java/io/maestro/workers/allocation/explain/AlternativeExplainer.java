@@ -1,5 +1,6 @@
 package io.maestro.workers.allocation.explain;
 
+import io.maestro.workers.allocation.cost.ShipmentCoster;
 import io.maestro.workers.allocation.model.AllocationPlan;
 import io.maestro.workers.allocation.model.CostBreakdown;
 import io.maestro.workers.allocation.model.Node;
@@ -24,6 +25,8 @@ public final class AlternativeExplainer {
     static final int MAX_COSTED = 3;
     static final int MAX_UNABLE = 3;
     private static final double CENT = 0.005;
+    /** The rules of {@link CostBreakdown#byRule()}. */
+    private static final int RULES = 6;
 
     /** The cheapest plan using a passed-over node: the whole order from it, or one parcel moved to it. */
     private record Costed(Node node, int index, int movedFrom, double cost, double miles) {
@@ -107,9 +110,10 @@ public final class AlternativeExplainer {
         }
         List<RejectedAlternative> result = new ArrayList<>();
         for (int c = 0; c < costedCount; c++) {
-            CostBreakdown delta = delta(p, parcels, plan, costed[c]);
+            ShipmentCoster.Costing parcel = parcelOf(p, parcels, costed[c]);
+            CostBreakdown delta = delta(p, parcels, plan, costed[c], parcel);
             result.add(new RejectedAlternative(costed[c].node.id(), costed[c].node.name(), delta.total(),
-                    eta(p, parcels, costed[c]), describe(delta)));
+                    parcel.etaDays(), describe(delta)));
         }
         for (int u = 0; u < unableCount; u++) {
             Unable at = unable[u];
@@ -156,22 +160,25 @@ public final class AlternativeExplainer {
      * plan, or the moved parcel from its new node instead of its old one (the other parcels, the split penalty
      * and what stays unfilled are the same).
      */
-    private static CostBreakdown delta(AllocationProblem p, Parcels parcels, AllocationPlan plan, Costed c) {
+    private static CostBreakdown delta(AllocationProblem p, Parcels parcels, AllocationPlan plan, Costed c,
+                                       ShipmentCoster.Costing parcel) {
         if (c.movedFrom == Costed.WHOLE_ORDER) {
-            CostBreakdown whole = p.coster.costing(c.index, parcels.orderWeight, parcels.orderUnits).breakdown()
-                    .withSplit(p.rules.splitPenalty(1)).withUnfilled(p.rules.unfilledPenalty(0));
+            CostBreakdown whole = parcel.breakdown().withSplit(p.rules.splitPenalty(1))
+                    .withUnfilled(p.rules.unfilledPenalty(0));
             return whole.minus(plan.breakdown());
         }
         int m = c.movedFrom;
-        return p.coster.costing(c.index, parcels.weight[m], parcels.units[m]).breakdown()
-                .minus(p.coster.costing(m, parcels.weight[m], parcels.units[m]).breakdown());
+        return parcel.breakdown().minus(p.coster.costing(m, parcels.weight[m], parcels.units[m]).breakdown());
     }
 
-    /** Days until the alternative's parcel from its node arrives: the whole order, or the parcel moved there. */
-    private static int eta(AllocationProblem p, Parcels parcels, Costed c) {
+    /**
+     * The alternative's parcel from its node, with its carrier service and arrival: the whole order, or the parcel
+     * moved there.
+     */
+    private static ShipmentCoster.Costing parcelOf(AllocationProblem p, Parcels parcels, Costed c) {
         return c.movedFrom == Costed.WHOLE_ORDER
-                ? p.coster.costing(c.index, parcels.orderWeight, parcels.orderUnits).etaDays()
-                : p.coster.costing(c.index, parcels.weight[c.movedFrom], parcels.units[c.movedFrom]).etaDays();
+                ? p.coster.costing(c.index, parcels.orderWeight, parcels.orderUnits)
+                : p.coster.costing(c.index, parcels.weight[c.movedFrom], parcels.units[c.movedFrom]);
     }
 
     /** Stands for a node that could serve but whose every plan costs more than {@code beat}, left unpriced. */
@@ -249,18 +256,34 @@ public final class AlternativeExplainer {
 
     /** "+$4.10 shipping", or "+$3.10: shipping +$4.10, handling -$1.00" when several rules moved. */
     static String describe(CostBreakdown delta) {
-        List<Map.Entry<String, Double>> moved = delta.byRule().entrySet().stream()
-                .filter(e -> Math.abs(e.getValue()) >= CENT)
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .toList();
-        if (Math.abs(delta.total()) < CENT && moved.isEmpty()) {
+        // the rules that moved by a cent or more, dearest first, in the breakdown's order on a tie
+        String[] rule = new String[RULES];
+        double[] value = new double[RULES];
+        int moved = 0;
+        for (Map.Entry<String, Double> e : delta.byRule().entrySet()) {
+            double v = e.getValue();
+            if (Math.abs(v) >= CENT) {
+                int at = moved++;
+                while (at > 0 && Double.compare(value[at - 1], v) < 0) {
+                    rule[at] = rule[at - 1];
+                    value[at] = value[at - 1];
+                    at--;
+                }
+                rule[at] = e.getKey();
+                value[at] = v;
+            }
+        }
+        if (Math.abs(delta.total()) < CENT && moved == 0) {
             return "same cost, lost the tie-break";
         }
-        if (moved.size() == 1) {
-            return money(delta.total()) + " " + moved.get(0).getKey();
+        if (moved == 1) {
+            return money(delta.total()) + " " + rule[0];
         }
-        List<String> parts = moved.stream().map(e -> e.getKey() + " " + money(e.getValue())).toList();
-        return money(delta.total()) + ": " + String.join(", ", parts);
+        StringBuilder text = new StringBuilder(money(delta.total())).append(": ");
+        for (int r = 0; r < moved; r++) {
+            text.append(r == 0 ? "" : ", ").append(rule[r]).append(' ').append(money(value[r]));
+        }
+        return text.toString();
     }
 
     static String money(double value) {

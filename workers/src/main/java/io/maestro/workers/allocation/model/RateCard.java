@@ -30,6 +30,9 @@ public interface RateCard {
 
         double co2Kg(double weightLb);
 
+        /** Days in transit over this distance. */
+        int transitDays();
+
         /**
          * With {@link #pricePerLbFloor()}, a plane that never lies above the price:
          * price(lb, units) ≥ intercept + perLbFloor × lb + unitPriceFloor × units.
@@ -53,6 +56,11 @@ public interface RateCard {
             @Override
             public double co2Kg(double weightLb) {
                 return RateCard.this.co2Kg(service, miles, weightLb);
+            }
+
+            @Override
+            public int transitDays() {
+                return RateCard.this.transitDays(service, miles);
             }
         };
     }

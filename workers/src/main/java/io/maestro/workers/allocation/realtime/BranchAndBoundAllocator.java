@@ -4,7 +4,7 @@ import io.maestro.workers.allocation.problem.AllocationProblem;
 import io.maestro.workers.allocation.problem.Assignment;
 import io.maestro.workers.allocation.problem.PlanLedger;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,8 +72,26 @@ public final class BranchAndBoundAllocator implements Allocator {
                 : Optional.empty();
     }
 
-    /** Shipping nodes to search within, and a lower bound on any plan that uses exactly them. */
-    private record NodeSet(int[] nodes, double bound) {
+    /** Sets of shipping nodes of one size to search within, each with a lower bound on any plan using exactly them. */
+    private static final class NodeSets {
+        final int size;
+        int[] members;
+        double[] bounds = new double[16];
+        int count;
+
+        NodeSets(int size) {
+            this.size = size;
+            this.members = new int[16 * size];
+        }
+
+        void add(int[] chosen, double bound) {
+            if (count == bounds.length) {
+                bounds = Arrays.copyOf(bounds, 2 * count);
+                members = Arrays.copyOf(members, 2 * count * size);
+            }
+            System.arraycopy(chosen, 0, members, count * size, size);
+            bounds[count++] = bound;
+        }
     }
 
     private static final class Search {
@@ -145,7 +163,7 @@ public final class BranchAndBoundAllocator implements Allocator {
             this.fixedFloor = new double[nodeCount];
             this.optionIndex = new int[lineCount][nodeCount];
             for (int i = 0; i < lineCount; i++) {
-                java.util.Arrays.fill(optionIndex[i], -1);
+                Arrays.fill(optionIndex[i], -1);
                 for (int o = 0; o < p.options[i].length; o++) {
                     optionIndex[i][p.options[i][o]] = o;
                 }
@@ -199,7 +217,7 @@ public final class BranchAndBoundAllocator implements Allocator {
                             ? laterFixed[c * mostChosen + r - 1] + least[r - 1] : Double.POSITIVE_INFINITY;
                 }
             }
-            java.util.Arrays.fill(laterFixed, candidates.length * mostChosen + 1, laterFixed.length,
+            Arrays.fill(laterFixed, candidates.length * mostChosen + 1, laterFixed.length,
                     Double.POSITIVE_INFINITY);
             this.setOptions = new int[lineCount][largest];
             this.setOptionCount = new int[lineCount];
@@ -266,19 +284,24 @@ public final class BranchAndBoundAllocator implements Allocator {
         Assignment run() {
             int largest = Math.min(p.maxShipments, candidates.length);
             for (int size = 1; size <= largest && order.length > 0 && explored < budget; size++) {
-                List<NodeSet> sets = new ArrayList<>();
+                NodeSets sets = new NodeSets(size);
                 leastAtDepth = new double[size + 1][];
                 leastAtDepth[0] = unfilledLine;
                 for (int d = 1; d <= size; d++) {
                     leastAtDepth[d] = new double[order.length];
                 }
                 collectSets(0, new int[size], 0, 0, sets);
-                sets.sort(Comparator.comparingDouble(NodeSet::bound));
-                for (NodeSet set : sets) {
-                    if (set.bound() >= bestCost - EPSILON || explored >= budget) {
+                // best bound first, ties in the order found (a stable sort)
+                int[] byBound = new int[sets.count];
+                for (int s = 0; s < byBound.length; s++) {
+                    byBound[s] = s;
+                }
+                byBound = AllocationProblem.ascending(byBound, sets.bounds, sets.count);
+                for (int s = 0; s < byBound.length; s++) {
+                    if (sets.bounds[s] >= bestCost - EPSILON || explored >= budget) {
                         break;
                     }
-                    placeWithin(set.nodes());
+                    placeWithin(Arrays.copyOfRange(sets.members, byBound[s] * size, (byBound[s] + 1) * size));
                 }
             }
             return new Assignment(best != null ? best : fromPlaced(bestPlaced, bestPlaced.length / 3), explored,
@@ -291,7 +314,7 @@ public final class BranchAndBoundAllocator implements Allocator {
          * chosen nodes' fixed floors, the least fixed floors of the nodes still to choose, the split penalty and
          * every unit at the least linear floor among the chosen and later candidates cannot beat the incumbent.
          */
-        private void collectSets(int from, int[] chosen, int depth, double fixed, List<NodeSet> sets) {
+        private void collectSets(int from, int[] chosen, int depth, double fixed, NodeSets sets) {
             int size = chosen.length;
             int toChoose = size - depth - 1;
             double split = p.rules.splitPenalty(size);
@@ -317,7 +340,7 @@ public final class BranchAndBoundAllocator implements Allocator {
                     }
                     if (bound < bestCost - EPSILON) {
                         chosen[depth] = n;
-                        sets.add(new NodeSet(chosen.clone(), bound));
+                        sets.add(chosen, bound);
                     }
                 } else {
                     int later = (c + 1) * lines;
@@ -390,15 +413,16 @@ public final class BranchAndBoundAllocator implements Allocator {
             if (++explored >= budget) {
                 return;
             }
+            if (remaining == 0) {
+                // the next line's first placement, or the finished plan, checks the same bound
+                next(k, cost);
+                return;
+            }
             int i = order[k];
             if (cost + splitOfSet + setUnitBound[k] * remaining + setSuffixBound[k + 1] >= bestCost - EPSILON) {
                 return;
             }
             if (cost + splitOfSet + sharperBound(k, remaining, from) >= bestCost - EPSILON) {
-                return;
-            }
-            if (remaining == 0) {
-                next(k, cost);
                 return;
             }
             if (!p.allOrNothing || unfilled == 0) {
