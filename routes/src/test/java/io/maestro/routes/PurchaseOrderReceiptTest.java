@@ -1,8 +1,12 @@
 package io.maestro.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.maestro.core.InvalidRequestException;
 import io.maestro.core.db.Database;
+import io.maestro.core.deadletter.DeadLetterStatus;
+import io.maestro.core.deadletter.DeadLetters;
 import io.maestro.core.inventory.Adjustment;
 import io.maestro.core.inventory.InventoryLedger;
 import io.maestro.core.inventory.InventoryQueries;
@@ -35,11 +39,13 @@ class PurchaseOrderReceiptTest extends PartnersTest {
     @Autowired InventoryQueries inventory;
     @Autowired ErpWebhookSecret secret;
     @Autowired Database db;
+    @Autowired DeadLetters deadLetters;
 
     @BeforeEach
     void noPurchaseOrders() {
         jdbc.update("delete from purchase_order");
         jdbc.update("delete from replenishment_proposal");
+        jdbc.update("delete from dead_letter where source = 'erp-receipt'");
         ledger.adjust(new Adjustment("count-po", "DC-BKN", "TSHIRT-BLK-M", null, 5L, null, "count"), "test");
     }
 
@@ -91,6 +97,23 @@ class PurchaseOrderReceiptTest extends PartnersTest {
         assertThat(bad.body()).contains("\"field\":\"quantity\"");
         assertThat(jdbc.queryForObject("select count(*) from dead_letter where source = 'erp-receipt'", Long.class))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aRefusedReceiptIsReplayedFromItsDeadLetterOnceItsCauseIsFixed() {
+        PurchaseOrder order = approvedOrder("RP-R3-" + System.nanoTime(), 6);
+        String early = "{\"eventId\": \"r-3\", \"requestId\": \"" + order.requestId() + "-TYPO\", \"quantity\": 6}";
+        assertThat(signedPost("/api/partners/erp/receipts", secret.value(), early).statusCode()).isEqualTo(422);
+        long id = deadLetters.list("erp-receipt", DeadLetterStatus.OPEN, 0, 10).get(0).id();
+
+        assertThatThrownBy(() -> deadLetters.replay(id, "operator")).isInstanceOf(InvalidRequestException.class);
+        assertThat(deadLetters.find(id).orElseThrow().status()).isEqualTo(DeadLetterStatus.OPEN);
+        assertThat(deadLetters.find(id).orElseThrow().replayNote()).contains("failed").contains("requestId");
+
+        long fixed = deadLetters.record("erp-receipt", "erp", early.replace("-TYPO", ""), "typo fixed by the ERP team");
+        assertThat(deadLetters.replay(fixed, "operator").status()).isEqualTo(DeadLetterStatus.REPLAYED);
+        assertThat(purchaseOrders.get(order.requestId()).status()).isEqualTo(PurchaseOrderStatus.RECEIVED);
+        assertThat(inventory.position("DC-BKN", "TSHIRT-BLK-M").orElseThrow().onHand()).isEqualTo(11);
     }
 
     private PurchaseOrder approvedOrder(String proposalId, long quantity) {

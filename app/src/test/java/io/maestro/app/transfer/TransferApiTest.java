@@ -34,6 +34,7 @@ class TransferApiTest {
     private static final String NODE_SECRET = "sandbox-node-secret";
     private static final Api.Auth ANALYST = Api.Auth.user("analyst");
     private static final Api.Auth VIEWER = Api.Auth.user("viewer");
+    private static final Api.Auth OPERATOR = Api.Auth.user("operator");
 
     @LocalServerPort int port;
     Api api;
@@ -88,6 +89,33 @@ class TransferApiTest {
                 "transferId", "units");
         assertThat(signed(BY_SANDBOX, "{\"eventId\": \"e\", \"transferId\": \"TR-0\", \"units\": 1}").status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aRefusedNodeReceiptIsADeadLetterTheOperatorReplays() {
+        count(FROM, 40);
+        long toBefore = onHand(TO);
+        Api.Response approved = api.post("/api/transfers", transfer(3), ANALYST);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(201);
+        String id = approved.json().get("transferId").asText();
+        await().atMost(Duration.ofMinutes(1)).until(() -> api.get("/api/transfers/" + id, VIEWER).json(),
+                t -> "IN_TRANSIT".equals(t.get("status").asText()));
+
+        String receipt = "{\"eventId\": \"misrouted-" + id + "\", \"transferId\": \"" + id + "\", \"units\": 3}";
+        assertThat(signed(BY_SANDBOX, receipt).status()).isEqualTo(422);
+        JsonNode letter = api.get("/api/dead-letters?source=transfer-receipt&status=OPEN&size=500", OPERATOR).json()
+                .get("items").findParents("payload").stream().filter(l -> l.get("payload").asText().equals(receipt))
+                .findFirst().orElseThrow();
+        assertThat(letter.get("reference").asText()).isEqualTo("node " + BY_SANDBOX);
+        assertThat(letter.get("reason").asText()).contains("transferId").contains(TO);
+        assertThat(api.get("/api/transfers/" + id, VIEWER).json().get("status").asText()).isEqualTo("IN_TRANSIT");
+
+        JsonNode replayed = api.post("/api/dead-letters/" + letter.get("id").asLong() + "/replay", null, OPERATOR).json();
+        assertThat(replayed.get("status").asText()).isEqualTo("REPLAYED");
+        JsonNode received = await().atMost(Duration.ofMinutes(1)).until(() -> api.get("/api/transfers/" + id, VIEWER).json(),
+                t -> "RECEIVED".equals(t.get("status").asText()));
+        assertThat(received.get("received").asLong()).isEqualTo(3);
+        assertThat(onHand(TO)).isEqualTo(toBefore + 3);
     }
 
     private Api.Response signed(String nodeId, String body) {
