@@ -61,7 +61,7 @@ import java.util.stream.Collectors;
  * poll; after {@code partnerEventAttempts} it is FAILED, visible to operators, never dropped. Events that only
  * report progress ({@code ShipmentInTransit}) go on the timeline without a process.
  * The events of a claimed batch that reach their processes at once, one per order, are handed over in one
- * transaction: one commit instead of one each, which is what an event costs most on a database that writes its pages
+ * transaction per eight: one commit instead of one each, which is what an event costs most on a database that writes its pages
  * at every commit (H2); if that transaction fails, they are handed over one by one as above.
  */
 @Component
@@ -80,6 +80,11 @@ public class PartnerEventCorrelator {
             "bay", "accepted");
     private static final String SHIPMENT_ID = "shipmentId";
     private static final int BATCH = 50;
+    /**
+     * At most this many events are handed over in one transaction: it holds the rows it changed (inventory positions
+     * of the same SKUs, say) until it commits, so the others wait for it no longer than that.
+     */
+    private static final int TOGETHER = 8;
 
     private final PartnerEventInbox inbox;
     private final RuntimeService runtime;
@@ -202,10 +207,10 @@ public class PartnerEventCorrelator {
     }
 
     /**
-     * Hands over in one transaction, one commit, the claimed events that reach a process waiting for them now, at
-     * most one event per order (a later event of the order may wait for what the first one does); returns the events
-     * left to hand over one by one: the order's later events, those no process waits for yet, and all of them when
-     * the shared transaction failed (it is rolled back as a whole, so none of them was handed over).
+     * Hands over the claimed events that reach a process waiting for them now in one transaction, one commit, per
+     * {@link #TOGETHER}, at most one event per order (a later event of the order may wait for what the first one
+     * does); returns the events left to hand over one by one: the order's later events, those no process waits for
+     * yet, and all of a transaction that failed (it is rolled back as a whole, so none of them was handed over).
      */
     private List<StoredPartnerEvent> handOverTogether(List<StoredPartnerEvent> claimed) {
         if (claimed.size() < 2) {
@@ -229,18 +234,23 @@ public class PartnerEventCorrelator {
                 alone.add(stored);
             }
         }
-        if (together.size() < 2) {
-            alone.addAll(0, together.keySet());
-            return alone;
+        List<StoredPartnerEvent> batch = new ArrayList<>(together.keySet());
+        List<StoredPartnerEvent> failed = new ArrayList<>();
+        for (int from = 0; from < batch.size(); from += TOGETHER) {
+            List<StoredPartnerEvent> part = batch.subList(from, Math.min(batch.size(), from + TOGETHER));
+            if (part.size() < 2) {
+                failed.addAll(part);
+                continue;
+            }
+            try {
+                newTransaction.executeWithoutResult(tx -> part.forEach(stored -> together.get(stored).run()));
+                part.forEach(stored -> early.settled(EarlyEvents.Key.of(stored.event()), stored.id()));
+            } catch (RuntimeException e) {
+                log.debug("{} partner events could not be handed over together; one by one instead", part.size(), e);
+                failed.addAll(part);
+            }
         }
-        try {
-            newTransaction.executeWithoutResult(tx -> together.values().forEach(Runnable::run));
-        } catch (RuntimeException e) {
-            log.debug("{} partner events could not be handed over together; one by one instead", together.size(), e);
-            alone.addAll(0, together.keySet());
-            return alone;
-        }
-        together.keySet().forEach(stored -> early.settled(EarlyEvents.Key.of(stored.event()), stored.id()));
+        alone.addAll(0, failed);
         return alone;
     }
 
