@@ -27,7 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import jakarta.annotation.PreDestroy;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -57,6 +60,9 @@ import java.util.stream.Collectors;
  * order and shipment commits a wait for a partner message ({@link PartnerEventHandOver}), else tried again by the
  * poll; after {@code partnerEventAttempts} it is FAILED, visible to operators, never dropped. Events that only
  * report progress ({@code ShipmentInTransit}) go on the timeline without a process.
+ * The events of a claimed batch that reach their processes at once, one per order, are handed over in one
+ * transaction per eight: one commit instead of one each, which is what an event costs most on a database that writes its pages
+ * at every commit (H2); if that transaction fails, they are handed over one by one as above.
  */
 @Component
 public class PartnerEventCorrelator {
@@ -74,6 +80,11 @@ public class PartnerEventCorrelator {
             "bay", "accepted");
     private static final String SHIPMENT_ID = "shipmentId";
     private static final int BATCH = 50;
+    /**
+     * At most this many events are handed over in one transaction: it holds the rows it changed (inventory positions
+     * of the same SKUs, say) until it commits, so the others wait for it no longer than that.
+     */
+    private static final int TOGETHER = 8;
 
     private final PartnerEventInbox inbox;
     private final RuntimeService runtime;
@@ -142,8 +153,9 @@ public class PartnerEventCorrelator {
         List<StoredPartnerEvent> claimed;
         do {
             claimed = TransientFailures.retry("claiming partner events", () -> inbox.claim(owner, BATCH, lease));
+            List<StoredPartnerEvent> alone = handOverTogether(claimed);
             try {
-                handOvers.invokeAll(claimed.stream().map(e -> (Callable<Boolean>) () -> handOver(e)).toList());
+                handOvers.invokeAll(alone.stream().map(e -> (Callable<Boolean>) () -> handOver(e)).toList());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -182,25 +194,78 @@ public class PartnerEventCorrelator {
         Optional<String> instance = waitingInstance(stored.event());
         if (instance.isEmpty()) {
             if (INFORMATIONAL.contains(stored.event().type())) {
-                newTransaction.executeWithoutResult(tx -> {
-                    inbox.markCorrelated(stored.id());
-                    orders.record(stored.event().orderId(), "MESSAGE", stored.event().source(), describe(stored),
-                            details(stored));
-                });
+                newTransaction.executeWithoutResult(tx -> record(stored));
                 early.settled(key, stored.id());
                 return true;
             }
             notYet(stored, key, "no process waits for " + stored.event().type() + " yet");
             return false;
         }
-        newTransaction.executeWithoutResult(tx -> {
-            inbox.markCorrelated(stored.id());
-            orders.recordMessageWith(stored.event().orderId(), stored.event().source(), describe(stored),
-                    details(stored), () -> runtime.createMessageCorrelation(stored.event().type())
-                            .processInstanceId(instance.get()).setVariables(variables(stored)).correlateWithResult());
-        });
+        newTransaction.executeWithoutResult(tx -> handOverTo(stored, instance.get()));
         early.settled(key, stored.id());
         return true;
+    }
+
+    /**
+     * Hands over the claimed events that reach a process waiting for them now in one transaction, one commit, per
+     * {@link #TOGETHER}, at most one event per order (a later event of the order may wait for what the first one
+     * does); returns the events left to hand over one by one: the order's later events, those no process waits for
+     * yet, and all of a transaction that failed (it is rolled back as a whole, so none of them was handed over).
+     */
+    private List<StoredPartnerEvent> handOverTogether(List<StoredPartnerEvent> claimed) {
+        if (claimed.size() < 2) {
+            return claimed;
+        }
+        Map<StoredPartnerEvent, Runnable> together = new LinkedHashMap<>();
+        List<StoredPartnerEvent> alone = new ArrayList<>();
+        Set<String> ordersInBatch = new HashSet<>();
+        for (StoredPartnerEvent stored : claimed) {
+            if (!ordersInBatch.add(stored.event().orderId())) {
+                alone.add(stored);
+                continue;
+            }
+            Optional<String> instance = waitingInstance(stored.event());
+            if (instance.isPresent()) {
+                early.expect(EarlyEvents.Key.of(stored.event()), stored.id());
+                together.put(stored, () -> handOverTo(stored, instance.get()));
+            } else if (INFORMATIONAL.contains(stored.event().type())) {
+                together.put(stored, () -> record(stored));
+            } else {
+                alone.add(stored);
+            }
+        }
+        List<StoredPartnerEvent> batch = new ArrayList<>(together.keySet());
+        List<StoredPartnerEvent> failed = new ArrayList<>();
+        for (int from = 0; from < batch.size(); from += TOGETHER) {
+            List<StoredPartnerEvent> part = batch.subList(from, Math.min(batch.size(), from + TOGETHER));
+            if (part.size() < 2) {
+                failed.addAll(part);
+                continue;
+            }
+            try {
+                newTransaction.executeWithoutResult(tx -> part.forEach(stored -> together.get(stored).run()));
+                part.forEach(stored -> early.settled(EarlyEvents.Key.of(stored.event()), stored.id()));
+            } catch (RuntimeException e) {
+                log.debug("{} partner events could not be handed over together; one by one instead", part.size(), e);
+                failed.addAll(part);
+            }
+        }
+        alone.addAll(0, failed);
+        return alone;
+    }
+
+    /** Marks an event no process waits for correlated and puts it on the order's timeline, in the caller's transaction. */
+    private void record(StoredPartnerEvent stored) {
+        inbox.markCorrelated(stored.id());
+        orders.record(stored.event().orderId(), "MESSAGE", stored.event().source(), describe(stored), details(stored));
+    }
+
+    /** Marks the event correlated and hands it to the process instance, in the caller's transaction. */
+    private void handOverTo(StoredPartnerEvent stored, String instance) {
+        inbox.markCorrelated(stored.id());
+        orders.recordMessageWith(stored.event().orderId(), stored.event().source(), describe(stored),
+                details(stored), () -> runtime.createMessageCorrelation(stored.event().type())
+                        .processInstanceId(instance).setVariables(variables(stored)).correlateWithResult());
     }
 
     /**

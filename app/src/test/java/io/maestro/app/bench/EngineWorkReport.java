@@ -7,10 +7,32 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** What the process engine wrote and which statements took the time: the work behind a benchmark's CPU figure. */
 final class EngineWorkReport {
 
-    /** From now on H2 counts each statement's executions and time (INFORMATION_SCHEMA.QUERY_STATISTICS). */
-    static void startSqlStatistics(JdbcTemplate jdbc) {
+    /**
+     * From now on H2 counts each statement's executions and time (INFORMATION_SCHEMA.QUERY_STATISTICS); returns the
+     * writes to the database file so far and their bytes.
+     */
+    static long[] startSqlStatistics(JdbcTemplate jdbc) {
         jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
         jdbc.execute("SET QUERY_STATISTICS TRUE");
+        return fileWrites(jdbc);
+    }
+
+    /** What H2's store wrote to the database file since {@code before}, per order: writes and kilobytes. */
+    static void printFileWrites(JdbcTemplate jdbc, long[] before, int orders) {
+        long[] now = fileWrites(jdbc);
+        System.out.printf(Locale.ROOT, "%nH2 file writes of the measured run: %.1f writes, %.1f KB per order%n",
+                (now[0] - before[0]) / (double) orders, (now[1] - before[1]) / 1024.0 / orders);
+        System.out.printf(Locale.ROOT, "RESULT bench=lifecycle file_writes_per_order=%.1f file_write_kb_per_order=%.1f%n",
+                (now[0] - before[0]) / (double) orders, (now[1] - before[1]) / 1024.0 / orders);
+    }
+
+    private static long[] fileWrites(JdbcTemplate jdbc) {
+        long[] writes = new long[2];
+        jdbc.query("select SETTING_NAME, SETTING_VALUE from INFORMATION_SCHEMA.SETTINGS where SETTING_NAME in "
+                + "('info.FILE_WRITE', 'info.FILE_WRITE_BYTES')", rs -> {
+            writes[rs.getString(1).equals("info.FILE_WRITE") ? 0 : 1] = rs.getLong(2);
+        });
+        return writes;
     }
 
     /** H2's own statistics of the measured run: the statements that took the most time, per order. */

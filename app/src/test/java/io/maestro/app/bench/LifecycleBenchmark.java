@@ -42,7 +42,9 @@ import org.springframework.util.FileSystemUtils;
  * {@code untuned}, the engine as Camunda ships it (history full with every variable update and job logged,
  * {@code maestro.history.full-detail=true}; random UUIDs, {@code camunda.bpm.id-generator=strong}), and prints the
  * ratio of their CPU per order (tuned first, so what the JIT compiled during the first run helps the untuned one).
- * {@code --sql-statistics K} (H2) prints the K statements that took the most time in the measured run.
+ * {@code --sql-statistics K} (H2) prints the K statements that took the most time in the measured run, and the write
+ * transactions and statements per order by source ({@link CommitCounter}). {@code --h2 SETTINGS} appends settings
+ * to the H2 database URL (e.g. {@code PAGE_SIZE=4096}).
  * Prints a table and {@code RESULT} lines: orders/s and p50/p99 latency from intake to allocated and to
  * delivered, and where the time goes between the milestones.
  */
@@ -86,24 +88,33 @@ public final class LifecycleBenchmark {
         double speed = Double.parseDouble(options.getOrDefault("speed", "0.02"));
         Path dataDir = Files.createTempDirectory("maestro-bench-lifecycle");
         List<String> appArgs = appArguments(dataDir, db, speed);
+        if (db.equals("h2") && options.containsKey("h2")) {
+            appArgs.replaceAll(a -> a.startsWith("--spring.datasource.url=") ? a + ";" + options.get("h2") : a);
+        }
+        boolean sqlStatistics = db.equals("h2") && options.containsKey("sql-statistics");
         if (engine.equals("untuned")) {
             appArgs.addAll(List.of("--maestro.history.full-detail=true", "--camunda.bpm.id-generator=strong"));
         }
         System.out.printf("%nStarting Maestro (%s, engine %s, sandbox day = %.3f s) ...%n", db, engine, speed);
-        try (ConfigurableApplicationContext app = SpringApplication.run(MaestroApplication.class, appArgs.toArray(String[]::new))) {
+        Class<?>[] sources = sqlStatistics ? new Class<?>[]{MaestroApplication.class, CommitCounter.class}
+                : new Class<?>[]{MaestroApplication.class};
+        try (ConfigurableApplicationContext app = SpringApplication.run(sources, appArgs.toArray(String[]::new))) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             List<String> skus = stock(app);
             Api api = new Api(port);
 
             Run baseline = run(api, jdbc, skus, Math.max(10, Math.min(40, orders / 10)), 1, "baseline");
-            boolean sqlStatistics = db.equals("h2") && options.containsKey("sql-statistics");
+            long[] fileWrites = null;
             if (sqlStatistics) {
-                EngineWorkReport.startSqlStatistics(jdbc);
+                fileWrites = EngineWorkReport.startSqlStatistics(jdbc);
+                CommitCounter.reset();
             }
             Run measured = run(api, jdbc, skus, orders, clients, "measured");
             if (sqlStatistics) {
                 EngineWorkReport.printSqlStatistics(jdbc, orders, Integer.parseInt(options.get("sql-statistics")));
+                CommitCounter.print(orders);
+                EngineWorkReport.printFileWrites(jdbc, fileWrites, orders);
             }
             print(db, engine, orders, clients, baseline, measured);
             printEstimateDrift(db, app.getBean(OrderService.class).estimateDrift());

@@ -46,6 +46,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -90,6 +92,7 @@ class ShipmentExecutionDelegatesTest {
     @Autowired NotificationOutbox outbox;
     @Autowired PartnerEventInbox inbox;
     @Autowired JdbcTemplate jdbc;
+    @Autowired PlatformTransactionManager transactions;
     @Autowired TestNodes nodes;
     @Autowired TestCarriers carriers;
     @Autowired OrderAllocation allocation;
@@ -102,12 +105,17 @@ class ShipmentExecutionDelegatesTest {
 
     /** A VIP order for two t-shirts to Brooklyn, planned as one shipment from DC-BKN (5 on hand) and reserved. */
     @BeforeEach
-    void plannedShipment() {
+    void emptyDatabaseAndPlannedShipment() {
         DomainTables.empty(jdbc);
         nodes.reset();
         carriers.labels.clear();
         TestData.seed(network, catalog);
         stock("DC-BKN", 5);
+        plannedShipment();
+    }
+
+    /** An order as above, planned and reserved, its shipment process started: the fields point at it. */
+    private void plannedShipment() {
         orderId = intake.accept(TestData.order("W-" + UUID.randomUUID()), "test").order().orderId();
         shipmentId = orderId + "-t1-1";
         orders.recordPlan(orderId, "ALLOCATED", List.of(new Shipment(shipmentId, "DC-BKN",
@@ -154,6 +162,39 @@ class ShipmentExecutionDelegatesTest {
         assertThat(orders.get(orderId).status()).isEqualTo(OrderStatus.DELIVERED);
         assertThat(notification("DELIVERED").details()).contains(shipmentId);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(process.getId()).count()).isZero();
+    }
+
+    @Test
+    void eventsOfSeveralOrdersClaimedTogetherAreEachHandedToTheirOwnProcess() {
+        String firstOrder = orderId;
+        String firstShipment = shipmentId;
+        ProcessInstance first = process;
+        plannedShipment();
+        runJobs(first);
+        runJobs();
+        assertThat(nodes.releases).hasSize(2);
+        String accepted1 = UUID.randomUUID().toString();
+        String accepted2 = UUID.randomUUID().toString();
+        String inTransit1 = UUID.randomUUID().toString();
+
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            inbox.receive(new PartnerEvent("DC-BKN", accepted1, "ShipmentAccepted", firstOrder, firstShipment, Map.of(), null));
+            inbox.receive(new PartnerEvent("DC-BKN", inTransit1, "ShipmentInTransit", firstOrder, firstShipment, Map.of(), null));
+            inbox.receive(new PartnerEvent("DC-BKN", accepted2, "ShipmentAccepted", orderId, shipmentId, Map.of(), null));
+        });
+
+        assertThat(tried(accepted2).status()).isEqualTo(PartnerEventStatus.CORRELATED);
+        assertThat(inbox.ofOrder(firstOrder)).as("the first order's events, the later one after the first")
+                .allSatisfy(e -> assertThat(e.status()).isEqualTo(PartnerEventStatus.CORRELATED));
+        for (ProcessInstance instance : List.of(first, process)) {
+            assertThat(management.createJobQuery().processInstanceId(instance.getId()).activityId("Task_BuyLabel").count())
+                    .as("accepted: the label is bought next").isOne();
+        }
+        assertThat(orders.timeline(firstOrder)).filteredOn(e -> e.type().equals("MESSAGE"))
+                .singleElement().satisfies(e -> assertThat(e.reason()).startsWith("ShipmentInTransit"));
+        assertThat(orders.get(firstOrder).shipments()).singleElement()
+                .satisfies(sh -> assertThat(sh.status()).isEqualTo(ShipmentStatus.ACCEPTED));
+        assertThat(shipment().status()).isEqualTo(ShipmentStatus.ACCEPTED);
     }
 
     @Test
