@@ -7,11 +7,8 @@ import io.maestro.integrations.WebhookSignature;
 import io.maestro.integrations.notifications.NotificationProperties;
 import io.maestro.integrations.notifications.NotificationWebhookMessage;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -20,11 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers the due notifications of the outbox, each once: a deliverer first claims a batch of them in one
- * transaction (a conditional update per notification that only one of several application nodes wins), sends them,
- * then marks those sent in one transaction: two commits per batch rather than two per notification. A notification
- * whose claim ran out before its turn is left for the next poll. A failure keeps its error and is retried after an
- * exponentially growing pause; after {@code max-attempts} it is FAILED, for an operator to see.
+ * Delivers the due notifications of the outbox, each once: a deliverer first claims a notification (a conditional
+ * update only one of several application nodes wins), sends it, then marks it sent. A failure keeps its error and
+ * is retried after an exponentially growing pause; after {@code max-attempts} it is FAILED, for an operator to see.
  */
 @Component
 public class NotificationDelivery {
@@ -45,24 +40,16 @@ public class NotificationDelivery {
 
     /** Sends what is due now; returns how many were sent by this deliverer. */
     public int deliverDue() {
-        List<Notification> due = outbox.due(properties.getBatch());
-        if (due.isEmpty()) {
-            return 0;
-        }
-        Duration lease = Duration.ofMillis(properties.getClaimMs());
-        long leaseEnds = System.nanoTime() + lease.toNanos();
-        Set<Long> claimed = outbox.claim(due.stream().map(Notification::id).toList(), lease);
-        List<Long> sent = new ArrayList<>();
-        for (Notification notification : due) {
-            if (!claimed.contains(notification.id())) {
+        int sent = 0;
+        for (Notification notification : outbox.due(properties.getBatch())) {
+            if (!outbox.claim(notification.id(), Duration.ofMillis(properties.getClaimMs()))) {
                 continue;
-            }
-            if (System.nanoTime() - leaseEnds >= 0) {
-                break;
             }
             try {
                 send(notification);
-                sent.add(notification.id());
+                if (outbox.markSent(notification.id())) {
+                    sent++;
+                }
             } catch (RuntimeException e) {
                 String error = reason(e);
                 log.warn("Notification {} not delivered (attempt {}): {}", notification.id(), notification.attempts() + 1, error);
@@ -70,7 +57,7 @@ public class NotificationDelivery {
                         properties.getMaxAttempts());
             }
         }
-        return sent.isEmpty() ? 0 : outbox.markSent(sent);
+        return sent;
     }
 
     private void send(Notification n) {

@@ -10,11 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The customer notification outbox: written in the transaction of the status change it tells about,
@@ -72,26 +69,7 @@ public class NotificationOutbox {
      */
     @Transactional
     public boolean claim(long id, Duration lease) {
-        return take(id, db.now(), lease);
-    }
-
-    /**
-     * Claims those of {@code ids} that are still due, as {@link #claim(long, Duration)} does each, in one transaction
-     * (one commit for the lot); returns the ids claimed.
-     */
-    @Transactional
-    public Set<Long> claim(Collection<Long> ids, Duration lease) {
         OffsetDateTime now = db.now();
-        Set<Long> claimed = new LinkedHashSet<>();
-        for (long id : ids) {
-            if (take(id, now, lease)) {
-                claimed.add(id);
-            }
-        }
-        return claimed;
-    }
-
-    private boolean take(long id, OffsetDateTime now, Duration lease) {
         return db.jdbc().update("update notification set next_attempt_at = ? where id = ? and status = ? "
                 + "and next_attempt_at <= ?", now.plus(lease), id, NotificationStatus.PENDING.name(), now) == 1;
     }
@@ -102,16 +80,6 @@ public class NotificationOutbox {
         return db.jdbc().update("update notification set status = ?, sent_at = ?, attempts = attempts + 1, "
                 + "last_error = null where id = ? and status = ?", NotificationStatus.SENT.name(), db.now(), id,
                 NotificationStatus.PENDING.name()) == 1;
-    }
-
-    /** Marks pending notifications sent in one transaction; returns how many it marked (not those another deliverer did). */
-    @Transactional
-    public int markSent(Collection<Long> ids) {
-        int marked = 0;
-        for (long id : ids) {
-            marked += markSent(id) ? 1 : 0;
-        }
-        return marked;
     }
 
     /** Records a failed delivery: retried after {@code retryAfter}, FAILED once {@code maxAttempts} are used. */

@@ -12,7 +12,6 @@ import io.maestro.core.inbox.PartnerEventInbox;
 import io.maestro.core.inbox.PartnerEventReceived;
 import io.maestro.core.inbox.PartnerEventStatus;
 import io.maestro.core.inbox.StoredPartnerEvent;
-import io.maestro.core.notify.Notification;
 import io.maestro.core.notify.NotificationOutbox;
 import io.maestro.core.notify.NotificationRequest;
 import io.maestro.core.notify.NotificationStatus;
@@ -166,20 +165,6 @@ abstract class PartnerTablesContract {
         assertThat(outbox.due(10)).isEmpty();
         assertThat(outbox.markSent(id)).as("the claim leaves it pending for its deliverer").isTrue();
         assertThat(outbox.claim(id, Duration.ZERO)).isFalse();
-    }
-
-    @Test
-    void aDelivererClaimsABatchInOneGoAndAnotherGetsOnlyWhatIsLeft() {
-        outbox.enqueue(new NotificationRequest("ORD-6:SHIPPED", "ORD-6", "SHIPPED", "c@example.com", "Shipped", "b", null));
-        outbox.enqueue(new NotificationRequest("ORD-7:SHIPPED", "ORD-7", "SHIPPED", "c@example.com", "Shipped", "b", null));
-        List<Long> ids = outbox.due(10).stream().map(Notification::id).toList();
-        assertThat(outbox.claim(ids.get(0), Duration.ofMinutes(1))).isTrue();
-
-        assertThat(outbox.claim(ids, Duration.ofMinutes(1))).containsExactly(ids.get(1));
-        assertThat(outbox.claim(ids, Duration.ofMinutes(1))).isEmpty();
-        assertThat(outbox.markSent(ids)).isEqualTo(2);
-        assertThat(outbox.markSent(ids)).as("already sent").isZero();
-        assertThat(outbox.withStatus(NotificationStatus.SENT, 0, 10)).hasSize(2);
     }
 
     @Test
