@@ -41,6 +41,8 @@ public final class AlternativeExplainer {
         final double total;
         final double[] weight;
         final int[] units;
+        /** [node]: the goods of the parcel from that node. */
+        final int[] goods;
         final double[] cost;
         /** [node]: units per SKU of the parcel from that node (null for nodes that ship nothing). */
         final int[][] skuUnits;
@@ -52,6 +54,7 @@ public final class AlternativeExplainer {
             total = p.evaluate(chosen);
             weight = new double[p.nodes.length];
             units = new int[p.nodes.length];
+            goods = new int[p.nodes.length];
             cost = new double[p.nodes.length];
             skuUnits = new int[p.nodes.length][];
             double w = 0;
@@ -60,6 +63,7 @@ public final class AlternativeExplainer {
                 for (int n = 0; n < p.nodes.length; n++) {
                     weight[n] += chosen[i][n] * p.unitWeight[i];
                     units[n] += chosen[i][n];
+                    goods[n] |= chosen[i][n] > 0 ? p.goods[i] : 0;
                 }
             }
             orderWeight = w;
@@ -67,7 +71,7 @@ public final class AlternativeExplainer {
             for (int n = 0; n < p.nodes.length; n++) {
                 if (units[n] > 0) {
                     used.add(n);
-                    cost[n] = p.coster.cost(n, weight[n], units[n]);
+                    cost[n] = p.coster.cost(n, weight[n], units[n], goods[n]);
                     skuUnits[n] = new int[p.skuDemand.length];
                     for (int i = 0; i < p.lines.length; i++) {
                         skuUnits[n][p.sku[i]] += chosen[i][n];
@@ -168,7 +172,7 @@ public final class AlternativeExplainer {
             return whole.minus(plan.breakdown());
         }
         int m = c.movedFrom;
-        return parcel.breakdown().minus(p.coster.costing(m, parcels.weight[m], parcels.units[m]).breakdown());
+        return parcel.breakdown().minus(p.coster.costing(m, parcels.weight[m], parcels.units[m], parcels.goods[m]).breakdown());
     }
 
     /**
@@ -177,8 +181,9 @@ public final class AlternativeExplainer {
      */
     private static ShipmentCoster.Costing parcelOf(AllocationProblem p, Parcels parcels, Costed c) {
         return c.movedFrom == Costed.WHOLE_ORDER
-                ? p.coster.costing(c.index, parcels.orderWeight, parcels.orderUnits)
-                : p.coster.costing(c.index, parcels.weight[c.movedFrom], parcels.units[c.movedFrom]);
+                ? p.coster.costing(c.index, parcels.orderWeight, parcels.orderUnits, p.orderGoods)
+                : p.coster.costing(c.index, parcels.weight[c.movedFrom], parcels.units[c.movedFrom],
+                        parcels.goods[c.movedFrom]);
     }
 
     /** Stands for a node that could serve but whose every plan costs more than {@code beat}, left unpriced. */
@@ -195,7 +200,7 @@ public final class AlternativeExplainer {
             feasible = true;
             if (p.coster.floor(n, parcels.orderWeight, parcels.orderUnits) <= beat) {
                 best = new Costed(node, n, Costed.WHOLE_ORDER,
-                        p.coster.cost(n, parcels.orderWeight, parcels.orderUnits), p.miles[n]);
+                        p.coster.cost(n, parcels.orderWeight, parcels.orderUnits, p.orderGoods), p.miles[n]);
             }
         }
         for (int m : parcels.used) {
@@ -205,7 +210,7 @@ public final class AlternativeExplainer {
                 if (others + p.coster.floor(n, parcels.weight[m], parcels.units[m]) > beat) {
                     continue;
                 }
-                double cost = others + p.coster.cost(n, parcels.weight[m], parcels.units[m]);
+                double cost = others + p.coster.cost(n, parcels.weight[m], parcels.units[m], parcels.goods[m]);
                 if (best == null || cost < best.cost) {
                     best = new Costed(node, n, m, cost, p.miles[n]);
                 }

@@ -40,7 +40,11 @@ public final class CarrierAlternatives {
         record Option(String name, double price, double co2, int eta, double weighted) {
         }
         List<Option> options = new ArrayList<>();
-        for (RateCard card : request.rateCards()) {
+        int goods = 0;
+        for (OrderLine line : parcel.lines()) {
+            goods |= line.goods();
+        }
+        for (RateCard card : request.cards(goods)) {
             for (Service service : card.services()) {
                 if (card.carrier().equals(parcel.carrier()) && service == parcel.service()) {
                     continue;

@@ -84,12 +84,15 @@ public final class SplitOrWait {
             if (chosen[i][from] == 0) {
                 continue;
             }
-            double rest = p.coster.cost(from, weight - p.unitWeight[i], units - 1);
+            chosen[i][from]--;
+            int restGoods = p.goodsOf(chosen, from);
+            chosen[i][from]++;
+            double rest = p.coster.cost(from, weight - p.unitWeight[i], units - 1, restGoods);
             for (int n = 0; n < p.nodes.length; n++) {
                 if (n == from || p.avail[n][p.sku[i]] < 1 || p.capUnits[n] < 1) {
                     continue;
                 }
-                double pair = rest + p.coster.cost(n, p.unitWeight[i], 1);
+                double pair = rest + p.coster.cost(n, p.unitWeight[i], 1, p.goods[i]);
                 if (pair < bestPair) {
                     bestLine = i;
                     bestNode = n;
@@ -193,7 +196,7 @@ public final class SplitOrWait {
             if (lacking == p.totalUnits) {
                 continue;
             }
-            Costing costing = p.coster.costing(n, weight, p.totalUnits);
+            Costing costing = p.coster.costing(n, weight, p.totalUnits, p.orderGoods);
             CostBreakdown cost = costing.breakdown().withSplit(p.rules.splitPenalty(1))
                     .withUnfilled(p.rules.unfilledPenalty(lacking));
             if (bestCost == null || cost.total() < bestCost.total() - 1e-9) {

@@ -2,8 +2,11 @@ package io.maestro.workers.allocation.model;
 
 import java.util.Objects;
 
-/** One line of an order: a quantity of a SKU, with the weight of one unit for the parcel rating. */
-public record OrderLine(String sku, int quantity, double unitWeightLb) {
+/**
+ * One line of an order: a quantity of a SKU, with the weight of one unit for the parcel rating and whether the
+ * SKU is hazardous or oversize (which decides the carrier terms of the parcel that carries it).
+ */
+public record OrderLine(String sku, int quantity, double unitWeightLb, boolean hazmat, boolean oversize) {
 
     public OrderLine {
         Objects.requireNonNull(sku, "sku");
@@ -15,7 +18,22 @@ public record OrderLine(String sku, int quantity, double unitWeightLb) {
         }
     }
 
+    /** A line of ordinary goods. */
+    public OrderLine(String sku, int quantity, double unitWeightLb) {
+        this(sku, quantity, unitWeightLb, false, false);
+    }
+
     public double weightLb() {
         return quantity * unitWeightLb;
+    }
+
+    /** Its {@link Goods} combination. */
+    public int goods() {
+        return Goods.of(hazmat, oversize);
+    }
+
+    /** The same SKU and goods, another quantity (a parcel's part of the line, or what is left of it). */
+    public OrderLine withQuantity(int units) {
+        return new OrderLine(sku, units, unitWeightLb, hazmat, oversize);
     }
 }

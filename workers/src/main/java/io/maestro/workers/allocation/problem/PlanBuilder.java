@@ -24,7 +24,7 @@ public final class PlanBuilder {
             int units = 0;
             for (int i = 0; i < p.lines.length; i++) {
                 if (take[i][n] > 0) {
-                    lines.add(new OrderLine(p.lines[i].sku(), take[i][n], p.unitWeight[i]));
+                    lines.add(p.lines[i].withQuantity(take[i][n]));
                     weight += take[i][n] * p.unitWeight[i];
                     units += take[i][n];
                 }
@@ -32,7 +32,7 @@ public final class PlanBuilder {
             if (units == 0) {
                 continue;
             }
-            ShipmentCoster.Costing costing = p.coster.costing(n, weight, units);
+            ShipmentCoster.Costing costing = p.coster.costing(n, weight, units, p.goodsOf(take, n));
             Node node = p.nodes[n];
             shipments.add(new Shipment(node.id(), node.name(), node.type(), lines, costing.quote().carrier(),
                     costing.quote().service(), costing.quote().price(), costing.total(), costing.etaDays(),
@@ -47,7 +47,7 @@ public final class PlanBuilder {
                 shipped += take[i][n];
             }
             if (shipped < p.qty[i]) {
-                unfilled.add(new OrderLine(p.lines[i].sku(), p.qty[i] - shipped, p.unitWeight[i]));
+                unfilled.add(p.lines[i].withQuantity(p.qty[i] - shipped));
                 unfilledUnits += p.qty[i] - shipped;
             }
         }
