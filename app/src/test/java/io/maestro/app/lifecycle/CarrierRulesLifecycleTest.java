@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.app.Api;
 import io.maestro.app.MaestroTest;
+import io.maestro.core.carrier.CarrierModel;
+import io.maestro.core.carrier.CarrierParcel;
+import io.maestro.core.carrier.CarrierQuote;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * DMN {@code carrier-selection} is the one place of the carrier rule: orders with hazardous goods, an oversize item
- * and a VIP customer ship with the carrier service allocation estimated, at the estimated price (the sandbox carriers
- * quote from the same cards); and a changed table, deployed as an analyst would, rules the estimate and the label
+ * DMN {@code carrier-selection} is the one place of the carrier rule: orders with hazardous goods, an oversize item,
+ * a VIP customer, a bulky light item (billed by its dimensional weight) and a mixed order split across two nodes (the
+ * hazmat terms only on the parcel with the hazardous item) ship with the carrier service allocation estimated, at the
+ * estimated price (the sandbox carriers quote from the same cards); and a changed table, deployed as an analyst would, rules the estimate and the label
  * alike with no change to any Java.
  */
 @MaestroTest
@@ -80,6 +84,23 @@ class CarrierRulesLifecycleTest {
         assertThat(ordinary.path("estimatedCost").decimalValue()).as("the ordinary parcel pays no hazmat surcharge")
                 .isEqualByComparingTo("7.30");
         assertThat(ordinary.path("labelCost").decimalValue()).isEqualByComparingTo("7.30");
+    }
+
+    @Test
+    void aBulkyLightItemIsEstimatedAndLabelledByItsDimensionalWeight() {
+        // 0.3 kg in 50 × 40 × 30 cm: 60,000 cm³, 12 kg dimensional on the demo cards (5,000 cm³/kg)
+        String pillow = sku("PILLOW", 0.3, 50, 40, 30, false, false);
+
+        JsonNode cost = labelledAtItsEstimate(lifecycle.place(Lifecycle.order("WEB", pillow, 1, Map.of())));
+
+        // DC-OLEAN → Brooklyn is zone 3 (about 250 mi)
+        CarrierQuote bySize = CarrierModel.demo().quote(cost.path("estimatedCarrier").asText(),
+                cost.path("estimatedService").asText(), new CarrierParcel(250, 0.3, 60_000, false, false, true))
+                .orElseThrow();
+        CarrierQuote byWeight = CarrierModel.demo().quote(cost.path("estimatedCarrier").asText(),
+                cost.path("estimatedService").asText(), CarrierParcel.toHome(250, 0.3, false, false)).orElseThrow();
+        assertThat(cost.path("labelCost").decimalValue()).as("billed by its 12 kg dimensional weight")
+                .isEqualByComparingTo(bySize.priceAmount()).isGreaterThan(byWeight.priceAmount());
     }
 
     @Test

@@ -152,11 +152,11 @@ public class EngineInputs {
         return new AllocationRequest(engineOrder, policy, nodes, AtpSnapshot.of(atp), whole, byGoods);
     }
 
-    /** The engine's line: its units' weight, and whether the SKU is hazardous or oversize. */
+    /** The engine's line: its units' weight and volume, and whether the SKU is hazardous or oversize. */
     private OrderLine engineLine(io.maestro.core.order.OrderLine line) {
         Sku sku = catalog.find(line.sku()).orElseThrow();
         return new OrderLine(line.sku(), line.quantity(), sku.weightKg().doubleValue() * CarrierRateCard.LB_PER_KG,
-                sku.hazmat(), sku.oversize());
+                sku.unitVolumeCm3(), sku.hazmat(), sku.oversize());
     }
 
     /**

@@ -78,11 +78,13 @@ class RealTimeAnswersTest {
 
         /**
          * Lines as they read before lines carried their goods ({@code OrderLine[sku=…, quantity=…, unitWeightLb=…]}),
-         * with a hazardous or oversize mark after those that are: ordinary lines digest as they did.
+         * with their volume when known and a hazardous or oversize mark after those that are: lines of
+         * ordinary goods and unknown volume digest as they did.
          */
         private static String lines(List<OrderLine> lines) {
             return lines.stream().map(l -> "OrderLine[sku=" + l.sku() + ", quantity=" + l.quantity() + ", unitWeightLb="
-                    + l.unitWeightLb() + "]" + (l.hazmat() ? " hazmat" : "") + (l.oversize() ? " oversize" : ""))
+                    + l.unitWeightLb() + "]" + (l.unitVolumeCm3() > 0 ? " " + l.unitVolumeCm3() + " cm3" : "")
+                    + (l.hazmat() ? " hazmat" : "") + (l.oversize() ? " oversize" : ""))
                     .collect(Collectors.joining(", ", "[", "]"));
         }
 

@@ -170,7 +170,7 @@ final class GoodsCoster {
     }
 
     /** The weighted cost of a parcel of {@code weightLb} and {@code units} from node {@code n}. */
-    double cost(int n, double weightLb, int units) {
+    double cost(int n, double weightLb, double volumeCm3, int units) {
         Node node = nodes[n];
         double handling = rules.handlingPerShipment(node) + rules.handlingPerUnit(node, units);
         if (pickup) {
@@ -182,7 +182,7 @@ final class GoodsCoster {
             if (slotFloor[o] + slotFloorPerLb[o] * weightLb >= best) {
                 continue;
             }
-            double c = rules.carrierPrice(lanes[o].price(weightLb, units)) + rules.carbonCost(lanes[o].co2Kg(weightLb))
+            double c = rules.carrierPrice(lanes[o].price(weightLb, volumeCm3, units)) + rules.carbonCost(lanes[o].co2Kg(weightLb))
                     + lateness[o];
             if (c < best) {
                 best = c;
@@ -192,7 +192,7 @@ final class GoodsCoster {
     }
 
     /** The same parcel with its chosen service and the rule-by-rule costs. */
-    Costing costing(int n, double weightLb, int units) {
+    Costing costing(int n, double weightLb, double volumeCm3, int units) {
         Node node = nodes[n];
         double perShipment = rules.handlingPerShipment(node);
         double perUnit = rules.handlingPerUnit(node, units);
@@ -206,7 +206,7 @@ final class GoodsCoster {
         for (int o = n * services; o < n * services + optionCount[n]; o++) {
             int service = serviceAt[o];
             ServiceQuote quote = new ServiceQuote(cardOf[service].carrier(), serviceOf[service],
-                    lanes[o].price(weightLb, units), transitDays[o], lanes[o].co2Kg(weightLb));
+                    lanes[o].price(weightLb, volumeCm3, units), transitDays[o], lanes[o].co2Kg(weightLb));
             CostBreakdown breakdown = new CostBreakdown(rules.carrierPrice(quote.price()), perShipment, perUnit, 0,
                     lateness[o], rules.carbonCost(quote.co2Kg()), 0);
             if (best == null || breakdown.total() < best.total()) {

@@ -86,14 +86,17 @@ public final class ShipmentCoster {
         return -1;
     }
 
-    /** The weighted cost of a parcel of {@code weightLb} and {@code units} of {@code goods} from node {@code n}. */
-    public double cost(int n, double weightLb, int units, int goods) {
-        return byGoods[goods].cost(n, weightLb, units);
+    /**
+     * The weighted cost of a parcel of {@code weightLb}, {@code volumeCm3} (for the dimensional weight) and
+     * {@code units} of {@code goods} from node {@code n}.
+     */
+    public double cost(int n, double weightLb, double volumeCm3, int units, int goods) {
+        return byGoods[goods].cost(n, weightLb, volumeCm3, units);
     }
 
     /** The same parcel with its chosen service and the rule-by-rule costs. */
-    public Costing costing(int n, double weightLb, int units, int goods) {
-        return byGoods[goods].costing(n, weightLb, units);
+    public Costing costing(int n, double weightLb, double volumeCm3, int units, int goods) {
+        return byGoods[goods].costing(n, weightLb, volumeCm3, units);
     }
 
     /**
@@ -104,7 +107,10 @@ public final class ShipmentCoster {
         return fixed == null ? distinct[0].linearFixed(n) : fixed[n];
     }
 
-    /** What a parcel of {@code weightLb} and {@code units} from node {@code n} costs at least, whatever its goods. */
+    /**
+     * What a parcel of {@code weightLb} and {@code units} from node {@code n} costs at least, whatever its goods and
+     * volume (a dimensional weight only raises the price).
+     */
     public double floor(int n, double weightLb, int units) {
         if (distinct.length == 1) {
             return distinct[0].floor(n, weightLb, units);

@@ -41,8 +41,10 @@ public final class CarrierAlternatives {
         }
         List<Option> options = new ArrayList<>();
         int goods = 0;
+        double volume = 0;
         for (OrderLine line : parcel.lines()) {
             goods |= line.goods();
+            volume += line.quantity() * line.unitVolumeCm3();
         }
         for (RateCard card : request.cards(goods)) {
             for (Service service : card.services()) {
@@ -50,7 +52,7 @@ public final class CarrierAlternatives {
                     continue;
                 }
                 RateCard.Lane lane = card.lane(service, parcel.miles());
-                double price = lane.price(weight, parcel.units());
+                double price = lane.price(weight, volume, parcel.units());
                 double co2 = lane.co2Kg(weight);
                 int eta = node.daysToShip() + card.transitDays(service, parcel.miles());
                 options.add(new Option(card.carrier() + " " + service, price, co2, eta,

@@ -3,10 +3,12 @@ package io.maestro.workers.allocation.model;
 import java.util.Objects;
 
 /**
- * One line of an order: a quantity of a SKU, with the weight of one unit for the parcel rating and whether the
- * SKU is hazardous or oversize (which decides the carrier terms of the parcel that carries it).
+ * One line of an order: a quantity of a SKU, with the weight and the volume (length × width × height; 0 when unknown)
+ * of one unit for the parcel rating, and whether the SKU is hazardous or oversize (which decides the carrier terms of
+ * the parcel that carries it).
  */
-public record OrderLine(String sku, int quantity, double unitWeightLb, boolean hazmat, boolean oversize) {
+public record OrderLine(String sku, int quantity, double unitWeightLb, double unitVolumeCm3, boolean hazmat,
+                        boolean oversize) {
 
     public OrderLine {
         Objects.requireNonNull(sku, "sku");
@@ -16,11 +18,14 @@ public record OrderLine(String sku, int quantity, double unitWeightLb, boolean h
         if (unitWeightLb < 0) {
             throw new IllegalArgumentException("unit weight must not be negative: " + unitWeightLb);
         }
+        if (unitVolumeCm3 < 0) {
+            throw new IllegalArgumentException("unit volume must not be negative: " + unitVolumeCm3);
+        }
     }
 
-    /** A line of ordinary goods. */
+    /** A line of ordinary goods of unknown volume. */
     public OrderLine(String sku, int quantity, double unitWeightLb) {
-        this(sku, quantity, unitWeightLb, false, false);
+        this(sku, quantity, unitWeightLb, 0, false, false);
     }
 
     public double weightLb() {
@@ -34,6 +39,6 @@ public record OrderLine(String sku, int quantity, double unitWeightLb, boolean h
 
     /** The same SKU and goods, another quantity (a parcel's part of the line, or what is left of it). */
     public OrderLine withQuantity(int units) {
-        return new OrderLine(sku, units, unitWeightLb, hazmat, oversize);
+        return new OrderLine(sku, units, unitWeightLb, unitVolumeCm3, hazmat, oversize);
     }
 }

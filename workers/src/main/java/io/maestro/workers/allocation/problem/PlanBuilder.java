@@ -21,18 +21,20 @@ public final class PlanBuilder {
         for (int n = 0; n < p.nodes.length; n++) {
             List<OrderLine> lines = new ArrayList<>();
             double weight = 0;
+            double volume = 0;
             int units = 0;
             for (int i = 0; i < p.lines.length; i++) {
                 if (take[i][n] > 0) {
                     lines.add(p.lines[i].withQuantity(take[i][n]));
                     weight += take[i][n] * p.unitWeight[i];
+                    volume += take[i][n] * p.unitVolume[i];
                     units += take[i][n];
                 }
             }
             if (units == 0) {
                 continue;
             }
-            ShipmentCoster.Costing costing = p.coster.costing(n, weight, units, p.goodsOf(take, n));
+            ShipmentCoster.Costing costing = p.coster.costing(n, weight, volume, units, p.goodsOf(take, n));
             Node node = p.nodes[n];
             shipments.add(new Shipment(node.id(), node.name(), node.type(), lines, costing.quote().carrier(),
                     costing.quote().service(), costing.quote().price(), costing.total(), costing.etaDays(),

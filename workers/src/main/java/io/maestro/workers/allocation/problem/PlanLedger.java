@@ -11,6 +11,7 @@ public final class PlanLedger {
     private final int skus;
     private final int[] units;
     private final double[] weight;
+    private final double[] volume;
     /** [node]: units of hazardous and of oversize goods, which decide the parcel's goods. */
     private final int[] hazmatUnits;
     private final int[] oversizeUnits;
@@ -23,6 +24,7 @@ public final class PlanLedger {
         this.used = new int[p.nodes.length * skus];
         this.units = new int[p.nodes.length];
         this.weight = new double[p.nodes.length];
+        this.volume = new double[p.nodes.length];
         this.hazmatUnits = new int[p.nodes.length];
         this.oversizeUnits = new int[p.nodes.length];
     }
@@ -43,6 +45,7 @@ public final class PlanLedger {
         used[n * skus + p.sku[i]] += count;
         units[n] += count;
         weight[n] += count * p.unitWeight[i];
+        volume[n] += count * p.unitVolume[i];
         hazmatUnits[n] += Goods.hazmat(p.goods[i]) ? count : 0;
         oversizeUnits[n] += Goods.oversize(p.goods[i]) ? count : 0;
         filled += count;
@@ -52,11 +55,13 @@ public final class PlanLedger {
         used[n * skus + p.sku[i]] -= count;
         units[n] -= count;
         weight[n] -= count * p.unitWeight[i];
+        volume[n] -= count * p.unitVolume[i];
         hazmatUnits[n] -= Goods.hazmat(p.goods[i]) ? count : 0;
         oversizeUnits[n] -= Goods.oversize(p.goods[i]) ? count : 0;
         filled -= count;
         if (units[n] == 0) {
             weight[n] = 0;
+            volume[n] = 0;
             shipments--;
         }
     }
@@ -79,6 +84,11 @@ public final class PlanLedger {
 
     public double weight(int n) {
         return weight[n];
+    }
+
+    /** The volume of the parcel from node {@code n}, cm³. */
+    public double volume(int n) {
+        return volume[n];
     }
 
     /** The {@link Goods} of the parcel from node {@code n}. */

@@ -57,6 +57,7 @@ public final class SingleNodeOrGreedyAllocator implements Allocator {
                 java.util.Arrays.fill(skuTaken, 0);
                 int units = 0;
                 double weight = 0;
+                double volume = 0;
                 int goods = 0;
                 for (int i = 0; i < p.lines.length; i++) {
                     int s = p.sku[i];
@@ -66,6 +67,7 @@ public final class SingleNodeOrGreedyAllocator implements Allocator {
                         skuTaken[s] += tentative;
                         units += tentative;
                         weight += tentative * p.unitWeight[i];
+                        volume += tentative * p.unitVolume[i];
                         goods |= p.goods[i];
                     }
                 }
@@ -73,7 +75,7 @@ public final class SingleNodeOrGreedyAllocator implements Allocator {
                     continue;
                 }
                 // priced only when it ships at least as many units as the best so far: fewer never win
-                double cost = p.coster.cost(n, weight, units, goods);
+                double cost = p.coster.cost(n, weight, volume, units, goods);
                 if (units > bestUnits || cost < bestCost) {
                     bestNode = n;
                     bestUnits = units;

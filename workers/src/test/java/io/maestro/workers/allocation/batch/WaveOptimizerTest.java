@@ -110,7 +110,7 @@ class WaveOptimizerTest {
                 linear += take * p.coster.linearPerUnit(n, p.unitWeight[i]);
             }
             if (units > 0) {
-                assertThat(linear).isLessThanOrEqualTo(p.coster.cost(n, weight, units, Goods.ORDINARY) + 1e-9);
+                assertThat(linear).isLessThanOrEqualTo(p.coster.cost(n, weight, 0, units, Goods.ORDINARY) + 1e-9);
             }
         }
     }

@@ -47,7 +47,7 @@ class ParcelGoodsTest {
 
     private static AllocationRequest mixedOrderSplitAcrossTwoNodes() {
         Order order = Order.ship("O-MIXED", Fixtures.NEW_YORK_10001, 5, List.of(
-                new OrderLine("SOLVENT", 1, SOLVENT_LB, true, false), new OrderLine("TSHIRT", 1, SHIRT_LB)));
+                new OrderLine("SOLVENT", 1, SOLVENT_LB, 0, true, false), new OrderLine("TSHIRT", 1, SHIRT_LB)));
         return new AllocationRequest(order, Policy.balanced(), List.of(OLEAN, BROOKLYN),
                 atp("OLN:SOLVENT=5", "BKN:TSHIRT=5"), HAZARDOUS,
                 Map.of(Goods.ORDINARY, ORDINARY, Goods.HAZMAT, HAZARDOUS));
@@ -99,13 +99,13 @@ class ParcelGoodsTest {
         var p = io.maestro.workers.allocation.problem.AllocationProblem.of(mixedOrderSplitAcrossTwoNodes());
         for (int n = 0; n < p.nodeCount(); n++) {
             for (int goods : new int[] {Goods.ORDINARY, Goods.HAZMAT}) {
-                double parcel = p.coster.cost(n, SHIRT_LB, 1, goods);
+                double parcel = p.coster.cost(n, SHIRT_LB, 0, 1, goods);
                 assertThat(p.coster.linearFixed(n) + p.coster.linearPerUnit(n, SHIRT_LB))
                         .isLessThanOrEqualTo(parcel + 1e-9);
                 assertThat(p.coster.floor(n, SHIRT_LB, 1)).isLessThanOrEqualTo(parcel);
             }
-            assertThat(p.coster.cost(n, SHIRT_LB, 1, Goods.HAZMAT))
-                    .isGreaterThan(p.coster.cost(n, SHIRT_LB, 1, Goods.ORDINARY));
+            assertThat(p.coster.cost(n, SHIRT_LB, 0, 1, Goods.HAZMAT))
+                    .isGreaterThan(p.coster.cost(n, SHIRT_LB, 0, 1, Goods.ORDINARY));
         }
     }
 }

@@ -25,7 +25,7 @@ class ServiceChoiceTest {
         double miles = olean.location().milesTo(order.shipTo());
         ShipmentCoster coster = new ShipmentCoster(new CostRules(POLICY), new Node[] {olean}, new double[] {miles},
                 order, CarrierRateCard.demo());
-        return coster.costing(0, 0.8, 2, Goods.ORDINARY);
+        return coster.costing(0, 0.8, 0, 2, Goods.ORDINARY);
     }
 
     @Test
