@@ -7,6 +7,8 @@ import io.maestro.workers.allocation.model.Node;
 import io.maestro.workers.allocation.model.Order;
 import io.maestro.workers.allocation.model.RateCard;
 import io.maestro.workers.allocation.model.ServiceQuote;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,12 +30,13 @@ public final class ShipmentCoster {
     private final GoodsCoster[] byGoods = new GoodsCoster[Goods.KINDS];
     /** The distinct costers, for the floors. */
     private final GoodsCoster[] distinct;
+    /** [node]: the least {@link #linearFixed} of the distinct costers, when there are several. */
     private final double[] fixed;
 
     /** Every parcel priced with {@code cards}, whatever it carries. */
     public ShipmentCoster(CostRules rules, Node[] nodes, double[] miles, Order order, List<RateCard> cards) {
         GoodsCoster only = new GoodsCoster(rules, nodes, miles, order, cards);
-        java.util.Arrays.fill(byGoods, only);
+        Arrays.fill(byGoods, only);
         this.distinct = new GoodsCoster[] {only};
         this.fixed = null;
     }
@@ -42,8 +45,8 @@ public final class ShipmentCoster {
     public ShipmentCoster(CostRules rules, Node[] nodes, double[] miles, AllocationRequest request) {
         Order order = request.order();
         boolean[] reachable = Goods.reachable(order.lines());
-        List<List<RateCard>> seen = new java.util.ArrayList<>();
-        List<GoodsCoster> made = new java.util.ArrayList<>();
+        List<List<RateCard>> seen = new ArrayList<>();
+        List<GoodsCoster> made = new ArrayList<>();
         GoodsCoster fallback = null;
         for (int g = 0; g < Goods.KINDS; g++) {
             if (!reachable[g]) {
