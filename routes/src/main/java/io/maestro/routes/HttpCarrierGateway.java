@@ -70,7 +70,7 @@ public class HttpCarrierGateway implements CarrierGateway, DisposableBean {
         String body = Json.write(new CarrierRateRequest(request.shipmentId(),
                 place(request.originPostalCode(), request.origin(), "originPostalCode"),
                 place(request.destinationPostalCode(), request.destination(), "destinationPostalCode"),
-                request.weightKg(), request.hazmat(), request.oversize()));
+                request.weightKg(), request.hazmat(), request.oversize(), request.volumeCm3()));
         Map<String, CompletableFuture<List<RateQuote>>> asked = new LinkedHashMap<>();
         for (String carrier : partners.getCarriers().keySet()) {
             asked.put(carrier, CompletableFuture.supplyAsync(() -> quote(carrier, body), pool));
@@ -117,7 +117,7 @@ public class HttpCarrierGateway implements CarrierGateway, DisposableBean {
                 : postalCodes.locate(request.shipTo().country(), destinationCode).orElse(null);
         String body = Json.write(new CarrierLabelRequest(request.orderId(), request.shipmentId(), request.service(),
                 Place.of(node.address().postalCode(), node.location()), place(destinationCode, destination, "shipTo.postalCode"),
-                request.shipTo(), request.weightKg(), request.hazmat(), request.oversize()));
+                request.shipTo(), request.weightKg(), request.hazmat(), request.oversize(), request.volumeCm3()));
         String answer = calls.post(CarrierRoutes.routeId(request.carrier()), partner,
                 server.resolve(partner.url()) + "/labels", "application/json", body);
         return CarrierMessages.label(request.carrier(), read(partner, answer, CarrierLabelResponse.class));

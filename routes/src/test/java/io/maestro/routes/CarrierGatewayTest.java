@@ -55,7 +55,7 @@ class CarrierGatewayTest extends PartnersTest {
     /** The shipments the partners' webhooks will name: an event for a shipment that does not exist is refused. */
     @BeforeEach
     void shipments() {
-        for (int i = 1; i <= 9; i++) {
+        for (int i = 1; i <= 10; i++) {
             ShipmentRows.insert(jdbc, "DC-BKN", "CAR-" + i, "CAR-" + i + "-1");
         }
     }
@@ -75,6 +75,27 @@ class CarrierGatewayTest extends PartnersTest {
     @Test
     void onlyTheLicensedCarrierQuotesHazardousGoods() {
         assertThat(carriers.quote(parcel("11201", "1.2", true))).extracting(RateQuote::carrier).containsOnly("THRIFT");
+    }
+
+    @Test
+    void aBulkyLightParcelIsQuotedAndLabelledByItsDimensionalWeight() {
+        Node origin = network.get("DC-OLEAN");
+        // 0.3 kg in 50 × 40 × 30 cm: 60,000 cm³ ÷ 5,000 = 12 kg, zone 3 → THRIFT GROUND 20 kg break 19.60 + 0.80
+        RateRequest bulky = new RateRequest("CAR-10-1", "14760", origin.location(), "11201", null,
+                new BigDecimal("0.3"), false, false, 60_000);
+        RateQuote ground = carriers.quote(bulky).stream()
+                .filter(q -> q.carrier().equals("THRIFT") && q.service().equals("GROUND")).findFirst().orElseThrow();
+        assertThat(ground.price()).isEqualByComparingTo("20.40");
+        RateRequest unknownVolume = new RateRequest("CAR-10-1", "14760", origin.location(), "11201", null,
+                new BigDecimal("0.3"), false, false);
+        assertThat(carriers.quote(unknownVolume).stream()
+                .filter(q -> q.carrier().equals("THRIFT") && q.service().equals("GROUND")).findFirst().orElseThrow()
+                .price()).as("by its actual weight: 7.90 + 0.80").isEqualByComparingTo("8.70");
+
+        Label label = carriers.buyLabel(new LabelRequest("CAR-10", "CAR-10-1", "DC-OLEAN", "THRIFT", "GROUND",
+                new Address("Casey Doe", "10 Jay St", null, "Brooklyn", "NY", "11201", "US"), new BigDecimal("0.3"),
+                false, false, 60_000));
+        assertThat(label.price()).isEqualByComparingTo("20.40");
     }
 
     @Test

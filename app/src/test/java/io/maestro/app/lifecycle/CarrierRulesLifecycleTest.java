@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.app.Api;
 import io.maestro.app.MaestroTest;
+import io.maestro.core.carrier.CarrierModel;
+import io.maestro.core.carrier.CarrierParcel;
+import io.maestro.core.carrier.CarrierQuote;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.RepositoryService;
@@ -19,9 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * DMN {@code carrier-selection} is the one place of the carrier rule: orders with hazardous goods, an oversize item
- * and a VIP customer ship with the carrier service allocation estimated, at the estimated price (the sandbox carriers
- * quote from the same cards); and a changed table, deployed as an analyst would, rules the estimate and the label
+ * DMN {@code carrier-selection} is the one place of the carrier rule: orders with hazardous goods, an oversize item,
+ * a VIP customer, a bulky light item (billed by its dimensional weight) and a mixed order split across two nodes (the
+ * hazmat terms only on the parcel with the hazardous item) ship with the carrier service allocation estimated, at the
+ * estimated price (the sandbox carriers quote from the same cards); and a changed table, deployed as an analyst would, rules the estimate and the label
  * alike with no change to any Java.
  */
 @MaestroTest
@@ -56,6 +61,46 @@ class CarrierRulesLifecycleTest {
         labelledAtItsEstimate(oversizeOrder);
         assertThat(labelledAtItsEstimate(vipOrder).path("estimatedService").asText()).as("VIP: two-day or faster")
                 .isIn("TWO_DAY", "OVERNIGHT");
+    }
+
+    @Test
+    void aMixedOrderSplitAcrossTwoNodesPaysTheHazmatTermsOnlyOnTheParcelThatCarriesTheHazardousItem() {
+        String hazmat = sku("MIX-SOLVENT", 2.4, 30, 20, 20, true, false);
+        String tee = lifecycle.skuWithStock("MIX-TEE", Map.of("DC-BROOKLYN", 3));
+        Map<String, Object> mixed = new HashMap<>(Lifecycle.order("WEB", hazmat, 1, Map.of()));
+        mixed.put("lines", List.of(Map.of("sku", hazmat, "quantity", 1, "unitPrice", 19.90),
+                Map.of("sku", tee, "quantity", 1, "unitPrice", 19.90)));
+        String orderId = lifecycle.place(mixed);
+
+        Map<String, JsonNode> costs = labelledAtTheirEstimates(orderId, 2);
+
+        JsonNode hazardous = costs.get("DC-OLEAN");
+        assertThat(hazardous.path("estimatedCarrier").asText() + " " + hazardous.path("estimatedService").asText())
+                .as("the parcel with the hazardous item: licensed carrier, by ground").isEqualTo("THRIFT GROUND");
+        // zone 3, 5 kg break 10.60 + residential 0.80 + hazmat 6.00
+        assertThat(hazardous.path("labelCost").decimalValue()).isEqualByComparingTo("17.40");
+        JsonNode ordinary = costs.get("DC-BROOKLYN");
+        // zone 1, 0.5 kg break 6.50 + residential 0.80; on the order's hazmat terms it was estimated at 13.30
+        assertThat(ordinary.path("estimatedCost").decimalValue()).as("the ordinary parcel pays no hazmat surcharge")
+                .isEqualByComparingTo("7.30");
+        assertThat(ordinary.path("labelCost").decimalValue()).isEqualByComparingTo("7.30");
+    }
+
+    @Test
+    void aBulkyLightItemIsEstimatedAndLabelledByItsDimensionalWeight() {
+        // 0.3 kg in 50 × 40 × 30 cm: 60,000 cm³, 12 kg dimensional on the demo cards (5,000 cm³/kg)
+        String pillow = sku("PILLOW", 0.3, 50, 40, 30, false, false);
+
+        JsonNode cost = labelledAtItsEstimate(lifecycle.place(Lifecycle.order("WEB", pillow, 1, Map.of())));
+
+        // DC-OLEAN → Brooklyn is zone 3 (about 250 mi)
+        CarrierQuote bySize = CarrierModel.demo().quote(cost.path("estimatedCarrier").asText(),
+                cost.path("estimatedService").asText(), new CarrierParcel(250, 0.3, 60_000, false, false, true))
+                .orElseThrow();
+        CarrierQuote byWeight = CarrierModel.demo().quote(cost.path("estimatedCarrier").asText(),
+                cost.path("estimatedService").asText(), CarrierParcel.toHome(250, 0.3, false, false)).orElseThrow();
+        assertThat(cost.path("labelCost").decimalValue()).as("billed by its 12 kg dimensional weight")
+                .isEqualByComparingTo(bySize.priceAmount()).isGreaterThan(byWeight.priceAmount());
     }
 
     @Test
@@ -99,6 +144,29 @@ class CarrierRulesLifecycleTest {
         assertThat(cost.path("labelCost").decimalValue()).as("%s: at the estimated price", orderId)
                 .isEqualByComparingTo(cost.path("estimatedCost").decimalValue());
         return cost;
+    }
+
+    /**
+     * Waits for the order's {@code parcels} shipments to be labelled; checks each label is its estimate; returns the
+     * costs entries by node.
+     */
+    private Map<String, JsonNode> labelledAtTheirEstimates(String orderId, int parcels) {
+        JsonNode order = lifecycle.awaitOrder(orderId, PATIENCE, o -> Lifecycle.liveShipments(o).size() == parcels
+                && StreamSupport.stream(o.path("shipmentCosts").spliterator(), false)
+                        .filter(c -> c.path("labelCost").isNumber()).count() == parcels);
+        Map<String, JsonNode> byNode = new HashMap<>();
+        for (JsonNode shipment : Lifecycle.liveShipments(order)) {
+            JsonNode cost = StreamSupport.stream(order.path("shipmentCosts").spliterator(), false)
+                    .filter(c -> c.path("shipmentId").asText().equals(shipment.path("shipmentId").asText()))
+                    .findFirst().orElseThrow();
+            assertThat(cost.path("estimatedCarrier").asText() + " " + cost.path("estimatedService").asText())
+                    .as("%s: the label is the carrier service the plan was priced with", shipment)
+                    .isEqualTo(shipment.path("carrier").asText() + " " + shipment.path("service").asText());
+            assertThat(cost.path("labelCost").decimalValue()).as("%s: at the estimated price", shipment)
+                    .isEqualByComparingTo(cost.path("estimatedCost").decimalValue());
+            byNode.put(shipment.path("nodeId").asText(), cost);
+        }
+        return byNode;
     }
 
     private String sku(String prefix, double weightKg, int lengthCm, int widthCm, int heightCm, boolean hazmat,

@@ -13,4 +13,12 @@ public record Sku(
         BigDecimal heightCm,
         boolean hazmat,
         boolean oversize) {
+
+    /** One unit's volume, length × width × height in cm³ (0 when a dimension is unknown): its dimensional weight. */
+    public double unitVolumeCm3() {
+        if (lengthCm == null || widthCm == null || heightCm == null) {
+            return 0;
+        }
+        return lengthCm.multiply(widthCm).multiply(heightCm).doubleValue();
+    }
 }

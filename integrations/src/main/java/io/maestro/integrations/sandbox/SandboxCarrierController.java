@@ -65,14 +65,16 @@ public class SandboxCarrierController {
         faults.apply(carrier);
         requireParcel(request.origin() != null && request.destination() != null && request.weightKg() != null);
         CarrierParcel parcel = parcel(request.origin().point().milesTo(request.destination().point()),
-                request.weightKg().doubleValue(), request.hazmat(), request.oversize());
+                request.weightKg().doubleValue(), request.volumeCm3(), request.hazmat(), request.oversize());
         List<ServiceQuote> quotes = parcel.weightKg() <= 0 ? List.of()
                 : carriers.quotes(card.carrier(), parcel).stream().map(SandboxCarrierController::quote).toList();
         return new CarrierRateResponse(carrier, quotes);
     }
 
-    private static CarrierParcel parcel(double miles, double weightKg, boolean hazmat, boolean oversize) {
-        return CarrierParcel.toHome(miles, weightKg, hazmat, oversize);
+    /** A parcel to a home; a volume below 0 (a malformed request) counts as unknown. */
+    private static CarrierParcel parcel(double miles, double weightKg, double volumeCm3, boolean hazmat,
+                                        boolean oversize) {
+        return new CarrierParcel(miles, weightKg, Math.max(0, volumeCm3), hazmat, oversize, true);
     }
 
     private static ServiceQuote quote(CarrierQuote q) {
@@ -111,7 +113,7 @@ public class SandboxCarrierController {
 
     private CarrierLabelResponse sell(RateCard card, CarrierLabelRequest request) {
         CarrierParcel parcel = parcel(request.origin().point().milesTo(request.destination().point()),
-                request.weightKg().doubleValue(), request.hazmat(), request.oversize());
+                request.weightKg().doubleValue(), request.volumeCm3(), request.hazmat(), request.oversize());
         ServiceQuote quote = carriers.quote(card.carrier(), request.service(), parcel).filter(q -> parcel.weightKg() > 0)
                 .map(SandboxCarrierController::quote).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
                         card.carrier() + " does not offer " + request.service() + " for this parcel"));

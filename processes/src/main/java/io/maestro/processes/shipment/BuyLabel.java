@@ -66,6 +66,8 @@ public class BuyLabel implements JavaDelegate {
         }
         Node node = network.get(s.shipment().nodeId());
         BigDecimal weight = BigDecimal.valueOf(((Number) execution.getVariable("weightKg")).doubleValue());
+        // a shipment prepared before parcels carried their volume bills its actual weight
+        double volumeCm3 = execution.getVariable("volumeCm3") instanceof Number v ? v.doubleValue() : 0;
         boolean hazmat = Boolean.TRUE.equals(execution.getVariable("hazmat"));
         boolean oversize = Boolean.TRUE.equals(execution.getVariable("oversize"));
         int promiseDays = ((Number) execution.getVariable("promiseDays")).intValue();
@@ -83,7 +85,7 @@ public class BuyLabel implements JavaDelegate {
         Bought bought = PartnerCalls.call(execution, s, "LABEL", carrier, () -> {
             List<RateQuote> quotes = carriers.quote(new RateRequest(s.shipmentId(), node.address().postalCode(),
                     node.location(), s.order().shipTo().postalCode(), new GeoPoint(s.order().latitude(),
-                    s.order().longitude()), weight, hazmat, oversize));
+                    s.order().longitude()), weight, hazmat, oversize, volumeCm3));
             List<String> requoted = new ArrayList<>();
             Optional<QuoteChoice.Choice> planned = estimate.flatMap(e -> QuoteChoice.planned(quotes, allowedBy,
                     allowed.describe(), promiseDays, e.estimatedCarrier(), e.estimatedService(), e.estimatedCost(),
@@ -93,7 +95,7 @@ public class BuyLabel implements JavaDelegate {
                             + " among " + quotes.size() + " quotes"));
             RateQuote q = choice.quote();
             return new Bought(choice, carriers.buyLabel(new LabelRequest(s.orderId(), s.shipmentId(), node.id(),
-                    q.carrier(), q.service(), s.order().shipTo(), weight, hazmat, oversize)), requoted);
+                    q.carrier(), q.service(), s.order().shipTo(), weight, hazmat, oversize, volumeCm3)), requoted);
         });
 
         Label label = bought.label();

@@ -17,7 +17,8 @@ import java.time.temporal.ChronoUnit;
 /**
  * Task_PrepareCarrierChoice: the inputs of DMN {@code carrier-selection} — hazmat and oversize from the catalogue for
  * the shipment's lines, the customer tier from the order, and the promise days and service upgrade the order's policy
- * decided (passed in by the calling process) unless the instance has them — and the parcel's weight for the label.
+ * decided (passed in by the calling process) unless the instance has them — and the parcel's weight and volume (its
+ * units' length × width × height, for the dimensional weight) for the label.
  */
 @Component("prepareCarrierChoice")
 public class PrepareCarrierChoice implements JavaDelegate {
@@ -36,15 +37,18 @@ public class PrepareCarrierChoice implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ShipmentInProcess s = ShipmentInProcess.load(orders, execution);
         BigDecimal weight = BigDecimal.ZERO;
+        BigDecimal volume = BigDecimal.ZERO;
         boolean hazmat = false;
         boolean oversize = false;
         for (ShipmentLine line : s.shipment().lines()) {
             Sku sku = catalog.get(line.sku());
             weight = weight.add(sku.weightKg().multiply(BigDecimal.valueOf(line.quantity())));
+            volume = volume.add(BigDecimal.valueOf(sku.unitVolumeCm3()).multiply(BigDecimal.valueOf(line.quantity())));
             hazmat |= sku.hazmat();
             oversize |= sku.oversize();
         }
         execution.setVariable("weightKg", weight.setScale(3, RoundingMode.HALF_UP).doubleValue());
+        execution.setVariable("volumeCm3", volume.doubleValue());
         execution.setVariable("hazmat", hazmat);
         execution.setVariable("oversize", oversize);
         if (!(execution.getVariable("promiseDays") instanceof Number)) {

@@ -148,7 +148,10 @@ class ShipmentExecutionDelegatesTest {
         });
         assertThat(entry("CARRIER_CHOSEN").reason()).contains("within the 3-day promise")
                 .contains("free upgrade, not charged to the customer");
-        assertThat(carriers.labels).singleElement().satisfies(l -> assertThat(l.weightKg()).isEqualByComparingTo("0.5"));
+        assertThat(carriers.labels).singleElement().satisfies(l -> {
+            assertThat(l.weightKg()).isEqualByComparingTo("0.5");
+            assertThat(l.volumeCm3()).as("2 units of 30 × 20 × 3 cm, for the dimensional weight").isEqualTo(3600.0);
+        });
 
         tell("ShipmentDispatched", Map.of("trackingNumber", "TRK-" + shipmentId, "carrier", "THRIFT"));
         assertThat(shipment().status()).isEqualTo(ShipmentStatus.DISPATCHED);

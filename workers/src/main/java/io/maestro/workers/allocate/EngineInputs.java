@@ -14,6 +14,7 @@ import io.maestro.workers.allocation.cost.CarrierRateCard;
 import io.maestro.workers.allocation.model.AllocationRequest;
 import io.maestro.workers.allocation.model.AtpSnapshot;
 import io.maestro.workers.allocation.model.GeoPoint;
+import io.maestro.workers.allocation.model.Goods;
 import io.maestro.workers.allocation.model.Node;
 import io.maestro.workers.allocation.model.NodeType;
 import io.maestro.workers.allocation.model.OrderLine;
@@ -102,8 +103,7 @@ public class EngineInputs {
                                          int promiseDays, Set<String> excludedNodeIds,
                                          Map<String, Map<String, Integer>> freed, boolean serviceUpgrade,
                                          StockView stock) {
-        List<OrderLine> lines = toPlace.stream().map(l -> new OrderLine(l.sku(), l.quantity(), weightLb(l.sku())))
-                .toList();
+        List<OrderLine> lines = toPlace.stream().map(this::engineLine).toList();
         io.maestro.workers.allocation.model.DeliveryOption option =
                 io.maestro.workers.allocation.model.DeliveryOption.valueOf(order.deliveryOption().name());
         io.maestro.workers.allocation.model.Order engineOrder = new io.maestro.workers.allocation.model.Order(order.orderId(), lines,
@@ -128,19 +128,41 @@ public class EngineInputs {
                 });
         freed.forEach((node, skus) -> skus.forEach((sku, n) ->
                 atp.computeIfAbsent(node, k -> new HashMap<>()).merge(sku, n, Integer::sum)));
-        ShippingTerms terms = shippingTerms(order, toPlace, serviceUpgrade, promiseDays);
-        List<io.maestro.workers.allocation.model.RateCard> cards = CarrierRateCard.of(carriers, terms);
-        if (cards.isEmpty() && option == io.maestro.workers.allocation.model.DeliveryOption.SHIP) {
-            throw new IllegalStateException("No configured carrier offers what DMN carrier-selection allows for order "
-                    + order.orderId() + ": " + terms.allowed().describe() + " (" + terms.allowed().reason() + ")");
+        boolean[] reachable = Goods.reachable(lines);
+        Map<Integer, List<io.maestro.workers.allocation.model.RateCard>> byGoods = new HashMap<>();
+        List<io.maestro.workers.allocation.model.RateCard> whole = null;
+        int orderGoods = 0;
+        for (OrderLine line : lines) {
+            orderGoods |= line.goods();
         }
-        return new AllocationRequest(engineOrder, policy, nodes, AtpSnapshot.of(atp), cards);
+        for (int goods = 0; goods < Goods.KINDS; goods++) {
+            if (!reachable[goods]) {
+                continue;
+            }
+            ShippingTerms terms = terms(order, Goods.hazmat(goods), Goods.oversize(goods), serviceUpgrade, promiseDays);
+            List<io.maestro.workers.allocation.model.RateCard> cards = CarrierRateCard.of(carriers, terms);
+            if (cards.isEmpty() && option == io.maestro.workers.allocation.model.DeliveryOption.SHIP) {
+                throw new IllegalStateException("No configured carrier offers what DMN carrier-selection allows for "
+                        + "order " + order.orderId() + ": " + terms.allowed().describe() + " ("
+                        + terms.allowed().reason() + ")");
+            }
+            byGoods.put(goods, cards);
+            whole = goods == orderGoods ? cards : whole;
+        }
+        return new AllocationRequest(engineOrder, policy, nodes, AtpSnapshot.of(atp), whole, byGoods);
+    }
+
+    /** The engine's line: its units' weight and volume, and whether the SKU is hazardous or oversize. */
+    private OrderLine engineLine(io.maestro.core.order.OrderLine line) {
+        Sku sku = catalog.find(line.sku()).orElseThrow();
+        return new OrderLine(line.sku(), line.quantity(), sku.weightKg().doubleValue() * CarrierRateCard.LB_PER_KG,
+                sku.unitVolumeCm3(), sku.hazmat(), sku.oversize());
     }
 
     /**
-     * The carrier terms of the order's parcels, as DMN {@code carrier-selection} decides them for their goods (hazardous
-     * or oversize when any line to place is: every parcel of the order is priced so), the customer's tier, the service
-     * upgrade the policy granted and the promise.
+     * The carrier terms of a parcel holding {@code toPlace}, as DMN {@code carrier-selection} decides them for its
+     * goods (hazardous or oversize when any of its lines is), the customer's tier, the service upgrade the policy
+     * granted and the promise.
      */
     public ShippingTerms shippingTerms(Order order, List<io.maestro.core.order.OrderLine> toPlace, boolean serviceUpgrade,
                                        int promiseDays) {
@@ -151,6 +173,10 @@ public class EngineInputs {
             hazmat |= sku.hazmat();
             oversize |= sku.oversize();
         }
+        return terms(order, hazmat, oversize, serviceUpgrade, promiseDays);
+    }
+
+    private ShippingTerms terms(Order order, boolean hazmat, boolean oversize, boolean serviceUpgrade, int promiseDays) {
         return carrierSelection.terms(order.orderId(), new CarrierSelection.Facts(hazmat, oversize,
                 order.customer().tier().name(), serviceUpgrade, promiseDays));
     }
@@ -176,9 +202,5 @@ public class EngineInputs {
     private int daysToShip(io.maestro.core.network.Node node) {
         ZonedDateTime local = ZonedDateTime.now(clock).withZoneSameInstant(ZoneId.of(node.timeZone()));
         return local.toLocalTime().isBefore(node.cutoffTime()) ? 0 : 1;
-    }
-
-    private double weightLb(String sku) {
-        return catalog.find(sku).map(Sku::weightKg).map(kg -> kg.doubleValue() * CarrierRateCard.LB_PER_KG).orElseThrow();
     }
 }

@@ -6,6 +6,7 @@ import io.maestro.workers.allocation.AllocationEngine;
 import io.maestro.workers.allocation.AllocationResult;
 import io.maestro.workers.allocation.RandomInstances;
 import io.maestro.workers.allocation.model.Order;
+import io.maestro.workers.allocation.model.OrderLine;
 import io.maestro.workers.allocation.model.RejectedAlternative;
 import io.maestro.workers.allocation.model.Shipment;
 import io.maestro.workers.geo.CityTable;
@@ -65,14 +66,26 @@ class RealTimeAnswersTest {
         void add(AllocationResult result) {
             StringBuilder text = new StringBuilder();
             for (Shipment s : result.plan().shipments()) {
-                text.append(s.nodeId()).append(s.lines()).append(s.carrier()).append(s.service())
+                text.append(s.nodeId()).append(lines(s.lines())).append(s.carrier()).append(s.service())
                         .append(String.format(Locale.ROOT, "%.6f|%.6f|%d|%.6f;", s.price(), s.cost(), s.etaDays(),
                                 s.co2Kg()));
             }
-            text.append(result.plan().unfilledLines())
+            text.append(lines(result.plan().unfilledLines()))
                     .append(String.format(Locale.ROOT, "%.6f", result.plan().totalCost()))
                     .append(result.proven()).append(answered(result.alternatives())).append(result.explanation()).append('\n');
             sha.update(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        /**
+         * Lines as they read before lines carried their goods ({@code OrderLine[sku=…, quantity=…, unitWeightLb=…]}),
+         * with their volume when known and a hazardous or oversize mark after those that are: lines of
+         * ordinary goods and unknown volume digest as they did.
+         */
+        private static String lines(List<OrderLine> lines) {
+            return lines.stream().map(l -> "OrderLine[sku=" + l.sku() + ", quantity=" + l.quantity() + ", unitWeightLb="
+                    + l.unitWeightLb() + "]" + (l.unitVolumeCm3() > 0 ? " " + l.unitVolumeCm3() + " cm3" : "")
+                    + (l.hazmat() ? " hazmat" : "") + (l.oversize() ? " oversize" : ""))
+                    .collect(Collectors.joining(", ", "[", "]"));
         }
 
         String hex() {

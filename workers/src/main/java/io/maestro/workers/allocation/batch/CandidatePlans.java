@@ -217,8 +217,7 @@ final class CandidatePlans {
             Integer r = resourceIndex.get(nodeId + "|" + sku);
             return r == null ? 0 : left[r];
         };
-        return AllocationProblem.of(new AllocationRequest(request.order(), request.policy(), nodes, rest,
-                request.rateCards()), prices);
+        return AllocationProblem.of(request.on(nodes, rest), prices);
     }
 
     /** A candidate plan of one order: its units, exact cost and the stock and capacity it uses. */

@@ -122,10 +122,17 @@ public final class CarrierRateCard implements RateCard {
         double planeIntercept = plane[INTERCEPT];
         double planePerLb = plane[PER_LB];
         int transit = rate.transitDays(zone);
+        double divisor = card.dimDivisorCm3PerKg();
         return new Lane() {
             @Override
             public double price(double weightLb, int units) {
                 return Math.round((rate.rate(zone, weightLb / LB_PER_KG) + surcharges) * 100.0) / 100.0;
+            }
+
+            @Override
+            public double price(double weightLb, double volumeCm3, int units) {
+                double billableKg = Math.max(weightLb / LB_PER_KG, divisor > 0 ? volumeCm3 / divisor : 0);
+                return Math.round((rate.rate(zone, billableKg) + surcharges) * 100.0) / 100.0;
             }
 
             @Override

@@ -40,34 +40,45 @@ public final class AlternativeExplainer {
     private static final class Parcels {
         final double total;
         final double[] weight;
+        final double[] volume;
         final int[] units;
+        /** [node]: the goods of the parcel from that node. */
+        final int[] goods;
         final double[] cost;
         /** [node]: units per SKU of the parcel from that node (null for nodes that ship nothing). */
         final int[][] skuUnits;
         final List<Integer> used = new ArrayList<>();
         final double orderWeight;
+        final double orderVolume;
         final int orderUnits;
 
         Parcels(AllocationProblem p, int[][] chosen) {
             total = p.evaluate(chosen);
             weight = new double[p.nodes.length];
+            volume = new double[p.nodes.length];
             units = new int[p.nodes.length];
+            goods = new int[p.nodes.length];
             cost = new double[p.nodes.length];
             skuUnits = new int[p.nodes.length][];
             double w = 0;
+            double v = 0;
             for (int i = 0; i < p.lines.length; i++) {
                 w += p.qty[i] * p.unitWeight[i];
+                v += p.qty[i] * p.unitVolume[i];
                 for (int n = 0; n < p.nodes.length; n++) {
                     weight[n] += chosen[i][n] * p.unitWeight[i];
+                    volume[n] += chosen[i][n] * p.unitVolume[i];
                     units[n] += chosen[i][n];
+                    goods[n] |= chosen[i][n] > 0 ? p.goods[i] : 0;
                 }
             }
             orderWeight = w;
+            orderVolume = v;
             orderUnits = p.totalUnits;
             for (int n = 0; n < p.nodes.length; n++) {
                 if (units[n] > 0) {
                     used.add(n);
-                    cost[n] = p.coster.cost(n, weight[n], units[n]);
+                    cost[n] = p.coster.cost(n, weight[n], volume[n], units[n], goods[n]);
                     skuUnits[n] = new int[p.skuDemand.length];
                     for (int i = 0; i < p.lines.length; i++) {
                         skuUnits[n][p.sku[i]] += chosen[i][n];
@@ -168,7 +179,8 @@ public final class AlternativeExplainer {
             return whole.minus(plan.breakdown());
         }
         int m = c.movedFrom;
-        return parcel.breakdown().minus(p.coster.costing(m, parcels.weight[m], parcels.units[m]).breakdown());
+        return parcel.breakdown().minus(p.coster.costing(m, parcels.weight[m], parcels.volume[m], parcels.units[m],
+                parcels.goods[m]).breakdown());
     }
 
     /**
@@ -177,8 +189,9 @@ public final class AlternativeExplainer {
      */
     private static ShipmentCoster.Costing parcelOf(AllocationProblem p, Parcels parcels, Costed c) {
         return c.movedFrom == Costed.WHOLE_ORDER
-                ? p.coster.costing(c.index, parcels.orderWeight, parcels.orderUnits)
-                : p.coster.costing(c.index, parcels.weight[c.movedFrom], parcels.units[c.movedFrom]);
+                ? p.coster.costing(c.index, parcels.orderWeight, parcels.orderVolume, parcels.orderUnits, p.orderGoods)
+                : p.coster.costing(c.index, parcels.weight[c.movedFrom], parcels.volume[c.movedFrom],
+                        parcels.units[c.movedFrom], parcels.goods[c.movedFrom]);
     }
 
     /** Stands for a node that could serve but whose every plan costs more than {@code beat}, left unpriced. */
@@ -195,7 +208,8 @@ public final class AlternativeExplainer {
             feasible = true;
             if (p.coster.floor(n, parcels.orderWeight, parcels.orderUnits) <= beat) {
                 best = new Costed(node, n, Costed.WHOLE_ORDER,
-                        p.coster.cost(n, parcels.orderWeight, parcels.orderUnits), p.miles[n]);
+                        p.coster.cost(n, parcels.orderWeight, parcels.orderVolume, parcels.orderUnits, p.orderGoods),
+                        p.miles[n]);
             }
         }
         for (int m : parcels.used) {
@@ -205,7 +219,8 @@ public final class AlternativeExplainer {
                 if (others + p.coster.floor(n, parcels.weight[m], parcels.units[m]) > beat) {
                     continue;
                 }
-                double cost = others + p.coster.cost(n, parcels.weight[m], parcels.units[m]);
+                double cost = others + p.coster.cost(n, parcels.weight[m], parcels.volume[m], parcels.units[m],
+                        parcels.goods[m]);
                 if (best == null || cost < best.cost) {
                     best = new Costed(node, n, m, cost, p.miles[n]);
                 }

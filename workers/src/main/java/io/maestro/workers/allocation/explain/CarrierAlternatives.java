@@ -40,13 +40,19 @@ public final class CarrierAlternatives {
         record Option(String name, double price, double co2, int eta, double weighted) {
         }
         List<Option> options = new ArrayList<>();
-        for (RateCard card : request.rateCards()) {
+        int goods = 0;
+        double volume = 0;
+        for (OrderLine line : parcel.lines()) {
+            goods |= line.goods();
+            volume += line.quantity() * line.unitVolumeCm3();
+        }
+        for (RateCard card : request.cards(goods)) {
             for (Service service : card.services()) {
                 if (card.carrier().equals(parcel.carrier()) && service == parcel.service()) {
                     continue;
                 }
                 RateCard.Lane lane = card.lane(service, parcel.miles());
-                double price = lane.price(weight, parcel.units());
+                double price = lane.price(weight, volume, parcel.units());
                 double co2 = lane.co2Kg(weight);
                 int eta = node.daysToShip() + card.transitDays(service, parcel.miles());
                 options.add(new Option(card.carrier() + " " + service, price, co2, eta,

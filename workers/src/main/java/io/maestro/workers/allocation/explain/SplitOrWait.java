@@ -73,8 +73,10 @@ public final class SplitOrWait {
             return Optional.empty();
         }
         double weight = 0;
+        double volume = 0;
         for (int i = 0; i < p.lines.length; i++) {
             weight += chosen[i][from] * p.unitWeight[i];
+            volume += chosen[i][from] * p.unitVolume[i];
         }
         // only the two parcels change: the one that gives a unit up and the new one
         int bestLine = -1;
@@ -84,12 +86,16 @@ public final class SplitOrWait {
             if (chosen[i][from] == 0) {
                 continue;
             }
-            double rest = p.coster.cost(from, weight - p.unitWeight[i], units - 1);
+            chosen[i][from]--;
+            int restGoods = p.goodsOf(chosen, from);
+            chosen[i][from]++;
+            double rest = p.coster.cost(from, weight - p.unitWeight[i], volume - p.unitVolume[i], units - 1,
+                    restGoods);
             for (int n = 0; n < p.nodes.length; n++) {
                 if (n == from || p.avail[n][p.sku[i]] < 1 || p.capUnits[n] < 1) {
                     continue;
                 }
-                double pair = rest + p.coster.cost(n, p.unitWeight[i], 1);
+                double pair = rest + p.coster.cost(n, p.unitWeight[i], p.unitVolume[i], 1, p.goods[i]);
                 if (pair < bestPair) {
                     bestLine = i;
                     bestNode = n;
@@ -181,8 +187,10 @@ public final class SplitOrWait {
      */
     private static String bestWait(AllocationProblem p, AllocationPlan plan) {
         double weight = 0;
+        double volume = 0;
         for (int i = 0; i < p.lines.length; i++) {
             weight += p.qty[i] * p.unitWeight[i];
+            volume += p.qty[i] * p.unitVolume[i];
         }
         int best = -1;
         boolean bestLacks = false;
@@ -193,7 +201,7 @@ public final class SplitOrWait {
             if (lacking == p.totalUnits) {
                 continue;
             }
-            Costing costing = p.coster.costing(n, weight, p.totalUnits);
+            Costing costing = p.coster.costing(n, weight, volume, p.totalUnits, p.orderGoods);
             CostBreakdown cost = costing.breakdown().withSplit(p.rules.splitPenalty(1))
                     .withUnfilled(p.rules.unfilledPenalty(lacking));
             if (bestCost == null || cost.total() < bestCost.total() - 1e-9) {

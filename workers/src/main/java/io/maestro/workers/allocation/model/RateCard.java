@@ -28,6 +28,15 @@ public interface RateCard {
     interface Lane {
         double price(double weightLb, int units);
 
+        /**
+         * The price of a parcel of {@code volumeCm3} (its units' length × width × height): a card with a
+         * dimensional-weight divisor bills the larger of the actual and the dimensional weight; one without, or a
+         * parcel of unknown volume (0), bills the actual weight. Never below {@link #price(double, int)}.
+         */
+        default double price(double weightLb, double volumeCm3, int units) {
+            return price(weightLb, units);
+        }
+
         double co2Kg(double weightLb);
 
         /** Days in transit over this distance. */

@@ -30,7 +30,13 @@ public final class AllocationProblem {
     public final double[] miles;
     public final int[] qty;
     public final double[] unitWeight;
+    /** [line]: a unit's volume in cm³ (0 when unknown), for the dimensional weight. */
+    public final double[] unitVolume;
     public final int[] sku;
+    /** [line]: its {@link io.maestro.workers.allocation.model.Goods} combination. */
+    public final int[] goods;
+    /** The goods of a parcel holding every line. */
+    public final int orderGoods;
     public final int[][] avail;
     public final int[] capUnits;
     /** Per line, the eligible nodes holding at least one unit, those that can ship it whole first. */
@@ -74,19 +80,26 @@ public final class AllocationProblem {
         }
         this.maxShipments = order.shipComplete() || !policy.splitAllowed() ? 1 : policy.maxShipments();
         this.allOrNothing = order.shipComplete();
-        this.coster = new ShipmentCoster(rules, nodes, miles, order, request.rateCards());
+        this.coster = new ShipmentCoster(rules, nodes, miles, request);
         this.unfilledPerUnit = rules.unfilledPenalty(1);
 
         int lineCount = lines.length;
         this.qty = new int[lineCount];
         this.unitWeight = new double[lineCount];
+        this.unitVolume = new double[lineCount];
         this.sku = new int[lineCount];
+        this.goods = new int[lineCount];
+        int all = 0;
         List<String> skus = new ArrayList<>();
         for (int i = 0; i < lineCount; i++) {
+            goods[i] = lines[i].goods();
+            all |= goods[i];
             qty[i] = lines[i].quantity();
             unitWeight[i] = lines[i].unitWeightLb();
+            unitVolume[i] = lines[i].unitVolumeCm3();
             sku[i] = skuOf(skus, lines[i].sku());
         }
+        this.orderGoods = all;
         this.skuDemand = new int[skus.size()];
         for (int i = 0; i < lineCount; i++) {
             skuDemand[sku[i]] += qty[i];
@@ -206,7 +219,10 @@ public final class AllocationProblem {
         this.miles = base.miles;
         this.qty = base.qty;
         this.unitWeight = base.unitWeight;
+        this.unitVolume = base.unitVolume;
         this.sku = base.sku;
+        this.goods = base.goods;
+        this.orderGoods = base.orderGoods;
         this.avail = base.avail;
         this.capUnits = base.capUnits;
         this.options = base.options;
@@ -262,13 +278,17 @@ public final class AllocationProblem {
         for (int n = 0; n < nodes.length; n++) {
             int units = 0;
             double weight = 0;
+            double volume = 0;
+            int parcelGoods = 0;
             for (int i = 0; i < lines.length; i++) {
                 units += take[i][n];
                 weight += take[i][n] * unitWeight[i];
+                volume += take[i][n] * unitVolume[i];
                 total += take[i][n] * surcharge[n][i];
+                parcelGoods |= take[i][n] > 0 ? goods[i] : 0;
             }
             if (units > 0) {
-                total += coster.cost(n, weight, units);
+                total += coster.cost(n, weight, volume, units, parcelGoods);
                 shipments++;
                 filled += units;
             }
@@ -339,12 +359,14 @@ public final class AllocationProblem {
     /** What {@link #evaluate} gives for all lines from node {@code n}, without building the assignment. */
     public double wholeOrderCost(int n) {
         double weight = 0;
+        double volume = 0;
         double surcharges = 0;
         for (int i = 0; i < lines.length; i++) {
             weight += qty[i] * unitWeight[i];
+            volume += qty[i] * unitVolume[i];
             surcharges += qty[i] * surcharge[n][i];
         }
-        return coster.cost(n, weight, totalUnits) + surcharges + rules.splitPenalty(1) + rules.unfilledPenalty(0);
+        return coster.cost(n, weight, volume, totalUnits, orderGoods) + surcharges + rules.splitPenalty(1) + rules.unfilledPenalty(0);
     }
 
     /** All lines from node {@code n}, or null when it lacks stock or capacity for any of them. */
@@ -395,6 +417,15 @@ public final class AllocationProblem {
             }
         }
         return take;
+    }
+
+    /** The goods of the parcel node {@code n} ships in {@code take}. */
+    public int goodsOf(int[][] take, int n) {
+        int parcel = 0;
+        for (int i = 0; i < lines.length; i++) {
+            parcel |= take[i][n] > 0 ? goods[i] : 0;
+        }
+        return parcel;
     }
 
     public int[][] nothing() {

@@ -21,18 +21,20 @@ public final class PlanBuilder {
         for (int n = 0; n < p.nodes.length; n++) {
             List<OrderLine> lines = new ArrayList<>();
             double weight = 0;
+            double volume = 0;
             int units = 0;
             for (int i = 0; i < p.lines.length; i++) {
                 if (take[i][n] > 0) {
-                    lines.add(new OrderLine(p.lines[i].sku(), take[i][n], p.unitWeight[i]));
+                    lines.add(p.lines[i].withQuantity(take[i][n]));
                     weight += take[i][n] * p.unitWeight[i];
+                    volume += take[i][n] * p.unitVolume[i];
                     units += take[i][n];
                 }
             }
             if (units == 0) {
                 continue;
             }
-            ShipmentCoster.Costing costing = p.coster.costing(n, weight, units);
+            ShipmentCoster.Costing costing = p.coster.costing(n, weight, volume, units, p.goodsOf(take, n));
             Node node = p.nodes[n];
             shipments.add(new Shipment(node.id(), node.name(), node.type(), lines, costing.quote().carrier(),
                     costing.quote().service(), costing.quote().price(), costing.total(), costing.etaDays(),
@@ -47,7 +49,7 @@ public final class PlanBuilder {
                 shipped += take[i][n];
             }
             if (shipped < p.qty[i]) {
-                unfilled.add(new OrderLine(p.lines[i].sku(), p.qty[i] - shipped, p.unitWeight[i]));
+                unfilled.add(p.lines[i].withQuantity(p.qty[i] - shipped));
                 unfilledUnits += p.qty[i] - shipped;
             }
         }

@@ -1,5 +1,7 @@
 package io.maestro.workers.allocation.problem;
 
+import io.maestro.workers.allocation.model.Goods;
+
 /** Stock, capacity and open parcels used so far by a plan under construction. */
 public final class PlanLedger {
 
@@ -9,6 +11,10 @@ public final class PlanLedger {
     private final int skus;
     private final int[] units;
     private final double[] weight;
+    private final double[] volume;
+    /** [node]: units of hazardous and of oversize goods, which decide the parcel's goods. */
+    private final int[] hazmatUnits;
+    private final int[] oversizeUnits;
     private int shipments;
     private int filled;
 
@@ -18,6 +24,9 @@ public final class PlanLedger {
         this.used = new int[p.nodes.length * skus];
         this.units = new int[p.nodes.length];
         this.weight = new double[p.nodes.length];
+        this.volume = new double[p.nodes.length];
+        this.hazmatUnits = new int[p.nodes.length];
+        this.oversizeUnits = new int[p.nodes.length];
     }
 
     /** How many units of line {@code i} node {@code n} can still add, within stock, capacity and the parcel limit. */
@@ -36,6 +45,9 @@ public final class PlanLedger {
         used[n * skus + p.sku[i]] += count;
         units[n] += count;
         weight[n] += count * p.unitWeight[i];
+        volume[n] += count * p.unitVolume[i];
+        hazmatUnits[n] += Goods.hazmat(p.goods[i]) ? count : 0;
+        oversizeUnits[n] += Goods.oversize(p.goods[i]) ? count : 0;
         filled += count;
     }
 
@@ -43,9 +55,13 @@ public final class PlanLedger {
         used[n * skus + p.sku[i]] -= count;
         units[n] -= count;
         weight[n] -= count * p.unitWeight[i];
+        volume[n] -= count * p.unitVolume[i];
+        hazmatUnits[n] -= Goods.hazmat(p.goods[i]) ? count : 0;
+        oversizeUnits[n] -= Goods.oversize(p.goods[i]) ? count : 0;
         filled -= count;
         if (units[n] == 0) {
             weight[n] = 0;
+            volume[n] = 0;
             shipments--;
         }
     }
@@ -68,5 +84,15 @@ public final class PlanLedger {
 
     public double weight(int n) {
         return weight[n];
+    }
+
+    /** The volume of the parcel from node {@code n}, cm³. */
+    public double volume(int n) {
+        return volume[n];
+    }
+
+    /** The {@link Goods} of the parcel from node {@code n}. */
+    public int goods(int n) {
+        return Goods.of(hazmatUnits[n] > 0, oversizeUnits[n] > 0);
     }
 }

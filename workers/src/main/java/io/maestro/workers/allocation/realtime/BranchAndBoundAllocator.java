@@ -436,7 +436,8 @@ public final class BranchAndBoundAllocator implements Allocator {
                     for (int units = room; units > 0; units--) {
                         double before = parcelCost[n];
                         ledger.take(n, i, units);
-                        double after = p.coster.cost(n, ledger.weight(n), ledger.units(n));
+                        double after = p.coster.cost(n, ledger.weight(n), ledger.volume(n), ledger.units(n),
+                                ledger.goods(n));
                         parcelCost[n] = after;
                         planeUnits[n] += units * perUnitPlane;
                         surchargeSoFar[n] += units * perUnitPrice;

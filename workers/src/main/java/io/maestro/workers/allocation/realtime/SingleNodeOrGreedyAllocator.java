@@ -57,6 +57,8 @@ public final class SingleNodeOrGreedyAllocator implements Allocator {
                 java.util.Arrays.fill(skuTaken, 0);
                 int units = 0;
                 double weight = 0;
+                double volume = 0;
+                int goods = 0;
                 for (int i = 0; i < p.lines.length; i++) {
                     int s = p.sku[i];
                     int room = Math.max(0, Math.min(p.avail[n][s] - skuTaken[s], p.capUnits[n] - units));
@@ -65,13 +67,15 @@ public final class SingleNodeOrGreedyAllocator implements Allocator {
                         skuTaken[s] += tentative;
                         units += tentative;
                         weight += tentative * p.unitWeight[i];
+                        volume += tentative * p.unitVolume[i];
+                        goods |= p.goods[i];
                     }
                 }
                 if (units == 0 || units < bestUnits) {
                     continue;
                 }
                 // priced only when it ships at least as many units as the best so far: fewer never win
-                double cost = p.coster.cost(n, weight, units);
+                double cost = p.coster.cost(n, weight, volume, units, goods);
                 if (units > bestUnits || cost < bestCost) {
                     bestNode = n;
                     bestUnits = units;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.maestro.workers.allocation.AllocationEngine;
 import io.maestro.workers.allocation.Fixtures;
 import io.maestro.workers.allocation.RandomInstances;
+import io.maestro.workers.allocation.model.Goods;
 import io.maestro.workers.allocation.model.AllocationPlan;
 import io.maestro.workers.allocation.model.AllocationRequest;
 import io.maestro.workers.allocation.model.AtpSnapshot;
@@ -109,7 +110,7 @@ class WaveOptimizerTest {
                 linear += take * p.coster.linearPerUnit(n, p.unitWeight[i]);
             }
             if (units > 0) {
-                assertThat(linear).isLessThanOrEqualTo(p.coster.cost(n, weight, units) + 1e-9);
+                assertThat(linear).isLessThanOrEqualTo(p.coster.cost(n, weight, 0, units, Goods.ORDINARY) + 1e-9);
             }
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.maestro.workers.allocation.Fixtures;
+import io.maestro.workers.allocation.model.Goods;
 import io.maestro.workers.allocation.model.Node;
 import io.maestro.workers.allocation.model.NodeType;
 import io.maestro.workers.allocation.model.Order;
@@ -24,7 +25,7 @@ class ServiceChoiceTest {
         double miles = olean.location().milesTo(order.shipTo());
         ShipmentCoster coster = new ShipmentCoster(new CostRules(POLICY), new Node[] {olean}, new double[] {miles},
                 order, CarrierRateCard.demo());
-        return coster.costing(0, 0.8, 2);
+        return coster.costing(0, 0.8, 0, 2, Goods.ORDINARY);
     }
 
     @Test
