@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.app.Api;
 import io.maestro.app.MaestroTest;
+import io.maestro.processes.StockSignals;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ class OrderExceptionsTest {
     @Autowired TaskService tasks;
     @Autowired IdentityService identity;
     @Autowired ManagementService management;
+    @Autowired StockSignals stockSignals;
     Api api;
     Lifecycle lifecycle;
 
@@ -172,6 +174,8 @@ class OrderExceptionsTest {
     @Test
     void shipWhatIsAvailableIsOnTheTimelineAndStandsAtTheNextRetry() {
         String sku = lifecycle.skuWithStock("SHIP-AVAIL", Map.of("DC-OLEAN", 1));
+        // the test's own stock is new stock: its wake-up goes out before the order waits, or it would wake the order
+        await("the new stock's wake-up sent").atMost(PATIENCE).until(() -> !stockSignals.pendingSkus().contains(sku));
         String orderId = lifecycle.place(Lifecycle.order("WEB", sku, 3, Map.of("customer",
                 Map.of("id", "C-9", "tier", "VIP", "email", "c9@example.com"))));
 
