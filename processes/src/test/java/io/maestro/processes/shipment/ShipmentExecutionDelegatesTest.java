@@ -1,5 +1,7 @@
 package io.maestro.processes.shipment;
 
+import static org.awaitility.Awaitility.await;
+
 import io.maestro.core.audit.TimelineEntry;
 import io.maestro.core.catalog.CatalogService;
 import io.maestro.core.inbox.PartnerEvent;
@@ -498,23 +500,13 @@ class ShipmentExecutionDelegatesTest {
      * The event once a processor tried it: this node's processor (woken by the receipt) or the poll run here,
      * whichever claimed it first.
      */
-    /** The order's events once each was tried (handed over or an attempt counted), or as they are after 10 s. */
+    /** The order's events once each was tried (handed over or an attempt counted). */
     private List<StoredPartnerEvent> settled(String order) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            correlator.deliverDue();
-            List<StoredPartnerEvent> events = inbox.ofOrder(order);
-            if (events.stream().allMatch(e -> e.status() != PartnerEventStatus.PENDING || e.attempts() > 0)
-                    || System.nanoTime() > deadline) {
-                return events;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return events;
-            }
-        }
+        return await("each of " + order + "'s events tried").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(10)).until(() -> {
+                    correlator.deliverDue();
+                    return inbox.ofOrder(order);
+                }, events -> events.stream().allMatch(e -> e.status() != PartnerEventStatus.PENDING || e.attempts() > 0));
     }
 
     private StoredPartnerEvent tried(String eventId) {
