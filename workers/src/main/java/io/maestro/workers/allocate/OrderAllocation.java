@@ -134,6 +134,20 @@ public class OrderAllocation {
                 .toList();
     }
 
+    /** {@code toPlace} cut down to the units of each line that are open now; lines with none left out. */
+    private static List<OrderLine> stillOpen(List<OrderLine> toPlace, List<OrderLine> openNow) {
+        Map<Integer, Integer> open = new HashMap<>();
+        openNow.forEach(l -> open.put(l.lineNo(), l.quantity()));
+        List<OrderLine> still = new ArrayList<>();
+        for (OrderLine l : toPlace) {
+            int units = Math.min(l.quantity(), open.getOrDefault(l.lineNo(), 0));
+            if (units > 0) {
+                still.add(units == l.quantity() ? l : new OrderLine(l.lineNo(), l.sku(), units, l.unitPrice()));
+            }
+        }
+        return still;
+    }
+
     /** Nodes of types DMN {@code node-eligibility} did not allow ({@code eligibleNodeTypes}, comma-separated) are left out. */
     private Set<String> withIneligible(Set<String> excludedNodeIds, Map<String, ?> decided) {
         Object eligible = decided.get("eligibleNodeTypes");
@@ -172,9 +186,13 @@ public class OrderAllocation {
                 policies.promiseDays(order, decided), withIneligible(excluded, decided), serviceUpgrade(decided));
     }
 
-    private AllocationOutcome place(Order order, List<OrderLine> toPlace, String eventType, String attempt, Policy policy,
-                                    int promiseDays, Set<String> excludedNodeIds, boolean serviceUpgrade) {
-        InsufficientStockException lastRace = null;
+    /**
+     * Plans {@code toPlace} and records the plan. Units a line cancel took while the plan was made (the order's row
+     * lock comes only when the plan is recorded) are not placed: the plan is made again for what is still open.
+     */
+    AllocationOutcome place(Order order, List<OrderLine> toPlace, String eventType, String attempt, Policy policy,
+                            int promiseDays, Set<String> excludedNodeIds, boolean serviceUpgrade) {
+        RuntimeException lastRace = null;
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
             AllocationRequest request = inputs.requestFor(order, toPlace, policy, promiseDays, excludedNodeIds,
                     serviceUpgrade);
@@ -183,15 +201,25 @@ public class OrderAllocation {
                 throw new NoFeasibleAllocationException(result.explanation(), CandidatePlanTable.of(result));
             }
             String explanation = explanation(request, result);
+            Order planFor = order;
+            List<OrderLine> planned = toPlace;
             try {
                 return TransientFailures.retry("allocating " + order.orderId(),
-                        () -> transaction.execute(status -> reserveAndRecord(order, toPlace, eventType, attempt, result,
+                        () -> transaction.execute(status -> reserveAndRecord(planFor, planned, eventType, attempt, result,
                                 explanation)));
             } catch (InsufficientStockException race) {
                 lastRace = race;
+            } catch (LinesCancelledMeanwhileException cancelled) {
+                lastRace = cancelled;
+                order = cancelled.order();
+                toPlace = cancelled.stillOpen();
+                if (toPlace.isEmpty()) {
+                    return new AllocationOutcome(order.orderId(), attempt, List.of(), 0, 0, BigDecimal.ZERO,
+                            "Every unit left to place was cancelled while the plan was made", false);
+                }
             }
         }
-        throw new AllocationContentionException("Other orders took the planned stock " + MAX_ATTEMPTS
+        throw new AllocationContentionException("The plan was overtaken " + MAX_ATTEMPTS
                 + " times in a row; last: " + lastRace.getMessage(), lastRace);
     }
 
@@ -227,13 +255,18 @@ public class OrderAllocation {
         if (!reservationsOf(order.orderId(), attempt).isEmpty()) {
             return repeated(orders.get(order.orderId()), attempt);
         }
+        Order now = orders.get(order.orderId());
+        List<OrderLine> stillOpen = stillOpen(toPlace, openLines(now, cancellations.byLine(order.orderId())));
+        if (!stillOpen.equals(toPlace)) {
+            throw new LinesCancelledMeanwhileException(now, stillOpen);
+        }
         List<ReservationRequest> reservations = new ArrayList<>();
         List<Shipment> shipments = shipmentsOf(order, toPlace, attempt, result.plan(), reservations);
         if (!reservations.isEmpty() && !ledger.reserveOnce(order.channel(), reservations, ACTOR)) {
             return repeated(orders.get(order.orderId()), attempt);
         }
         int unfilled = result.plan().unfilledUnits();
-        orders.recordPlan(order.orderId(), eventType, shipments, statusAfter(order, unfilled), ACTOR,
+        orders.recordPlan(order.orderId(), eventType, shipments, statusAfter(now, unfilled), ACTOR,
                 explanation, details(result, attempt));
         orders.recordEstimates(estimates(order, attempt, result.plan()));
         int allocated = shipments.stream().flatMap(s -> s.lines().stream()).mapToInt(ShipmentLine::quantity).sum();

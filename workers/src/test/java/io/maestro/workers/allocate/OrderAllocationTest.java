@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.maestro.core.audit.TimelineEntry;
 import io.maestro.core.catalog.CatalogService;
+import io.maestro.core.command.CommandType;
+import io.maestro.core.command.LineCancellations;
+import io.maestro.core.command.OrderCommandLog;
 import io.maestro.core.inventory.Adjustment;
 import io.maestro.core.inventory.InventoryLedger;
 import io.maestro.core.inventory.InventoryQueries;
@@ -13,6 +16,7 @@ import io.maestro.core.network.NetworkService;
 import io.maestro.core.order.NewOrder;
 import io.maestro.core.order.Order;
 import io.maestro.core.order.OrderIntake;
+import io.maestro.core.order.OrderLine;
 import io.maestro.core.order.OrderService;
 import io.maestro.core.order.OrderStatus;
 import io.maestro.core.order.ShipmentLine;
@@ -48,6 +52,9 @@ class OrderAllocationTest {
     @Autowired NetworkService network;
     @Autowired CatalogService catalog;
     @Autowired JdbcTemplate jdbc;
+    @Autowired LineCancellations cancellations;
+    @Autowired OrderCommandLog commands;
+    @Autowired AllocationPolicies policies;
 
     String orderId;
 
@@ -178,6 +185,42 @@ class OrderAllocationTest {
                 .hasMessageContaining("SHOE-RUN-42");
         assertThat(ledger.reservationsOf(shoeOrder)).isEmpty();
         assertThat(orders.get(shoeOrder).status()).isEqualTo(OrderStatus.RECEIVED);
+    }
+
+    @Test
+    void unitsALineCancelTookWhileThePlanWasMadeAreNotPlaced() {
+        Order asRead = orders.get(orderId);
+        List<OrderLine> open = OrderAllocation.openLines(asRead, Map.of());
+        cancelLine1(1);
+
+        AllocationOutcome outcome = allocation.place(asRead, open, "ALLOCATED", "t1",
+                policies.policyFor(asRead, Map.of()), policies.promiseDays(asRead, Map.of()), Set.of(), false);
+
+        assertThat(outcome.shipments()).flatExtracting(s -> s.lines()).extracting(ShipmentLine::quantity)
+                .containsExactly(1);
+        assertThat(ledger.reservationsOf(orderId)).extracting(Reservation::quantity).containsExactly(1L);
+        assertThat(orders.get(orderId).status()).isEqualTo(OrderStatus.ALLOCATED);
+    }
+
+    @Test
+    void aPlanWhoseEveryUnitWasCancelledMeanwhileReservesNothing() {
+        Order asRead = orders.get(orderId);
+        List<OrderLine> open = OrderAllocation.openLines(asRead, Map.of());
+        cancelLine1(2);
+
+        AllocationOutcome outcome = allocation.place(asRead, open, "ALLOCATED", "t1",
+                policies.policyFor(asRead, Map.of()), policies.promiseDays(asRead, Map.of()), Set.of(), false);
+
+        assertThat(outcome.shipments()).isEmpty();
+        assertThat(ledger.reservationsOf(orderId)).isEmpty();
+        assertThat(orders.get(orderId).shipments()).isEmpty();
+    }
+
+    /** What a line-cancel command applied at this moment records. */
+    private void cancelLine1(int units) {
+        commands.receive("cancel-1", orderId, CommandType.CANCEL_LINES,
+                Map.of("lines", List.of(Map.of("lineNo", 1, "quantity", units))), "test");
+        cancellations.record("cancel-1", orderId, 1, units);
     }
 
     private void stock(String node, long units) {
