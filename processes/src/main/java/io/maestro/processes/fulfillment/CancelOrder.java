@@ -135,7 +135,8 @@ public class CancelOrder implements JavaDelegate {
     }
 
     /**
-     * The cancel interrupts the order's process and with it the shipment's {@code shipment-execution}: a shipment that
+     * The cancel ends the order's process (an interrupting cancel request, or the terminate end event after
+     * Task_CancelOrder) and with it the shipment's {@code shipment-execution}: a shipment that
      * goes on gets an instance of its own again, from where it stands (tracking once labelled, the carrier choice once
      * accepted, the node's answer once released), so it is still tracked to delivery.
      */

@@ -323,6 +323,33 @@ class OrderFulfillmentProcessTest {
     }
 
     @Test
+    void aCancelAfterPartOfTheOrderWentAheadStopsItsShipmentsStillRunning() {
+        String waiting = engine.getProcessEngine().getRepositoryService().createDeployment()
+                .addModelInstance("shipment-execution.bpmn", Bpmn.createExecutableProcess("shipment-execution")
+                        .camundaHistoryTimeToLive(1).startEvent().userTask("Task_StubTracking").endEvent().done())
+                .deploy().getId();
+        try {
+            ProcessInstance order = start(facts());
+            completeAllocation(order, Map.of("shipmentIds", "ORD-1-a-1", "fullyAllocated", false, "unfilledUnits", 1,
+                    "fillRate", 0.75, "allocationExplanation", "3 of 4 units"));
+            assertThat(order).isWaitingAt("Gateway_AwaitStock");
+            runtimeService().setVariable(order.getId(), "backorderAttempts", 5);
+            runtimeService().createMessageCorrelation("InventoryAvailable").processInstanceBusinessKey("ORD-1").correlate();
+
+            nothingAllocatable(order);
+            assertThat(order).variables().containsEntry("exceptionAction", "CANCEL");
+            execute(job(order));
+
+            assertThat(order).hasPassed("Task_CancelOrder", "EndEvent_OrderCancelled").isEnded();
+            assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("shipment-execution").count())
+                    .as("the shipment that went ahead is stopped with the order; CancelOrder starts a process of its own "
+                            + "for a shipment that goes on").isZero();
+        } finally {
+            engine.getProcessEngine().getRepositoryService().deleteDeployment(waiting, true);
+        }
+    }
+
+    @Test
     void aCancelRequestStopsTheOrderWhereverItIs() {
         ProcessInstance order = start(facts());
         assertThat(order).isWaitingAt("Task_AllocateOrder");
