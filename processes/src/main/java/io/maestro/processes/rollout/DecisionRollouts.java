@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Soft launches of decision tables. {@link #start} deploys a candidate table and lets it decide only the orders of a
  * slice; every other order keeps the version in force before (the base). {@link #promote} lets the candidate decide
  * every order; {@link #rollBack} returns every order to the base, until a version newer than the candidate is
- * deployed. Which version decides an order is core's {@link DecisionVersions}, the one choice the processes' business
+ * deployed. Which version decides an order is the workers' {@link DecisionVersions}, the one choice the business
  * rule tasks ({@link DecisionVersionBinding}) and a worker without an engine make alike; a change made here is read
  * there at once on this node, within {@link DecisionVersions#REFRESH} on the others.
  */
