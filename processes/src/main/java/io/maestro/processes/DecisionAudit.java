@@ -1,6 +1,6 @@
 package io.maestro.processes;
 
-import io.maestro.core.order.OrderService;
+import io.maestro.core.audit.DecisionEntries;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
@@ -21,20 +21,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
- * Puts every decision a process takes on its order's timeline: decision key and deployed version, the
- * rules that matched with their annotations (why), and the outputs.
+ * Puts every decision a process takes on its order's timeline ({@link DecisionEntries}): decision key and deployed
+ * version, the rules that matched with their annotations (why), and the outputs.
  */
 @Component
 public class DecisionAudit extends AbstractProcessEnginePlugin implements DmnDecisionEvaluationListener {
 
-    private final OrderService orders;
+    private final DecisionEntries decisions;
     private final Map<String, Map<String, String>> annotationsByDefinition = new ConcurrentHashMap<>();
 
-    public DecisionAudit(OrderService orders) {
-        this.orders = orders;
+    public DecisionAudit(DecisionEntries decisions) {
+        this.decisions = decisions;
     }
 
     @Override
@@ -58,22 +57,15 @@ public class DecisionAudit extends AbstractProcessEnginePlugin implements DmnDec
             return;
         }
         Map<String, String> annotations = annotationsByDefinition.computeIfAbsent(definition.getId(), this::annotations);
-        List<Map<String, Object>> rules = new ArrayList<>();
+        List<DecisionEntries.MatchedRule> rules = new ArrayList<>();
         for (DmnEvaluatedDecisionRule rule : table.getMatchingRules()) {
             Map<String, Object> outputs = new LinkedHashMap<>();
             rule.getOutputEntries().forEach((name, output) -> outputs.put(output.getOutputName() != null
                     ? output.getOutputName() : name, output.getValue().getValue()));
-            rules.add(Map.of("rule", rule.getId(), "why", annotations.getOrDefault(rule.getId(), ""), "outputs", outputs));
+            rules.add(new DecisionEntries.MatchedRule(rule.getId(), annotations.getOrDefault(rule.getId(), ""), outputs));
         }
-        String matched = rules.isEmpty() ? "no rule matched" : rules.stream()
-                .map(r -> r.get("rule") + " (" + r.get("why") + ") → " + r.get("outputs")).collect(Collectors.joining("; "));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("decision", definition.getKey());
-        details.put("version", definition.getVersion());
-        details.put("rules", rules);
-        orders.record(context.getExecution().getProcessBusinessKey(), "DECISION",
-                "dmn:" + definition.getKey() + ":v" + definition.getVersion(),
-                definition.getKey() + " v" + definition.getVersion() + ": " + matched, details);
+        decisions.record(context.getExecution().getProcessBusinessKey(), definition.getKey(), definition.getVersion(),
+                rules);
     }
 
     private Map<String, String> annotations(String definitionId) {

@@ -1,10 +1,10 @@
 package io.maestro.app.api;
 
-import io.maestro.app.kpi.RolloutKpis;
 import io.maestro.app.kpi.RolloutKpis.RolloutView;
+import io.maestro.app.kpi.RolloutKpis;
+import io.maestro.core.rollout.Rollout;
+import io.maestro.core.rollout.Slice;
 import io.maestro.processes.rollout.DecisionRollouts;
-import io.maestro.processes.rollout.Rollout;
-import io.maestro.processes.rollout.Slice;
 import java.io.IOException;
 import java.net.URI;
 import java.security.Principal;

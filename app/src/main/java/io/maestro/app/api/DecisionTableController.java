@@ -1,7 +1,7 @@
 package io.maestro.app.api;
 
+import io.maestro.core.rollout.Rollout;
 import io.maestro.processes.rollout.DecisionRollouts;
-import io.maestro.processes.rollout.Rollout;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,6 @@
 package io.maestro.app.kpi;
 
-import io.maestro.processes.rollout.Rollout;
+import io.maestro.core.rollout.Rollout;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Service;
 

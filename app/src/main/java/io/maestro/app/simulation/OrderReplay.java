@@ -172,7 +172,7 @@ public class OrderReplay {
         }
         Policy decidedPolicy = withSettings(policies.policyFor(order, decided), settings);
         AllocationResult result = engine.allocate(inputs.requestFor(order, order.lines(), decidedPolicy,
-                policies.promiseDays(order, decided), excluded, Boolean.TRUE.equals(decided.get("serviceUpgrade")), stock));
+                policies.promiseDays(order, decided), excluded, policies.serviceUpgrade(decided), stock));
         List<Shipment> parcels = result.plan().shipments();
         int planned = 0;
         double cost = 0;

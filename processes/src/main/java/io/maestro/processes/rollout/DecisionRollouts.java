@@ -2,20 +2,16 @@ package io.maestro.processes.rollout;
 
 import io.maestro.core.InvalidRequestException;
 import io.maestro.core.NotFoundException;
-import io.maestro.core.catalog.CatalogService;
-import io.maestro.core.catalog.Sku;
 import io.maestro.core.db.Database;
-import io.maestro.core.order.Order;
-import io.maestro.core.order.OrderLine;
-import io.maestro.core.order.OrderService;
+import io.maestro.core.rollout.Rollout;
+import io.maestro.core.rollout.RolloutStatus;
+import io.maestro.core.rollout.RolloutStore;
+import io.maestro.core.rollout.Slice;
+import io.maestro.workers.allocate.DecisionVersions;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -32,34 +28,26 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Soft launches of decision tables. {@link #start} deploys a candidate table and lets it decide only the orders of a
  * slice; every other order keeps the version in force before (the base). {@link #promote} lets the candidate decide
  * every order; {@link #rollBack} returns every order to the base, until a version newer than the candidate is
- * deployed. {@link #versionFor} is what the processes' business rule tasks bind to ({@link DecisionVersionBinding}).
- * What an engine knows of a table (its latest version, its latest rollout) is read again every {@link #REFRESH}, and
- * at once after a change made through this engine: another node's change applies here at most that long after.
+ * deployed. Which version decides an order is the workers' {@link DecisionVersions}, the one choice the business
+ * rule tasks ({@link DecisionVersionBinding}) and a worker without an engine make alike; a change made here is read
+ * there at once on this node, within {@link DecisionVersions#REFRESH} on the others.
  */
 @Service
 public class DecisionRollouts {
 
-    static final Duration REFRESH = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(DecisionRollouts.class);
 
     private final RolloutStore store;
     private final RepositoryService repository;
-    private final OrderService orders;
-    private final CatalogService catalog;
+    private final DecisionVersions versions;
     private final Database db;
     private final PerOrderDecisions perOrder;
-    private final Map<String, Known> known = new ConcurrentHashMap<>();
 
-    /** What this engine knows of one table, and since when. */
-    private record Known(int latestVersion, Optional<Rollout> rollout, long readAtNanos) {
-    }
-
-    public DecisionRollouts(RolloutStore store, @Lazy RepositoryService repository, OrderService orders,
-                            CatalogService catalog, Database db, PerOrderDecisions perOrder) {
+    public DecisionRollouts(RolloutStore store, @Lazy RepositoryService repository, DecisionVersions versions,
+                            Database db, PerOrderDecisions perOrder) {
         this.store = store;
         this.repository = repository;
-        this.orders = orders;
-        this.catalog = catalog;
+        this.versions = versions;
         this.db = db;
         this.perOrder = perOrder;
     }
@@ -77,7 +65,7 @@ public class DecisionRollouts {
             throw new InvalidRequestException("decisionKey", decisionKey + " is not a table a process decides per order "
                     + "(those are: " + String.join(", ", perOrder.keys()) + ")");
         }
-        int base = versionFor(decisionKey, null);
+        int base = versions.versionFor(decisionKey, null);
         store.latest(decisionKey).filter(r -> r.status() == RolloutStatus.ACTIVE).ifPresent(r -> {
             throw new RolloutConflictException("Decision " + decisionKey + " is already being rolled out (rollout " + r.id()
                     + ", version " + r.candidateVersion() + " to " + r.slice().describe() + "): promote or roll it back first");
@@ -143,7 +131,7 @@ public class DecisionRollouts {
     public List<Table> tables() {
         return repository.createDecisionDefinitionQuery().latestVersion().withoutTenantId()
                 .orderByDecisionDefinitionKey().asc().list().stream()
-                .map(d -> new Table(d.getKey(), d.getName(), d.getVersion(), versionFor(d.getKey(), null),
+                .map(d -> new Table(d.getKey(), d.getName(), d.getVersion(), versions.versionFor(d.getKey(), null),
                         store.latest(d.getKey())))
                 .toList();
     }
@@ -153,58 +141,14 @@ public class DecisionRollouts {
         return store.ofDecision(decisionKey);
     }
 
-    /**
-     * The version of {@code decisionKey} that decides for order {@code orderId} now (null: an order outside any slice):
-     * the latest deployed version, unless a rollout says otherwise.
-     */
-    public int versionFor(String decisionKey, String orderId) {
-        Known table = known(decisionKey);
-        if (table.rollout().isEmpty()) {
-            return table.latestVersion();
-        }
-        Rollout rollout = table.rollout().get();
-        boolean inSlice = rollout.status() == RolloutStatus.ACTIVE && orderId != null && inSlice(rollout, orderId);
-        return rollout.versionFor(inSlice, table.latestVersion());
-    }
-
-    private boolean inSlice(Rollout rollout, String orderId) {
-        Optional<Order> order = orders.find(orderId);
-        if (order.isEmpty()) {
-            return false;
-        }
-        Set<String> categories = order.get().lines().stream().map(OrderLine::sku).distinct()
-                .map(catalog::find).flatMap(Optional::stream).map(Sku::category).collect(Collectors.toSet());
-        return rollout.slice().contains(rollout.id(), orderId, order.get().shipTo().region(), order.get().channel(),
-                categories);
-    }
-
-    private Known known(String decisionKey) {
-        Known table = known.get(decisionKey);
-        if (table == null || System.nanoTime() - table.readAtNanos() > REFRESH.toNanos()) {
-            DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
-                    .withoutTenantId().latestVersion().singleResult();
-            if (latest == null) {
-                throw new NotFoundException("Decision", decisionKey);
-            }
-            table = new Known(latest.getVersion(), store.latest(decisionKey), System.nanoTime());
-            known.put(decisionKey, table);
-        }
-        return table;
-    }
-
-    /** Reads the table again at its next use (a deployment or a rollout change through this engine). */
-    void forget(String decisionKey) {
-        known.remove(decisionKey);
-    }
-
     /** Forgets the table now and once the change commits, so no evaluation in between keeps the old state. */
     private void forgetOnCommit(String decisionKey) {
-        forget(decisionKey);
+        versions.forget(decisionKey);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    forget(decisionKey);
+                    versions.forget(decisionKey);
                 }
             });
         }

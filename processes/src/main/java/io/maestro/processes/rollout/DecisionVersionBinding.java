@@ -1,6 +1,7 @@
 package io.maestro.processes.rollout;
 
 import io.maestro.processes.ParseListeners;
+import io.maestro.workers.allocate.DecisionVersions;
 import java.lang.reflect.Field;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
@@ -33,19 +34,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Binds every business rule task that asks for the latest version of its table (the default) to the version
- * {@link DecisionRollouts} names for the process's order (business key) instead: the latest, unless a rollout says
- * otherwise. A table deployed through this engine is read again once its deployment commits.
+ * {@link DecisionVersions} names for the process's order (business key) instead: the latest, unless a rollout
+ * ({@link DecisionRollouts}) says otherwise. A table deployed through this engine is read again once its deployment
+ * commits.
  */
 @Component
 public class DecisionVersionBinding extends AbstractProcessEnginePlugin {
 
     private static final Field CALLABLE_ELEMENT = callableElementField();
 
-    private final DecisionRollouts rollouts;
+    private final DecisionVersions versions;
     private final PerOrderDecisions perOrder;
 
-    public DecisionVersionBinding(@Lazy DecisionRollouts rollouts, PerOrderDecisions perOrder) {
-        this.rollouts = rollouts;
+    public DecisionVersionBinding(@Lazy DecisionVersions versions, PerOrderDecisions perOrder) {
+        this.versions = versions;
         this.perOrder = perOrder;
     }
 
@@ -84,7 +86,7 @@ public class DecisionVersionBinding extends AbstractProcessEnginePlugin {
         @Override
         public Object getValue(VariableScope scope) {
             String orderId = scope instanceof DelegateExecution execution ? execution.getProcessBusinessKey() : null;
-            return rollouts.versionFor(decisionKey, orderId);
+            return versions.versionFor(decisionKey, orderId);
         }
 
         @Override
@@ -99,11 +101,11 @@ public class DecisionVersionBinding extends AbstractProcessEnginePlugin {
         @Override
         public void transformDecision(Decision element, DmnDecision decision) {
             String key = decision.getKey();
-            rollouts.forget(key);
+            versions.forget(key);
             CommandContext command = Context.getCommandContext();
             if (command != null) {
                 command.getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
-                        committed -> rollouts.forget(key));
+                        committed -> versions.forget(key));
             }
         }
 

@@ -5,20 +5,25 @@ import io.maestro.core.carrier.CarrierSelection;
 import io.maestro.core.carrier.ServiceLevel;
 import io.maestro.core.catalog.CatalogService;
 import io.maestro.core.network.NetworkService;
+import io.maestro.core.order.NewOrder;
 import io.maestro.core.order.Order;
 import io.maestro.core.order.OrderIntake;
+import io.maestro.core.rollout.Rollout;
+import io.maestro.core.rollout.Slice;
 import io.maestro.core.testing.DomainTables;
 import io.maestro.core.testing.TestData;
 import io.maestro.processes.rollout.DecisionRollouts;
-import io.maestro.processes.rollout.Rollout;
-import io.maestro.processes.rollout.Slice;
+import io.maestro.processes.rollout.WorkerOnlyNode;
 import io.maestro.workers.allocate.CarrierSelectionDecision;
+import io.maestro.workers.allocate.DecisionVersions;
 import io.maestro.workers.allocate.EngineInputs;
 import io.maestro.workers.allocation.model.Policy;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
@@ -120,6 +125,38 @@ class CarrierSelectionDecisionTest {
             rollouts.rollBack(CarrierSelectionDecision.DECISION, rollout.id(), "test");
         }
         assertThat(decision.decide(web, ORDINARY).carriers()).as("rolled back").isEmpty();
+    }
+
+    @Test
+    void aWorkerWithoutAnEngineFollowsTheRolloutAsTheEngineNodeDoes() throws IOException {
+        DomainTables.empty(jdbc);
+        TestData.seed(network, catalog);
+        String web = intake.accept(TestData.order("W-" + UUID.randomUUID()), "test").order().orderId();
+        NewOrder template = TestData.order("M-" + UUID.randomUUID());
+        String marketplace = intake.accept(new NewOrder("MARKETPLACE", template.channelOrderId(), template.customer(),
+                template.shipTo(), null, null, null, null, template.lines()), "test").order().orderId();
+        String candidate = table().replace("<text>\"ANY\"</text>", "<text>\"GREENLINE\"</text>");
+        Rollout rollout = rollouts.start(CarrierSelectionDecision.DECISION, candidate.getBytes(StandardCharsets.UTF_8),
+                new Slice(null, "WEB", null, null), "test");
+        try (ConfigurableApplicationContext worker = WorkerOnlyNode.start("jdbc:h2:mem:shipment-execution;DB_CLOSE_DELAY=-1")) {
+            assertThat(worker.getBeanNamesForType(ProcessEngine.class)).isEmpty();
+            assertThat(worker.getBeanNamesForType(DecisionRollouts.class)).isEmpty();
+            DecisionVersions workerVersions = worker.getBean(DecisionVersions.class);
+            CarrierSelection workerDecision = worker.getBean(CarrierSelection.class);
+
+            assertThat(workerVersions.versionFor(CarrierSelectionDecision.DECISION, web))
+                    .isEqualTo(rollout.candidateVersion());
+            assertThat(workerVersions.versionFor(CarrierSelectionDecision.DECISION, marketplace))
+                    .isEqualTo(rollout.baseVersion());
+            assertThat(workerDecision.decide(web, ORDINARY).carriers()).as("worker, in the slice")
+                    .containsExactly("GREENLINE");
+            assertThat(workerDecision.decide(marketplace, ORDINARY).carriers()).as("worker, outside it").isEmpty();
+            assertThat(decision.decide(web, ORDINARY).carriers()).as("engine node, in the slice")
+                    .containsExactly("GREENLINE");
+            assertThat(decision.decide(marketplace, ORDINARY).carriers()).as("engine node, outside it").isEmpty();
+        } finally {
+            rollouts.rollBack(CarrierSelectionDecision.DECISION, rollout.id(), "test");
+        }
     }
 
     private static String table() throws IOException {

@@ -4,6 +4,7 @@ import io.maestro.core.CoreConfiguration;
 import io.maestro.processes.ProcessesConfiguration;
 import io.maestro.workers.allocate.AllocationPolicies;
 import io.maestro.workers.allocate.CarrierSelectionDecision;
+import io.maestro.workers.allocate.DecisionVersions;
 import io.maestro.workers.allocate.EngineInputs;
 import io.maestro.workers.allocate.OrderAllocation;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication
 @Import({CoreConfiguration.class, ProcessesConfiguration.class, OrderAllocation.class, EngineInputs.class,
-        CarrierSelectionDecision.class,
+        CarrierSelectionDecision.class, DecisionVersions.class,
         AllocationPolicies.class, ShipmentTestApplication.DemandForecasts.class})
 class ShipmentTestApplication {
 

@@ -35,6 +35,11 @@ public class AllocationPolicies {
         return (int) number(decided, "promiseDays", promiseDays(order));
     }
 
+    /** Whether DMN {@code fulfillment-policy} granted the order a service upgrade (two-day or faster). */
+    public boolean serviceUpgrade(Map<String, ?> decided) {
+        return Boolean.TRUE.equals(decided.get("serviceUpgrade"));
+    }
+
     /** Weights and limits per the customer's preference; shipComplete forbids splits. */
     public Policy policyFor(Order order) {
         Policy base = Policy.balanced();

@@ -6,7 +6,6 @@ import io.maestro.core.carrier.ServiceLevel;
 import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,27 +14,27 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Evaluates DMN {@code carrier-selection}, for the optimiser and the label step alike: the version that decides for the
- * order ({@link DecisionVersions}: the latest, unless a decision rollout gives the order's slice another; the latest in
- * a worker that runs no engine). It reads the table from the engine's repository tables on the shared database, so a
- * worker that runs no engine follows a newly deployed table too, and evaluates it with a DMN engine of its own (no
- * decision history is written). Each distinct set of inputs is evaluated once per version: parcels ask again and again.
+ * order ({@link DecisionVersions}: the latest, unless a decision rollout gives the order's slice another — the same
+ * choice on an engine node and in a worker that runs no engine). It reads the table from the engine's repository
+ * tables on the shared database, so a worker that runs no engine follows a newly deployed table and a rollout too, and
+ * evaluates it with a DMN engine of its own (no decision history is written). Each distinct set of inputs is
+ * evaluated once per version: parcels ask again and again.
  */
 @Component
 public class CarrierSelectionDecision implements CarrierSelection {
 
     public static final String DECISION = "carrier-selection";
     private static final String ANY = "ANY";
-    private static final String DEFINITIONS = "select ID_, VERSION_ from ACT_RE_DECISION_DEF where KEY_ = ? "
-            + "and TENANT_ID_ is null ";
+    private static final String DEFINITION = "select ID_ from ACT_RE_DECISION_DEF where KEY_ = ? "
+            + "and TENANT_ID_ is null and VERSION_ = ?";
 
     private final JdbcTemplate jdbc;
-    private final ObjectProvider<DecisionVersions> versions;
+    private final DecisionVersions versions;
     private final DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     /** The versions evaluated so far, by definition id, with their answers. */
     private final Map<String, Version> parsed = new ConcurrentHashMap<>();
@@ -43,22 +42,16 @@ public class CarrierSelectionDecision implements CarrierSelection {
     private record Version(int version, DmnDecision decision, Map<Facts, CarrierConstraint> answers) {
     }
 
-    public CarrierSelectionDecision(JdbcTemplate jdbc, ObjectProvider<DecisionVersions> versions) {
+    public CarrierSelectionDecision(JdbcTemplate jdbc, DecisionVersions versions) {
         this.jdbc = jdbc;
         this.versions = versions;
     }
 
     @Override
     public CarrierConstraint decide(String orderId, Facts facts) {
-        DecisionVersions inForce = versions.getIfAvailable();
-        List<Map<String, Object>> rows = inForce == null
-                ? jdbc.queryForList(DEFINITIONS + "order by VERSION_ desc fetch first 1 rows only", DECISION)
-                : jdbc.queryForList(DEFINITIONS + "and VERSION_ = ?", DECISION, inForce.versionFor(DECISION, orderId));
-        if (rows.isEmpty()) {
-            throw new IllegalStateException("DMN " + DECISION + " is not deployed");
-        }
-        Version version = parsed.computeIfAbsent((String) rows.get(0).get("ID_"),
-                id -> load(id, ((Number) rows.get(0).get("VERSION_")).intValue()));
+        int number = versions.versionFor(DECISION, orderId);
+        String id = jdbc.queryForObject(DEFINITION, String.class, DECISION, number);
+        Version version = parsed.computeIfAbsent(id, i -> load(i, number));
         return version.answers().computeIfAbsent(facts,
                 f -> answer(engine, version.decision(), DECISION + " v" + version.version(), f));
     }

@@ -73,7 +73,7 @@ public class EngineInputs {
     /** The request to place {@code toPlace} (all the order's lines, or what a rejected shipment held). */
     public AllocationRequest requestFor(Order order, List<io.maestro.core.order.OrderLine> toPlace, Policy policy,
                                         int promiseDays, Set<String> excludedNodeIds) {
-        return requestFor(order, toPlace, policy, promiseDays, excludedNodeIds, Map.of());
+        return requestFor(order, toPlace, policy, promiseDays, excludedNodeIds, Map.of(), false, live);
     }
 
     /** The same for an order whose policy granted a service upgrade (its parcels go two-day or faster) or not. */
@@ -95,8 +95,8 @@ public class EngineInputs {
      */
     public AllocationRequest requestFor(Order order, List<io.maestro.core.order.OrderLine> toPlace, Policy policy,
                                         int promiseDays, Set<String> excludedNodeIds,
-                                        Map<String, Map<String, Integer>> freed) {
-        return requestFor(order, toPlace, policy, promiseDays, excludedNodeIds, freed, false, live);
+                                        Map<String, Map<String, Integer>> freed, boolean serviceUpgrade) {
+        return requestFor(order, toPlace, policy, promiseDays, excludedNodeIds, freed, serviceUpgrade, live);
     }
 
     private AllocationRequest requestFor(Order order, List<io.maestro.core.order.OrderLine> toPlace, Policy policy,

@@ -90,17 +90,12 @@ public class OrderAllocation {
     public AllocationOutcome allocate(String orderId, String attempt, Set<String> excludedNodeIds, Map<String, ?> decided) {
         Order order = orders.get(orderId);
         return allocate(order, attempt, policies.policyFor(order, decided), policies.promiseDays(order, decided),
-                withIneligible(excludedNodeIds, decided), serviceUpgrade(decided));
+                withIneligible(excludedNodeIds, decided), policies.serviceUpgrade(decided));
     }
 
     public AllocationOutcome allocate(Order order, String attempt, Policy policy, int promiseDays,
                                       Set<String> excludedNodeIds) {
         return allocate(order, attempt, policy, promiseDays, excludedNodeIds, false);
-    }
-
-    /** Whether DMN {@code fulfillment-policy} granted the order a service upgrade (two-day or faster). */
-    private static boolean serviceUpgrade(Map<String, ?> decided) {
-        return Boolean.TRUE.equals(decided.get("serviceUpgrade"));
     }
 
     private AllocationOutcome allocate(Order order, String attempt, Policy policy, int promiseDays,
@@ -149,7 +144,7 @@ public class OrderAllocation {
     }
 
     /** Nodes of types DMN {@code node-eligibility} did not allow ({@code eligibleNodeTypes}, comma-separated) are left out. */
-    private Set<String> withIneligible(Set<String> excludedNodeIds, Map<String, ?> decided) {
+    Set<String> withIneligible(Set<String> excludedNodeIds, Map<String, ?> decided) {
         Object eligible = decided.get("eligibleNodeTypes");
         if (!(eligible instanceof String types) || types.isBlank()) {
             return excludedNodeIds;
@@ -183,7 +178,7 @@ public class OrderAllocation {
         Set<String> excluded = new HashSet<>(excludedNodeIds);
         excluded.add(rejected.nodeId());
         return place(order, toPlace, "REALLOCATED", attempt, policies.policyFor(order, decided),
-                policies.promiseDays(order, decided), withIneligible(excluded, decided), serviceUpgrade(decided));
+                policies.promiseDays(order, decided), withIneligible(excluded, decided), policies.serviceUpgrade(decided));
     }
 
     /**

@@ -31,7 +31,9 @@ import org.springframework.beans.factory.ObjectProvider;
 /**
  * Batch re-optimisation of the orders that are allocated but not yet released to a node: they are
  * planned again together, as if their reservations were free, by {@link CandidatePlanOptimizer} (column
- * generation over candidate plans at exact costs, then SCIP), starting from their current plans. A dry run reports
+ * generation over candidate plans at exact costs, then SCIP), starting from their current plans, each under the
+ * policy its process decided for it ({@link DecidedPolicies}: weights, limits, node types, promise and service
+ * upgrade), as its own allocation was. A dry run reports
  * the savings; applying writes nothing itself: each cheaper plan goes to the order's process ({@link ReplanDelivery}),
  * which withdraws the old shipments, swaps the reservations and executes the new ones, or says why it did not
  * (skipped: the process is past a safe point; kept: the new stock was taken meanwhile). Orders are re-planned per
@@ -49,15 +51,18 @@ public class WaveReoptimization {
     private final InventoryLedger ledger;
     private final EngineInputs inputs;
     private final AllocationPolicies policies;
+    private final DecidedPolicies decidedPolicies;
     private final OrderAllocation allocation;
     private final ObjectProvider<ReplanDelivery> deliveries;
 
     public WaveReoptimization(OrderService orders, InventoryLedger ledger, EngineInputs inputs, AllocationPolicies policies,
-                              OrderAllocation allocation, ObjectProvider<ReplanDelivery> deliveries) {
+                              DecidedPolicies decidedPolicies, OrderAllocation allocation,
+                              ObjectProvider<ReplanDelivery> deliveries) {
         this.orders = orders;
         this.ledger = ledger;
         this.inputs = inputs;
         this.policies = policies;
+        this.decidedPolicies = decidedPolicies;
         this.allocation = allocation;
         this.deliveries = deliveries;
     }
@@ -85,8 +90,10 @@ public class WaveReoptimization {
             List<AllocationProblem> problems = new ArrayList<>();
             List<int[][]> currentTakes = new ArrayList<>();
             for (Order order : wave) {
-                AllocationRequest request = inputs.requestFor(order, order.lines(), policies.policyFor(order),
-                        policies.promiseDays(order), Set.of(), freed);
+                Map<String, Object> decided = decidedPolicies.of(order.orderId());
+                AllocationRequest request = inputs.requestFor(order, order.lines(), policies.policyFor(order, decided),
+                        policies.promiseDays(order, decided), allocation.withIneligible(Set.of(), decided), freed,
+                        policies.serviceUpgrade(decided));
                 AllocationProblem problem = AllocationProblem.of(request);
                 problems.add(problem);
                 currentTakes.add(problem.takeOf(currentPlan(order)));

@@ -1,21 +1,38 @@
 package io.maestro.workers.allocate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.maestro.core.audit.DecisionEntries;
 import io.maestro.core.catalog.CatalogService;
 import io.maestro.core.inventory.Adjustment;
 import io.maestro.core.inventory.InventoryLedger;
 import io.maestro.core.inventory.InventoryQueries;
+import io.maestro.core.network.Capability;
 import io.maestro.core.network.NetworkService;
+import io.maestro.core.network.NodeDefinition;
+import io.maestro.core.network.NodeType;
+import io.maestro.core.order.Customer;
+import io.maestro.core.order.CustomerTier;
+import io.maestro.core.order.NewOrder;
 import io.maestro.core.order.OrderIntake;
 import io.maestro.core.order.OrderService;
 import io.maestro.core.order.OrderStatus;
+import io.maestro.core.order.Shipment;
+import io.maestro.core.order.ShipmentEstimate;
 import io.maestro.core.order.ShipmentLine;
 import io.maestro.core.order.ShipmentStatus;
 import io.maestro.core.testing.DomainTables;
 import io.maestro.core.testing.TestData;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,13 +41,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An order allocated while its best node was out (Olean instead of the Manhattan store) is planned
  * again with the other open orders: the dry run reports the saving and changes nothing; applying hands the new plan
  * to the order's process ({@link ReplanDelivery}, here a stand-in that records it) and writes nothing itself. The
- * process applying it is walked in {@code processes} and end to end in {@code app} ({@code WaveReplanTest}).
+ * process applying it is walked in {@code processes} and end to end in {@code app} ({@code WaveReplanTest}). Each
+ * order is planned again under the policy its process decided for it, as its timeline holds the decision
+ * ({@link DecisionEntries}, written here as the process's decision audit writes it). The clock stands at 9:00 in New
+ * York, before the nodes' cut-off, so a parcel leaves today.
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:waves;DB_CLOSE_DELAY=-1")
 @Import(WaveReoptimizationTest.OrderProcesses.class)
@@ -39,8 +60,15 @@ class WaveReoptimizationTest {
     /** Stands in for the order processes: records each plan and answers as the test tells it. */
     @TestConfiguration
     static class OrderProcesses {
+        static final Clock NINE_IN_NEW_YORK = Clock.fixed(Instant.parse("2026-12-07T14:00:00Z"), ZoneOffset.UTC);
         final List<ReplanDelivery.Replan> delivered = new ArrayList<>();
         ReplanDelivery.Delivery answer = new ReplanDelivery.Delivery(ReplanDelivery.Outcome.APPLIED, "applied");
+
+        @Bean
+        @Primary
+        Clock nineInNewYork() {
+            return NINE_IN_NEW_YORK;
+        }
 
         @Bean
         ReplanDelivery replanDelivery() {
@@ -61,6 +89,7 @@ class WaveReoptimizationTest {
     @Autowired CatalogService catalog;
     @Autowired JdbcTemplate jdbc;
     @Autowired OrderProcesses processes;
+    @Autowired DecisionEntries decisions;
 
     String orderId;
 
@@ -137,5 +166,96 @@ class WaveReoptimizationTest {
             assertThat(change.outcome()).isEqualTo("SKIPPED");
             assertThat(change.note()).isEqualTo("shipment released meanwhile");
         });
+    }
+
+    @Test
+    void anOrderWhosePolicyForbidsShipFromStoreIsNotMovedToAStore() {
+        decide(orderId, policy(3, true, false, 3, true));
+
+        WaveReport report = waves.reoptimise(true, 5);
+
+        assertThat(report.ordersConsidered()).isEqualTo(1);
+        assertThat(report.changes()).isEmpty();
+        assertThat(report.savings()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void anOrderWhosePolicyForbidsSplitsIsNotSplitWhereTheDefaultPolicyWouldSplitIt() {
+        NodeDefinition olean = TestData.node("DC-OLEAN-3PL", NodeType.THREE_PL, "Olean", "14760", Capability.SHIP);
+        network.save(new NodeDefinition(olean.id(), olean.name(), olean.type(), olean.address(), null, null,
+                olean.capabilities(), olean.dailyCapacity(), olean.cutoffTime(), olean.timeZone(),
+                olean.handlingCostPerShipment(), new BigDecimal("20.00"), null));
+        stock("SHOE-RUN-42", Map.of("DC-OLEAN-3PL", 3, "ST-MAN", 2, "DC-BKN", 1));
+        String shoes = standardOrder("W-ONE-PARCEL", "SHOE-RUN-42", 3);
+        allocation.allocate(shoes, "t1", Set.of(), policy(1, false, true, 5, false));
+        assertThat(orders.get(shoes).shipments()).as("the one node that has all three, at $20 a unit")
+                .extracting(Shipment::nodeId).containsExactly("DC-OLEAN-3PL");
+
+        assertThat(waves.reoptimise(true, 5).changes()).as("under the default policy, which allows splits")
+                .filteredOn(change -> change.orderId().equals(shoes))
+                .singleElement().satisfies(change -> assertThat(change.newNodes()).hasSize(2));
+
+        decide(shoes, policy(1, false, true, 5, false));
+        WaveReport report = waves.reoptimise(true, 5);
+
+        assertThat(report.changes()).filteredOn(change -> change.orderId().equals(shoes)).isEmpty();
+    }
+
+    @Test
+    void anOrderItsPolicyGrantedATwoDayUpgradeKeepsItsServiceAndPromise() {
+        stock("SHOE-RUN-42", Map.of("DC-OLEAN", 2, "ST-MAN", 2));
+        String upgraded = standardOrder("W-UPGRADE", "SHOE-RUN-42", 2);
+        Map<String, Object> decided = decide(upgraded, policy(3, true, true, 2, true));
+        allocation.allocate(upgraded, "t1", Set.of("ST-MAN"), decided);
+        assertThat(orders.get(upgraded).shipments()).extracting(Shipment::nodeId, Shipment::service)
+                .containsExactly(tuple("DC-OLEAN", "TWO_DAY"));
+        processes.delivered.clear();
+
+        waves.reoptimise(false, 5);
+
+        LocalDate today = LocalDate.now(OrderProcesses.NINE_IN_NEW_YORK);
+        assertThat(processes.delivered).filteredOn(replan -> replan.orderId().equals(upgraded)).singleElement()
+                .satisfies(replan -> {
+                    assertThat(replan.shipments()).extracting(Shipment::nodeId, Shipment::service, Shipment::promisedDate)
+                            .containsExactly(tuple("ST-MAN", "TWO_DAY", today.plusDays(2)));
+                    assertThat(replan.estimates()).extracting(ShipmentEstimate::service).containsExactly("TWO_DAY");
+                });
+    }
+
+    /** DMN {@code fulfillment-policy}'s outputs, as its rules give them. */
+    private static Map<String, Object> policy(int maxShipments, boolean splitAllowed, boolean shipFromStoreAllowed,
+                                              int promiseDays, boolean serviceUpgrade) {
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put("costWeight", 1.0);
+        outputs.put("speedWeight", 1.0);
+        outputs.put("carbonWeight", 1.0);
+        outputs.put("maxShipments", maxShipments);
+        outputs.put("splitAllowed", splitAllowed);
+        outputs.put("shipFromStoreAllowed", shipFromStoreAllowed);
+        outputs.put("carbonPricePerKg", 0.10);
+        outputs.put("promiseDays", promiseDays);
+        outputs.put("serviceUpgrade", serviceUpgrade);
+        outputs.put("consolidate", false);
+        return outputs;
+    }
+
+    /** Puts the policy on the order's timeline as its process's decision. */
+    private Map<String, Object> decide(String order, Map<String, Object> outputs) {
+        decisions.record(order, "fulfillment-policy", 1,
+                List.of(new DecisionEntries.MatchedRule("Rule_Test", "the policy this test decides", outputs)));
+        return outputs;
+    }
+
+    private void stock(String sku, Map<String, Integer> byNode) {
+        byNode.forEach((node, units) -> ledger.adjust(new Adjustment(sku + "@" + node, node, sku, (long) units, null,
+                null, "seed"), "test"));
+    }
+
+    /** A standard customer's order (no tier upgrade) of {@code units} of one SKU, to the Brooklyn address. */
+    private String standardOrder(String channelOrderId, String sku, int units) {
+        NewOrder template = TestData.order(channelOrderId);
+        return intake.accept(new NewOrder(template.channel(), channelOrderId,
+                new Customer("C-9", CustomerTier.STANDARD, "c9@example.com"), template.shipTo(), null, null, null,
+                null, List.of(new NewOrder.Line(sku, units, new BigDecimal("59.00")))), "test").order().orderId();
     }
 }

@@ -1,4 +1,4 @@
-package io.maestro.processes.rollout;
+package io.maestro.core.rollout;
 
 import io.maestro.core.InvalidRequestException;
 import io.maestro.core.Violation;

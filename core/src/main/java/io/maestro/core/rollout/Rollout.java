@@ -1,4 +1,4 @@
-package io.maestro.processes.rollout;
+package io.maestro.core.rollout;
 
 import java.time.OffsetDateTime;
 
@@ -11,7 +11,7 @@ public record Rollout(String id, String decisionKey, int baseVersion, int candid
                       String endedBy) {
 
     /** The version that decides an order, given whether it is in the slice and the latest deployed version. */
-    int versionFor(boolean inSlice, int latestDeployed) {
+    public int versionFor(boolean inSlice, int latestDeployed) {
         return switch (status) {
             case ACTIVE -> inSlice ? candidateVersion : baseVersion;
             case PROMOTED -> latestDeployed;

@@ -1,4 +1,4 @@
-package io.maestro.processes.rollout;
+package io.maestro.core.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

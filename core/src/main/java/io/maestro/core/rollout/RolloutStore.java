@@ -1,4 +1,4 @@
-package io.maestro.processes.rollout;
+package io.maestro.core.rollout;
 
 import io.maestro.core.db.Database;
 import java.sql.ResultSet;
@@ -8,20 +8,20 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
 
-/** The {@code decision_rollout} rows. */
+/** The {@code decision_rollout} rows: the decision rollouts every node reads. */
 @Repository
-class RolloutStore {
+public class RolloutStore {
 
     private static final String COLUMNS = "id, decision_key, base_version, candidate_version, slice_region, slice_channel, "
             + "slice_category, slice_share, status, started_at, started_by, ended_at, ended_by";
 
     private final Database db;
 
-    RolloutStore(Database db) {
+    public RolloutStore(Database db) {
         this.db = db;
     }
 
-    void insert(Rollout r) {
+    public void insert(Rollout r) {
         db.jdbc().update("insert into decision_rollout (id, decision_key, active_key, base_version, candidate_version, "
                         + "slice_region, slice_channel, slice_category, slice_share, status, started_at, started_by) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.id(), r.decisionKey(), r.decisionKey(),
@@ -30,23 +30,23 @@ class RolloutStore {
     }
 
     /** Ends an active rollout; false when it is not active (any more). */
-    boolean end(String id, RolloutStatus status, String actor) {
+    public boolean end(String id, RolloutStatus status, String actor) {
         return db.jdbc().update("update decision_rollout set status = ?, active_key = null, ended_at = ?, ended_by = ? "
                 + "where id = ? and status = ?", status.name(), db.now(), actor, id, RolloutStatus.ACTIVE.name()) == 1;
     }
 
-    Optional<Rollout> find(String id) {
+    public Optional<Rollout> find(String id) {
         return db.jdbc().query("select " + COLUMNS + " from decision_rollout where id = ?", RolloutStore::row, id)
                 .stream().findFirst();
     }
 
     /** The table's rollouts, newest first. */
-    List<Rollout> ofDecision(String decisionKey) {
+    public List<Rollout> ofDecision(String decisionKey) {
         return db.jdbc().query("select " + COLUMNS + " from decision_rollout where decision_key = ? "
                 + "order by started_at desc, id desc", RolloutStore::row, decisionKey);
     }
 
-    Optional<Rollout> latest(String decisionKey) {
+    public Optional<Rollout> latest(String decisionKey) {
         return db.jdbc().query("select " + COLUMNS + " from decision_rollout where decision_key = ? "
                 + "order by started_at desc, id desc fetch first 1 rows only", RolloutStore::row, decisionKey)
                 .stream().findFirst();

@@ -1,4 +1,4 @@
-package io.maestro.processes.rollout;
+package io.maestro.core.rollout;
 
 /** Where a soft launch stands. */
 public enum RolloutStatus {
