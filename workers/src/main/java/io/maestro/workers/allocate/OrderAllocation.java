@@ -223,7 +223,16 @@ public class OrderAllocation {
      * order would be, for the order's process to reserve and record: nothing is written here.
      */
     List<Shipment> plannedShipments(Order order, String attempt, io.maestro.workers.allocation.model.AllocationPlan plan) {
-        return shipmentsOf(order, order.lines(), attempt, plan, new ArrayList<>());
+        return shipmentsOf(order, uncancelled(order), attempt, plan, new ArrayList<>());
+    }
+
+    /** The order's lines less the units line-cancel commands took: what a plan for the whole order places. */
+    List<OrderLine> uncancelled(Order order) {
+        Map<Integer, Integer> cancelled = cancellations.byLine(order.orderId());
+        return order.lines().stream().filter(l -> l.quantity() > cancelled.getOrDefault(l.lineNo(), 0))
+                .map(l -> new OrderLine(l.lineNo(), l.sku(), l.quantity() - cancelled.getOrDefault(l.lineNo(), 0),
+                        l.unitPrice()))
+                .toList();
     }
 
     /** What the timeline says about a wave plan (as for an allocation: rule, costs by rule, attempt). */

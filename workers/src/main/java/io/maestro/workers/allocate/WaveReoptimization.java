@@ -91,7 +91,7 @@ public class WaveReoptimization {
             List<int[][]> currentTakes = new ArrayList<>();
             for (Order order : wave) {
                 Map<String, Object> decided = decidedPolicies.of(order.orderId());
-                AllocationRequest request = inputs.requestFor(order, order.lines(), policies.policyFor(order, decided),
+                AllocationRequest request = inputs.requestFor(order, allocation.uncancelled(order), policies.policyFor(order, decided),
                         policies.promiseDays(order, decided), allocation.withIneligible(Set.of(), decided), freed,
                         policies.serviceUpgrade(decided));
                 AllocationProblem problem = AllocationProblem.of(request);

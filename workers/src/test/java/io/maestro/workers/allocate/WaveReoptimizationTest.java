@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.maestro.core.audit.DecisionEntries;
 import io.maestro.core.catalog.CatalogService;
+import io.maestro.core.command.CommandType;
+import io.maestro.core.command.LineCancellations;
+import io.maestro.core.command.OrderCommandLog;
 import io.maestro.core.inventory.Adjustment;
 import io.maestro.core.inventory.InventoryLedger;
 import io.maestro.core.inventory.InventoryQueries;
@@ -90,6 +93,8 @@ class WaveReoptimizationTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired OrderProcesses processes;
     @Autowired DecisionEntries decisions;
+    @Autowired OrderCommandLog commands;
+    @Autowired LineCancellations cancellations;
 
     String orderId;
 
@@ -153,6 +158,24 @@ class WaveReoptimizationTest {
         assertThat(orders.get(orderId).status()).isEqualTo(OrderStatus.ALLOCATED);
         assertThat(orders.timeline(orderId)).hasSize(timeline);
         assertThat(List.of(report.currentCost(), report.optimisedCost())).allSatisfy(c -> assertThat(c).isPositive());
+    }
+
+    @Test
+    void unitsALineCancelTookAreNotPlannedAgain() {
+        Shipment planned = orders.get(orderId).shipments().get(0);
+        commands.receive("cancel-1", orderId, CommandType.CANCEL_LINES,
+                Map.of("lines", List.of(Map.of("lineNo", 1, "quantity", 1))), "test");
+        ledger.shrink(planned.shipmentId() + "-1", 1, "line 1 cancelled", "test");
+        orders.reducePlannedShipment(orderId, new Shipment(planned.shipmentId(), planned.nodeId(),
+                List.of(new ShipmentLine(1, "TSHIRT-BLK-M", 1)), planned.carrier(), planned.service(), planned.cost(),
+                planned.co2Kg(), planned.promisedDate(), planned.status(), planned.trackingNumber()), "test",
+                "1 unit of line 1 taken out", Map.of());
+        cancellations.record("cancel-1", orderId, 1, 1);
+
+        waves.reoptimise(false, 5);
+
+        assertThat(processes.delivered).singleElement().satisfies(replan -> assertThat(replan.shipments())
+                .flatExtracting(Shipment::lines).extracting(ShipmentLine::quantity).containsExactly(1));
     }
 
     @Test
