@@ -9,26 +9,44 @@ import io.maestro.workers.forecast.MethodSelector;
 import java.util.Arrays;
 import java.util.List;
 
-/** A forecasting method with its lead-time demand model, as the benchmark runs it. */
-record Contender(String name, boolean baseline, List<ForecastMethod> methods, LeadTimeModel model,
-                 int origins, int lifeCycleHorizon, boolean calibrated, QuantileForest.Parameters forest) {
+/**
+ * A forecasting method with its lead-time demand model, as the benchmark runs it: at each origin it is learned on
+ * every series' months before the origin ({@link #at}), then forecasts each series from its history.
+ */
+record Contender(String name, boolean baseline, boolean calibrated, Learner learner) {
 
     /** The first origin of the rolling origins a life-cycle correction is learned on (a year of history). */
     static final int LIFE_CYCLE_FIRST_ORIGIN = 12;
     /** The first origin a global model learns on (half a year of history). */
     static final int GLOBAL_FIRST_ORIGIN = 6;
 
+    /** What a contender learns across series at one origin. */
+    @FunctionalInterface
+    interface Learner {
+        Forecaster learn(List<double[]> seen, int leadBuckets);
+    }
+
+    /** A contender as learned at one origin: the forecast of one series from its history. */
+    @FunctionalInterface
+    interface Forecaster {
+        Prediction predict(double[] history, int horizon, int leadBuckets);
+    }
+
     static Contender single(String name, boolean baseline, ForecastMethod method, LeadTimeModel model) {
-        return new Contender(name, baseline, List.of(method), model, 0, 0, false, null);
+        return new Contender(name, baseline, false, (seen, leadBuckets) -> fitted(method, model));
     }
 
     static Contender selected(String name, List<ForecastMethod> candidates, LeadTimeModel model, int origins) {
-        return new Contender(name, false, candidates, model, origins, 0, false, null);
+        return new Contender(name, false, false, (seen, leadBuckets) -> (history, horizon, lead) -> {
+            MethodSelector selector = new MethodSelector(candidates, model, origins, lead);
+            return fitted(selector.choose(selector.backtest(history)), model).predict(history, horizon, lead);
+        });
     }
 
     /** The method corrected by a {@link LifeCycle} learned across all series on the months seen so far. */
     static Contender lifeCycle(String name, ForecastMethod method, LeadTimeModel model, int horizon) {
-        return new Contender(name, false, List.of(method), model, 0, horizon, false, null);
+        return new Contender(name, false, false, (seen, leadBuckets) ->
+                fitted(LifeCycle.learn(seen, method, horizon, LIFE_CYCLE_FIRST_ORIGIN).adjust(method), model));
     }
 
     /**
@@ -36,50 +54,60 @@ record Contender(String name, boolean baseline, List<ForecastMethod> methods, Le
      * 2-month demand are the levels, its 1-month distribution the accuracy's forecast.
      */
     static Contender global(String name, QuantileForest.Parameters forest) {
-        return new Contender(name, false, List.of(), null, 0, 0, false, forest);
+        return new Contender(name, false, false, (seen, leadBuckets) -> {
+            GlobalQuantileModel global = GlobalQuantileModel.learn(seen, leadBuckets, GLOBAL_FIRST_ORIGIN, forest);
+            return (history, horizon, lead) -> {
+                DemandDistribution month = global.next(history);
+                double[] ahead = new double[horizon];
+                Arrays.fill(ahead, month.mean());
+                return new Prediction("GLOBAL", ahead, month, global.overLead(history));
+            };
+        });
     }
 
-    /** The global model this contender forecasts with, learned on every series' months before {@code origin}. */
-    GlobalQuantileModel globalAt(List<double[]> series, int origin, int leadBuckets) {
-        if (forest == null) {
-            return null;
-        }
-        List<double[]> seen = series.stream().map(values -> Arrays.copyOf(values, origin)).toList();
-        return GlobalQuantileModel.learn(seen, leadBuckets, GLOBAL_FIRST_ORIGIN, forest);
+    /**
+     * Two contenders learned at the same origins, their distributions of 1- and 2-month demand mixed in equal parts
+     * ({@link MixtureDistribution}) and their means averaged.
+     */
+    static Contender mixture(String name, Contender first, Contender second) {
+        return new Contender(name, false, false, (seen, leadBuckets) -> {
+            Forecaster a = first.learner().learn(seen, leadBuckets);
+            Forecaster b = second.learner().learn(seen, leadBuckets);
+            return (history, horizon, lead) -> {
+                Prediction pa = a.predict(history, horizon, lead);
+                Prediction pb = b.predict(history, horizon, lead);
+                double[] ahead = new double[horizon];
+                for (int i = 0; i < horizon; i++) {
+                    ahead[i] = (pa.ahead()[i] + pb.ahead()[i]) / 2;
+                }
+                return new Prediction(name, ahead, new MixtureDistribution(pa.month(), pb.month()),
+                        new MixtureDistribution(pa.leadTime(), pb.leadTime()));
+            };
+        });
     }
 
-    /** The same contender, its quantile level per target calibrated on the last fitting months (the benchmark). */
-    Contender calibrate() {
-        return new Contender(name, baseline, methods, model, origins, lifeCycleHorizon, true, forest);
+    /**
+     * The same contender under another name, its quantile level per target calibrated on the last fitting months
+     * ({@link ForecastBenchmark#calibratedLevels}).
+     */
+    Contender calibrate(String calibratedName) {
+        return new Contender(calibratedName, baseline, true, learner);
     }
 
-    /** The correction this contender applies at an origin, learned on every series' months before it. */
-    LifeCycle lifeCycleAt(List<double[]> series, int origin) {
-        if (lifeCycleHorizon == 0) {
-            return LifeCycle.none();
-        }
-        List<double[]> seen = series.stream().map(values -> Arrays.copyOf(values, origin)).toList();
-        return LifeCycle.learn(seen, methods.get(0), lifeCycleHorizon, LIFE_CYCLE_FIRST_ORIGIN);
+    /** This contender learned on every series' months before {@code origin}. */
+    Forecaster at(List<double[]> series, int origin, int leadBuckets) {
+        return learner.learn(series.stream().map(values -> Arrays.copyOf(values, origin)).toList(), leadBuckets);
     }
 
-    /** The forecast from this history: mean per month ahead and the distributions of 1- and 2-month demand. */
-    Prediction predict(double[] history, int horizon, int leadBuckets, LifeCycle lifeCycle, GlobalQuantileModel global) {
-        if (global != null) {
-            DemandDistribution month = global.next(history);
-            double[] ahead = new double[horizon];
-            Arrays.fill(ahead, month.mean());
-            return new Prediction("GLOBAL", ahead, month, global.overLead(history));
-        }
-        ForecastMethod method = lifeCycleHorizon == 0 ? methods.get(0) : lifeCycle.adjust(methods.get(0));
-        if (methods.size() > 1) {
-            MethodSelector selector = new MethodSelector(methods, model, origins, leadBuckets);
-            method = selector.choose(selector.backtest(history));
-        }
-        Fit fit = method.fit(history, horizon);
-        return new Prediction(method.name(), fit.ahead(), model.over(history, fit, 1),
-                model.over(history, fit, leadBuckets));
+    private static Forecaster fitted(ForecastMethod method, LeadTimeModel model) {
+        return (history, horizon, leadBuckets) -> {
+            Fit fit = method.fit(history, horizon);
+            return new Prediction(method.name(), fit.ahead(), model.over(history, fit, 1),
+                    model.over(history, fit, leadBuckets));
+        };
     }
 
+    /** The forecast from a history: mean per month ahead and the distributions of 1- and 2-month demand. */
     record Prediction(String method, double[] ahead, DemandDistribution month, DemandDistribution leadTime) {
     }
 }

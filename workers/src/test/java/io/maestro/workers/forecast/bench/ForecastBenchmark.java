@@ -3,7 +3,6 @@ package io.maestro.workers.forecast.bench;
 import io.maestro.workers.forecast.Croston;
 import io.maestro.workers.forecast.ErrorMeasures;
 import io.maestro.workers.forecast.LeadTimeModel;
-import io.maestro.workers.forecast.LifeCycle;
 import io.maestro.workers.forecast.MethodSelector;
 import io.maestro.workers.forecast.Naive;
 import io.maestro.workers.forecast.SimpleExponentialSmoothing;
@@ -96,12 +95,16 @@ public final class ForecastBenchmark {
         contenders.add(Contender.single("SBA-COMPOUND", false, Croston.sba(0.1), LeadTimeModel.COMPOUND));
         contenders.add(Contender.single("SES.1-NB-FULL", false, new SimpleExponentialSmoothing(0.1),
                 LeadTimeModel.negativeBinomial(1)));
-        contenders.add(Contender.lifeCycle("SES.1-LC-NB", new SimpleExponentialSmoothing(0.1),
-                LeadTimeModel.NEGATIVE_BINOMIAL, TEST));
-        contenders.add(Contender.lifeCycle("SES.1-LC-NB-CAL", new SimpleExponentialSmoothing(0.1),
-                LeadTimeModel.NEGATIVE_BINOMIAL, TEST).calibrate());
-        contenders.add(Contender.global("GLOBAL-QRF", GLOBAL_FOREST));
-        contenders.add(Contender.global("GLOBAL-QRF-CAL", GLOBAL_FOREST).calibrate());
+        Contender lifeCycle = Contender.lifeCycle("SES.1-LC-NB", new SimpleExponentialSmoothing(0.1),
+                LeadTimeModel.NEGATIVE_BINOMIAL, TEST);
+        contenders.add(lifeCycle);
+        contenders.add(lifeCycle.calibrate("SES.1-LC-NB-CAL"));
+        Contender global = Contender.global("GLOBAL-QRF", GLOBAL_FOREST);
+        contenders.add(global);
+        contenders.add(global.calibrate("GLOBAL-QRF-CAL"));
+        Contender mixture = Contender.mixture("MIX-QRF-LC", global, lifeCycle);
+        contenders.add(mixture);
+        contenders.add(mixture.calibrate("MIX-QRF-LC-CAL"));
         contenders.add(Contender.selected("SELECTED-NB", MethodSelector.standardCandidates(),
                 LeadTimeModel.NEGATIVE_BINOMIAL, 12));
         return contenders;
@@ -161,26 +164,41 @@ public final class ForecastBenchmark {
     }
 
     /**
-     * For each target, the least quantile level of the sweep whose realized fill reached the target when the same
-     * protocol ran on the last {@code TEST} of the fitting months (forecast from month {@code FIT - TEST}); the
-     * highest level where none did. Only the fitting months are used.
+     * For each target, the quantile level at which the same protocol, run on the last {@code TEST} of the fitting
+     * months (forecast from month {@code FIT - TEST}), would have reached it ({@link #levelFor}). Only the fitting
+     * months are used.
      */
     double[] calibratedLevels(Contender contender, List<double[]> series, boolean monthly) {
         List<double[]> seen = series.stream().map(values -> Arrays.copyOf(values, FIT)).toList();
         Result validation = evaluate(contender, seen, monthly, FIT - TEST, TARGETS);
         double[] levels = new double[TARGETS.length];
         for (int k = 0; k < TARGETS.length; k++) {
-            levels[k] = TARGETS[TARGETS.length - 1];
-            for (int g = 0; g < TARGETS.length; g++) {
-                if (validation.fill()[g] >= TARGETS[k]) {
-                    levels[k] = TARGETS[g];
-                    break;
-                }
-            }
+            levels[k] = levelFor(TARGETS[k], TARGETS, validation.fill());
         }
         out.printf(Locale.ROOT, "  %s: quantile level per target, calibrated on months %d-%d: %s%n", contender.name(),
-                FIT - TEST + 1, FIT, Arrays.toString(levels));
+                FIT - TEST + 1, FIT, Arrays.stream(levels).mapToObj(level -> String.format(Locale.ROOT, "%.5f", level))
+                        .toList());
         return levels;
+    }
+
+    /**
+     * The quantile level whose fill reaches {@code target} on a sweep of {@code levels} (ascending) that filled
+     * {@code fill}: between the two levels of the sweep whose fills enclose it, interpolated linearly in fill on
+     * the scale of log(1 − level) (a level's tail shrinks geometrically towards 1); the sweep's first level if that
+     * already reaches it, its last where none does.
+     */
+    static double levelFor(double target, double[] levels, double[] fill) {
+        if (fill[0] >= target) {
+            return levels[0];
+        }
+        for (int g = 1; g < levels.length; g++) {
+            if (fill[g] >= target) {
+                double share = (target - fill[g - 1]) / (fill[g] - fill[g - 1]);
+                double below = Math.log(1 - levels[g - 1]);
+                return 1 - Math.exp(below + share * (Math.log(1 - levels[g]) - below));
+            }
+        }
+        return levels[levels.length - 1];
     }
 
     /** Every series fitted on its first {@code fit} months, the next {@code TEST} the test, at the given levels. */
@@ -193,11 +211,9 @@ public final class ForecastBenchmark {
         double[][] onHand = new double[n][TARGETS.length];
         double[] demand = new double[n];
         String[] chosen = new String[n];
-        LifeCycle[] lifeCycles = new LifeCycle[TEST];
-        GlobalQuantileModel[] globals = new GlobalQuantileModel[TEST];
-        for (int month = 0; month < (monthly ? TEST : 1); month++) {
-            lifeCycles[month] = contender.lifeCycleAt(series, fit + month);
-            globals[month] = contender.globalAt(series, fit + month, LEAD_BUCKETS);
+        Contender.Forecaster[] learned = new Contender.Forecaster[monthly ? TEST : 1];
+        for (int month = 0; month < learned.length; month++) {
+            learned[month] = contender.at(series, fit + month, LEAD_BUCKETS);
         }
         IntStream.range(0, n).parallel().forEach(s -> {
             double[] history = series.get(s);
@@ -205,12 +221,10 @@ public final class ForecastBenchmark {
             double[] test = Arrays.copyOfRange(history, fit, fit + TEST);
             double[] point = new double[TEST];
             long[][] levels = new long[TARGETS.length][TEST];
-            Contender.Prediction fixed =
-                    monthly ? null : contender.predict(training, TEST, LEAD_BUCKETS, lifeCycles[0], globals[0]);
+            Contender.Prediction fixed = monthly ? null : learned[0].predict(training, TEST, LEAD_BUCKETS);
             for (int month = 0; month < TEST; month++) {
                 Contender.Prediction prediction = monthly
-                        ? contender.predict(Arrays.copyOf(history, fit + month), TEST, LEAD_BUCKETS,
-                                lifeCycles[month], globals[month])
+                        ? learned[month].predict(Arrays.copyOf(history, fit + month), TEST, LEAD_BUCKETS)
                         : fixed;
                 point[month] = monthly ? prediction.ahead()[0] : prediction.ahead()[month];
                 for (int l = 0; l < PINBALL_LEVELS.length; l++) {

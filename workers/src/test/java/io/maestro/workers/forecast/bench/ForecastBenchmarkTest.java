@@ -1,6 +1,7 @@
 package io.maestro.workers.forecast.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,5 +24,17 @@ class ForecastBenchmarkTest {
         assertThat(outcome.demand()).isEqualTo(8);
         assertThat(outcome.served()).isEqualTo(3);
         assertThat(outcome.onHandMonths()).isEqualTo(1);
+    }
+
+    @Test
+    void aCalibratedLevelIsInterpolatedBetweenTheSweepsLevelsThatEncloseTheTarget() {
+        double[] levels = {0.5, 0.9, 0.99, 0.999};
+        double[] fill = {0.6, 0.8, 0.9, 0.95};
+
+        // 0.85 lies halfway between the fills of 0.9 and 0.99: 1 − exp((ln 0.1 + ln 0.01) / 2) = 1 − 0.1 ^ 1.5
+        assertThat(ForecastBenchmark.levelFor(0.85, levels, fill)).isCloseTo(1 - Math.pow(0.1, 1.5), within(1e-12));
+        assertThat(ForecastBenchmark.levelFor(0.9, levels, fill)).isCloseTo(0.99, within(1e-12));
+        assertThat(ForecastBenchmark.levelFor(0.5, levels, fill)).isEqualTo(0.5);
+        assertThat(ForecastBenchmark.levelFor(0.97, levels, fill)).isEqualTo(0.999);
     }
 }
