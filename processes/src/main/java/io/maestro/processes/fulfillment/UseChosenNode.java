@@ -4,6 +4,7 @@ import io.maestro.core.InvalidRequestException;
 import io.maestro.core.network.NetworkService;
 import io.maestro.core.network.Node;
 import io.maestro.core.order.OrderService;
+import io.maestro.workers.allocate.NodeExclusions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code useChosenNode}: the operator picked the node to source from. This round's plan goes back to
- * stock and the next allocation may use only that node.
+ * stock and the next allocation may use only that node. The choice is on the timeline ({@link NodeExclusions#NODE_CHOSEN}),
+ * where a wave re-optimisation reads it: the order stays on that node.
  */
 @Component("useChosenNode")
 public class UseChosenNode implements JavaDelegate {
@@ -40,7 +42,7 @@ public class UseChosenNode implements JavaDelegate {
         execution.setVariable("shipmentIds", "");
         execution.setVariable("excludedNodes", network.all().stream().map(Node::id).filter(id -> !id.equals(chosen))
                 .collect(Collectors.joining(",")));
-        orders.record(orderId, "NODE_CHOSEN", "operator", "operator sources the order from " + chosen
+        orders.record(orderId, NodeExclusions.NODE_CHOSEN, "operator", "operator sources the order from " + chosen
                 + noteOf(execution), Map.of("nodeId", chosen.toString()));
     }
 

@@ -28,14 +28,12 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -67,10 +65,11 @@ public class OrderAllocation {
     private final Clock clock;
     private final LineCancellations cancellations;
     private final OrderCommandLog commands;
+    private final NodeExclusions exclusions;
 
     public OrderAllocation(OrderService orders, InventoryLedger ledger, EngineInputs inputs, AllocationPolicies policies,
                            PlatformTransactionManager transactions, Clock clock, LineCancellations cancellations,
-                           OrderCommandLog commands) {
+                           OrderCommandLog commands, NodeExclusions exclusions) {
         this.orders = orders;
         this.ledger = ledger;
         this.inputs = inputs;
@@ -79,6 +78,7 @@ public class OrderAllocation {
         this.clock = clock;
         this.cancellations = cancellations;
         this.commands = commands;
+        this.exclusions = exclusions;
     }
 
     /** Allocates under the default policy for the order (see {@link AllocationPolicies}). */
@@ -90,7 +90,7 @@ public class OrderAllocation {
     public AllocationOutcome allocate(String orderId, String attempt, Set<String> excludedNodeIds, Map<String, ?> decided) {
         Order order = orders.get(orderId);
         return allocate(order, attempt, policies.policyFor(order, decided), policies.promiseDays(order, decided),
-                withIneligible(excludedNodeIds, decided), policies.serviceUpgrade(decided));
+                exclusions.withIneligible(excludedNodeIds, decided), policies.serviceUpgrade(decided));
     }
 
     public AllocationOutcome allocate(Order order, String attempt, Policy policy, int promiseDays,
@@ -143,17 +143,6 @@ public class OrderAllocation {
         return still;
     }
 
-    /** Nodes of types DMN {@code node-eligibility} did not allow ({@code eligibleNodeTypes}, comma-separated) are left out. */
-    Set<String> withIneligible(Set<String> excludedNodeIds, Map<String, ?> decided) {
-        Object eligible = decided.get("eligibleNodeTypes");
-        if (!(eligible instanceof String types) || types.isBlank()) {
-            return excludedNodeIds;
-        }
-        Set<String> excluded = new HashSet<>(excludedNodeIds);
-        excluded.addAll(inputs.nodesNotOfTypes(Arrays.stream(types.split(",")).map(String::trim).collect(Collectors.toSet())));
-        return excluded;
-    }
-
     /**
      * Re-sources a shipment its node rejected or could not fill: releases its reservations, marks it
      * rejected, and places its lines again without that node (and any other excluded ones).
@@ -178,7 +167,7 @@ public class OrderAllocation {
         Set<String> excluded = new HashSet<>(excludedNodeIds);
         excluded.add(rejected.nodeId());
         return place(order, toPlace, "REALLOCATED", attempt, policies.policyFor(order, decided),
-                policies.promiseDays(order, decided), withIneligible(excluded, decided), policies.serviceUpgrade(decided));
+                policies.promiseDays(order, decided), exclusions.withIneligible(excluded, decided), policies.serviceUpgrade(decided));
     }
 
     /**

@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,8 @@ import org.springframework.beans.factory.ObjectProvider;
  * planned again together, as if their reservations were free, by {@link CandidatePlanOptimizer} (column
  * generation over candidate plans at exact costs, then SCIP), starting from their current plans, each under the
  * policy its process decided for it ({@link DecidedPolicies}: weights, limits, node types, promise and service
- * upgrade), as its own allocation was. A dry run reports
+ * upgrade), as its own allocation was, and without the nodes its allocation may not use ({@link NodeExclusions#of}:
+ * nodes that rejected a shipment of it, all but the node an operator chose). A dry run reports
  * the savings; applying writes nothing itself: each cheaper plan goes to the order's process ({@link ReplanDelivery}),
  * which withdraws the old shipments, swaps the reservations and executes the new ones, or says why it did not
  * (skipped: the process is past a safe point; kept: the new stock was taken meanwhile). Orders are re-planned per
@@ -53,10 +55,11 @@ public class WaveReoptimization {
     private final AllocationPolicies policies;
     private final DecidedPolicies decidedPolicies;
     private final OrderAllocation allocation;
+    private final NodeExclusions exclusions;
     private final ObjectProvider<ReplanDelivery> deliveries;
 
     public WaveReoptimization(OrderService orders, InventoryLedger ledger, EngineInputs inputs, AllocationPolicies policies,
-                              DecidedPolicies decidedPolicies, OrderAllocation allocation,
+                              DecidedPolicies decidedPolicies, OrderAllocation allocation, NodeExclusions exclusions,
                               ObjectProvider<ReplanDelivery> deliveries) {
         this.orders = orders;
         this.ledger = ledger;
@@ -64,6 +67,7 @@ public class WaveReoptimization {
         this.policies = policies;
         this.decidedPolicies = decidedPolicies;
         this.allocation = allocation;
+        this.exclusions = exclusions;
         this.deliveries = deliveries;
     }
 
@@ -92,7 +96,7 @@ public class WaveReoptimization {
             for (Order order : wave) {
                 Map<String, Object> decided = decidedPolicies.of(order.orderId());
                 AllocationRequest request = inputs.requestFor(order, allocation.uncancelled(order), policies.policyFor(order, decided),
-                        policies.promiseDays(order, decided), allocation.withIneligible(Set.of(), decided), freed,
+                        policies.promiseDays(order, decided), allowedToStay(exclusions.of(order, decided), order), freed,
                         policies.serviceUpgrade(decided));
                 AllocationProblem problem = AllocationProblem.of(request);
                 problems.add(problem);
@@ -146,6 +150,20 @@ public class WaveReoptimization {
                 allocation.plannedShipments(order, attempt, plan), OrderAllocation.estimates(order, attempt, plan),
                 "re-planned with the open orders by wave " + attempt
                 + ": costs " + money(newCost) + " instead of " + money(currentCost), allocation.planDetails(attempt, plan)));
+    }
+
+    /**
+     * The order's exclusions less the nodes its planned shipments are on: the wave may leave a shipment where the
+     * order's own allocation put it (a later round of its process may have used a node that rejected an earlier one).
+     */
+    private static Set<String> allowedToStay(Set<String> excluded, Order order) {
+        List<String> current = activeNodes(order);
+        if (current.stream().noneMatch(excluded::contains)) {
+            return excluded;
+        }
+        Set<String> less = new HashSet<>(excluded);
+        current.forEach(less::remove);
+        return less;
     }
 
     /** Units each node holds reserved for these orders: free again if they are re-planned. */

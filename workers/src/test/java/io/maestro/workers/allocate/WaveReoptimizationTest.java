@@ -11,6 +11,7 @@ import io.maestro.core.command.OrderCommandLog;
 import io.maestro.core.inventory.Adjustment;
 import io.maestro.core.inventory.InventoryLedger;
 import io.maestro.core.inventory.InventoryQueries;
+import io.maestro.core.inventory.Reservation;
 import io.maestro.core.network.Capability;
 import io.maestro.core.network.NetworkService;
 import io.maestro.core.network.NodeDefinition;
@@ -37,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,6 +97,7 @@ class WaveReoptimizationTest {
     @Autowired DecisionEntries decisions;
     @Autowired OrderCommandLog commands;
     @Autowired LineCancellations cancellations;
+    @Autowired NodeExclusions exclusions;
 
     String orderId;
 
@@ -245,6 +248,78 @@ class WaveReoptimizationTest {
                 });
     }
 
+    @Test
+    void aNodeThatRejectedTheOrderIsNotChosenEvenWhereItIsCheapest() {
+        stock("SHOE-RUN-42", Map.of("DC-OLEAN", 2, "ST-MAN", 2));
+        String rerouted = standardOrder("W-REROUTED", "SHOE-RUN-42", 2);
+        allocation.allocate(rerouted, "t1", Set.of());
+        Shipment atStore = orders.get(rerouted).shipments().get(0);
+        assertThat(atStore.nodeId()).as("the cheapest node").isEqualTo("ST-MAN");
+        allocation.reallocate(rerouted, atStore.shipmentId(), "t2", Set.of(), "NODE_REJECTED: ST-MAN rejected it",
+                Map.of());
+        assertThat(orders.get(rerouted).shipments()).extracting(s -> s.nodeId() + ":" + s.status())
+                .containsExactly("ST-MAN:REJECTED", "DC-OLEAN:PLANNED");
+
+        WaveReport report = waves.reoptimise(false, 5);
+
+        assertThat(report.ordersConsidered()).isEqualTo(2);
+        assertThat(report.changes()).extracting(WaveReport.Change::orderId).containsExactly(orderId);
+        assertThat(processes.delivered).extracting(ReplanDelivery.Replan::orderId).containsExactly(orderId);
+    }
+
+    @Test
+    void anOrderWhoseOperatorChoseANodeStaysOnThatNode() {
+        stock("SHOE-RUN-42", Map.of("DC-OLEAN", 2, "ST-MAN", 2));
+        String chosen = standardOrder("W-CHOSEN", "SHOE-RUN-42", 2);
+        choose(chosen, "DC-OLEAN");
+        allocation.allocate(chosen, "t1", everyNodeBut("DC-OLEAN"));
+        assertThat(orders.get(chosen).shipments()).extracting(Shipment::nodeId).containsExactly("DC-OLEAN");
+
+        WaveReport report = waves.reoptimise(false, 5);
+
+        assertThat(report.ordersConsidered()).isEqualTo(2);
+        assertThat(report.changes()).extracting(WaveReport.Change::orderId).containsExactly(orderId);
+        assertThat(processes.delivered).extracting(ReplanDelivery.Replan::orderId).containsExactly(orderId);
+    }
+
+    @Test
+    void anOrderALaterRoundPutBackOnANodeThatRejectedItMayStayThere() {
+        stock("SHOE-RUN-42", Map.of("DC-OLEAN", 2, "ST-MAN", 2));
+        String order = standardOrder("W-BACK-THERE", "SHOE-RUN-42", 2);
+        allocation.allocate(order, "t1", Set.of());
+        reject(order, "t1", "ST-MAN");
+        ledger.releaseAll(ledger.reservationsOf(order).stream().map(Reservation::id).toList(), "rejected", "test");
+        allocation.allocate(order, "t2", Set.of());
+        assertThat(orders.get(order).shipments()).extracting(s -> s.nodeId() + ":" + s.status())
+                .containsExactly("ST-MAN:REJECTED", "ST-MAN:PLANNED");
+
+        WaveReport report = waves.reoptimise(false, 5);
+
+        assertThat(report.ordersConsidered()).isEqualTo(2);
+        assertThat(report.changes()).extracting(WaveReport.Change::orderId).containsExactly(orderId);
+    }
+
+    @Test
+    void anOperatorsChoiceLiftsItsNodesRejectionAndLastsUntilThatNodeRejectsOrTheOrderIsBackordered() {
+        stock("SHOE-RUN-42", Map.of("DC-OLEAN", 2, "ST-MAN", 4));
+        String order = standardOrder("W-CHOICES", "SHOE-RUN-42", 2);
+        allocation.allocate(order, "t1", Set.of());
+        reject(order, "t1", "ST-MAN");
+        assertThat(exclusions.of(orders.get(order), Map.of())).containsExactly("ST-MAN");
+
+        choose(order, "ST-MAN");
+        assertThat(exclusions.of(orders.get(order), Map.of())).isEqualTo(everyNodeBut("ST-MAN"));
+        allocation.allocate(order, "t2", everyNodeBut("ST-MAN"));
+        reject(order, "t2", "ST-MAN");
+        assertThat(exclusions.of(orders.get(order), Map.of())).as("the chosen node rejected it too")
+                .containsExactly("ST-MAN");
+
+        choose(order, "DC-OLEAN");
+        assertThat(exclusions.of(orders.get(order), Map.of())).isEqualTo(everyNodeBut("DC-OLEAN"));
+        orders.record(order, "BACKORDERED", "fulfillment", "waiting for stock", Map.of());
+        assertThat(exclusions.of(orders.get(order), Map.of())).containsExactly("ST-MAN");
+    }
+
     /** DMN {@code fulfillment-policy}'s outputs, as its rules give them. */
     private static Map<String, Object> policy(int maxShipments, boolean splitAllowed, boolean shipFromStoreAllowed,
                                               int promiseDays, boolean serviceUpgrade) {
@@ -267,6 +342,24 @@ class WaveReoptimizationTest {
         decisions.record(order, "fulfillment-policy", 1,
                 List.of(new DecisionEntries.MatchedRule("Rule_Test", "the policy this test decides", outputs)));
         return outputs;
+    }
+
+    /** The operator's choice on the timeline, as the process's {@code UseChosenNode} records it. */
+    private void choose(String order, String node) {
+        orders.record(order, NodeExclusions.NODE_CHOSEN, "operator", "operator sources the order from " + node,
+                Map.of("nodeId", node));
+    }
+
+    /** The node of the order's shipment planned by {@code attempt} rejects it, as the shipment's process records it. */
+    private void reject(String order, String attempt, String node) {
+        Shipment shipment = orders.get(order).shipments().stream()
+                .filter(s -> s.shipmentId().startsWith(order + "-" + attempt + "-")).findFirst().orElseThrow();
+        assertThat(shipment.nodeId()).isEqualTo(node);
+        orders.rejectShipment(order, shipment.shipmentId(), "test", "NODE_REJECTED: " + node + " rejected it");
+    }
+
+    private Set<String> everyNodeBut(String node) {
+        return network.all().stream().map(n -> n.id()).filter(id -> !id.equals(node)).collect(Collectors.toSet());
     }
 
     private void stock(String sku, Map<String, Integer> byNode) {
