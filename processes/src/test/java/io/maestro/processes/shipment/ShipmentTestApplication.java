@@ -6,6 +6,7 @@ import io.maestro.workers.allocate.AllocationPolicies;
 import io.maestro.workers.allocate.CarrierSelectionDecision;
 import io.maestro.workers.allocate.DecisionVersions;
 import io.maestro.workers.allocate.EngineInputs;
+import io.maestro.workers.allocate.NodeExclusions;
 import io.maestro.workers.allocate.OrderAllocation;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Import;
  * {@code reallocate-order} worker runs and the demand forecasts (the replenishment delegates beside them read them).
  */
 @SpringBootApplication
-@Import({CoreConfiguration.class, ProcessesConfiguration.class, OrderAllocation.class, EngineInputs.class,
+@Import({CoreConfiguration.class, ProcessesConfiguration.class, OrderAllocation.class, NodeExclusions.class, EngineInputs.class,
         CarrierSelectionDecision.class, DecisionVersions.class,
         AllocationPolicies.class, ShipmentTestApplication.DemandForecasts.class})
 class ShipmentTestApplication {
