@@ -231,7 +231,20 @@ final class ChaosInvariants {
                         + "; partner events not handed over " + jdbc.queryForList("select type, status, attempts, last_error "
                         + "from partner_event where order_id = ? and status <> 'CORRELATED'", o.path("orderId").asText())
                         + "; last timeline entries "
-                        + timelineTail(o.path("orderId").asText())));
+                        + timelineTail(o.path("orderId").asText()) + "; " + history(o.path("orderId").asText())));
+    }
+
+    /** What an unsettled order's story was, for the failure message: its partner events, timeline and processes. */
+    private String history(String orderId) {
+        List<String> timeline = new ArrayList<>();
+        api.get("/api/orders/" + orderId + "/timeline", Api.ADMIN).json().path("entries")
+                .forEach(e -> timeline.add(e.path("at").asText() + " " + e.path("type").asText() + " by "
+                        + e.path("actor").asText()));
+        return "every partner event " + jdbc.queryForList("select event_id, type, shipment_id, status, attempts, received_at "
+                + "from partner_event where order_id = ? order by id", orderId)
+                + "; processes " + jdbc.queryForList("select PROC_DEF_KEY_, START_TIME_, END_TIME_, START_ACT_ID_, END_ACT_ID_, "
+                + "DELETE_REASON_ from ACT_HI_PROCINST where BUSINESS_KEY_ = ? order by START_TIME_", orderId)
+                + "; whole timeline " + timeline;
     }
 
     /** Every order of the run the database shows in this situation is listed by /api/exceptions with this kind. */

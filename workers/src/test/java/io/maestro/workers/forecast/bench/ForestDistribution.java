@@ -37,16 +37,7 @@ public final class ForestDistribution implements DemandDistribution {
     @Override
     public long quantile(double p) {
         long high = (long) Math.ceil(leaves.stream().mapToDouble(leaf -> leaf[leaf.length - 1]).max().orElseThrow());
-        long low = 0;
-        while (low < high) {
-            long mid = (low + high) >>> 1;
-            if (cdf(mid) >= p - 1e-12) {
-                high = mid;
-            } else {
-                low = mid + 1;
-            }
-        }
-        return low;
+        return CdfSearch.least(this::cdf, 0, high, p);
     }
 
     private static int atMost(double[] sorted, double q) {

@@ -33,17 +33,7 @@ public final class MixtureDistribution implements DemandDistribution {
     public long quantile(double p) {
         long a = first.quantile(p);
         long b = second.quantile(p);
-        long low = Math.min(a, b);
-        long high = Math.max(a, b);
-        while (low < high) {
-            long mid = (low + high) >>> 1;
-            if (cdf(mid) >= p - 1e-12) {
-                high = mid;
-            } else {
-                low = mid + 1;
-            }
-        }
-        return low;
+        return CdfSearch.least(this::cdf, Math.min(a, b), Math.max(a, b), p);
     }
 
     private static double cdf(DemandDistribution distribution, long q) {
