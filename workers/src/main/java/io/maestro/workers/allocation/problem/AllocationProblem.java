@@ -56,9 +56,6 @@ public final class AllocationProblem {
     /** [node][line]: the plane's part per unit of the line, without shadow prices. */
     public final double[][] planeUnit;
 
-    /** Runs up to this long are sorted by insertion. */
-    private static final int MERGED_ABOVE = 8;
-
     private AllocationProblem(AllocationRequest request, ShadowPrices prices) {
         this.request = request;
         Order order = request.order();
@@ -161,53 +158,39 @@ public final class AllocationProblem {
     }
 
     /**
-     * The first {@code count} items by ascending key, ties in their given order (a stable merge sort of the
-     * given arrays, in place).
+     * The first {@code count} items by ascending key, ties in their given order (a stable sort); the given arrays
+     * end sorted too. Each key is sorted with its position in the low bits of a long whose high bits order as the
+     * key does, so one sort of longs does the work; keys alike but for those low bits are then put in exact order
+     * by one pass of insertion.
      */
     public static int[] ascending(int[] items, double[] key, int count) {
-        if (count > MERGED_ABOVE) {
-            mergeSort(items, key, new int[count], new double[count], 0, count);
-        } else {
-            mergeSort(items, key, null, null, 0, count);
+        int positionBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, count - 1));
+        long positionMask = (1L << positionBits) - 1;
+        long[] packed = new long[count];
+        for (int j = 0; j < count; j++) {
+            long bits = Double.doubleToRawLongBits(key[j]);
+            packed[j] = ((bits ^ ((bits >> 63) & Long.MAX_VALUE)) & ~positionMask) | j;
         }
-        return Arrays.copyOf(items, count);
-    }
-
-    private static void mergeSort(int[] items, double[] keys, int[] itemBuffer, double[] keyBuffer, int from, int to) {
-        if (to - from <= MERGED_ABOVE) {
-            for (int a = from + 1; a < to; a++) {
-                int item = items[a];
-                double k = keys[a];
-                int b = a - 1;
-                while (b >= from && keys[b] > k) {
-                    items[b + 1] = items[b];
-                    keys[b + 1] = keys[b];
-                    b--;
-                }
-                items[b + 1] = item;
-                keys[b + 1] = k;
+        Arrays.sort(packed);
+        int[] position = new int[count];
+        for (int a = 0; a < count; a++) {
+            int at = (int) (packed[a] & positionMask);
+            double k = key[at];
+            int b = a - 1;
+            while (b >= 0 && (key[position[b]] > k || key[position[b]] == k && position[b] > at)) {
+                position[b + 1] = position[b];
+                b--;
             }
-            return;
+            position[b + 1] = at;
         }
-        int middle = (from + to) >>> 1;
-        mergeSort(items, keys, itemBuffer, keyBuffer, from, middle);
-        mergeSort(items, keys, itemBuffer, keyBuffer, middle, to);
-        if (keys[middle - 1] <= keys[middle]) {
-            return;
+        int[] sorted = new int[count];
+        double[] keys = Arrays.copyOf(key, count);
+        for (int j = 0; j < count; j++) {
+            sorted[j] = items[position[j]];
+            key[j] = keys[position[j]];
         }
-        System.arraycopy(items, from, itemBuffer, from, to - from);
-        System.arraycopy(keys, from, keyBuffer, from, to - from);
-        int left = from;
-        int right = middle;
-        for (int at = from; at < to; at++) {
-            if (right >= to || (left < middle && keyBuffer[left] <= keyBuffer[right])) {
-                items[at] = itemBuffer[left];
-                keys[at] = keyBuffer[left++];
-            } else {
-                items[at] = itemBuffer[right];
-                keys[at] = keyBuffer[right++];
-            }
-        }
+        System.arraycopy(sorted, 0, items, 0, count);
+        return sorted;
     }
 
     /** The same order and snapshot with other shadow prices: only the prices and the unit floors change. */
