@@ -159,38 +159,48 @@ public final class AllocationProblem {
 
     /**
      * The first {@code count} items by ascending key, ties in their given order (a stable sort); the given arrays
-     * end sorted too. Each key is sorted with its position in the low bits of a long whose high bits order as the
-     * key does, so one sort of longs does the work; keys alike but for those low bits are then put in exact order
-     * by one pass of insertion.
+     * end sorted too. The keys are sorted as longs that order as they do; then each item, in its given order, takes
+     * the first place not yet taken among those of its key.
      */
     public static int[] ascending(int[] items, double[] key, int count) {
-        int positionBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, count - 1));
-        long positionMask = (1L << positionBits) - 1;
-        long[] packed = new long[count];
+        long[] sortedBits = new long[count];
         for (int j = 0; j < count; j++) {
-            long bits = Double.doubleToRawLongBits(key[j]);
-            packed[j] = ((bits ^ ((bits >> 63) & Long.MAX_VALUE)) & ~positionMask) | j;
+            sortedBits[j] = orderedBits(key[j]);
         }
-        Arrays.sort(packed);
-        int[] position = new int[count];
-        for (int a = 0; a < count; a++) {
-            int at = (int) (packed[a] & positionMask);
-            double k = key[at];
-            int b = a - 1;
-            while (b >= 0 && (key[position[b]] > k || key[position[b]] == k && position[b] > at)) {
-                position[b + 1] = position[b];
-                b--;
-            }
-            position[b + 1] = at;
-        }
+        Arrays.sort(sortedBits);
+        int[] taken = new int[count];
         int[] sorted = new int[count];
-        double[] keys = Arrays.copyOf(key, count);
+        double[] keys = new double[count];
         for (int j = 0; j < count; j++) {
-            sorted[j] = items[position[j]];
-            key[j] = keys[position[j]];
+            int first = firstAtLeast(sortedBits, orderedBits(key[j]));
+            int at = first + taken[first]++;
+            sorted[at] = items[j];
+            keys[at] = key[j];
         }
         System.arraycopy(sorted, 0, items, 0, count);
+        System.arraycopy(keys, 0, key, 0, count);
         return sorted;
+    }
+
+    /** A long that orders as the key does ({@code -0.0} as {@code 0.0}, an equal key to the comparison). */
+    private static long orderedBits(double key) {
+        long bits = Double.doubleToRawLongBits(key + 0.0);
+        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+    }
+
+    /** The first index of ascending {@code values} holding {@code value} or more. */
+    private static int firstAtLeast(long[] values, long value) {
+        int low = 0;
+        int high = values.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (values[middle] < value) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /** The same order and snapshot with other shadow prices: only the prices and the unit floors change. */
@@ -326,17 +336,19 @@ public final class AllocationProblem {
         return !allOrNothing || filled == 0 || filled == totalUnits;
     }
 
-    /** Whether node {@code n} has the stock and capacity for every line. */
+    /**
+     * Whether node {@code n} has the stock and capacity for every line: the least room left after them is not
+     * negative. One test at the end rather than one per limit, as in the morning no node runs out of capacity: the
+     * compiler would make that test a trap, and the first node to run out would send every method the test is
+     * inlined into back to the interpreter.
+     */
     public boolean canShipWhole(int n) {
-        if (capUnits[n] < totalUnits) {
-            return false;
-        }
+        int least = capUnits[n] - totalUnits;
+        int[] stock = avail[n];
         for (int s = 0; s < skuDemand.length; s++) {
-            if (avail[n][s] < skuDemand[s]) {
-                return false;
-            }
+            least = Math.min(least, stock[s] - skuDemand[s]);
         }
-        return true;
+        return least >= 0;
     }
 
     /** What {@link #evaluate} gives for all lines from node {@code n}, without building the assignment. */
