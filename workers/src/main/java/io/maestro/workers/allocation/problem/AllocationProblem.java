@@ -56,12 +56,19 @@ public final class AllocationProblem {
     /** [node][line]: the plane's part per unit of the line, without shadow prices. */
     public final double[][] planeUnit;
 
+    /** Runs up to this long are sorted by insertion. */
+    private static final int MERGED_ABOVE = 8;
+
     private AllocationProblem(AllocationRequest request, ShadowPrices prices) {
         this.request = request;
         Order order = request.order();
         Policy policy = request.policy();
         this.rules = new CostRules(policy);
-        this.lines = order.lines().toArray(OrderLine[]::new);
+        List<OrderLine> orderLines = order.lines();
+        this.lines = new OrderLine[orderLines.size()];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = orderLines.get(i);
+        }
         Node[] eligible = new Node[request.nodes().size()];
         List<String> nodeIds = new ArrayList<>(eligible.length);
         for (Node node : request.nodes()) {
@@ -158,49 +165,53 @@ public final class AllocationProblem {
     }
 
     /**
-     * The first {@code count} items by ascending key, ties in their given order (a stable sort); the given arrays
-     * end sorted too. The keys are sorted as longs that order as they do; then each item, in its given order, takes
-     * the first place not yet taken among those of its key.
+     * The first {@code count} items by ascending key, ties in their given order (a stable merge sort of the
+     * given arrays, in place).
      */
     public static int[] ascending(int[] items, double[] key, int count) {
-        long[] sortedBits = new long[count];
-        for (int j = 0; j < count; j++) {
-            sortedBits[j] = orderedBits(key[j]);
+        if (count > MERGED_ABOVE) {
+            mergeSort(items, key, new int[count], new double[count], 0, count);
+        } else {
+            mergeSort(items, key, null, null, 0, count);
         }
-        Arrays.sort(sortedBits);
-        int[] taken = new int[count];
-        int[] sorted = new int[count];
-        double[] keys = new double[count];
-        for (int j = 0; j < count; j++) {
-            int first = firstAtLeast(sortedBits, orderedBits(key[j]));
-            int at = first + taken[first]++;
-            sorted[at] = items[j];
-            keys[at] = key[j];
-        }
-        System.arraycopy(sorted, 0, items, 0, count);
-        System.arraycopy(keys, 0, key, 0, count);
-        return sorted;
+        return Arrays.copyOf(items, count);
     }
 
-    /** A long that orders as the key does ({@code -0.0} as {@code 0.0}, an equal key to the comparison). */
-    private static long orderedBits(double key) {
-        long bits = Double.doubleToRawLongBits(key + 0.0);
-        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
-    }
-
-    /** The first index of ascending {@code values} holding {@code value} or more. */
-    private static int firstAtLeast(long[] values, long value) {
-        int low = 0;
-        int high = values.length;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (values[middle] < value) {
-                low = middle + 1;
+    private static void mergeSort(int[] items, double[] keys, int[] itemBuffer, double[] keyBuffer, int from, int to) {
+        if (to - from <= MERGED_ABOVE) {
+            for (int a = from + 1; a < to; a++) {
+                int item = items[a];
+                double k = keys[a];
+                int b = a - 1;
+                while (b >= from && keys[b] > k) {
+                    items[b + 1] = items[b];
+                    keys[b + 1] = keys[b];
+                    b--;
+                }
+                items[b + 1] = item;
+                keys[b + 1] = k;
+            }
+            return;
+        }
+        int middle = (from + to) >>> 1;
+        mergeSort(items, keys, itemBuffer, keyBuffer, from, middle);
+        mergeSort(items, keys, itemBuffer, keyBuffer, middle, to);
+        if (keys[middle - 1] <= keys[middle]) {
+            return;
+        }
+        System.arraycopy(items, from, itemBuffer, from, to - from);
+        System.arraycopy(keys, from, keyBuffer, from, to - from);
+        int left = from;
+        int right = middle;
+        for (int at = from; at < to; at++) {
+            if (right >= to || (left < middle && keyBuffer[left] <= keyBuffer[right])) {
+                items[at] = itemBuffer[left];
+                keys[at] = keyBuffer[left++];
             } else {
-                high = middle;
+                items[at] = itemBuffer[right];
+                keys[at] = keyBuffer[right++];
             }
         }
-        return low;
     }
 
     /** The same order and snapshot with other shadow prices: only the prices and the unit floors change. */
