@@ -229,7 +229,10 @@ public final class AlternativeExplainer {
         return best != null || !feasible ? best : UNCOSTED;
     }
 
-    /** Whether node {@code to} has the stock and capacity for the parcel (one test at the end, see {@link AllocationProblem#canShipWhole}). */
+    /**
+     * Whether node {@code to} has the stock and capacity for the parcel (one test at the end, see
+     * {@link AllocationProblem#canShipWhole}).
+     */
     private static boolean canTakeParcel(AllocationProblem p, Parcels parcels, int from, int to) {
         int[] skuUnits = parcels.skuUnits[from];
         int[] stock = p.avail[to];
