@@ -116,7 +116,8 @@ public final class CarrierRateCard implements RateCard {
     @Override
     public Lane lane(Service service, double miles) {
         int index = indexOf(service);
-        return new DistanceLane(zoneLanes[index][model.zone(miles) - 1], card.co2Kg(rates[index], miles, 1 / LB_PER_KG));
+        return new DistanceLane(zoneLanes[index][model.zone(miles) - 1],
+                card.co2Kg(rates[index], miles, 1 / LB_PER_KG));
     }
 
     /** Every service's lane, in {@link #services()} order, the distance's zone looked up once. */
