@@ -26,8 +26,8 @@ public final class CarrierRateCard implements RateCard {
     private final int[] indexByService;
     /** [service index]: the core service. */
     private final ServiceRates[] rates;
-    /** [service index][zone - 1]: {@link #plane}. */
-    private final double[][][] planes;
+    /** [service index][zone - 1]: the service's lane in the zone but for the distance's emissions. */
+    private final ZoneLane[][] zoneLanes;
     private static final int SURCHARGES = 0;
     private static final int INTERCEPT = 1;
     private static final int PER_LB = 2;
@@ -44,10 +44,12 @@ public final class CarrierRateCard implements RateCard {
         for (int index = 0; index < services.size(); index++) {
             indexByService[services.get(index).ordinal()] = index;
         }
-        this.planes = new double[rates.length][model.zones()][];
+        this.zoneLanes = new ZoneLane[rates.length][model.zones()];
         for (int index = 0; index < rates.length; index++) {
             for (int zone = 1; zone <= model.zones(); zone++) {
-                planes[index][zone - 1] = plane(index, zone);
+                double[] plane = plane(index, zone);
+                zoneLanes[index][zone - 1] = new ZoneLane(rates[index], zone, plane[SURCHARGES], plane[INTERCEPT],
+                        plane[PER_LB], rates[index].transitDays(zone), card.dimDivisorCm3PerKg());
             }
         }
     }
@@ -114,47 +116,59 @@ public final class CarrierRateCard implements RateCard {
     @Override
     public Lane lane(Service service, double miles) {
         int index = indexOf(service);
-        ServiceRates rate = rates[index];
+        return new DistanceLane(zoneLanes[index][model.zone(miles) - 1],
+                card.co2Kg(rates[index], miles, 1 / LB_PER_KG));
+    }
+
+    /** Every service's lane, in {@link #services()} order, the distance's zone looked up once. */
+    @Override
+    public Lane[] lanes(double miles) {
         int zone = model.zone(miles);
-        double[] plane = planes[index][zone - 1];
-        double surcharges = plane[SURCHARGES];
-        double co2PerLb = card.co2Kg(rate, miles, 1 / LB_PER_KG);
-        double planeIntercept = plane[INTERCEPT];
-        double planePerLb = plane[PER_LB];
-        int transit = rate.transitDays(zone);
-        double divisor = card.dimDivisorCm3PerKg();
-        return new Lane() {
-            @Override
-            public double price(double weightLb, int units) {
-                return Math.round((rate.rate(zone, weightLb / LB_PER_KG) + surcharges) * 100.0) / 100.0;
-            }
+        Lane[] lanes = new Lane[rates.length];
+        for (int index = 0; index < rates.length; index++) {
+            lanes[index] = new DistanceLane(zoneLanes[index][zone - 1], card.co2Kg(rates[index], miles, 1 / LB_PER_KG));
+        }
+        return lanes;
+    }
 
-            @Override
-            public double price(double weightLb, double volumeCm3, int units) {
-                double billableKg = Math.max(weightLb / LB_PER_KG, divisor > 0 ? volumeCm3 / divisor : 0);
-                return Math.round((rate.rate(zone, billableKg) + surcharges) * 100.0) / 100.0;
-            }
+    /** What a service charges in one zone, made once per card; a lane adds its distance's emissions. */
+    private record ZoneLane(ServiceRates rate, int zone, double surcharges, double intercept, double perLb,
+                            int transitDays, double divisor) {
+    }
 
-            @Override
-            public double co2Kg(double weightLb) {
-                return co2PerLb * weightLb;
-            }
+    private record DistanceLane(ZoneLane terms, double co2PerLb) implements Lane {
+        @Override
+        public double price(double weightLb, int units) {
+            return Math.round((terms.rate.rate(terms.zone, weightLb / LB_PER_KG) + terms.surcharges) * 100.0) / 100.0;
+        }
 
-            @Override
-            public int transitDays() {
-                return transit;
-            }
+        @Override
+        public double price(double weightLb, double volumeCm3, int units) {
+            double divisor = terms.divisor;
+            double billableKg = volumeCm3 > 0 && divisor > 0
+                    ? Math.max(weightLb / LB_PER_KG, volumeCm3 / divisor) : weightLb / LB_PER_KG;
+            return Math.round((terms.rate.rate(terms.zone, billableKg) + terms.surcharges) * 100.0) / 100.0;
+        }
 
-            @Override
-            public double priceIntercept() {
-                return planeIntercept;
-            }
+        @Override
+        public double co2Kg(double weightLb) {
+            return co2PerLb * weightLb;
+        }
 
-            @Override
-            public double pricePerLbFloor() {
-                return planePerLb;
-            }
-        };
+        @Override
+        public int transitDays() {
+            return terms.transitDays;
+        }
+
+        @Override
+        public double priceIntercept() {
+            return terms.intercept;
+        }
+
+        @Override
+        public double pricePerLbFloor() {
+            return terms.perLb;
+        }
     }
 
     /**

@@ -141,8 +141,8 @@ final class GoodsCoster {
         int at = first;
         int onTimeCount = 0;
         for (RateCard card : cards) {
-            for (Service service : card.services()) {
-                lanes[at] = card.lane(service, miles[n]);
+            for (RateCard.Lane lane : card.lanes(miles[n])) {
+                lanes[at] = lane;
                 int transit = lanes[at].transitDays();
                 int eta = nodes[n].daysToShip() + transit;
                 serviceAt[at] = at - first;

@@ -229,14 +229,18 @@ public final class AlternativeExplainer {
         return best != null || !feasible ? best : UNCOSTED;
     }
 
+    /**
+     * Whether node {@code to} has the stock and capacity for the parcel (one test at the end, see
+     * {@link AllocationProblem#canShipWhole}).
+     */
     private static boolean canTakeParcel(AllocationProblem p, Parcels parcels, int from, int to) {
         int[] skuUnits = parcels.skuUnits[from];
+        int[] stock = p.avail[to];
+        int least = p.capUnits[to] - parcels.units[from];
         for (int s = 0; s < skuUnits.length; s++) {
-            if (skuUnits[s] > p.avail[to][s]) {
-                return false;
-            }
+            least = Math.min(least, stock[s] - skuUnits[s]);
         }
-        return parcels.units[from] <= p.capUnits[to];
+        return least >= 0;
     }
 
     private static String shortfall(AllocationProblem p, Parcels parcels, int[][] chosen, int n) {

@@ -15,9 +15,10 @@ public record GeoPoint(double latitude, double longitude) {
     public double milesTo(GeoPoint other) {
         double dLat = Math.toRadians(other.latitude - latitude);
         double dLon = Math.toRadians(other.longitude - longitude);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(Math.toRadians(latitude)) * Math.cos(Math.toRadians(other.latitude))
-                * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        double halfLat = Math.sin(dLat / 2);
+        double halfLon = Math.sin(dLon / 2);
+        double a = halfLat * halfLat
+                + Math.cos(Math.toRadians(latitude)) * Math.cos(Math.toRadians(other.latitude)) * halfLon * halfLon;
         return 2 * EARTH_RADIUS_MILES * Math.asin(Math.min(1.0, Math.sqrt(a)));
     }
 }

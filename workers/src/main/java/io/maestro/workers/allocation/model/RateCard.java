@@ -74,6 +74,11 @@ public interface RateCard {
         };
     }
 
+    /** Every service's lane over {@code miles}, in {@link #services()} order. */
+    default Lane[] lanes(double miles) {
+        return services().stream().map(service -> lane(service, miles)).toArray(Lane[]::new);
+    }
+
     default ServiceQuote quote(Service service, double miles, double weightLb, int units) {
         return new ServiceQuote(carrier(), service, price(service, miles, weightLb, units),
                 transitDays(service, miles), co2Kg(service, miles, weightLb));

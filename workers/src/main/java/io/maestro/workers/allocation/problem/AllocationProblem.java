@@ -64,7 +64,11 @@ public final class AllocationProblem {
         Order order = request.order();
         Policy policy = request.policy();
         this.rules = new CostRules(policy);
-        this.lines = order.lines().toArray(OrderLine[]::new);
+        List<OrderLine> orderLines = order.lines();
+        this.lines = new OrderLine[orderLines.size()];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = orderLines.get(i);
+        }
         Node[] eligible = new Node[request.nodes().size()];
         List<String> nodeIds = new ArrayList<>(eligible.length);
         for (Node node : request.nodes()) {
@@ -343,17 +347,19 @@ public final class AllocationProblem {
         return !allOrNothing || filled == 0 || filled == totalUnits;
     }
 
-    /** Whether node {@code n} has the stock and capacity for every line. */
+    /**
+     * Whether node {@code n} has the stock and capacity for every line: the least room left after them is not
+     * negative. One test at the end rather than one per limit, as in the morning no node runs out of capacity: the
+     * compiler would make that test a trap, and the first node to run out would send every method the test is
+     * inlined into back to the interpreter.
+     */
     public boolean canShipWhole(int n) {
-        if (capUnits[n] < totalUnits) {
-            return false;
-        }
+        int least = capUnits[n] - totalUnits;
+        int[] stock = avail[n];
         for (int s = 0; s < skuDemand.length; s++) {
-            if (avail[n][s] < skuDemand[s]) {
-                return false;
-            }
+            least = Math.min(least, stock[s] - skuDemand[s]);
         }
-        return true;
+        return least >= 0;
     }
 
     /** What {@link #evaluate} gives for all lines from node {@code n}, without building the assignment. */

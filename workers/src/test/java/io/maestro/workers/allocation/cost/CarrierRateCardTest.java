@@ -53,6 +53,28 @@ class CarrierRateCardTest {
     }
 
     @Test
+    void aCardsLanesAtOnceAreItsLanesOneByOne() {
+        ShippingTerms terms = new ShippingTerms(false, true, true, CarrierConstraint.NONE);
+        for (RateCard card : CarrierRateCard.of(MODEL, terms)) {
+            for (double miles : new double[] {0, 120, 999, 2600}) {
+                RateCard.Lane[] lanes = card.lanes(miles);
+                assertThat(lanes).hasSize(card.services().size());
+                for (int s = 0; s < lanes.length; s++) {
+                    RateCard.Lane one = card.lane(card.services().get(s), miles);
+                    assertThat(lanes[s].transitDays()).isEqualTo(one.transitDays());
+                    assertThat(lanes[s].priceIntercept()).isEqualTo(one.priceIntercept());
+                    assertThat(lanes[s].pricePerLbFloor()).isEqualTo(one.pricePerLbFloor());
+                    for (double lb = 0.3; lb < 150; lb *= 2.1) {
+                        assertThat(lanes[s].price(lb, 20_000, 2)).isEqualTo(one.price(lb, 20_000, 2));
+                        assertThat(lanes[s].price(lb, 0, 2)).isEqualTo(one.price(lb, 2));
+                        assertThat(lanes[s].co2Kg(lb)).isEqualTo(one.co2Kg(lb));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aWeightSummedFromPartsBillsAtItsTrueBreak() {
         RateCard swift = card(CarrierRateCard.demo(), "SWIFT");
         double oneKgInParts = 0.7 * LB + 0.3 * LB;
