@@ -1,5 +1,7 @@
 package io.maestro.processes.fulfillment;
 
+import io.maestro.core.inbox.PartnerEventInbox;
+import io.maestro.core.inbox.PartnerEventStatus;
 import io.maestro.core.inventory.InventoryLedger;
 import io.maestro.core.inventory.Reservation;
 import io.maestro.core.inventory.ReservationStatus;
@@ -40,6 +42,8 @@ public class CancelOrder implements JavaDelegate {
     private static final String ACTOR = "fulfillment";
     /** Set on a shipment's own process after the cancel: the order owes nothing beyond its shipments. */
     public static final String REST_CANCELLED = "restCancelled";
+    private static final String DELIVERED_EVENT = "ShipmentDelivered";
+    private static final String RECORD_DELIVERY = "Task_RecordDelivery";
     private static final Set<ShipmentStatus> AT_NODE = EnumSet.of(ShipmentStatus.RELEASED, ShipmentStatus.ACCEPTED);
     private static final Set<ShipmentStatus> LEFT = EnumSet.of(ShipmentStatus.DISPATCHED, ShipmentStatus.DELAYED,
             ShipmentStatus.DELIVERED);
@@ -51,15 +55,17 @@ public class CancelOrder implements JavaDelegate {
     private final CarrierGateway carriers;
     private final CustomerNotifications notifications;
     private final RuntimeService runtime;
+    private final PartnerEventInbox inbox;
 
     public CancelOrder(OrderService orders, InventoryLedger ledger, NodeGateway nodes, CarrierGateway carriers,
-                       CustomerNotifications notifications, RuntimeService runtime) {
+                       CustomerNotifications notifications, RuntimeService runtime, PartnerEventInbox inbox) {
         this.orders = orders;
         this.ledger = ledger;
         this.nodes = nodes;
         this.carriers = carriers;
         this.notifications = notifications;
         this.runtime = runtime;
+        this.inbox = inbox;
     }
 
     @Override
@@ -138,7 +144,9 @@ public class CancelOrder implements JavaDelegate {
      * The cancel ends the order's process (an interrupting cancel request, or the terminate end event after
      * Task_CancelOrder) and with it the shipment's {@code shipment-execution}: a shipment that
      * goes on gets an instance of its own again, from where it stands (tracking once labelled, the carrier choice once
-     * accepted, the node's answer once released), so it is still tracked to delivery.
+     * accepted, the node's answer once released), so it is still tracked to delivery. A delivery the ended instance had
+     * taken from the carrier but not recorded yet (its tracking waited for a delay being handled) is recorded now:
+     * the new instance starts at Task_RecordDelivery, as the carrier will not report it again.
      */
     private void keepExecuting(DelegateExecution execution, Shipment s, String from) {
         Map<String, Object> variables = new HashMap<>();
@@ -151,8 +159,15 @@ public class CancelOrder implements JavaDelegate {
             }
         }
         runtime.createProcessInstanceByKey("shipment-execution")
-                .businessKey(execution.getProcessBusinessKey()).setVariables(variables).startBeforeActivity(from)
+                .businessKey(execution.getProcessBusinessKey()).setVariables(variables)
+                .startBeforeActivity(deliveryTaken(execution.getProcessBusinessKey(), s) ? RECORD_DELIVERY : from)
                 .execute();
+    }
+
+    /** Whether the carrier's delivery of the shipment was handed to a process already (status CORRELATED). */
+    private boolean deliveryTaken(String orderId, Shipment s) {
+        return inbox.ofOrder(orderId).stream().anyMatch(e -> e.status() == PartnerEventStatus.CORRELATED
+                && DELIVERED_EVENT.equals(e.event().type()) && s.shipmentId().equals(e.event().shipmentId()));
     }
 
     /**

@@ -38,6 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.maestro.core.inbox.PartnerEvent;
+import io.maestro.core.inbox.PartnerEventInbox;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +77,7 @@ class FulfillmentDelegatesTest {
     @Autowired InTestPartners.Carriers carriers;
     @Autowired JdbcTemplate jdbc;
     @Autowired RuntimeService runtime;
+    @Autowired PartnerEventInbox inbox;
 
     String orderId;
     Map<String, Object> variables;
@@ -311,6 +314,26 @@ class FulfillmentDelegatesTest {
                 .processInstanceBusinessKey(orderId).variableValueEquals("shipmentId", shipped.shipmentId()).list())
                 .as("the parcel on its way is still tracked to delivery").hasSize(1)
                 .allSatisfy(pi -> assertThat(runtime.getActiveActivityIds(pi.getId())).contains("Event_ShipmentDelivered"));
+    }
+
+    @Test
+    void aDeliveryTheEndedShipmentProcessHadTakenButNotRecordedIsRecordedByTheCancel() throws Exception {
+        stock("DC-BKN", 5);
+        Shipment shipped = allocate("a").shipments().get(0);
+        for (ShipmentStatus step : List.of(ShipmentStatus.RELEASED, ShipmentStatus.ACCEPTED, ShipmentStatus.DISPATCHED)) {
+            orders.changeShipmentStatus(orderId, shipped.shipmentId(), step, step.name(), "test", "on its way");
+        }
+        inbox.receive(new PartnerEvent("carrier-webhook", "TH1:DELIVERED", "ShipmentDelivered", orderId,
+                shipped.shipmentId(), Map.of(), null));
+        inbox.ofOrder(orderId).forEach(e -> inbox.markCorrelated(e.id()));
+
+        cancelOrder.execute(execution());
+
+        Order order = orders.get(orderId);
+        assertThat(order.shipments()).extracting(Shipment::status).containsOnly(ShipmentStatus.DELIVERED);
+        assertThat(order.status()).as("the carrier will not report it again").isEqualTo(OrderStatus.DELIVERED);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("shipment-execution")
+                .processInstanceBusinessKey(orderId).list()).as("nothing waits for a delivery").isEmpty();
     }
 
     @Test
