@@ -107,7 +107,7 @@ class PartnerWebhookTest extends PartnersTest {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).contains("X-Maestro-Signature");
         assertThat(inbox.ofOrder("ORD-1")).isEmpty();
-        assertThat(letters(null)).isEmpty();
+        assertThat(letters("node-webhook")).isEmpty();
     }
 
     @Test
@@ -197,7 +197,9 @@ class PartnerWebhookTest extends PartnersTest {
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body()).contains("\"field\":\"newEstimatedDelivery\"");
-        assertThat(letters("carrier-webhook")).singleElement().satisfies(l -> assertThat(l.reference()).isEqualTo("carrier SWIFT"));
+        assertThat(letters("carrier-webhook")).as("the sandbox carriers of other tests may send their tracking late")
+                .filteredOn(l -> l.payload().contains("ORD-4")).singleElement()
+                .satisfies(l -> assertThat(l.reference()).isEqualTo("carrier SWIFT"));
     }
 
     @Test
