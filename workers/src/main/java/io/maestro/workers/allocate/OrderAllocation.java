@@ -123,9 +123,14 @@ public class OrderAllocation {
                 .flatMap(s -> s.lines().stream())
                 .forEach(l -> planned.merge(l.lineNo(), l.quantity(), Integer::sum));
         cancelled.forEach((lineNo, units) -> planned.merge(lineNo, units, Integer::sum));
-        return order.lines().stream()
-                .filter(l -> l.quantity() > planned.getOrDefault(l.lineNo(), 0))
-                .map(l -> new OrderLine(l.lineNo(), l.sku(), l.quantity() - planned.getOrDefault(l.lineNo(), 0), l.unitPrice()))
+        return less(order.lines(), planned);
+    }
+
+    /** {@code lines} less {@code taken} units per line number; lines with nothing left are left out. */
+    private static List<OrderLine> less(List<OrderLine> lines, Map<Integer, Integer> taken) {
+        return lines.stream()
+                .filter(l -> l.quantity() > taken.getOrDefault(l.lineNo(), 0))
+                .map(l -> new OrderLine(l.lineNo(), l.sku(), l.quantity() - taken.getOrDefault(l.lineNo(), 0), l.unitPrice()))
                 .toList();
     }
 
@@ -217,11 +222,7 @@ public class OrderAllocation {
 
     /** The order's lines less the units line-cancel commands took: what a plan for the whole order places. */
     List<OrderLine> uncancelled(Order order) {
-        Map<Integer, Integer> cancelled = cancellations.byLine(order.orderId());
-        return order.lines().stream().filter(l -> l.quantity() > cancelled.getOrDefault(l.lineNo(), 0))
-                .map(l -> new OrderLine(l.lineNo(), l.sku(), l.quantity() - cancelled.getOrDefault(l.lineNo(), 0),
-                        l.unitPrice()))
-                .toList();
+        return less(order.lines(), cancellations.byLine(order.orderId()));
     }
 
     /** What the timeline says about a wave plan (as for an allocation: rule, costs by rule, attempt). */

@@ -189,12 +189,7 @@ class OrderAllocationTest {
 
     @Test
     void unitsALineCancelTookWhileThePlanWasMadeAreNotPlaced() {
-        Order asRead = orders.get(orderId);
-        List<OrderLine> open = OrderAllocation.openLines(asRead, Map.of());
-        cancelLine1(1);
-
-        AllocationOutcome outcome = allocation.place(asRead, open, "ALLOCATED", "t1",
-                policies.policyFor(asRead, Map.of()), policies.promiseDays(asRead, Map.of()), Set.of(), false);
+        AllocationOutcome outcome = placedAfterALineCancelOf(1);
 
         assertThat(outcome.shipments()).flatExtracting(s -> s.lines()).extracting(ShipmentLine::quantity)
                 .containsExactly(1);
@@ -204,16 +199,20 @@ class OrderAllocationTest {
 
     @Test
     void aPlanWhoseEveryUnitWasCancelledMeanwhileReservesNothing() {
-        Order asRead = orders.get(orderId);
-        List<OrderLine> open = OrderAllocation.openLines(asRead, Map.of());
-        cancelLine1(2);
-
-        AllocationOutcome outcome = allocation.place(asRead, open, "ALLOCATED", "t1",
-                policies.policyFor(asRead, Map.of()), policies.promiseDays(asRead, Map.of()), Set.of(), false);
+        AllocationOutcome outcome = placedAfterALineCancelOf(2);
 
         assertThat(outcome.shipments()).isEmpty();
         assertThat(ledger.reservationsOf(orderId)).isEmpty();
         assertThat(orders.get(orderId).shipments()).isEmpty();
+    }
+
+    /** Plans the order as read now, while a line cancel of {@code units} of line 1 is applied, then records the plan. */
+    private AllocationOutcome placedAfterALineCancelOf(int units) {
+        Order asRead = orders.get(orderId);
+        List<OrderLine> open = OrderAllocation.openLines(asRead, Map.of());
+        cancelLine1(units);
+        return allocation.place(asRead, open, "ALLOCATED", "t1", policies.policyFor(asRead, Map.of()),
+                policies.promiseDays(asRead, Map.of()), Set.of(), false);
     }
 
     /** What a line-cancel command applied at this moment records. */
