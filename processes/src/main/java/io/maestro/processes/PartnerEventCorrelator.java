@@ -271,11 +271,19 @@ public class PartnerEventCorrelator {
     /**
      * Called by {@link PartnerEventHandOver} once a process of the order (and shipment) committed a wait for a
      * partner message: the events of that order and shipment that came too early are delivered now, not at the
-     * next poll.
+     * next poll. So are those of them that had FAILED, their attempts used up before a process waited for them
+     * (processes far behind their partners on a peak), when the process now waits for them: an event a process
+     * comes to wait for is never left to an operator.
      */
     public void handOverEarlyEvents(String orderId, String shipmentId) {
         for (long id : early.waitingFor(orderId, shipmentId)) {
             inbox.find(id).ifPresent(this::deliver);
+        }
+        for (StoredPartnerEvent failed : inbox.failedFor(orderId, shipmentId)) {
+            if (waitingInstance(failed.event()).isPresent()
+                    && Boolean.TRUE.equals(newTransaction.execute(tx -> inbox.retry(failed.id())))) {
+                inbox.find(failed.id()).ifPresent(this::deliver);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.maestro.app.bench;
 
 import io.maestro.app.Api;
 import io.maestro.app.MaestroApplication;
+import io.maestro.app.OrderStory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,6 +86,10 @@ public final class PeakBenchmark {
             if (deliveredAfter == null) {
                 System.out.println("Not delivered after the drain, by status: " + jdbc.queryForList("select status, "
                         + "count(*) n from orders where status not in ('DELIVERED', 'CANCELLED') group by status"));
+                OrderStory story = new OrderStory(api, jdbc);
+                jdbc.queryForList("select id from orders where status not in ('DELIVERED', 'CANCELLED') order by id "
+                        + "fetch first 5 rows only", String.class)
+                        .forEach(id -> System.out.println("  " + id + ": " + story.of(id)));
             }
         } finally {
             FileSystemUtils.deleteRecursively(dataDir);

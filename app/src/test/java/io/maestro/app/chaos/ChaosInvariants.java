@@ -2,6 +2,7 @@ package io.maestro.app.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.maestro.app.Api;
+import io.maestro.app.OrderStory;
 import io.maestro.core.inventory.InventoryPosition;
 import io.maestro.core.inventory.LedgerRebuild;
 import java.util.ArrayList;
@@ -32,12 +33,14 @@ final class ChaosInvariants {
     private final List<String> violations = new ArrayList<>();
     private final Map<String, JsonNode> orders = new HashMap<>();
     private final Map<String, Integer> exceptionKinds = new TreeMap<>();
+    private final OrderStory story;
 
     ChaosInvariants(Api api, JdbcTemplate jdbc, RuntimeService runtime, LedgerRebuild ledger) {
         this.api = api;
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.ledger = ledger;
+        this.story = new OrderStory(api, jdbc);
     }
 
     /** Every broken promise, empty when all hold. */
@@ -227,24 +230,7 @@ final class ChaosInvariants {
         orders.values().stream().filter(o -> !settled(o) && !explained.containsKey(o.path("orderId").asText()))
                 .sorted(Comparator.comparing(o -> o.path("orderId").asText()))
                 .forEach(o -> violations.add("order neither settled nor explained by /api/exceptions: " + brief(o)
-                        + "; waits at " + waitingAt(o.path("orderId").asText()) + "; jobs " + jobs(o.path("orderId").asText())
-                        + "; partner events not handed over " + jdbc.queryForList("select type, status, attempts, last_error "
-                        + "from partner_event where order_id = ? and status <> 'CORRELATED'", o.path("orderId").asText())
-                        + "; last timeline entries "
-                        + timelineTail(o.path("orderId").asText()) + "; " + history(o.path("orderId").asText())));
-    }
-
-    /** What an unsettled order's story was, for the failure message: its partner events, timeline and processes. */
-    private String history(String orderId) {
-        List<String> timeline = new ArrayList<>();
-        api.get("/api/orders/" + orderId + "/timeline", Api.ADMIN).json().path("entries")
-                .forEach(e -> timeline.add(e.path("at").asText() + " " + e.path("type").asText() + " by "
-                        + e.path("actor").asText()));
-        return "every partner event " + jdbc.queryForList("select event_id, type, shipment_id, status, attempts, received_at "
-                + "from partner_event where order_id = ? order by id", orderId)
-                + "; processes " + jdbc.queryForList("select PROC_DEF_KEY_, START_TIME_, END_TIME_, START_ACT_ID_, END_ACT_ID_, "
-                + "DELETE_REASON_ from ACT_HI_PROCINST where BUSINESS_KEY_ = ? order by START_TIME_", orderId)
-                + "; whole timeline " + timeline;
+                        + "; " + story.of(o.path("orderId").asText())));
     }
 
     /** Every order of the run the database shows in this situation is listed by /api/exceptions with this kind. */
@@ -253,26 +239,6 @@ final class ChaosInvariants {
                 .filter(id -> explained.getOrDefault(id, List.of()).stream().noneMatch(e -> e.startsWith(kind + " ")))
                 .sorted().forEach(id -> violations.add("order " + id + " " + situation + " but /api/exceptions does not list it as "
                         + kind + ": " + explained.getOrDefault(id, List.of())));
-    }
-
-    private List<String> waitingAt(String orderId) {
-        return jdbc.queryForList("select distinct e.ACT_ID_ from ACT_RU_EXECUTION e where e.ACT_ID_ is not null and "
-                + "e.PROC_INST_ID_ in (select p.PROC_INST_ID_ from ACT_RU_EXECUTION p where p.BUSINESS_KEY_ = ?)", String.class,
-                orderId);
-    }
-
-    private List<Map<String, Object>> jobs(String orderId) {
-        return jdbc.queryForList("select d.ACT_ID_, j.RETRIES_, j.DUEDATE_, j.LOCK_OWNER_, j.SUSPENSION_STATE_, j.EXCEPTION_MSG_ "
-                + "from ACT_RU_JOB j left join ACT_RU_JOBDEF d on d.ID_ = j.JOB_DEF_ID_ where j.PROCESS_INSTANCE_ID_ in "
-                + "(select p.PROC_INST_ID_ from ACT_RU_EXECUTION p where p.BUSINESS_KEY_ = ?)", orderId);
-    }
-
-    private List<String> timelineTail(String orderId) {
-        List<String> entries = new ArrayList<>();
-        api.get("/api/orders/" + orderId + "/timeline", Api.ADMIN).json().path("entries")
-                .forEach(e -> entries.add(e.path("type").asText() + "/" + e.path("status").asText() + " by "
-                        + e.path("actor").asText() + ": " + e.path("reason").asText()));
-        return entries.subList(Math.max(0, entries.size() - 6), entries.size());
     }
 
     private static boolean settled(JsonNode order) {

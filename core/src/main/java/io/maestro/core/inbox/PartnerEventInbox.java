@@ -123,6 +123,16 @@ public class PartnerEventInbox {
         return db.jdbc().query("select " + COLUMNS + " from partner_event where order_id = ? order by id", ROW, orderId);
     }
 
+    /**
+     * The FAILED events of an order for the shipment and for the whole order (no shipment): those that found no
+     * process waiting within their attempts, e.g. while the order's processes were far behind on a peak.
+     */
+    public List<StoredPartnerEvent> failedFor(String orderId, String shipmentId) {
+        return db.jdbc().query("select " + COLUMNS + " from partner_event where status = ? and order_id = ? "
+                + "and (shipment_id is null or shipment_id = ?) order by id", ROW, PartnerEventStatus.FAILED.name(),
+                orderId, shipmentId);
+    }
+
     public List<StoredPartnerEvent> withStatus(PartnerEventStatus status, int offset, int limit) {
         return db.jdbc().query("select " + COLUMNS + " from partner_event where status = ? order by id offset " + offset
                 + " rows fetch first " + limit + " rows only", ROW, status.name());

@@ -270,6 +270,33 @@ class ShipmentExecutionDelegatesTest {
     }
 
     @Test
+    void eventsWhoseAttemptsRanOutBeforeTheProcessWaitedAreHandedOverWhenItWaits() {
+        send("ShipmentAccepted", Map.of());
+        send("ShipmentDispatched", Map.of("trackingNumber", "TRK-7", "carrier", "THRIFT",
+                "lines", List.of(Map.of("sku", SKU, "quantity", 2))));
+        inbox.ofOrder(orderId).forEach(e -> inbox.markAttemptFailed(e.id(), "no process waits yet", Duration.ZERO, 1));
+        assertThat(inbox.ofOrder(orderId)).as("attempts used up while the process was behind")
+                .extracting(StoredPartnerEvent::status).containsOnly(PartnerEventStatus.FAILED);
+
+        runJobs();
+
+        assertThat(inbox.ofOrder(orderId)).as(() -> "events " + inbox.ofOrder(orderId)).extracting(StoredPartnerEvent::status)
+                .containsOnly(PartnerEventStatus.CORRELATED);
+        assertThat(shipment().status()).isEqualTo(ShipmentStatus.DISPATCHED);
+    }
+
+    @Test
+    void aFailedEventNoProcessWaitsForStaysForAnOperator() {
+        send("ShipmentDelivered", Map.of());
+        inbox.ofOrder(orderId).forEach(e -> inbox.markAttemptFailed(e.id(), "no process waits", Duration.ZERO, 1));
+
+        runJobs();
+
+        assertThat(inbox.ofOrder(orderId)).as("the process waits for the node's acceptance, not for a delivery")
+                .extracting(StoredPartnerEvent::status).containsOnly(PartnerEventStatus.FAILED);
+    }
+
+    @Test
     void aRejectionKeepsTheReasonAndAsksForAReallocationWithoutTheNode() {
         runJobs();
 
