@@ -173,27 +173,28 @@ public final class AllocationBenchmark {
         SideBySideStreams.Outcome many = SideBySideStreams.run(engine, scenario, options.threads());
         out.printf(Locale.ROOT, "%s side by side, each stream the whole day on its own stock and capacity, one engine:%n",
                 name);
-        out.printf(Locale.ROOT, "%-7s %10s %11s %10s %8s %8s %8s %8s%n", "threads", "decisions", "wall dec/s",
-                "dec/CPU-s", "p50 ms", "p99 ms", "CPU p50", "CPU p99");
+        out.printf(Locale.ROOT, "%-7s %10s %11s %10s %8s %8s %8s %8s %10s%n", "threads", "decisions", "wall dec/s",
+                "dec/CPU-s", "p50 ms", "p99 ms", "CPU p50", "CPU p99", "cores busy");
         List<String> lines = new ArrayList<>();
         double ratio = many.decisionsPerSecond() / one.decisionsPerSecond();
         boolean samePlans = many.samePlansAs(one);
         for (SideBySideStreams.Outcome outcome : List.of(one, many)) {
             RunMetrics all = outcome.all();
-            out.printf(Locale.ROOT, "%-7d %10d %11.0f %10.0f %8.3f %8.3f %8.3f %8.3f%n", outcome.threads(),
+            out.printf(Locale.ROOT, "%-7d %10d %11.0f %10.0f %8.3f %8.3f %8.3f %8.3f %10.2f%n", outcome.threads(),
                     outcome.decisions(), outcome.decisionsPerSecond(), all.cpuDecisionsPerSecond(), all.latencyMs(0.50),
-                    all.latencyMs(0.99), all.cpuLatencyMs(0.50), all.cpuLatencyMs(0.99));
+                    all.latencyMs(0.99), all.cpuLatencyMs(0.50), all.cpuLatencyMs(0.99), outcome.coresBusy());
             lines.add(String.format(Locale.ROOT, "RESULT bench=allocation-threads preset=%s engine=%s threads=%d "
                             + "decisions=%d wall_s=%.3f decisions_per_s=%.0f cpu_decisions_per_s=%.0f p50_ms=%.3f "
-                            + "p99_ms=%.3f cpu_p50_ms=%.3f cpu_p99_ms=%.3f%s", options.preset(), name,
+                            + "p99_ms=%.3f cpu_p50_ms=%.3f cpu_p99_ms=%.3f cores_busy=%.2f%s", options.preset(), name,
                     outcome.threads(), outcome.decisions(), outcome.wallSeconds(), outcome.decisionsPerSecond(),
                     all.cpuDecisionsPerSecond(), all.latencyMs(0.50), all.latencyMs(0.99), all.cpuLatencyMs(0.50),
-                    all.cpuLatencyMs(0.99), outcome == one ? ""
+                    all.cpuLatencyMs(0.99), outcome.coresBusy(), outcome == one ? ""
                             : String.format(Locale.ROOT, " ratio_to_1_thread=%.2f same_plans=%s", ratio, samePlans)));
         }
-        out.printf(Locale.ROOT, "%s: %d threads make %.2f × one thread's decisions per second of wall time on %d cores; "
-                        + "every stream's plans the same as one thread's, order by order: %s%n", name, many.threads(),
-                ratio, Runtime.getRuntime().availableProcessors(), samePlans ? "yes" : "NO");
+        out.printf(Locale.ROOT, "%s: %d threads make %.2f × one thread's decisions per second of wall time on %d cores "
+                        + "(they had %.2f cores busy on average, one thread %.2f); every stream's plans the same as one "
+                        + "thread's, order by order: %s%n", name, many.threads(), ratio,
+                Runtime.getRuntime().availableProcessors(), many.coresBusy(), one.coresBusy(), samePlans ? "yes" : "NO");
         return lines;
     }
 

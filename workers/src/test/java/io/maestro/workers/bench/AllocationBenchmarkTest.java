@@ -115,6 +115,7 @@ class AllocationBenchmarkTest {
         assertThat(two.all().orders()).isEqualTo(600);
         assertThat(two.streams()).allSatisfy(stream -> assertThat(stream.cost()).isEqualTo(one.streams().get(0).cost()));
         assertThat(two.samePlansAs(one)).isTrue();
+        assertThat(two.coresBusy()).isPositive();
         assertThat(fewestSplits.samePlansAs(one)).isFalse();
     }
 
@@ -128,7 +129,7 @@ class AllocationBenchmarkTest {
                         + "threads=1 decisions=300 "))
                 .anySatisfy(l -> assertThat(l).startsWith("RESULT bench=allocation-threads preset=S engine=B2 "
                         + "threads=2 decisions=600 ").contains("cpu_decisions_per_s=", "cpu_p99_ms=",
-                        "ratio_to_1_thread=", "same_plans=true"));
+                        "cores_busy=", "ratio_to_1_thread=", "same_plans=true"));
         assertThat(Run.of("--preset", "S", "--engines", "B1", "--warm-up", "0").output())
                 .doesNotContain("allocation-threads");
         assertThat(BenchOptions.parse().threads()).isEqualTo(1);

@@ -22,9 +22,10 @@ final class SideBySideStreams {
     /**
      * @param streams     each stream's figures: its plans and the wall and CPU time of each decision
      * @param wallSeconds from the first stream's start to the last stream's end, the streams' bookkeeping included
+     * @param cpuSeconds  the streams' threads' CPU time from their start to their end, bookkeeping included
      * @param planCosts   [stream][order]: each decision's plan cost
      */
-    record Outcome(int threads, List<RunMetrics> streams, double wallSeconds, double[][] planCosts) {
+    record Outcome(int threads, List<RunMetrics> streams, double wallSeconds, double cpuSeconds, double[][] planCosts) {
 
         int decisions() {
             return streams.stream().mapToInt(RunMetrics::orders).sum();
@@ -33,6 +34,14 @@ final class SideBySideStreams {
         /** Decisions of all streams per second of the run's wall time. */
         double decisionsPerSecond() {
             return decisions() / wallSeconds;
+        }
+
+        /**
+         * The cores the streams had on average: their CPU time ÷ the run's wall time. Below the thread count when
+         * other processes share the cores; the wall figures then follow it.
+         */
+        double coresBusy() {
+            return cpuSeconds / wallSeconds;
         }
 
         /** Every stream's latencies in one. */
@@ -70,6 +79,7 @@ final class SideBySideStreams {
         double[][] planCosts = new double[threads][orders.size()];
         long[] started = new long[threads];
         long[] ended = new long[threads];
+        long[] cpu = new long[threads];
         RuntimeException[] failed = new RuntimeException[threads];
         List<Thread> running = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -78,9 +88,11 @@ final class SideBySideStreams {
             Thread thread = new Thread(() -> {
                 try {
                     start.await();
+                    long cpuAtStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                     started[stream] = System.nanoTime();
                     streams[stream] = decide(engine, day, orders, planCosts[stream], sink);
                     ended[stream] = System.nanoTime();
+                    cpu[stream] = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuAtStart;
                 } catch (RuntimeException e) {
                     failed[stream] = e;
                 } catch (Exception e) {
@@ -105,11 +117,13 @@ final class SideBySideStreams {
         }
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
+        long cpuTotal = 0;
         for (int t = 0; t < threads; t++) {
             first = Math.min(first, started[t]);
             last = Math.max(last, ended[t]);
+            cpuTotal += cpu[t];
         }
-        return new Outcome(threads, List.of(streams), (last - first) / 1e9, planCosts);
+        return new Outcome(threads, List.of(streams), (last - first) / 1e9, cpuTotal / 1e9, planCosts);
     }
 
     private static RunMetrics decide(AllocationEngine engine, Scenario day, List<Order> orders, double[] planCosts,
