@@ -7,6 +7,7 @@ import io.maestro.workers.allocation.model.Order;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.function.IntFunction;
@@ -49,10 +50,10 @@ final class SideBySideStreams {
             return RunMetrics.together(streams);
         }
 
-        /** Whether every stream made the same plans, order by order, as {@code streams[0]} of {@code other}. */
+        /** Whether every stream made the same plans, order by order, as the first stream of {@code other}. */
         boolean samePlansAs(Outcome other) {
             for (double[] costs : planCosts) {
-                if (!java.util.Arrays.equals(costs, other.planCosts[0])) {
+                if (!Arrays.equals(costs, other.planCosts[0])) {
                     return false;
                 }
             }
