@@ -29,7 +29,9 @@ import java.util.Map;
  * bound, the LP relaxation itself) and the linearised LP when asked for. Prints a table and one
  * RESULT line per engine, with wall-clock and CPU time per decision. A per-order engine's decisions per second
  * count the time inside its decisions, after the warm-up ({@code --warm-up N} decisions on the same day, 3,000 unless
- * told); {@code wall_s} is its whole run, bookkeeping included.
+ * told); {@code wall_s} is its whole run, bookkeeping included. With {@code --threads N} (N above 1) each real-time
+ * engine then decides the day again as one stream and as N independent streams side by side ({@link SideBySideStreams}):
+ * decisions per second of wall time over all streams, per CPU-second, latencies, and the ratio to one stream.
  */
 public final class AllocationBenchmark {
 
@@ -59,11 +61,15 @@ public final class AllocationBenchmark {
                 Double.isInfinite(options.kappa()) ? "inf" : String.format(Locale.ROOT, "%.2f", options.kappa()),
                 options.costs());
         List<RunMetrics> results = new ArrayList<>();
+        List<String> sideBySide = new ArrayList<>();
         for (String name : options.engines()) {
             if (!name.equals("B3") && !name.equals("LB")) {
                 AllocationEngine engine = new AllocationEngine(allocator(name));
                 warmUp(engine, scenario, options.warmUp());
                 results.add(measure(name, engine, scenario));
+                if (options.threads() > 1) {
+                    sideBySide.addAll(sideBySide(options, name, engine, scenario));
+                }
             }
         }
         double lowerBound = Double.NaN;
@@ -157,7 +163,39 @@ public final class AllocationBenchmark {
             out.printf(Locale.ROOT, "RESULT bench=allocation preset=%s engine=LB cost=%.2f method=%s wall_s=%.3f%n",
                     options.preset(), lowerBound, method, lowerBoundSeconds);
         }
+        sideBySide.forEach(out::println);
         return results;
+    }
+
+    /** One stream, then {@code --threads} streams side by side: prints both, returns their RESULT lines. */
+    private List<String> sideBySide(BenchOptions options, String name, AllocationEngine engine, Scenario scenario) {
+        SideBySideStreams.Outcome one = SideBySideStreams.run(engine, scenario, 1);
+        SideBySideStreams.Outcome many = SideBySideStreams.run(engine, scenario, options.threads());
+        out.printf(Locale.ROOT, "%s side by side, each stream the whole day on its own stock and capacity, one engine:%n",
+                name);
+        out.printf(Locale.ROOT, "%-7s %10s %11s %10s %8s %8s %8s %8s %10s%n", "threads", "decisions", "wall dec/s",
+                "dec/CPU-s", "p50 ms", "p99 ms", "CPU p50", "CPU p99", "cores busy");
+        List<String> lines = new ArrayList<>();
+        double ratio = many.decisionsPerSecond() / one.decisionsPerSecond();
+        boolean samePlans = many.samePlansAs(one);
+        for (SideBySideStreams.Outcome outcome : List.of(one, many)) {
+            RunMetrics all = outcome.all();
+            out.printf(Locale.ROOT, "%-7d %10d %11.0f %10.0f %8.3f %8.3f %8.3f %8.3f %10.2f%n", outcome.threads(),
+                    outcome.decisions(), outcome.decisionsPerSecond(), all.cpuDecisionsPerSecond(), all.latencyMs(0.50),
+                    all.latencyMs(0.99), all.cpuLatencyMs(0.50), all.cpuLatencyMs(0.99), outcome.coresBusy());
+            lines.add(String.format(Locale.ROOT, "RESULT bench=allocation-threads preset=%s engine=%s threads=%d "
+                            + "decisions=%d wall_s=%.3f decisions_per_s=%.0f cpu_decisions_per_s=%.0f p50_ms=%.3f "
+                            + "p99_ms=%.3f cpu_p50_ms=%.3f cpu_p99_ms=%.3f cores_busy=%.2f%s", options.preset(), name,
+                    outcome.threads(), outcome.decisions(), outcome.wallSeconds(), outcome.decisionsPerSecond(),
+                    all.cpuDecisionsPerSecond(), all.latencyMs(0.50), all.latencyMs(0.99), all.cpuLatencyMs(0.50),
+                    all.cpuLatencyMs(0.99), outcome.coresBusy(), outcome == one ? ""
+                            : String.format(Locale.ROOT, " ratio_to_1_thread=%.2f same_plans=%s", ratio, samePlans)));
+        }
+        out.printf(Locale.ROOT, "%s: %d threads make %.2f × one thread's decisions per second of wall time on %d cores "
+                        + "(they had %.2f cores busy on average, one thread %.2f); every stream's plans the same as one "
+                        + "thread's, order by order: %s%n", name, many.threads(), ratio,
+                Runtime.getRuntime().availableProcessors(), many.coresBusy(), one.coresBusy(), samePlans ? "yes" : "NO");
+        return lines;
     }
 
     static Allocator allocator(String name) {

@@ -3,7 +3,9 @@ package io.maestro.workers.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.maestro.workers.allocation.AllocationEngine;
 import io.maestro.workers.allocation.model.Order;
+import io.maestro.workers.allocation.realtime.SingleNodeOrGreedyAllocator;
 import io.maestro.workers.geo.CityTable;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -96,6 +98,42 @@ class AllocationBenchmarkTest {
         assertThat(BenchOptions.parse().warmUp()).isEqualTo(3_000);
         assertThat(BenchOptions.parse("--warm-up", "30000").warmUp()).isEqualTo(30_000);
         assertThatThrownBy(() -> BenchOptions.parse("--warm-up", "-1")).hasMessageContaining("--warm-up");
+    }
+
+    /** Streams side by side share one engine; each decides the day on its own stock as one stream alone does. */
+    @Test
+    void streamsSideBySideEachMakeTheSamePlansAsOneStream() {
+        Scenario day = new ScenarioGenerator(CITIES).generate(BenchOptions.parse("--preset", "S", "--seed", "42"));
+        AllocationEngine engine = new AllocationEngine();
+
+        SideBySideStreams.Outcome one = SideBySideStreams.run(engine, day, 1);
+        SideBySideStreams.Outcome two = SideBySideStreams.run(engine, day, 2);
+        SideBySideStreams.Outcome fewestSplits = SideBySideStreams.run(
+                new AllocationEngine(new SingleNodeOrGreedyAllocator()), day, 1);
+
+        assertThat(two.decisions()).isEqualTo(600);
+        assertThat(two.all().orders()).isEqualTo(600);
+        assertThat(two.streams()).allSatisfy(stream -> assertThat(stream.cost()).isEqualTo(one.streams().get(0).cost()));
+        assertThat(two.samePlansAs(one)).isTrue();
+        assertThat(two.coresBusy()).isPositive();
+        assertThat(fewestSplits.samePlansAs(one)).isFalse();
+    }
+
+    @Test
+    void withThreadsEachRealTimeEngineIsAlsoMeasuredInStreamsSideBySideAgainstOne() {
+        Run run = Run.of("--preset", "S", "--engines", "B1,B2", "--warm-up", "0", "--threads", "2");
+
+        assertThat(run.output().lines().filter(l -> l.startsWith("RESULT bench=allocation-threads preset=S")))
+                .hasSize(4)
+                .anySatisfy(l -> assertThat(l).startsWith("RESULT bench=allocation-threads preset=S engine=B2 "
+                        + "threads=1 decisions=300 "))
+                .anySatisfy(l -> assertThat(l).startsWith("RESULT bench=allocation-threads preset=S engine=B2 "
+                        + "threads=2 decisions=600 ").contains("cpu_decisions_per_s=", "cpu_p99_ms=",
+                        "cores_busy=", "ratio_to_1_thread=", "same_plans=true"));
+        assertThat(Run.of("--preset", "S", "--engines", "B1", "--warm-up", "0").output())
+                .doesNotContain("allocation-threads");
+        assertThat(BenchOptions.parse().threads()).isEqualTo(1);
+        assertThatThrownBy(() -> BenchOptions.parse("--threads", "0")).hasMessageContaining("--threads");
     }
 
     /** Every step of a real-time decision is timed, and so is the search alone on prebuilt problems. */

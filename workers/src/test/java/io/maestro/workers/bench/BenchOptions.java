@@ -19,15 +19,18 @@ import java.util.Locale;
  * @param proRata           whether each B3 window gets a pro-rata share of the stock and capacity left
  * @param warmUp            decisions each real-time engine (B0–B2) makes on the day before its measured run, so the
  *                          JIT has compiled it
+ * @param threads           above 1: after its measured run, each real-time engine also decides the day in this many
+ *                          independent streams side by side, one per thread (each on its own copy of the stock and
+ *                          capacity, one engine for all, as the allocation worker's threads), against one stream
  */
 record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, String costs, List<String> engines,
                     double lowerBoundSeconds, double relaxationSeconds, int lines, int windowSize, double batchSeconds,
-                    boolean proRata, int warmUp) {
+                    boolean proRata, int warmUp, int threads) {
 
     static final String USAGE = "usage: AllocationBenchmark [--preset S|M|L] [--seed N] [--rho 0.8..2.0] "
             + "[--kappa 1.1..inf] [--costs standard|literature] [--engines B0,B1,B2,B3,LB] [--lb-seconds S] "
             + "[--relaxation-seconds S] [--lines N] [--window N] [--batch-seconds S] [--pro-rata true|false] "
-            + "[--warm-up N]";
+            + "[--warm-up N] [--threads N]";
 
     static BenchOptions parse(String... args) {
         BenchPreset preset = BenchPreset.S;
@@ -43,6 +46,7 @@ record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, Str
         double batchSeconds = 0;
         boolean proRata = false;
         int warmUp = 3_000;
+        int threads = 1;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -63,6 +67,7 @@ record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, Str
                 case "--batch-seconds" -> batchSeconds = Double.parseDouble(value);
                 case "--pro-rata" -> proRata = Boolean.parseBoolean(value);
                 case "--warm-up" -> warmUp = Integer.parseInt(value);
+                case "--threads" -> threads = Integer.parseInt(value);
                 case "--engines" -> engines = new ArrayList<>(List.of(value.toUpperCase(Locale.ROOT).split(",")));
                 default -> throw new IllegalArgumentException("unknown option " + flag + ". " + USAGE);
             }
@@ -80,7 +85,10 @@ record BenchOptions(BenchPreset preset, long seed, double rho, double kappa, Str
             throw new IllegalArgumentException("--window, --batch-seconds and --warm-up must not be negative. "
                     + USAGE);
         }
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads is 1 or more. " + USAGE);
+        }
         return new BenchOptions(preset, seed, rho, kappa, costs, List.copyOf(engines), lowerBoundSeconds,
-                relaxationSeconds, lines, windowSize, batchSeconds, proRata, warmUp);
+                relaxationSeconds, lines, windowSize, batchSeconds, proRata, warmUp, threads);
     }
 }

@@ -27,12 +27,13 @@ import org.junit.jupiter.api.Test;
  */
 class RealTimeAnswersTest {
 
+    private static final String TEN_LINES_DAY = "b73bacfbdf44fb633584a82354205907fb08ce796c2714f76a8274a86e0a0c4c";
+
     private final AllocationEngine engine = new AllocationEngine();
 
     @Test
     void theTenLinesByFiftyNodesDayIsAnsweredAsBefore() {
-        Scenario day = new ScenarioGenerator(CityTable.load())
-                .generate(BenchOptions.parse("--preset", "L", "--seed", "42", "--lines", "10"));
+        Scenario day = tenLinesDay();
         Digest digest = new Digest();
         NetworkState state = new NetworkState(day);
         for (Order order : day.orders().subList(0, 1_500)) {
@@ -40,7 +41,24 @@ class RealTimeAnswersTest {
             digest.add(result);
             state.apply(result.plan());
         }
-        assertThat(digest.hex()).isEqualTo("b73bacfbdf44fb633584a82354205907fb08ce796c2714f76a8274a86e0a0c4c");
+        assertThat(digest.hex()).isEqualTo(TEN_LINES_DAY);
+    }
+
+    /** One engine deciding for two threads at once, as the allocation worker's: each stream answers as one alone. */
+    @Test
+    void twoStreamsSideBySideAnswerTheDayAsOneDoes() {
+        Scenario day = tenLinesDay();
+        Digest[] digests = {new Digest(), new Digest()};
+
+        SideBySideStreams.run(engine, day, day.orders().subList(0, 1_500), 2, stream -> digests[stream]::add);
+
+        assertThat(digests[0].hex()).isEqualTo(TEN_LINES_DAY);
+        assertThat(digests[1].hex()).isEqualTo(TEN_LINES_DAY);
+    }
+
+    private static Scenario tenLinesDay() {
+        return new ScenarioGenerator(CityTable.load())
+                .generate(BenchOptions.parse("--preset", "L", "--seed", "42", "--lines", "10"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.maestro.workers.bench;
 
 import io.maestro.workers.allocation.model.AllocationPlan;
 import java.util.Arrays;
+import java.util.List;
 
 /** The figures of one engine over one scenario. */
 final class RunMetrics {
@@ -47,6 +48,24 @@ final class RunMetrics {
             latencyNanos = Arrays.copyOf(latencyNanos, latencyNanos.length * 2);
         }
         latencyNanos[orders - 1] = nanos;
+    }
+
+    /** The decisions of several runs as one, for their wall and CPU latencies together (plan figures not kept). */
+    static RunMetrics together(List<RunMetrics> runs) {
+        RunMetrics all = new RunMetrics("together");
+        int total = runs.stream().mapToInt(RunMetrics::orders).sum();
+        all.latencyNanos = new long[Math.max(1, total)];
+        all.cpuNanos = new long[Math.max(1, total)];
+        for (RunMetrics run : runs) {
+            System.arraycopy(run.latencyNanos, 0, all.latencyNanos, all.orders, run.orders);
+            System.arraycopy(run.cpuNanos, 0, all.cpuNanos, all.orders, run.orders);
+            all.orders += run.orders;
+        }
+        return all;
+    }
+
+    int orders() {
+        return orders;
     }
 
     void recordCpu(long nanos) {
