@@ -117,6 +117,7 @@ public final class PeakBenchmark {
         Phase phase = new Phase(name, rate);
         int total = (int) Math.round(rate * seconds);
         ExecutorService clients = Executors.newFixedThreadPool(64);
+        // stopped without an interrupt: one while it reads H2's file in this process would close the database
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleWithFixedDelay(() -> {
             phase.backlog.accumulateAndGet(notAllocated(jdbc), Math::max);
@@ -145,7 +146,8 @@ public final class PeakBenchmark {
         }
         clients.shutdown();
         clients.awaitTermination(5, TimeUnit.MINUTES);
-        sampler.shutdownNow();
+        sampler.shutdown();
+        sampler.awaitTermination(1, TimeUnit.MINUTES);
         phase.seconds = (System.nanoTime() - start) / 1e9;
         phase.backlogAtEnd = notAllocated(jdbc);
         phase.allocatedPerSecond = (allocated(jdbc) - allocatedBefore) / phase.seconds;
