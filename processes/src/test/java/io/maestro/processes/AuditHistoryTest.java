@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
@@ -29,11 +30,15 @@ class AuditHistoryTest {
         history = engine.getHistoryService();
     }
 
-    /** An engine with history level full and {@link AuditHistory}, the two test processes deployed. */
+    /**
+     * An engine with history level full and {@link AuditHistory}, the two test processes deployed; its database outlives it,
+     * so another engine of the same name starts on it.
+     */
     private static ProcessEngine engine(String name, boolean fullDetail) {
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
         configuration.setProcessEngineName(name);
         configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         configuration.setHistory("full");
         configuration.setJobExecutorActivate(false);
         configuration.setProcessEnginePlugins(List.of(new AuditHistory(fullDetail)));
@@ -94,6 +99,24 @@ class AuditHistoryTest {
             assertThat(detail.createHistoricJobLogQuery().processInstanceId(instance).successLog().count()).isEqualTo(1);
         } finally {
             detailed.close();
+        }
+    }
+
+    @Test
+    void fullDetailSwitchedOnForARunningInstanceWritesItsVariablesFromTheirNextUpdate() {
+        ProcessEngine before = engine("audit-history-switch-test", false);
+        String instance = before.getRuntimeService().startProcessInstanceByKey("audit-review", "ORD-4",
+                Map.of("count", 1, "shipmentId", "ORD-4-S1")).getId();
+        before.close();
+        ProcessEngine after = engine("audit-history-switch-test", true);
+        try {
+            after.getManagementService().executeJob(after.getManagementService().createJobQuery()
+                    .processInstanceId(instance).singleResult().getId());
+
+            assertThat(after.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance).list())
+                    .extracting(v -> v.getName() + "=" + v.getValue()).containsExactlyInAnyOrder("shipmentId=ORD-4-S1", "count=2");
+        } finally {
+            after.close();
         }
     }
 
