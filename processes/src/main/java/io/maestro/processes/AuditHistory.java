@@ -45,11 +45,6 @@ public class AuditHistory extends AbstractProcessEnginePlugin {
     static class Writer extends DbHistoryEventHandler {
 
         @Override
-        protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
-            return false;
-        }
-
-        @Override
         public void handleEvent(HistoryEvent event) {
             if (kept(event)) {
                 super.handleEvent(event);
@@ -61,6 +56,11 @@ public class AuditHistory extends AbstractProcessEnginePlugin {
             for (HistoryEvent event : events) {
                 handleEvent(event);
             }
+        }
+
+        @Override
+        protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
+            return false;
         }
 
         static boolean kept(HistoryEvent event) {
