@@ -33,7 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * {@code ./maestro bench lifecycle [--orders N] [--clients C] [--db h2|postgres] [--speed S] [--engine untuned|tuned|compare]}:
+ * {@code ./maestro bench lifecycle [--orders N] [--clients C] [--db h2|postgres] [--speed S] [--engine untuned|tuned|compare]
+ * [--history full|none]}:
  * N orders through the whole lifecycle — REST intake, order-fulfillment and shipment-execution with history full,
  * the allocation worker, the sandbox node systems and carriers answering over HTTP — on a fresh
  * Maestro started in this process. The baseline is the same path one order at a time (one client).
@@ -44,7 +45,8 @@ import org.springframework.util.FileSystemUtils;
  * ratio of their CPU per order (tuned first, so what the JIT compiled during the first run helps the untuned one).
  * {@code --sql-statistics K} (H2) prints the K statements that took the most time in the measured run, and the write
  * transactions and statements per order by source ({@link CommitCounter}). {@code --h2 SETTINGS} appends settings
- * to the H2 database URL (e.g. {@code PAGE_SIZE=4096}).
+ * to the H2 database URL (e.g. {@code PAGE_SIZE=4096}). {@code --history none} runs the engine without history (the
+ * runs are then named {@code tuned-history-none}): what all of the engine's history costs.
  * Prints a table and {@code RESULT} lines: orders/s and p50/p99 latency from intake to allocated and to
  * delivered, and where the time goes between the milestones.
  */
@@ -81,7 +83,9 @@ public final class LifecycleBenchmark {
     }
 
     /** One Maestro, started fresh with the engine settings named, its baseline and its measured run; returns the measured run. */
-    private static Run lifecycle(Map<String, String> options, String engine) throws Exception {
+    private static Run lifecycle(Map<String, String> options, String engineSettings) throws Exception {
+        String history = options.getOrDefault("history", "full");
+        String engine = history.equals("full") ? engineSettings : engineSettings + "-history-" + history;
         int orders = Integer.parseInt(options.getOrDefault("orders", "500"));
         int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
         String db = options.getOrDefault("db", "h2");
@@ -92,7 +96,8 @@ public final class LifecycleBenchmark {
             appArgs.replaceAll(a -> a.startsWith("--spring.datasource.url=") ? a + ";" + options.get("h2") : a);
         }
         boolean sqlStatistics = db.equals("h2") && options.containsKey("sql-statistics");
-        if (engine.equals("untuned")) {
+        appArgs.add("--camunda.bpm.history-level=" + history);
+        if (engineSettings.equals("untuned")) {
             appArgs.addAll(List.of("--maestro.history.full-detail=true", "--camunda.bpm.id-generator=strong"));
         }
         System.out.printf("%nStarting Maestro (%s, engine %s, sandbox day = %.3f s) ...%n", db, engine, speed);
