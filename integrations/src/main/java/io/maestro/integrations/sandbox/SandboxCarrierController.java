@@ -125,28 +125,33 @@ public class SandboxCarrierController {
         return new CarrierLabelResponse(card.carrier(), quote.service(), trackingNumber, quote.price(), eta, quote.co2Kg());
     }
 
-    /** In transit after half a day (the node dispatches after a fifth); late by a day at the configured rate; delivered after the transit days. */
+    /**
+     * In transit after half a day (the node dispatches after a fifth); late by a day at the configured rate; delivered
+     * after the transit days. Each step is scheduled by the one before, so a busy clock that runs a step late never
+     * runs the next one first (a delivery before the pick-up was lost: the parcel stayed in transit for ever).
+     */
     private void track(String carrier, String trackingNumber, CarrierLabelRequest request, int transitDays, LocalDate eta) {
         String secret = partners.carrier(carrier).orElseThrow().secret();
         String path = "/api/partners/carriers/" + carrier + "/tracking";
-        time.after(0.5, () -> {
+        double pickUp = 0.5;
+        time.after(pickUp, () -> {
             if (parcels.replace(trackingNumber, Parcel.LABELLED, Parcel.IN_TRANSIT)) {
                 webhooks.send(path, secret, event(trackingNumber, request, TrackingStatus.IN_TRANSIT, null, null));
-            }
-        });
-        double deliveredAfter = transitDays;
-        if (ThreadLocalRandom.current().nextDouble() < sandbox.getDelayRate()) {
-            time.after(transitDays * 0.6, () -> {
-                if (parcels.get(trackingNumber) == Parcel.IN_TRANSIT) {
-                    webhooks.send(path, secret, event(trackingNumber, request, TrackingStatus.DELAYED, eta.plusDays(1),
-                            "weather at the hub"));
+                Runnable deliver = () -> {
+                    if (parcels.replace(trackingNumber, Parcel.IN_TRANSIT, Parcel.DELIVERED)) {
+                        webhooks.send(path, secret, event(trackingNumber, request, TrackingStatus.DELIVERED, null, null));
+                    }
+                };
+                if (ThreadLocalRandom.current().nextDouble() < sandbox.getDelayRate()) {
+                    double delayedAt = transitDays * 0.6;
+                    time.after(delayedAt - pickUp, () -> {
+                        webhooks.send(path, secret, event(trackingNumber, request, TrackingStatus.DELAYED, eta.plusDays(1),
+                                "weather at the hub"));
+                        time.after(transitDays + 1 - delayedAt, deliver);
+                    });
+                } else {
+                    time.after(transitDays - pickUp, deliver);
                 }
-            });
-            deliveredAfter += 1;
-        }
-        time.after(deliveredAfter, () -> {
-            if (parcels.replace(trackingNumber, Parcel.IN_TRANSIT, Parcel.DELIVERED)) {
-                webhooks.send(path, secret, event(trackingNumber, request, TrackingStatus.DELIVERED, null, null));
             }
         });
     }
