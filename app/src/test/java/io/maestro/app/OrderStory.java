@@ -1,22 +1,19 @@
 package io.maestro.app;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What happened to an order that did not come to rest, for a failure message or a benchmark's printout: where its
- * processes wait, their jobs, its partner events (those not handed over, then all), its processes from history and
- * its whole timeline.
+ * What happened to an order that did not come to rest, for a failure message or a benchmark's printout, read from
+ * the database: where its processes wait, their jobs, its partner events (those not handed over, then all), its
+ * processes from history and its whole timeline.
  */
 public final class OrderStory {
 
-    private final Api api;
     private final JdbcTemplate jdbc;
 
-    public OrderStory(Api api, JdbcTemplate jdbc) {
-        this.api = api;
+    public OrderStory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -29,10 +26,8 @@ public final class OrderStory {
     }
 
     private String history(String orderId) {
-        List<String> timeline = new ArrayList<>();
-        api.get("/api/orders/" + orderId + "/timeline", Api.ADMIN).json().path("entries")
-                .forEach(e -> timeline.add(e.path("at").asText() + " " + e.path("type").asText() + " by "
-                        + e.path("actor").asText()));
+        List<String> timeline = jdbc.query("select occurred_at, type, actor from order_event where order_id = ? order by id",
+                (rs, i) -> rs.getString(1) + " " + rs.getString(2) + " by " + rs.getString(3), orderId);
         return "every partner event " + jdbc.queryForList("select event_id, type, shipment_id, status, attempts, received_at "
                 + "from partner_event where order_id = ? order by id", orderId)
                 + "; processes " + jdbc.queryForList("select PROC_DEF_KEY_, START_TIME_, END_TIME_, START_ACT_ID_, END_ACT_ID_, "
@@ -53,10 +48,9 @@ public final class OrderStory {
     }
 
     private List<String> timelineTail(String orderId) {
-        List<String> entries = new ArrayList<>();
-        api.get("/api/orders/" + orderId + "/timeline", Api.ADMIN).json().path("entries")
-                .forEach(e -> entries.add(e.path("type").asText() + "/" + e.path("status").asText() + " by "
-                        + e.path("actor").asText() + ": " + e.path("reason").asText()));
+        List<String> entries = jdbc.query("select type, status, actor, reason from order_event where order_id = ? order by id",
+                (rs, i) -> rs.getString(1) + "/" + rs.getString(2) + " by " + rs.getString(3) + ": " + rs.getString(4),
+                orderId);
         return entries.subList(Math.max(0, entries.size() - 6), entries.size());
     }
 }

@@ -86,7 +86,7 @@ public final class PeakBenchmark {
             if (deliveredAfter == null) {
                 System.out.println("Not delivered after the drain, by status: " + jdbc.queryForList("select status, "
                         + "count(*) n from orders where status not in ('DELIVERED', 'CANCELLED') group by status"));
-                OrderStory story = new OrderStory(api, jdbc);
+                OrderStory story = new OrderStory(jdbc);
                 jdbc.queryForList("select id from orders where status not in ('DELIVERED', 'CANCELLED') order by id "
                         + "fetch first 5 rows only", String.class)
                         .forEach(id -> System.out.println("  " + id + ": " + story.of(id)));

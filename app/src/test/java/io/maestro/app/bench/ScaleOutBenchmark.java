@@ -1,6 +1,7 @@
 package io.maestro.app.bench;
 
 import io.maestro.app.Api;
+import io.maestro.app.OrderStory;
 import io.maestro.app.durability.ChildMaestro;
 import io.maestro.core.testing.EmbeddedPostgresDatabase;
 import java.io.IOException;
@@ -256,23 +257,8 @@ public final class ScaleOutBenchmark {
 
     /** An order's status, its last timeline entries and where its processes wait, for the report. */
     private static void describe(JdbcTemplate jdbc, String orderId) {
-        System.out.printf("  %s %s%n", orderId, jdbc.queryForObject("select status from orders where id = ?", String.class,
-                orderId));
-        jdbc.query("select occurred_at, type, status, actor, reason from order_event where order_id = ? order by id",
-                rs -> {
-                    System.out.printf("    %s %s %s %s: %s%n", rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5));
-                }, orderId);
-        jdbc.query("select e.act_id_, p.proc_def_id_ from act_ru_execution e join act_ru_execution p "
-                + "on p.id_ = e.proc_inst_id_ where e.act_id_ is not null "
-                + "and (p.business_key_ = ? or p.business_key_ like ?)", rs -> {
-                    System.out.printf("    waits at %s (%s)%n", rs.getString(1), rs.getString(2));
-                }, orderId, orderId + "-%");
-        jdbc.query("select j.id_, j.retries_, j.lock_owner_, j.exception_msg_ from act_ru_job j join act_ru_execution p "
-                + "on p.id_ = j.process_instance_id_ where p.business_key_ = ? or p.business_key_ like ?", rs -> {
-                    System.out.printf("    job %s retries %s lock %s %s%n", rs.getString(1), rs.getString(2),
-                            rs.getString(3), rs.getString(4));
-                }, orderId, orderId + "-%");
+        System.out.printf("  %s %s: %s%n", orderId, jdbc.queryForObject("select status from orders where id = ?",
+                String.class, orderId), new OrderStory(jdbc).of(orderId));
     }
 
     private static void problem(List<String> problems, String what, long count) {

@@ -40,7 +40,7 @@ final class ChaosInvariants {
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.ledger = ledger;
-        this.story = new OrderStory(api, jdbc);
+        this.story = new OrderStory(jdbc);
     }
 
     /** Every broken promise, empty when all hold. */
